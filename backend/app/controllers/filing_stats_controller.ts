@@ -1,0 +1,48 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import FilingStatsService from '#services/filing_stats_service'
+import { filingStatsValidator } from '#validators/filing'
+import { breadcrumb, findRegionInScope, regionRef, userRegion } from '#services/region_scope'
+import { streamExcel } from '#services/excel_export'
+import { LEVEL_NAMES } from '#services/labels'
+import type { FilingStatsRow } from '../../client/types.ts'
+
+const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`
+
+@inject()
+export default class FilingStatsController {
+  constructor(private stats: FilingStatsService) {}
+
+  /** 备案情况: numbers per child region of the asked region (default: the user's own). */
+  async index({ request, auth }: HttpContext) {
+    const { region_id } = await request.validateUsing(filingStatsValidator, { data: request.qs() })
+    const user = auth.getUserOrFail()
+    const region = await findRegionInScope(user, region_id)
+    const [result, crumbs, freshAt] = await Promise.all([
+      this.stats.forRegion(region),
+      userRegion(user).then((root) => breadcrumb(region, root)),
+      this.stats.freshAt(),
+    ])
+    return {
+      data: result.rows,
+      meta: { region: regionRef(region), childLevel: result.level, breadcrumb: crumbs, totals: result.totals, freshAt },
+    }
+  }
+
+  async export(ctx: HttpContext) {
+    const { region_id } = await ctx.request.validateUsing(filingStatsValidator, { data: ctx.request.qs() })
+    const region = await findRegionInScope(ctx.auth.getUserOrFail(), region_id)
+    const result = await this.stats.forRegion(region)
+    await streamExcel<FilingStatsRow>(ctx, `备案情况-${region.name}`, '备案情况', [
+      { header: LEVEL_NAMES[result.level], width: 28, value: (r) => r.name },
+      { header: '物业项目数', value: (r) => r.estates },
+      { header: '合同已备案', value: (r) => r.contractFiled },
+      { header: '合同已过期', value: (r) => r.contractExpired },
+      { header: '合同未备案', value: (r) => r.contractNotFiled },
+      { header: '合同备案率', value: (r) => percent(r.contractRate) },
+      { header: '业主大会已备案', value: (r) => r.assemblyFiled },
+      { header: '业主大会未备案', value: (r) => r.assemblyNotFiled },
+      { header: '业主大会备案率', value: (r) => percent(r.assemblyRate) },
+    ], result.rows)
+  }
+}

@@ -1,0 +1,47 @@
+import app from '@adonisjs/core/services/app'
+import { HttpContext, ExceptionHandler } from '@adonisjs/core/http'
+import { errors as vineErrors } from '@vinejs/vine'
+import { errors as authErrors } from '@adonisjs/auth'
+import { errors as lucidErrors } from '@adonisjs/lucid'
+import { errors as shieldErrors } from '@adonisjs/shield'
+
+/**
+ * Every error leaves as `{ errors: [{ message, field?, rule? }] }` with a Chinese message.
+ * Anything unexpected is a 500 with a generic message (details go to the log only).
+ */
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = !app.inProduction
+
+  async handle(error: unknown, ctx: HttpContext) {
+    if (error instanceof vineErrors.E_VALIDATION_ERROR) {
+      const messages = error.messages as { message: string; field: string; rule: string }[]
+      return ctx.response.status(422).send({
+        errors: messages.map(({ message, field, rule }) => ({ message, field, rule })),
+      })
+    }
+    if (error instanceof authErrors.E_UNAUTHORIZED_ACCESS) {
+      return ctx.response.status(401).send({ errors: [{ message: '请先登录' }] })
+    }
+    if (error instanceof authErrors.E_INVALID_CREDENTIALS) {
+      return ctx.response.status(400).send({ errors: [{ message: '手机号或密码错误' }] })
+    }
+    if (error instanceof lucidErrors.E_ROW_NOT_FOUND) {
+      return ctx.response.status(404).send({ errors: [{ message: '记录不存在' }] })
+    }
+    if (error instanceof shieldErrors.E_BAD_CSRF_TOKEN) {
+      return ctx.response.status(419).send({ errors: [{ message: '页面已过期，请刷新后重试' }] })
+    }
+    const status = (error as { status?: number }).status
+    if (status && status >= 400 && status < 500) {
+      const message = (error as { message?: string }).message
+      const known = status === 404 ? '记录不存在' : message
+      return ctx.response.status(status).send({ errors: [{ message: known || '请求有误' }] })
+    }
+    ctx.logger.error({ err: error }, 'unhandled error')
+    return ctx.response.status(500).send({ errors: [{ message: '服务器内部错误，请稍后重试' }] })
+  }
+
+  async report(error: unknown, ctx: HttpContext) {
+    return super.report(error, ctx)
+  }
+}

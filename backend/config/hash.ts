@@ -1,0 +1,18 @@
+import { defineConfig, drivers } from '@adonisjs/core/hash'
+
+/**
+ * scrypt from Node's crypto needs no native addon. (Issue 4 moves passwords to argon2id.)
+ */
+const hashConfig = defineConfig({
+  default: 'scrypt',
+  list: {
+    scrypt: drivers.scrypt({ cost: 16384, blockSize: 8, parallelization: 1, maxMemory: 33554432 }),
+  },
+})
+
+export default hashConfig
+
+declare module '@adonisjs/core/types' {
+  export interface HashersList extends InferHashers<typeof hashConfig> {}
+}
+import type { InferHashers } from '@adonisjs/core/types'

@@ -1,0 +1,24 @@
+/*
+| Environment variables, validated at boot. Service URLs come from DATABASE_URL, REDIS_URL and
+| CLICKHOUSE_URL; `npm start` / `npm test` fill them for the local instances they start.
+*/
+import { Env } from '@adonisjs/core/env'
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number(),
+  HOST: Env.schema.string({ format: 'host' }),
+  APP_KEY: Env.schema.secret(),
+  APP_URL: Env.schema.string({ format: 'url', tld: false }),
+  LOG_LEVEL: Env.schema.string(),
+
+  SESSION_DRIVER: Env.schema.enum(['cookie', 'memory', 'redis'] as const),
+
+  DATABASE_URL: Env.schema.string(),
+  REDIS_URL: Env.schema.string(),
+  CLICKHOUSE_URL: Env.schema.string(),
+  CLICKHOUSE_DATABASE: Env.schema.string(),
+
+  /** folder holding the built PC app (served at /) and the H5 (served at /m/) */
+  STATIC_ROOT: Env.schema.string.optional(),
+})

@@ -1,0 +1,91 @@
+import db from '@adonisjs/lucid/services/db'
+import hash from '@adonisjs/core/services/hash'
+import { syncWarehouse } from '#tests/support/warehouse'
+
+/**
+ * A small, fixed world every suite can reason about exactly:
+ *
+ *   深圳市(1) ─ 福田区(2) ─ 园岭街道(4) ─ 园岭一社区(7): e1 合同已备案+大会已备案, e2 合同已过期
+ *            │                        └ 园岭二社区(8): e3 大会已备案, e6 无备案
+ *            │           └ 南园街道(5) ─ 南园一社区(9): e4 合同已备案
+ *            └ 罗湖区(3) ─ 桂园街道(6) ─ 桂园一社区(10): e5 合同+大会已备案
+ */
+export const R = { city: 1, futian: 2, luohu: 3, yuanling: 4, nanyuan: 5, guiyuan: 6, yl1: 7, yl2: 8, ny1: 9, gy1: 10 } as const
+export const E = { e1: 1, e2: 2, e3: 3, e4: 4, e5: 5, e6: 6 } as const
+export const PASSWORD = 'Test@2026pw'
+
+export const USERS = {
+  city: { id: 1, phone: '13900000001', role: 'city_admin', region: R.city, name: '市管理员' },
+  futian: { id: 2, phone: '13900000002', role: 'district_admin', region: R.futian, name: '福田区局' },
+  luohu: { id: 3, phone: '13900000003', role: 'district_admin', region: R.luohu, name: '罗湖区局' },
+  head: { id: 4, phone: '13900000004', role: 'street_head', region: R.yuanling, name: '园岭负责人' },
+  handler: { id: 5, phone: '13900000005', role: 'street_handler', region: R.yuanling, name: '园岭经办人' },
+  party: { id: 6, phone: '13900000006', role: 'party_secretary', region: R.yuanling, name: '园岭书记' },
+  nanyuan: { id: 7, phone: '13900000007', role: 'street_handler', region: R.nanyuan, name: '南园经办人' },
+  guiyuan: { id: 8, phone: '13900000008', role: 'street_handler', region: R.guiyuan, name: '桂园经办人' },
+  community: { id: 9, phone: '13900000009', role: 'community_handler', region: R.yl1, name: '园岭一社区经办' },
+} as const
+
+export type WorldUser = keyof typeof USERS
+
+let passwordHash: string | null = null
+
+export async function resetWorld() {
+  passwordHash ??= await hash.make(PASSWORD)
+  const now = new Date()
+  await db.transaction(async (trx) => {
+    await trx.rawQuery('TRUNCATE filing_events, filings, outbox_events, etl_watermarks, users, estates, regions RESTART IDENTITY CASCADE')
+    await trx.table('regions').multiInsert([
+      { id: R.city, parent_id: null, level: 'city', name: '深圳市', district_id: null, street_id: null },
+      { id: R.futian, parent_id: R.city, level: 'district', name: '福田区', district_id: null, street_id: null },
+      { id: R.luohu, parent_id: R.city, level: 'district', name: '罗湖区', district_id: null, street_id: null },
+      { id: R.yuanling, parent_id: R.futian, level: 'street', name: '园岭街道', district_id: R.futian, street_id: null },
+      { id: R.nanyuan, parent_id: R.futian, level: 'street', name: '南园街道', district_id: R.futian, street_id: null },
+      { id: R.guiyuan, parent_id: R.luohu, level: 'street', name: '桂园街道', district_id: R.luohu, street_id: null },
+      { id: R.yl1, parent_id: R.yuanling, level: 'community', name: '园岭一社区', district_id: R.futian, street_id: R.yuanling },
+      { id: R.yl2, parent_id: R.yuanling, level: 'community', name: '园岭二社区', district_id: R.futian, street_id: R.yuanling },
+      { id: R.ny1, parent_id: R.nanyuan, level: 'community', name: '南园一社区', district_id: R.futian, street_id: R.nanyuan },
+      { id: R.gy1, parent_id: R.guiyuan, level: 'community', name: '桂园一社区', district_id: R.luohu, street_id: R.guiyuan },
+    ])
+    await trx.rawQuery(`SELECT setval('regions_id_seq', 100)`)
+    const estate = (id: number, community: number, street: number, district: number, name: string) => ({
+      id, community_id: community, street_id: street, district_id: district, name, address: `深圳市测试路${id}号`,
+      estate_type: '住宅', lng: 114.05, lat: 22.54, building_area: 10000 * id, house_count: 100 * id, household_count: 90 * id,
+      company_name: '测试物业公司', manager_name: `经理${id}`, manager_phone: `1370000000${id}`, has_committee: id % 2 === 1,
+      committee_director: null, has_party_org: false, created_at: now, updated_at: now,
+    })
+    await trx.table('estates').multiInsert([
+      estate(E.e1, R.yl1, R.yuanling, R.futian, '翠园小区'),
+      estate(E.e2, R.yl1, R.yuanling, R.futian, '锦华苑'),
+      estate(E.e3, R.yl2, R.yuanling, R.futian, '碧海花园'),
+      estate(E.e6, R.yl2, R.yuanling, R.futian, '星河雅居'),
+      estate(E.e4, R.ny1, R.nanyuan, R.futian, '南园大厦'),
+      estate(E.e5, R.gy1, R.guiyuan, R.luohu, '桂园新村'),
+    ])
+    await trx.rawQuery(`SELECT setval('estates_id_seq', 100)`)
+    await trx.table('users').multiInsert(Object.values(USERS).map((u) => ({
+      id: u.id, name: u.name, phone: u.phone, password: passwordHash, role: u.role, region_id: u.region,
+      status: 'active', failed_logins: 0, created_at: now, updated_at: now,
+    })))
+    await trx.rawQuery(`SELECT setval('users_id_seq', 100)`)
+    const filing = (id: number, estateId: number, kind: string, status: string, filedOn: string, expiresOn: string | null = null) => ({
+      id, estate_id: estateId, kind, status, document_no: `DOC-${id}`, filed_on: filedOn, expires_on: expiresOn,
+      version: 1, created_by: USERS.handler.id, created_at: now, updated_at: now,
+    })
+    await trx.table('filings').multiInsert([
+      filing(1, E.e1, 'contract', 'filed', '2025-03-01', '2028-02-28'),
+      filing(2, E.e1, 'assembly', 'filed', '2024-06-01'),
+      filing(3, E.e2, 'contract', 'expired', '2020-01-01', '2023-01-01'),
+      filing(4, E.e3, 'assembly', 'filed', '2025-09-09'),
+      filing(5, E.e4, 'contract', 'filed', '2025-05-05', '2027-05-04'),
+      filing(6, E.e5, 'contract', 'filed', '2025-01-01', '2027-12-31'),
+      filing(7, E.e5, 'assembly', 'filed', '2025-01-02'),
+      filing(8, E.e6, 'contract', 'withdrawn', '2025-02-02', '2027-02-01'),
+    ])
+    await trx.rawQuery(`SELECT setval('filings_id_seq', 100)`)
+    await trx.table('filing_events').multiInsert(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((id) => ({ filing_id: id, action: 'create', from_status: null, to_status: 'filed', actor_id: USERS.handler.id, remark: null, created_at: now }))
+    )
+  })
+  await syncWarehouse()
+}

@@ -1,0 +1,3 @@
+import { api } from './client'
+
+export const { stats, statsExportUrl, estates, estatesExportUrl, records } = api.filings

@@ -1,0 +1,91 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { ApiError } from '@szpm/api'
+import { me } from '@/api/auth'
+import { PLATFORM_NAME } from '@/constants/app'
+import { session } from '@/stores/session'
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/auth/login/index.vue'),
+    meta: { title: '登录', public: true },
+  },
+  {
+    path: '/',
+    component: () => import('@/views/layout/index.vue'),
+    children: [
+      {
+        path: '',
+        name: 'home',
+        component: () => import('@/views/home/index.vue'),
+        meta: { title: '首页' },
+      },
+      {
+        path: 'filings',
+        name: 'filings',
+        component: () => import('@/views/filings/overview/index.vue'),
+        meta: { title: '备案情况' },
+      },
+      {
+        path: 'filings/records',
+        name: 'filing-records',
+        component: () => import('@/views/filings/records/index.vue'),
+        meta: { title: '备案记录' },
+      },
+      {
+        path: 'filings/estates/:id(\\d+)',
+        name: 'filing-estate',
+        component: () => import('@/views/filings/estate/index.vue'),
+        meta: { title: '物业项目备案详情' },
+      },
+    ],
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/exception/404/index.vue'),
+    meta: { title: '页面不存在', public: true },
+  },
+]
+
+const router = createRouter({
+  history: createWebHistory('/'),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})
+
+let pending: Promise<void> | null = null
+
+/** Asks the server for the current user once per page load. */
+function ensureSession(): Promise<void> {
+  if (session.checked) return Promise.resolve()
+  pending ??= me()
+    .then(({ data }) => session.setUser(data))
+    .catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) session.clear()
+      // other failures (network, 5xx) leave the session unchecked so the next navigation retries
+    })
+    .finally(() => {
+      pending = null
+    })
+  return pending
+}
+
+router.beforeEach(async (to) => {
+  await ensureSession()
+  if (to.meta.public) {
+    if (to.name === 'login' && session.user) return { name: 'home' }
+    return true
+  }
+  if (!session.user) {
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  }
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} - ${PLATFORM_NAME}` : PLATFORM_NAME
+})
+
+export default router

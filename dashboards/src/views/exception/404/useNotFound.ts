@@ -1,0 +1,6 @@
+import { useRouter } from 'vue-router'
+
+export function useNotFound() {
+  const router = useRouter()
+  return { goHome: () => router.push({ name: 'home' }) }
+}

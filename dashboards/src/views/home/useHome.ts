@@ -1,0 +1,48 @@
+import { computed, ref } from 'vue'
+import { useRouter, type RouteLocationRaw } from 'vue-router'
+import { session } from '@/stores/session'
+
+export interface QuickEntry {
+  key: string
+  label: string
+  /** built modules have a route; the others announce they are coming */
+  to?: RouteLocationRaw
+}
+
+/** the quick-entry bar, in display order; 更多 comes after these */
+export const QUICK_ENTRIES: QuickEntry[] = [
+  { key: 'wechat-decision', label: '微信决策管理' },
+  { key: 'info-query', label: '信息综合查询' },
+  { key: 'disclosure-query', label: '信息公开查询' },
+  { key: 'disclosure', label: '信息公开' },
+  { key: 'parking', label: '车位信息统计' },
+  { key: 'staff', label: '从业人员信息' },
+  { key: 'project-stats', label: '项目统计模块' },
+  { key: 'region-admin', label: '物业区域管理' },
+]
+
+/** revealed by 更多 */
+export const MORE_ENTRIES: QuickEntry[] = [
+  { key: 'filings', label: '备案情况', to: { name: 'filings' } },
+  { key: 'companies', label: '物业企业信息' },
+  { key: 'committees', label: '业主委员会信息' },
+  { key: 'complaints', label: '投诉建议处理' },
+  { key: 'maintenance-fund', label: '专项维修资金' },
+]
+
+export function useHome() {
+  const router = useRouter()
+  const user = computed(() => session.user)
+  const moreOpen = ref(false)
+
+  function open(entry: QuickEntry) {
+    if (entry.to) void router.push(entry.to)
+    else ElMessage.info('该模块即将上线')
+  }
+
+  function toggleMore() {
+    moreOpen.value = !moreOpen.value
+  }
+
+  return { user, entries: QUICK_ENTRIES, moreEntries: MORE_ENTRIES, moreOpen, open, toggleMore }
+}

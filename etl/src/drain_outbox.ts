@@ -1,0 +1,128 @@
+/**
+ * Drains PostgreSQL `outbox_events` into ClickHouse.
+ *
+ * Per batch: read events with id > watermark (ordered, limited) → group by topic → transform →
+ * insert into ClickHouse → THEN advance the watermark. A failed insert leaves the watermark
+ * untouched, so the batch is retried; replays are harmless because fact rows carry
+ * version = outbox id in ReplacingMergeTree tables that are read with FINAL.
+ */
+import type { Pool, PoolClient } from 'pg'
+import type { Warehouse } from '@szpm/warehouse'
+import { ETL_LOCK, OUTBOX_WRITER_LOCK } from './locks.ts'
+import { pgQueryFn } from './pg.ts'
+import { topics as defaultTopics } from './topics.ts'
+import type { OutboxEvent, TopicRegistry } from './topics.ts'
+import { getWatermark, OUTBOX_WATERMARK, setWatermark } from './watermarks.ts'
+
+export type DrainOptions = {
+  pg: Pool
+  warehouse: Pick<Warehouse, 'insert'>
+  batchSize?: number
+  /** Stop after this many batches (default: until the outbox is empty). */
+  maxBatches?: number
+  topics?: TopicRegistry
+  /** 'error' (default): an unknown topic fails the batch. 'skip': ignore such events. */
+  onUnknownTopic?: 'error' | 'skip'
+  /** Watermark row name in etl_watermarks (default 'outbox'; tests use their own). */
+  watermarkName?: string
+  log?: (line: string) => void
+}
+
+export type DrainResult = {
+  batches: number
+  events: number
+  /** Events ignored because of an unknown topic (onUnknownTopic 'skip'). */
+  skippedEvents: number
+  /** Watermark after the drain. */
+  lastId: string
+  /** True when another drain/rebuild held the ETL lock; nothing was done. */
+  locked: boolean
+}
+
+export class UnknownTopicError extends Error {
+  constructor(topic: string, id: string) {
+    super(`outbox event ${id}: no transformer registered for topic ${JSON.stringify(topic)}`)
+    this.name = 'UnknownTopicError'
+  }
+}
+
+const READ_SQL = `select id::text as id, topic, entity_id::text as entity_id, payload, created_at
+from outbox_events where id > $1 order by id limit $2`
+
+async function readBatch(client: PoolClient, afterId: string, limit: number): Promise<OutboxEvent[]> {
+  // Exclusive writer lock: waits for in-flight outbox writers to commit, so no lower id can appear later.
+  await client.query('select pg_advisory_lock($1)', [OUTBOX_WRITER_LOCK])
+  try {
+    return (await client.query<OutboxEvent>(READ_SQL, [afterId, limit])).rows
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [OUTBOX_WRITER_LOCK])
+  }
+}
+
+/** Groups transformed rows per target table, preserving event order. */
+export function transformEvents(events: readonly OutboxEvent[], registry: TopicRegistry, onUnknownTopic: 'error' | 'skip' = 'error'): { tables: Map<string, Record<string, unknown>[]>; skipped: number } {
+  const tables = new Map<string, Record<string, unknown>[]>()
+  let skipped = 0
+  for (const event of events) {
+    const transformer = Object.hasOwn(registry, event.topic) ? registry[event.topic] : undefined
+    if (!transformer) {
+      if (onUnknownTopic === 'skip') {
+        skipped++
+        continue
+      }
+      throw new UnknownTopicError(event.topic, event.id)
+    }
+    const rows = tables.get(transformer.table) ?? []
+    rows.push(...transformer.toRows(event))
+    tables.set(transformer.table, rows)
+  }
+  return { tables, skipped }
+}
+
+export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
+  const batchSize = options.batchSize ?? 5000
+  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new RangeError('batchSize must be a positive integer')
+  const registry = options.topics ?? defaultTopics
+  const watermarkName = options.watermarkName ?? OUTBOX_WATERMARK
+  const log = options.log ?? (() => {})
+  const client = await options.pg.connect()
+  let broken = false
+  try {
+    const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [ETL_LOCK])
+    if (!rows[0].ok) {
+      log('drain skipped: another drain or rebuild holds the ETL lock')
+      return { batches: 0, events: 0, skippedEvents: 0, lastId: await getWatermark(pgQueryFn(client), watermarkName), locked: true }
+    }
+    try {
+      const queryFn = pgQueryFn(client)
+      let watermark = await getWatermark(queryFn, watermarkName)
+      const result: DrainResult = { batches: 0, events: 0, skippedEvents: 0, lastId: watermark, locked: false }
+      while (options.maxBatches === undefined || result.batches < options.maxBatches) {
+        const events = await readBatch(client, watermark, batchSize)
+        if (events.length === 0) break
+        const { tables, skipped } = transformEvents(events, registry, options.onUnknownTopic)
+        for (const [table, tableRows] of tables) await options.warehouse.insert(table, tableRows)
+        const lastId = events[events.length - 1].id
+        await setWatermark(queryFn, watermarkName, lastId) // only after every insert succeeded
+        watermark = lastId
+        result.batches++
+        result.events += events.length
+        result.skippedEvents += skipped
+        result.lastId = lastId
+        log(`drained ${events.length} event(s) up to id ${lastId}`)
+        if (events.length < batchSize) break
+      }
+      return result
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [ETL_LOCK]).catch(() => {
+        broken = true
+      })
+    }
+  } catch (error) {
+    broken = true
+    throw error
+  } finally {
+    // A connection in an unknown state may still hold a session lock: destroy it rather than pool it.
+    client.release(broken)
+  }
+}

@@ -1,0 +1,38 @@
+/** @szpm/etl — outbox → ClickHouse pipeline. No side effects on import (no connections). */
+export { etlConfigFromEnv, databaseUrlFromEnv, redisUrlFromEnv } from './config.ts'
+export type { EtlConfig } from './config.ts'
+export { createPgPool, pgQueryFn } from './pg.ts'
+export type { QueryFn } from './pg.ts'
+export { OUTBOX_WRITER_LOCK, OUTBOX_WRITER_LOCK_SQL, ETL_LOCK } from './locks.ts'
+export {
+  estateFilingStateSql,
+  estateIdsParam,
+  loadEstateFilingStates,
+  loadEstateFilingStatePage,
+  writeEstateFilingOutbox,
+  ESTATE_FILING_STATE_TOPIC,
+  FILING_STATES,
+} from './sources/estate_filing_state.ts'
+export type { EstateFilingState, EstateFilingStateSqlOptions, FilingState, ParamStyle } from './sources/estate_filing_state.ts'
+export { topics, estateFilingFactRow, parseEstateFilingState, PayloadError } from './topics.ts'
+export type { OutboxEvent, TopicRegistry, TopicTransformer } from './topics.ts'
+export { getWatermark, setWatermark, OUTBOX_WATERMARK } from './watermarks.ts'
+export { drainOutbox, transformEvents, UnknownTopicError } from './drain_outbox.ts'
+export type { DrainOptions, DrainResult } from './drain_outbox.ts'
+export { rebuildEstateFilingFacts } from './rebuild.ts'
+export type { RebuildOptions, RebuildResult } from './rebuild.ts'
+export { reconcile } from './reconcile.ts'
+export type { Difference, DifferenceKind, ReconcileResult } from './reconcile.ts'
+export {
+  QUEUE_NAMES,
+  DRAIN_OUTBOX_JOB,
+  DRAIN_OUTBOX_SCHEDULER_ID,
+  DRAIN_OUTBOX_EVERY_MS,
+  createRedisConnection,
+  createDrainOutboxQueue,
+  createDrainOutboxWorker,
+  scheduleDrainOutbox,
+} from './queues.ts'
+export type { QueueScope } from './queues.ts'
+export { createDrainOutboxProcessor } from './processors/drain_outbox_processor.ts'
+export type { DrainOutboxDeps } from './processors/drain_outbox_processor.ts'

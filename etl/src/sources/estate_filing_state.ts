@@ -1,0 +1,135 @@
+/**
+ * THE definition of an estate's filing state, computed in PostgreSQL. Used by the backend (to
+ * write outbox payloads inside its transaction), by the rebuild and by the reconciliation.
+ *
+ * Rule, per kind ('contract' | 'assembly'): the most recent filing of that kind
+ * (order by filed_on desc, id desc) whose status is 'filed' or 'expired' gives the state;
+ * none → 'not_filed'. Withdrawn filings are ignored.
+ */
+import type { QueryFn } from '../pg.ts'
+import { OUTBOX_WRITER_LOCK_SQL } from '../locks.ts'
+
+export type FilingState = 'filed' | 'expired' | 'not_filed'
+
+export type EstateFilingState = {
+  estate_id: number
+  estate_name: string
+  district_id: number
+  district_name: string
+  street_id: number
+  street_name: string
+  community_id: number
+  community_name: string
+  contract_status: FilingState
+  assembly_status: FilingState
+}
+
+export const ESTATE_FILING_STATE_TOPIC = 'estate_filing_state'
+export const FILING_STATES: readonly FilingState[] = ['filed', 'expired', 'not_filed']
+
+/** 'pg' → $1, $2 …; 'knex' → ? (Lucid/knex rawQuery). */
+export type ParamStyle = 'pg' | 'knex'
+
+export type EstateFilingStateSqlOptions = {
+  /** Adds `e.id = any(<param>::int[])`; bind a Postgres array literal, see {@link estateIdsParam}. */
+  estateIds?: boolean
+  /** Keyset pagination: adds `e.id > <param>` and `limit <param>` (in that parameter order, after estateIds). */
+  keyset?: boolean
+  paramStyle?: ParamStyle
+}
+
+const latestState = (kind: 'contract' | 'assembly') => `(
+    select f.status from filings f
+    where f.estate_id = e.id and f.kind = '${kind}' and f.status in ('filed', 'expired')
+    order by f.filed_on desc, f.id desc
+    limit 1
+  )`
+
+/** The state SQL. Parameters, in order: [estateIds?] [afterId, limit]? */
+export function estateFilingStateSql(options: EstateFilingStateSqlOptions = {}): string {
+  let n = 0
+  const param = () => (options.paramStyle === 'knex' ? '?' : `$${++n}`)
+  const where: string[] = []
+  if (options.estateIds) where.push(`e.id = any(${param()}::int[])`)
+  if (options.keyset) where.push(`e.id > ${param()}`)
+  return `select
+  e.id as estate_id,
+  e.name as estate_name,
+  e.district_id,
+  coalesce(d.name, '') as district_name,
+  e.street_id,
+  coalesce(s.name, '') as street_name,
+  e.community_id,
+  coalesce(c.name, '') as community_name,
+  coalesce(${latestState('contract')}, 'not_filed') as contract_status,
+  coalesce(${latestState('assembly')}, 'not_filed') as assembly_status
+from estates e
+left join regions d on d.id = e.district_id
+left join regions s on s.id = e.street_id
+left join regions c on c.id = e.community_id${where.length > 0 ? `\nwhere ${where.join(' and ')}` : ''}
+order by e.id${options.keyset ? `\nlimit ${param()}` : ''}`
+}
+
+/** Estate ids as a Postgres array literal ('{1,2,3}'), safe for both pg and knex bindings. */
+export function estateIdsParam(estateIds: readonly number[]): string {
+  for (const id of estateIds) {
+    if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw new TypeError(`invalid estate id ${String(id)}`)
+  }
+  return `{${estateIds.join(',')}}`
+}
+
+function normalizeRow(row: Record<string, unknown>): EstateFilingState {
+  return {
+    estate_id: Number(row.estate_id),
+    estate_name: String(row.estate_name),
+    district_id: Number(row.district_id),
+    district_name: String(row.district_name),
+    street_id: Number(row.street_id),
+    street_name: String(row.street_name),
+    community_id: Number(row.community_id),
+    community_name: String(row.community_name),
+    contract_status: row.contract_status as FilingState,
+    assembly_status: row.assembly_status as FilingState,
+  }
+}
+
+/** States for the given estates (ordered by id; unknown ids are simply absent). */
+export async function loadEstateFilingStates(
+  queryFn: QueryFn,
+  estateIds: readonly number[],
+  options: { paramStyle?: ParamStyle } = {},
+): Promise<EstateFilingState[]> {
+  if (estateIds.length === 0) return []
+  const rows = await queryFn<Record<string, unknown>>(estateFilingStateSql({ estateIds: true, paramStyle: options.paramStyle }), [estateIdsParam(estateIds)])
+  return rows.map(normalizeRow)
+}
+
+/** One keyset page of states with `estate_id > afterId`. */
+export async function loadEstateFilingStatePage(queryFn: QueryFn, afterId: number, limit: number): Promise<EstateFilingState[]> {
+  const rows = await queryFn<Record<string, unknown>>(estateFilingStateSql({ keyset: true }), [afterId, limit])
+  return rows.map(normalizeRow)
+}
+
+/**
+ * For the backend, INSIDE the transaction that changed filings/estates: takes the shared
+ * outbox-writer lock, computes the current states and appends one `estate_filing_state` outbox
+ * event per estate. Returns the written states.
+ *
+ * Lucid: `writeEstateFilingOutbox((sql, params) => trx.rawQuery(sql, params).then((r) => r.rows), [estateId], { paramStyle: 'knex' })`
+ */
+export async function writeEstateFilingOutbox(
+  queryFn: QueryFn,
+  estateIds: readonly number[],
+  options: { paramStyle?: ParamStyle } = {},
+): Promise<EstateFilingState[]> {
+  if (estateIds.length === 0) return []
+  await queryFn(OUTBOX_WRITER_LOCK_SQL, [])
+  const states = await loadEstateFilingStates(queryFn, estateIds, options)
+  if (states.length === 0) return states
+  let n = 0
+  const param = () => (options.paramStyle === 'knex' ? '?' : `$${++n}`)
+  const values = states.map(() => `(${param()}, ${param()}, ${param()}::jsonb)`).join(', ')
+  const params = states.flatMap((state) => [ESTATE_FILING_STATE_TOPIC, state.estate_id, JSON.stringify(state)])
+  await queryFn(`insert into outbox_events (topic, entity_id, payload) values ${values}`, params)
+  return states
+}

@@ -1,0 +1,98 @@
+/** Registry: outbox topic → transformer into warehouse fact rows. */
+import { ESTATE_FILING_FACTS_TABLE } from '@szpm/warehouse'
+import type { EstateFilingFactRow } from '@szpm/warehouse'
+import { ESTATE_FILING_STATE_TOPIC, FILING_STATES } from './sources/estate_filing_state.ts'
+import type { EstateFilingState } from './sources/estate_filing_state.ts'
+
+export type OutboxEvent = {
+  /** bigint as a decimal string (pg returns int8 as string). */
+  id: string
+  topic: string
+  entity_id: string
+  payload: unknown
+  created_at: Date
+}
+
+export type TopicTransformer = {
+  /** Target ClickHouse table. */
+  readonly table: string
+  /** Fact rows for one event. Throws on a malformed payload (the batch fails, the watermark stays). */
+  toRows(event: OutboxEvent): Record<string, unknown>[]
+}
+
+export type TopicRegistry = Readonly<Record<string, TopicTransformer>>
+
+export class PayloadError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PayloadError'
+  }
+}
+
+function toUnixSeconds(value: Date | string): number {
+  const ms = value instanceof Date ? value.getTime() : Date.parse(value)
+  if (!Number.isFinite(ms)) throw new PayloadError(`invalid timestamp ${String(value)}`)
+  return Math.max(0, Math.floor(ms / 1000))
+}
+
+function requireId(payload: Record<string, unknown>, key: string, event: string): number {
+  const value = Number(payload[key])
+  if (!Number.isInteger(value) || value < 0 || value > 4_294_967_295) throw new PayloadError(`${event}: ${key} must be a UInt32, got ${JSON.stringify(payload[key])}`)
+  return value
+}
+
+function requireState(payload: Record<string, unknown>, key: string, event: string): EstateFilingState['contract_status'] {
+  const value = payload[key]
+  if (!(FILING_STATES as readonly unknown[]).includes(value)) throw new PayloadError(`${event}: ${key} must be one of ${FILING_STATES.join('|')}, got ${JSON.stringify(value)}`)
+  return value as EstateFilingState['contract_status']
+}
+
+/** State row + version/changed_at → fact row (also used by the rebuild). */
+export function estateFilingFactRow(state: EstateFilingState, version: string | bigint | number, changedAt: Date | string): EstateFilingFactRow {
+  return {
+    district_id: state.district_id,
+    district_name: state.district_name,
+    street_id: state.street_id,
+    street_name: state.street_name,
+    community_id: state.community_id,
+    community_name: state.community_name,
+    estate_id: state.estate_id,
+    estate_name: state.estate_name,
+    contract_status: state.contract_status,
+    assembly_status: state.assembly_status,
+    changed_at: toUnixSeconds(changedAt),
+    version: String(version),
+  }
+}
+
+/** Validates an `estate_filing_state` payload (the state row written by the backend). */
+export function parseEstateFilingState(payload: unknown, event = 'estate_filing_state'): EstateFilingState {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new PayloadError(`${event}: payload must be an object`)
+  const p = payload as Record<string, unknown>
+  const text = (key: string) => {
+    if (typeof p[key] !== 'string') throw new PayloadError(`${event}: ${key} must be a string`)
+    return p[key] as string
+  }
+  return {
+    estate_id: requireId(p, 'estate_id', event),
+    estate_name: text('estate_name'),
+    district_id: requireId(p, 'district_id', event),
+    district_name: text('district_name'),
+    street_id: requireId(p, 'street_id', event),
+    street_name: text('street_name'),
+    community_id: requireId(p, 'community_id', event),
+    community_name: text('community_name'),
+    contract_status: requireState(p, 'contract_status', event),
+    assembly_status: requireState(p, 'assembly_status', event),
+  }
+}
+
+export const topics: TopicRegistry = Object.freeze({
+  [ESTATE_FILING_STATE_TOPIC]: {
+    table: ESTATE_FILING_FACTS_TABLE,
+    toRows(event: OutboxEvent) {
+      const state = parseEstateFilingState(event.payload, `outbox event ${event.id} (${event.topic})`)
+      return [estateFilingFactRow(state, event.id, event.created_at)]
+    },
+  },
+})

@@ -1,0 +1,91 @@
+/** Test fixtures: rows inserted into the (already migrated) PostgreSQL tables and deleted by id afterwards. */
+import type { Pool } from 'pg'
+import { warehouseConfigFromEnv } from '@szpm/warehouse'
+import type { WarehouseConfig } from '@szpm/warehouse'
+
+export function scratchWarehouseConfig(suffix: string): WarehouseConfig {
+  const base = warehouseConfigFromEnv()
+  return { url: base.url, database: `${base.database}_${suffix}` }
+}
+
+export const REQUIRED_TABLES = ['regions', 'estates', 'filings', 'outbox_events', 'etl_watermarks']
+
+/** Fails clearly when the backend migrations have not been run. */
+export async function assertSourceSchema(pg: Pool): Promise<void> {
+  const { rows } = await pg.query<{ name: string }>('select table_name as name from information_schema.tables where table_schema = current_schema() and table_name = any($1)', [REQUIRED_TABLES])
+  const missing = REQUIRED_TABLES.filter((table) => !rows.some((row) => row.name === table))
+  if (missing.length > 0) throw new Error(`PostgreSQL tables missing (run the backend migrations first): ${missing.join(', ')}`)
+}
+
+export class Fixtures {
+  readonly pg: Pool
+  readonly tag: string
+  readonly regionIds: number[] = []
+  readonly estateIds: number[] = []
+  readonly filingIds: number[] = []
+  readonly outboxIds: string[] = []
+  readonly watermarkNames: string[] = []
+
+  constructor(pg: Pool) {
+    this.pg = pg
+    this.tag = `t${process.pid}_${Date.now().toString(36)}`
+  }
+
+  async region(level: 'district' | 'street' | 'community', name: string, parent: { id: number; district_id: number | null; street_id: number | null } | null) {
+    const district_id = level === 'street' ? parent?.id ?? null : level === 'community' ? parent?.district_id ?? null : null
+    const street_id = level === 'community' ? parent?.id ?? null : null
+    const { rows } = await this.pg.query<{ id: number }>(
+      'insert into regions (parent_id, level, name, district_id, street_id) values ($1, $2, $3, $4, $5) returning id',
+      [parent?.id ?? null, level, `${name}`, district_id, street_id],
+    )
+    this.regionIds.push(rows[0].id)
+    return { id: rows[0].id, district_id, street_id, name }
+  }
+
+  async estate(community: { id: number; district_id: number | null; street_id: number | null }, name: string): Promise<number> {
+    const { rows } = await this.pg.query<{ id: number }>(
+      `insert into estates (community_id, street_id, district_id, name, address, estate_type, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, 'residential', now(), now()) returning id`,
+      [community.id, community.street_id, community.district_id, name, `${name} address`],
+    )
+    this.estateIds.push(rows[0].id)
+    return rows[0].id
+  }
+
+  async filing(estateId: number, kind: 'contract' | 'assembly', status: 'filed' | 'expired' | 'withdrawn', filedOn: string): Promise<number> {
+    const { rows } = await this.pg.query<{ id: number }>(
+      `insert into filings (estate_id, kind, status, document_no, filed_on, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, now(), now()) returning id`,
+      [estateId, kind, status, `${this.tag}-${kind}-${filedOn}`, filedOn],
+    )
+    this.filingIds.push(rows[0].id)
+    return rows[0].id
+  }
+
+  /** Records outbox ids written after `afterId` for these estates so cleanup can delete them. */
+  async trackOutbox(): Promise<void> {
+    const { rows } = await this.pg.query<{ id: string }>('select id::text as id from outbox_events where entity_id = any($1::bigint[])', [this.estateIds])
+    for (const row of rows) if (!this.outboxIds.includes(row.id)) this.outboxIds.push(row.id)
+  }
+
+  async maxOutboxId(): Promise<string> {
+    const { rows } = await this.pg.query<{ id: string }>('select coalesce(max(id), 0)::text as id from outbox_events')
+    return rows[0].id
+  }
+
+  watermark(name: string): string {
+    const full = `${name}_${this.tag}`
+    this.watermarkNames.push(full)
+    return full
+  }
+
+  async cleanup(): Promise<void> {
+    await this.trackOutbox()
+    await this.pg.query('delete from outbox_events where id = any($1::bigint[])', [this.outboxIds])
+    await this.pg.query('delete from filings where id = any($1::int[])', [this.filingIds])
+    await this.pg.query('delete from estates where id = any($1::int[])', [this.estateIds])
+    // children before parents
+    for (const id of [...this.regionIds].reverse()) await this.pg.query('delete from regions where id = $1', [id])
+    await this.pg.query('delete from etl_watermarks where name = any($1::text[])', [this.watermarkNames])
+  }
+}

@@ -1,0 +1,49 @@
+import { createRouter, createWebHistory } from 'vue-router'
+
+/** All views are lazy-loaded so the entry chunk stays small. */
+const router = createRouter({
+  history: createWebHistory('/m/'),
+  routes: [
+    {
+      path: '/login',
+      name: 'login',
+      component: () => import('@/views/auth/login/index.vue'),
+      meta: { title: '登录', public: true },
+    },
+    {
+      path: '/',
+      name: 'home',
+      component: () => import('@/views/home/index.vue'),
+      meta: { title: '物业服务' },
+    },
+    {
+      path: '/filings',
+      name: 'filings',
+      component: () => import('@/views/filings/overview/index.vue'),
+      meta: { title: '备案情况' },
+    },
+    {
+      path: '/filings/records',
+      name: 'filing-records',
+      component: () => import('@/views/filings/records/index.vue'),
+      meta: { title: '备案记录' },
+    },
+    {
+      path: '/filings/estates/:id(\\d+)',
+      name: 'filing-estate',
+      component: () => import('@/views/filings/estate/index.vue'),
+      meta: { title: '项目备案' },
+    },
+    {
+      path: '/:pathMatch(.*)*',
+      name: 'not-found',
+      component: () => import('@/views/errors/not-found/index.vue'),
+      meta: { title: '页面不存在', public: true },
+    },
+  ],
+  scrollBehavior(_to, _from, saved) {
+    return saved ?? { top: 0 }
+  },
+})
+
+export default router

@@ -1,0 +1,40 @@
+/**
+ * The environment the backend, the ETL and the tests run with. Service URLs come from
+ * services.mjs (or the caller's environment); everything else has a development default.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { ROOT } from './services.mjs'
+
+/** A per-checkout APP_KEY kept in .stack/, so sessions survive restarts without a committed secret. */
+function localAppKey() {
+  const file = path.join(ROOT, '.stack', 'app_key')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(path.dirname(file), { recursive: true })
+  const key = randomBytes(24).toString('base64url')
+  writeFileSync(file, key, { mode: 0o600 })
+  return key
+}
+
+export function appEnv(serviceEnv, profile = 'dev') {
+  const port = process.env.PORT ?? (profile === 'test' ? '3334' : '3333')
+  const host = process.env.HOST ?? '127.0.0.1'
+  return {
+    ...process.env,
+    ...serviceEnv,
+    NODE_ENV: profile === 'test' ? 'test' : (process.env.NODE_ENV ?? 'development'),
+    PORT: port,
+    HOST: host,
+    APP_KEY: process.env.APP_KEY ?? localAppKey(),
+    APP_URL: process.env.APP_URL ?? `http://${host}:${port}`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? (profile === 'test' ? 'warn' : 'info'),
+    SESSION_DRIVER: process.env.SESSION_DRIVER ?? (profile === 'test' ? 'memory' : 'redis'),
+    STATIC_ROOT: process.env.STATIC_ROOT ?? ROOT,
+  }
+}
+
+/** node_modules/.bin first, so npm, npx and `node` resolve to the pinned Node 24. */
+export function pinnedPath() {
+  return `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}/usr/sbin${path.delimiter}${process.env.PATH}`
+}

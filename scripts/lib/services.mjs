@@ -1,0 +1,222 @@
+/**
+ * Local PostgreSQL, Redis and ClickHouse for development and tests.
+ *
+ * Each service is taken from its URL variable when set (DATABASE_URL, REDIS_URL, CLICKHOUSE_URL);
+ * otherwise a private instance is started in the git-ignored `.stack/` folder on a non-default port.
+ * Plain Node (runs on the system Node before dependencies are installed).
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import net from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const PORTS = { postgres: 55432, redis: 56379, clickhouseHttp: 58123, clickhouseTcp: 59000, clickhouseInterserver: 59009 }
+const PG_BIN = '/usr/lib/postgresql/15/bin'
+const DEBIAN_PACKAGES = ['postgresql', 'redis-server', 'clickhouse-server']
+const isRoot = process.getuid?.() === 0
+// Debian puts clickhouse-server in /usr/sbin, which a non-login PATH may lack.
+const clickhouseBin = () => ['/usr/bin/clickhouse-server', '/usr/sbin/clickhouse-server'].find((bin) => existsSync(bin)) ?? 'clickhouse-server'
+
+const log = (message) => console.log(`[stack] ${message}`)
+
+function run(cmd, args, options = {}) {
+  return execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...options })
+}
+
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' })
+    socket.once('connect', () => { socket.destroy(); resolve(true) })
+    socket.once('error', () => resolve(false))
+  })
+}
+
+async function waitFor(check, what, timeoutMs = 30000) {
+  const started = Date.now()
+  while (Date.now() - started < timeoutMs) {
+    if (await check()) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`${what} did not come up within ${timeoutMs / 1000}s`)
+}
+
+function missingBinaries() {
+  const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0
+  const need = { postgresql: () => existsSync(`${PG_BIN}/pg_ctl`), 'redis-server': () => has('redis-server'), 'clickhouse-server': () => has('clickhouse-server') || existsSync('/usr/sbin/clickhouse-server') }
+  return Object.entries(need).filter(([, present]) => !present()).map(([pkg]) => pkg)
+}
+
+/** Installs the Debian packages when allowed, else explains exactly what to run. */
+function ensureInstalled(needed) {
+  const missing = missingBinaries().filter((pkg) => needed.includes(pkg))
+  if (missing.length === 0) return
+  const command = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing.join(' ')}`
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    log(`installing ${missing.join(', ')} from Debian packages…`)
+    const result = spawnSync('bash', ['-c', command], { stdio: 'inherit' })
+    if (result.status !== 0) throw new Error(`package install failed: ${command}`)
+    return
+  }
+  throw new Error(
+    `Missing services: ${missing.join(', ')}. Install them with:\n  sudo ${command}\n` +
+      'or point DATABASE_URL / REDIS_URL / CLICKHOUSE_URL at running servers.'
+  )
+}
+
+/** PostgreSQL refuses to run as root, and its user must reach the data dir. */
+function stackDir() {
+  const local = path.join(ROOT, '.stack')
+  if (!isRoot) return local
+  mkdirSync(local, { recursive: true })
+  const probe = spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', local])
+  if (probe.status === 0) return local
+  const fallback = path.join('/var/lib/szpm-stack', createHash('sha1').update(ROOT).digest('hex').slice(0, 10))
+  log(`${local} is not reachable by the postgres user; using ${fallback}`)
+  return fallback
+}
+
+async function startPostgres(dir, started) {
+  const data = path.join(dir, 'postgres')
+  const sock = path.join(dir, 'run')
+  mkdirSync(sock, { recursive: true })
+  if (await portOpen(PORTS.postgres)) return
+  const asPg = (bin, args) => (isRoot ? run('runuser', ['-u', 'postgres', '--', `${PG_BIN}/${bin}`, ...args]) : run(`${PG_BIN}/${bin}`, args))
+  if (!existsSync(path.join(data, 'PG_VERSION'))) {
+    mkdirSync(data, { recursive: true })
+    if (isRoot) { run('chown', ['-R', 'postgres:postgres', data, sock]); chmodSync(dir, 0o755) }
+    log('initialising PostgreSQL data folder…')
+    asPg('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
+  }
+  if (isRoot) run('chown', ['-R', 'postgres:postgres', sock])
+  asPg('pg_ctl', ['-D', data, '-l', path.join(sock, 'postgres.log'), '-o',
+    `-p ${PORTS.postgres} -k ${sock} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`, '-w', 'start'])
+  started.push({ name: 'postgres', stop: () => asPg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']) })
+  log(`PostgreSQL on 127.0.0.1:${PORTS.postgres}`)
+}
+
+async function startRedis(dir, started) {
+  if (await portOpen(PORTS.redis)) return
+  const data = path.join(dir, 'redis')
+  mkdirSync(data, { recursive: true })
+  run('redis-server', ['--port', String(PORTS.redis), '--bind', '127.0.0.1', '--dir', data, '--daemonize', 'yes',
+    '--pidfile', path.join(data, 'redis.pid'), '--logfile', path.join(dir, 'redis.log'), '--save', '60 1000', '--appendonly', 'no'])
+  await waitFor(() => portOpen(PORTS.redis), 'Redis')
+  started.push({ name: 'redis', stop: () => run('redis-cli', ['-p', String(PORTS.redis), 'shutdown', 'nosave']) })
+  log(`Redis on 127.0.0.1:${PORTS.redis}`)
+}
+
+async function clickhousePing() {
+  try {
+    const response = await fetch(`http://127.0.0.1:${PORTS.clickhouseHttp}/ping`)
+    return response.ok
+  } catch {
+    return false
+  }
+}
+
+async function startClickHouse(dir, started) {
+  if (await clickhousePing()) return
+  const data = path.join(dir, 'clickhouse')
+  for (const sub of ['data', 'tmp', 'user_files', 'format_schemas', 'log']) mkdirSync(path.join(data, sub), { recursive: true })
+  writeFileSync(path.join(data, 'users.xml'), `<?xml version="1.0"?>
+<yandex>
+  <profiles><default><max_memory_usage>4000000000</max_memory_usage><load_balancing>random</load_balancing></default></profiles>
+  <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default></users>
+  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
+</yandex>
+`)
+  writeFileSync(path.join(data, 'config.xml'), `<?xml version="1.0"?>
+<yandex>
+  <logger><level>warning</level><log>${data}/log/server.log</log><errorlog>${data}/log/error.log</errorlog><size>100M</size><count>3</count></logger>
+  <http_port>${PORTS.clickhouseHttp}</http_port>
+  <tcp_port>${PORTS.clickhouseTcp}</tcp_port>
+  <interserver_http_port>${PORTS.clickhouseInterserver}</interserver_http_port>
+  <listen_host>127.0.0.1</listen_host>
+  <max_connections>256</max_connections>
+  <keep_alive_timeout>30</keep_alive_timeout>
+  <max_concurrent_queries>100</max_concurrent_queries>
+  <mark_cache_size>1073741824</mark_cache_size>
+  <path>${data}/data/</path>
+  <tmp_path>${data}/tmp/</tmp_path>
+  <user_files_path>${data}/user_files/</user_files_path>
+  <format_schema_path>${data}/format_schemas/</format_schema_path>
+  <users_config>${data}/users.xml</users_config>
+  <default_profile>default</default_profile>
+  <default_database>default</default_database>
+  <timezone>Asia/Shanghai</timezone>
+  <mlock_executable>false</mlock_executable>
+</yandex>
+`)
+  const pidFile = path.join(data, 'clickhouse.pid')
+  run(clickhouseBin(), ['--config-file', path.join(data, 'config.xml'), '--pid-file', pidFile, '--daemon'], { cwd: data })
+  await waitFor(clickhousePing, 'ClickHouse', 60000)
+  started.push({ name: 'clickhouse', stop: () => {
+    const pid = Number(run('cat', [pidFile]).trim())
+    if (pid) process.kill(pid, 'SIGTERM')
+  } })
+  log(`ClickHouse on 127.0.0.1:${PORTS.clickhouseHttp}`)
+}
+
+async function ensurePostgresDatabase(name) {
+  const sql = `SELECT 1 FROM pg_database WHERE datname = '${name}'`
+  // psql is always there with the server package; use it so this works before npm install.
+  const exists = run('psql', ['-h', '127.0.0.1', '-p', String(PORTS.postgres), '-U', 'postgres', '-tAc', sql]).trim() === '1'
+  if (!exists) run('psql', ['-h', '127.0.0.1', '-p', String(PORTS.postgres), '-U', 'postgres', '-c', `CREATE DATABASE "${name}"`])
+}
+
+/**
+ * Makes sure every service is reachable and returns the environment variables that point at them.
+ * `profile` picks the database names: 'dev' → szpm, 'test' → szpm_test (same servers, separate data).
+ */
+export async function ensureServices(profile = 'dev') {
+  const database = profile === 'test' ? 'szpm_test' : 'szpm'
+  const started = []
+  const env = {}
+  const needed = []
+  if (!process.env.DATABASE_URL) needed.push('postgresql')
+  if (!process.env.REDIS_URL) needed.push('redis-server')
+  if (!process.env.CLICKHOUSE_URL) needed.push('clickhouse-server')
+  ensureInstalled(needed)
+  const dir = needed.length ? stackDir() : null
+  if (dir) mkdirSync(dir, { recursive: true })
+
+  try {
+    if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL
+    else {
+      await startPostgres(dir, started)
+      await ensurePostgresDatabase(database)
+      env.DATABASE_URL = `postgres://postgres@127.0.0.1:${PORTS.postgres}/${database}`
+    }
+    if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL
+    else {
+      await startRedis(dir, started)
+      env.REDIS_URL = `redis://127.0.0.1:${PORTS.redis}/${profile === 'test' ? 1 : 0}`
+    }
+    if (process.env.CLICKHOUSE_URL) env.CLICKHOUSE_URL = process.env.CLICKHOUSE_URL
+    else {
+      await startClickHouse(dir, started)
+      env.CLICKHOUSE_URL = `http://127.0.0.1:${PORTS.clickhouseHttp}`
+    }
+    env.CLICKHOUSE_DATABASE = process.env.CLICKHOUSE_DATABASE ?? database
+  } catch (error) {
+    stopServices(started)
+    throw error
+  }
+  return { env, started, stop: () => stopServices(started) }
+}
+
+export function stopServices(started) {
+  for (const service of [...started].reverse()) {
+    try {
+      service.stop()
+      log(`stopped ${service.name}`)
+    } catch (error) {
+      log(`could not stop ${service.name}: ${error.message}`)
+    }
+  }
+  started.length = 0
+}
+

@@ -1,0 +1,91 @@
+/**
+ * `npm start` — the whole platform with demo data on one machine:
+ * dependencies → local services (unless *_URL are set) → migrations → demo city → warehouse rebuild →
+ * API + ETL worker + scheduler, PC app at / and WeChat H5 at /m/. Ctrl-C stops what it started.
+ */
+import { ensureDependencies, ensurePinnedNode, ensureFrontends } from './lib/bootstrap.mjs'
+
+ensureDependencies()
+ensurePinnedNode()
+
+const { spawn, spawnSync } = await import('node:child_process')
+const path = await import('node:path')
+const { ensureServices, ROOT } = await import('./lib/services.mjs')
+const { appEnv, pinnedPath } = await import('./lib/app_env.mjs')
+
+const services = await ensureServices('dev')
+const env = { ...appEnv(services.env, 'dev'), PATH: pinnedPath() }
+const node = process.execPath
+const backend = path.join(ROOT, 'backend')
+
+function step(label, args, cwd = ROOT) {
+  console.log(`[start] ${label}`)
+  const result = spawnSync(node, args, { cwd, env, stdio: 'inherit' })
+  if (result.status !== 0) {
+    console.error(`[start] ${label} failed`)
+    services.stop()
+    process.exit(result.status ?? 1)
+  }
+}
+
+try {
+  ensureFrontends()
+} catch (error) {
+  services.stop()
+  throw error
+}
+step('migrating PostgreSQL', ['--import=@poppinss/ts-exec', 'ace.js', 'migration:run', '--force'], backend)
+step('migrating ClickHouse', ['warehouse/bin/migrate.ts'])
+step('demo data', ['--import=@poppinss/ts-exec', 'ace.js', 'demo:generate', '--scale', process.env.DEMO_SCALE ?? 'demo'], backend)
+step('rebuilding the warehouse from PostgreSQL', ['etl/bin/rebuild.ts'])
+step('registering scheduled jobs', ['etl/bin/scheduler.ts'])
+
+const children = []
+function launch(name, args, cwd = ROOT) {
+  const child = spawn(node, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] })
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[start] ${name} exited (${signal ?? code}); stopping the platform`)
+      shutdown(1)
+    }
+  })
+  children.push({ name, child })
+}
+
+let stopping = false
+async function shutdown(code = 0) {
+  if (stopping) return
+  stopping = true
+  console.log('\n[start] stopping…')
+  await Promise.all(
+    children.map(({ child }) => new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode) return resolve()
+      child.once('exit', resolve)
+      child.kill('SIGTERM')
+      setTimeout(() => child.kill('SIGKILL'), 10000).unref()
+    }))
+  )
+  services.stop()
+  process.exit(code)
+}
+process.on('SIGINT', () => shutdown(0))
+process.on('SIGTERM', () => shutdown(0))
+
+launch('api', ['--import=@poppinss/ts-exec', 'bin/server.ts'], backend)
+launch('etl worker', ['etl/bin/worker.ts'])
+
+const url = env.APP_URL
+console.log(`
+────────────────────────────────────────────────────────────
+ 物业管理信息平台（街道办版）is running
+   PC      ${url}/
+   WeChat  ${url}/m/        (open at a phone viewport)
+   API     ${url}/api/v1
+ Demo accounts (password Szpm@2026):
+   13800000000  市住建局管理员  深圳市
+   13800000001  区局负责人      福田区
+   13800000002  街道办负责人    园岭街道
+   13800000003  街道办经办人    园岭街道
+   13800000005  街道办经办人    桂园街道
+ Ctrl-C stops everything started here.
+────────────────────────────────────────────────────────────`)

@@ -1,0 +1,20 @@
+-- Current filing state per estate (one logical row per estate; the highest `version` wins).
+-- version = PostgreSQL outbox_events.id that produced the row (a rebuild uses the max outbox id).
+-- Read with FINAL.
+CREATE TABLE IF NOT EXISTS estate_filing_facts
+(
+    district_id UInt32,
+    district_name String,
+    street_id UInt32,
+    street_name String,
+    community_id UInt32,
+    community_name String,
+    estate_id UInt32,
+    estate_name String,
+    contract_status String,
+    assembly_status String,
+    changed_at DateTime,
+    version UInt64
+)
+ENGINE = ReplacingMergeTree(version)
+ORDER BY (district_id, street_id, community_id, estate_id);

@@ -1,0 +1,82 @@
+/** Thin wrapper over @clickhouse/client: compiled queries in, plain rows out. */
+import { createClient } from '@clickhouse/client'
+import type { ClickHouseClient } from '@clickhouse/client'
+import { compile, modeForVersion } from './binding.ts'
+import type { CompileMode, CompiledQuery, SqlFragment } from './binding.ts'
+import { assertIdentifier } from './config.ts'
+import type { WarehouseConfig } from './config.ts'
+
+export type WarehouseOptions = WarehouseConfig & {
+  /** Request timeout in ms (default 60 000). */
+  readonly requestTimeoutMs?: number
+  /** Force a compile mode instead of detecting it from the server version. */
+  readonly compileMode?: CompileMode
+}
+
+export type Warehouse = {
+  readonly database: string
+  /** Runs a SELECT. A fragment is compiled for the detected server first. */
+  query<T = Record<string, unknown>>(query: CompiledQuery | SqlFragment): Promise<T[]>
+  /** Inserts rows as JSONEachRow into `table` (a plain identifier in the configured database). */
+  insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void>
+  /** Runs a statement that returns no rows (DDL, ALTER, TRUNCATE …). Trusted SQL only. */
+  command(sql: string): Promise<void>
+  /** `SELECT version()`, detected once and cached. */
+  serverVersion(): Promise<string>
+  /** 'server' for ClickHouse >= 20, else 'literal'. */
+  compileMode(): Promise<CompileMode>
+  close(): Promise<void>
+}
+
+function isCompiled(query: CompiledQuery | SqlFragment): query is CompiledQuery {
+  return typeof (query as CompiledQuery).sql === 'string'
+}
+
+export function createWarehouse(options: WarehouseOptions): Warehouse {
+  const database = assertIdentifier(options.database, 'database')
+  const client: ClickHouseClient = createClient({
+    url: options.url,
+    database,
+    request_timeout: options.requestTimeoutMs ?? 60_000,
+  })
+  let version: Promise<string> | undefined
+
+  const serverVersion = (): Promise<string> => {
+    version ??= client
+      .query({ query: 'SELECT version() AS version', format: 'JSONEachRow' })
+      .then((result) => result.json<{ version: string }>())
+      .then((rows) => rows[0].version)
+    version.catch(() => {
+      version = undefined // retry detection on the next call
+    })
+    return version
+  }
+
+  const compileMode = async (): Promise<CompileMode> => options.compileMode ?? modeForVersion(await serverVersion())
+
+  return {
+    database,
+    async query<T>(query: CompiledQuery | SqlFragment): Promise<T[]> {
+      const compiled = isCompiled(query) ? query : compile(query, await compileMode())
+      const result = await client.query({
+        query: compiled.sql,
+        format: 'JSONEachRow',
+        ...(compiled.mode === 'server' && Object.keys(compiled.params).length > 0 ? { query_params: { ...compiled.params } } : {}),
+      })
+      return result.json<T>()
+    },
+    async insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
+      assertIdentifier(table, 'table')
+      if (rows.length === 0) return
+      await client.insert({ table, values: rows as Record<string, unknown>[], format: 'JSONEachRow' })
+    },
+    async command(sql: string): Promise<void> {
+      await client.command({ query: sql })
+    },
+    serverVersion,
+    compileMode,
+    async close(): Promise<void> {
+      await client.close()
+    },
+  }
+}

@@ -1,0 +1,33 @@
+/** @szpm/warehouse — ClickHouse client, migrations and the typed drill-down query layer. No side effects on import. */
+export { warehouseConfigFromEnv, requireEnv, assertIdentifier, ConfigError } from './config.ts'
+export type { WarehouseConfig } from './config.ts'
+export { createWarehouse } from './client.ts'
+export type { Warehouse, WarehouseOptions } from './client.ts'
+export { BindingError, renderLiteral, escapeString, normalizeValue, bind, sql, raw, joinSql, compile, modeForVersion } from './binding.ts'
+export type { Binding, ClickHouseType, CompileMode, CompiledQuery, ScalarType, SqlFragment } from './binding.ts'
+export { migrate, dropDatabase, listMigrations, splitStatements, MIGRATIONS_DIR } from './migrator.ts'
+export type { MigrateResult, MigrationFile } from './migrator.ts'
+export { cubes, estateFilings, hierarchy, levels, childLevel, parentLevel, isLevel, levelDefinition } from './cubes/index.ts'
+export type { CubeDefinition, Level, LevelDefinition, MetricDefinition, MetricKind } from './cubes/index.ts'
+export { drillDown, totals, buildSql, buildFragment, parseQuery, shapeRows, shapeTotals, roundRate, QueryError } from './query/index.ts'
+export type { DrillDownQuery, DrillDownRow, Filters, FilterKey, ParsedQuery, TotalsRow } from './query/index.ts'
+
+/** The fact table written by @szpm/etl and read by the estate_filings cube. */
+export const ESTATE_FILING_FACTS_TABLE = 'estate_filing_facts'
+export type FilingState = 'filed' | 'expired' | 'not_filed'
+export type EstateFilingFactRow = {
+  district_id: number
+  district_name: string
+  street_id: number
+  street_name: string
+  community_id: number
+  community_name: string
+  estate_id: number
+  estate_name: string
+  contract_status: FilingState
+  assembly_status: FilingState
+  /** Unix seconds (or 'YYYY-MM-DD hh:mm:ss' in the server time zone). */
+  changed_at: number | string
+  /** Decimal string (UInt64). */
+  version: string
+}

@@ -1,0 +1,39 @@
+/** Steps 2–4: pick the table, render WHERE through the binding layer, then SELECT / GROUP BY. */
+import { bind, compile, joinSql, raw, sql } from '../binding.ts'
+import type { CompileMode, CompiledQuery, SqlFragment } from '../binding.ts'
+import { parseQuery } from './parse.ts'
+import type { DrillDownQuery, ParsedQuery } from './types.ts'
+
+export function fromClause(parsed: ParsedQuery): SqlFragment {
+  return raw(`FROM ${parsed.cube.table}${parsed.cube.final ? ' FINAL' : ''}`)
+}
+
+export function whereClause(parsed: ParsedQuery): SqlFragment {
+  if (parsed.filters.length === 0) return raw('')
+  const conditions = parsed.filters.map((filter) => sql`${raw(filter.column)} = ${bind(filter.value, 'UInt32')}`)
+  return sql` WHERE ${joinSql(conditions, ' AND ')}`
+}
+
+export function selectClause(parsed: ParsedQuery): SqlFragment {
+  const columns = parsed.metrics.map(([name, metric]) => `${metric.sql} AS ${name}`)
+  if (parsed.level) columns.unshift(`${parsed.level.idColumn} AS id`, `${parsed.level.nameColumn} AS name`)
+  return raw(`SELECT ${columns.join(', ')}`)
+}
+
+export function groupClause(parsed: ParsedQuery): SqlFragment {
+  if (!parsed.level) return raw('')
+  return raw(` GROUP BY ${parsed.level.idColumn}, ${parsed.level.nameColumn} ORDER BY name ASC, id ASC`)
+}
+
+export function buildFragment(parsed: ParsedQuery): SqlFragment {
+  return sql`${selectClause(parsed)} ${fromClause(parsed)}${whereClause(parsed)}${groupClause(parsed)}`
+}
+
+/**
+ * The SQL for a query compiled for `mode` — grouped by `dimensions[0]` when given,
+ * otherwise the totals query. Throws QueryError for invalid queries.
+ */
+export function buildSql(query: DrillDownQuery, mode: CompileMode): CompiledQuery {
+  const grouped = Array.isArray(query.dimensions) && query.dimensions.length > 0
+  return compile(buildFragment(parseQuery(query, { grouped })), mode)
+}

@@ -1,0 +1,112 @@
+import { test } from '@japa/runner'
+import { buildSql, childLevel, hierarchy, parentLevel, QueryError } from '../../src/index.ts'
+import type { DrillDownQuery } from '../../src/index.ts'
+
+const RATE = "if(count() = 0, 0, countIf(contract_status = 'filed') / count())"
+
+test.group('hierarchy', () => {
+  test('declared once, in order', ({ assert }) => {
+    assert.deepEqual(
+      hierarchy.map((level) => [level.level, level.idColumn, level.nameColumn]),
+      [
+        ['district', 'district_id', 'district_name'],
+        ['street', 'street_id', 'street_name'],
+        ['community', 'community_id', 'community_name'],
+        ['estate', 'estate_id', 'estate_name'],
+      ],
+    )
+  })
+
+  test('childLevel / parentLevel', ({ assert }) => {
+    assert.equal(childLevel('district'), 'street')
+    assert.equal(childLevel('street'), 'community')
+    assert.equal(childLevel('community'), 'estate')
+    assert.isNull(childLevel('estate'))
+    assert.isNull(parentLevel('district'))
+    assert.equal(parentLevel('estate'), 'community')
+    assert.throws(() => childLevel('city' as never))
+  })
+})
+
+test.group('buildSql snapshots', () => {
+  const streetQuery: DrillDownQuery = {
+    cube: 'estate_filings',
+    metrics: ['estates', 'contractFiled', 'contractRate'],
+    dimensions: ['street'],
+    filters: { district_id: 440304 },
+  }
+
+  test('drill-down, literal mode', ({ assert }) => {
+    assert.deepEqual(buildSql(streetQuery, 'literal'), {
+      sql:
+        "SELECT street_id AS id, street_name AS name, count() AS estates, countIf(contract_status = 'filed') AS contractFiled, " +
+        `${RATE} AS contractRate FROM estate_filing_facts FINAL WHERE district_id = 440304 ` +
+        'GROUP BY street_id, street_name ORDER BY name ASC, id ASC',
+      params: {},
+      mode: 'literal',
+    })
+  })
+
+  test('drill-down, server mode', ({ assert }) => {
+    assert.deepEqual(buildSql(streetQuery, 'server'), {
+      sql:
+        "SELECT street_id AS id, street_name AS name, count() AS estates, countIf(contract_status = 'filed') AS contractFiled, " +
+        `${RATE} AS contractRate FROM estate_filing_facts FINAL WHERE district_id = {p0:UInt32} ` +
+        'GROUP BY street_id, street_name ORDER BY name ASC, id ASC',
+      params: { p0: 440304 },
+      mode: 'server',
+    })
+  })
+
+  test('filters are rendered in hierarchy order; no filters → no WHERE', ({ assert }) => {
+    const query: DrillDownQuery = {
+      cube: 'estate_filings',
+      metrics: ['assemblyNotFiled'],
+      dimensions: ['estate'],
+      filters: { community_id: 12, district_id: 1, street_id: '5' },
+    }
+    assert.equal(
+      buildSql(query, 'literal').sql,
+      "SELECT estate_id AS id, estate_name AS name, countIf(assembly_status = 'not_filed') AS assemblyNotFiled FROM estate_filing_facts FINAL " +
+        'WHERE district_id = 1 AND street_id = 5 AND community_id = 12 GROUP BY estate_id, estate_name ORDER BY name ASC, id ASC',
+    )
+    assert.deepEqual(buildSql(query, 'server').params, { p0: 1, p1: 5, p2: 12 })
+    assert.equal(
+      buildSql({ cube: 'estate_filings', metrics: ['estates'], dimensions: ['district'] }, 'literal').sql,
+      'SELECT district_id AS id, district_name AS name, count() AS estates FROM estate_filing_facts FINAL GROUP BY district_id, district_name ORDER BY name ASC, id ASC',
+    )
+  })
+
+  test('totals (no dimensions)', ({ assert }) => {
+    const query: DrillDownQuery = { cube: 'estate_filings', metrics: ['estates', 'assemblyRate'], filters: { street_id: 9, estate_id: undefined } }
+    assert.deepEqual(buildSql(query, 'literal'), {
+      sql:
+        "SELECT count() AS estates, if(count() = 0, 0, countIf(assembly_status = 'filed') / count()) AS assemblyRate " +
+        'FROM estate_filing_facts FINAL WHERE street_id = 9',
+      params: {},
+      mode: 'literal',
+    })
+  })
+})
+
+test.group('query validation', () => {
+  const base: DrillDownQuery = { cube: 'estate_filings', metrics: ['estates'], dimensions: ['street'] }
+
+  test('unknown cube / metric / level / filter', ({ assert }) => {
+    assert.throws(() => buildSql({ ...base, cube: 'nope' }, 'literal'), QueryError)
+    assert.throws(() => buildSql({ ...base, cube: 'toString' }, 'literal'), QueryError)
+    assert.throws(() => buildSql({ ...base, metrics: ['estates', 'count() FROM system.tables --'] }, 'literal'), QueryError)
+    assert.throws(() => buildSql({ ...base, metrics: ['constructor'] }, 'literal'), QueryError)
+    assert.throws(() => buildSql({ ...base, metrics: [] }, 'literal'), QueryError)
+    assert.throws(() => buildSql({ ...base, metrics: ['estates', 'estates'] }, 'literal'), QueryError)
+    assert.throws(() => buildSql({ ...base, dimensions: ['city' as never] }, 'literal'), QueryError)
+    assert.throws(() => buildSql({ ...base, dimensions: ['street', 'estate'] }, 'literal'), QueryError)
+    assert.throws(() => buildSql({ ...base, filters: { estate_name: 'x' } as never }, 'literal'), QueryError)
+  })
+
+  test('hostile or invalid filter values are rejected', ({ assert }) => {
+    for (const value of ["1 OR 1=1", "'; DROP TABLE estate_filing_facts; --", -1, 1.5, Number.NaN, 4294967296, true]) {
+      assert.throws(() => buildSql({ ...base, filters: { street_id: value as never } }, 'literal'), QueryError, undefined, String(value))
+    }
+  })
+})
