@@ -16,6 +16,7 @@ export type * from './types.ts'
 
 export const routes = {
   session: '/api/v1/session',
+  csrf: '/api/v1/csrf',
   me: '/api/v1/me',
   filingStats: '/api/v1/stats/filings',
   filingStatsExport: '/api/v1/stats/filings/export',
@@ -76,7 +77,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
   ): Promise<Envelope<T, M>> {
     const headers: Record<string, string> = { Accept: 'application/json' }
     if (body !== undefined) headers['Content-Type'] = 'application/json'
-    // Shield's CSRF check accepts the XSRF-TOKEN cookie echoed back in this header.
+    // Shield's CSRF check accepts the XSRF-TOKEN cookie echoed back in this header; a page that
+    // has made no API call yet (e.g. the login page) fetches the cookie first.
+    if (method !== 'GET' && typeof document !== 'undefined' && !readCookie('XSRF-TOKEN')) {
+      await fetch(baseUrl + routes.csrf, { credentials: 'same-origin' })
+    }
     const xsrf = readCookie('XSRF-TOKEN')
     if (xsrf) headers['X-XSRF-TOKEN'] = xsrf
     const response = await fetch(baseUrl + path, {

@@ -15,6 +15,7 @@ const id = router.matchers.number()
 
 router
   .group(() => {
+    router.get('csrf', [SessionController, 'csrf']).as('session.csrf')
     router.post('session', [SessionController, 'store']).as('session.store')
 
     router

@@ -42,6 +42,11 @@ export default class SessionController {
     return this.profile(user)
   }
 
+  /** Gives a first-time visitor the XSRF-TOKEN cookie (Shield sets it on every routed response). */
+  async csrf() {
+    return { data: null, meta: {} }
+  }
+
   async show({ auth }: HttpContext) {
     return this.profile(auth.getUserOrFail())
   }

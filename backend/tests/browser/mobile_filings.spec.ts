@@ -1,0 +1,43 @@
+import { test } from '@japa/runner'
+import { R, E, PASSWORD, USERS, resetWorld } from '#tests/support/world'
+
+const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+
+/** The same drill-down in the WeChat H5 at a phone viewport. */
+test.group('H5 · 备案情况 drill-down', (group) => {
+  group.setup(() => resetWorld())
+
+  test('log in, open 物业服务 → 备案情况 and drill to the records', async ({ browser, assert }) => {
+    const context = await browser.newContext(PHONE)
+    const page = await context.newPage()
+    const base = process.env.APP_URL ?? `http://${process.env.HOST}:${process.env.PORT}`
+    await page.goto(`${base}/m/login`)
+    await page.locator('[data-test="login-phone"] input').fill(USERS.handler.phone)
+    await page.locator('[data-test="login-password"] input').fill(PASSWORD)
+    await page.locator('[data-test="login-submit"]').click()
+
+    await page.waitForURL((url) => url.pathname === '/m/')
+    await page.locator('[data-test="entry-filings"]').click()
+    await page.waitForURL((url) => url.pathname === '/m/filings')
+    await page.locator(`[data-test="drill-${R.yl2}"]`).waitFor()
+    assert.include(await page.locator('[data-test="filing-totals"]').innerText(), '4')
+
+    await page.locator(`[data-test="drill-${R.yl2}"]`).click()
+    await page.waitForURL((url) => url.searchParams.get('region') === String(R.yl2))
+    await page.locator(`[data-test="drill-${E.e6}"]`).waitFor()
+
+    await page.locator(`[data-test="cell-${E.e6}-contractNotFiled"]`).click()
+    await page.waitForURL((url) => url.pathname === '/m/filings/records')
+    await page.locator(`[data-test="estate-row-${E.e6}"]`).waitFor()
+    assert.include(await page.locator(`[data-test="estate-row-${E.e6}"]`).innerText(), '星河雅居')
+
+    await page.locator(`[data-test="estate-row-${E.e6}"]`).click()
+    await page.waitForURL((url) => url.pathname === `/m/filings/estates/${E.e6}`)
+    await page.locator('[data-test="estate-info"]').waitFor()
+    assert.include(await page.locator('[data-test="estate-info"]').innerText(), '星河雅居')
+    // the page fits the phone: no horizontal scrolling
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.isAtMost(overflow, 0)
+    await context.close()
+  })
+})
