@@ -10,9 +10,11 @@ ensurePinnedNode()
 
 const { spawn } = await import('node:child_process')
 const path = await import('node:path')
-const { ensureServices, ROOT } = await import('./lib/services.mjs')
+const { ensureServices, ensureDebianPackages, ROOT } = await import('./lib/services.mjs')
 const { appEnv, pinnedPath } = await import('./lib/app_env.mjs')
 
+// browser tests drive Debian's Chromium (never a downloaded browser); CJK fonts render the Chinese UI
+ensureDebianPackages({ chromium: '/usr/bin/chromium', 'fonts-noto-cjk': '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' })
 const services = await ensureServices('test')
 const env = { ...appEnv(services.env, 'test'), PATH: pinnedPath(), FORCE_COLOR: '0' }
 const node = process.execPath

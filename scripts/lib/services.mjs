@@ -66,6 +66,23 @@ function ensureInstalled(needed) {
   )
 }
 
+/**
+ * Other Debian packages a command needs (e.g. Chromium and CJK fonts for browser tests), keyed by
+ * the file that proves each is installed.
+ */
+export function ensureDebianPackages(packages) {
+  const missing = Object.entries(packages).filter(([, file]) => !existsSync(file)).map(([pkg]) => pkg)
+  if (missing.length === 0) return
+  const command = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing.join(' ')}`
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    log(`installing ${missing.join(', ')} from Debian packages…`)
+    const result = spawnSync('bash', ['-c', command], { stdio: 'inherit' })
+    if (result.status !== 0) throw new Error(`package install failed: ${command}`)
+    return
+  }
+  throw new Error(`Missing packages: ${missing.join(', ')}. Install them with:\n  sudo ${command}`)
+}
+
 /** PostgreSQL refuses to run as root, and its user must reach the data dir. */
 function stackDir() {
   const local = path.join(ROOT, '.stack')

@@ -12,6 +12,9 @@ import { errors as shieldErrors } from '@adonisjs/shield'
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
 
+  /** Client errors are answers, not incidents: keep them out of the error log. */
+  protected ignoreStatuses = [400, 401, 403, 404, 409, 419, 422, 423]
+
   async handle(error: unknown, ctx: HttpContext) {
     if (error instanceof vineErrors.E_VALIDATION_ERROR) {
       const messages = error.messages as { message: string; field: string; rule: string }[]

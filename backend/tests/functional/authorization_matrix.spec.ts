@@ -1,0 +1,111 @@
+import { test } from '@japa/runner'
+import router from '@adonisjs/core/services/router'
+import { R, E, resetWorld, type WorldUser } from '#tests/support/world'
+import { actor } from '#tests/support/actors'
+
+/**
+ * Every API route × every role (and anonymous) × an object in the user's own street, a sibling
+ * street and another district. A route missing from MATRIX fails the test, so new routes must join.
+ *
+ * `target` builds the request for a place; `own` is what each role may do there.
+ */
+type Place = 'own' | 'sibling' | 'otherDistrict'
+type Expect = number
+
+interface RouteCase {
+  public?: boolean
+  /** request parameters for an object in each place */
+  target: (place: Place) => { params?: Record<string, number>; qs?: Record<string, number>; json?: Record<string, unknown> }
+  /** expected status per role for the user's own place; other places are 404 unless the role's scope covers them */
+  allowed: Partial<Record<WorldUser, Expect>>
+}
+
+const ESTATE_IN: Record<Place, number> = { own: E.e1, sibling: E.e4, otherDistrict: E.e5 }
+const REGION_IN: Record<Place, number> = { own: R.yl1, sibling: R.ny1, otherDistrict: R.gy1 }
+const FILING_IN: Record<Place, number> = { own: 1, sibling: 5, otherDistrict: 6 }
+
+const viewers = { city: 200, futian: 200, head: 200, handler: 200, party: 200, community: 200 } as const
+const exporters = { city: 200, futian: 200, head: 200, handler: 200, community: 403, party: 403 } as const
+const managers = { head: 200, handler: 200, city: 403, futian: 403, party: 403, community: 403 } as const
+
+const MATRIX: Record<string, RouteCase> = {
+  'api.session.csrf': { public: true, target: () => ({}), allowed: {} },
+  'api.session.store': { public: true, target: () => ({}), allowed: {} },
+  'api.session.show': { target: () => ({}), allowed: viewers },
+  'api.session.destroy': { target: () => ({}), allowed: viewers },
+  'api.filing_stats.index': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: viewers },
+  'api.filing_stats.export': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: exporters },
+  'api.estate_filings.index': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: viewers },
+  'api.estate_filings.export': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: exporters },
+  'api.estates.show': { target: (p) => ({ params: { id: ESTATE_IN[p] } }), allowed: viewers },
+  'api.filings.index': { target: (p) => ({ params: { id: ESTATE_IN[p] } }), allowed: viewers },
+  'api.filings.store': {
+    target: (p) => ({ json: { estate_id: ESTATE_IN[p], kind: 'assembly', document_no: 'MATRIX', filed_on: '2026-11-01' } }),
+    allowed: { ...managers, head: 201, handler: 201 },
+  },
+  'api.filings.update': { target: (p) => ({ params: { id: FILING_IN[p] }, json: { status: 'expired', version: 1 } }), allowed: managers },
+  'api.filings.destroy': { target: (p) => ({ params: { id: FILING_IN[p] }, json: { version: 1, remark: 'matrix' } }), allowed: managers },
+}
+
+/** Which places a role's scope covers in the world (city sees all; 福田 sees its two streets). */
+const REACH: Record<WorldUser, Place[]> = {
+  city: ['own', 'sibling', 'otherDistrict'],
+  futian: ['own', 'sibling'],
+  luohu: ['otherDistrict'],
+  head: ['own'],
+  handler: ['own'],
+  party: ['own'],
+  nanyuan: ['sibling'],
+  guiyuan: ['otherDistrict'],
+  community: ['own'],
+}
+const ROLES: WorldUser[] = ['city', 'futian', 'head', 'handler', 'party', 'community']
+const PLACES: Place[] = ['own', 'sibling', 'otherDistrict']
+const UNSCOPED = new Set(['api.session.show', 'api.session.destroy'])
+
+function apiRoutes() {
+  router.commit()
+  return Object.values(router.toJSON()).flat().filter((route: any) => route.name?.startsWith('api.'))
+}
+
+test.group('Authorization matrix', (group) => {
+  group.each.setup(() => resetWorld())
+
+  test('every API route is in the matrix', ({ assert }) => {
+    const names = apiRoutes().map((route: any) => route.name)
+    assert.sameMembers(names, Object.keys(MATRIX))
+  })
+
+  test('route × role × place gives exactly the expected status', async ({ client, assert }) => {
+    const mismatches: string[] = []
+    let checked = 0
+    for (const route of apiRoutes() as any[]) {
+      const spec = MATRIX[route.name]
+      const method = route.methods[0] as string
+      for (const who of [null, ...ROLES] as (WorldUser | null)[]) {
+        for (const place of PLACES) {
+          const { params, qs, json } = spec.target(place)
+          let request = client.visit(route.name, params ?? {})
+          if (qs) request = request.qs(qs)
+          if (json) request = request.json(json)
+          if (method !== 'GET' && method !== 'HEAD') request = request.withCsrfToken()
+          if (who) request = request.loginAs(await actor(who))
+          const response = await request
+          let expected: number
+          if (spec.public) expected = response.status() // public routes: only "not 5xx" below
+          else if (!who) expected = 401
+          else if (!(who in spec.allowed)) expected = 403
+          else if (spec.allowed[who] === 403) expected = 403
+          else if (UNSCOPED.has(route.name) || REACH[who].includes(place)) expected = spec.allowed[who]!
+          else expected = 404
+          // a write in reach may legitimately be a business 4xx after an earlier cell changed state
+          const ok = response.status() === expected || (expected < 300 && method !== 'GET' && [409, 422].includes(response.status()))
+          if (!ok || response.status() >= 500) mismatches.push(`${route.name} ${who ?? 'anonymous'} ${place}: got ${response.status()}, expected ${expected}`)
+          checked++
+        }
+      }
+    }
+    assert.deepEqual(mismatches, [])
+    assert.equal(checked, Object.keys(MATRIX).length * (ROLES.length + 1) * PLACES.length)
+  }).timeout(120000)
+})

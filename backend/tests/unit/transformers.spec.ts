@@ -1,0 +1,28 @@
+import { test } from '@japa/runner'
+import { maskPhone } from '#transformers/user_transformer'
+import { transformEstateFiling } from '#transformers/estate_filing_transformer'
+import { featuresOf } from '#services/roles'
+
+test.group('Transformers', () => {
+  test('phones are masked as 138****1234', ({ assert }) => {
+    assert.equal(maskPhone('13812341234'), '138****1234')
+    assert.equal(maskPhone('123'), '****')
+  })
+
+  test('estate filing rows carry Chinese status names and plain dates', ({ assert }) => {
+    const row = transformEstateFiling({
+      estate_id: 1, estate_name: '翠园', community_name: 'c', street_name: 's', district_name: 'd',
+      contract_status: 'expired', contract_document_no: 'A', contract_filed_on: new Date(2025, 0, 9), contract_expires_on: null,
+      assembly_status: 'not_filed', assembly_document_no: null, assembly_filed_on: null,
+    })
+    assert.equal(row.contractStatusName, '已过期')
+    assert.equal(row.assemblyStatusName, '未备案')
+    assert.equal(row.contractFiledOn, '2025-01-09')
+    assert.isNull(row.contractExpiresOn)
+  })
+
+  test('a street handler may manage filings, a party secretary may only view', ({ assert }) => {
+    assert.include(featuresOf('street_handler'), 'filings.manage')
+    assert.deepEqual(featuresOf('party_secretary'), ['filings.view'])
+  })
+})
