@@ -43,10 +43,23 @@ test.group('备案情况 · statistics from the warehouse', (group) => {
     const { data, meta } = response.body()
     assert.equal(meta.childLevel, 'street')
     assert.deepEqual(data.map((r: any) => [r.name, r.estates, r.contractFiled, r.assemblyFiled]), [
-      ['南园街道', 1, 1, 0],
+      // official region order (sort, then id), not the order of the names' code points
       ['园岭街道', 4, 1, 2],
+      ['南园街道', 1, 1, 0],
     ])
     assert.equal(meta.totals.estates, 5)
+  })
+
+  test('a region without estates still shows, with zeros', async ({ client, assert }) => {
+    const { default: db } = await import('@adonisjs/lucid/services/db')
+    await db.table('regions').insert({ id: 50, parent_id: R.yuanling, level: 'community', name: '园岭新社区', district_id: R.futian, street_id: R.yuanling, sort: 9 })
+    try {
+      const response = await client.visit('api.filing_stats.index').loginAs(await actor('handler'))
+      const last = response.body().data.at(-1)
+      assert.deepInclude(last, { id: 50, name: '园岭新社区', estates: 0, contractRate: 0 })
+    } finally {
+      await db.from('regions').where('id', 50).delete()
+    }
   })
 
   test('the city admin sees districts', async ({ client, assert }) => {
