@@ -4,28 +4,27 @@ import vue from '@vitejs/plugin-vue'
 import AutoImport from 'unplugin-auto-import/vite'
 import Components from 'unplugin-vue-components/vite'
 import { VantResolver } from '@vant/auto-import-resolver'
+import pxToViewport from 'postcss-px-to-viewport-8-plugin'
 
 /** Design width in CSS px: Vant and our styles are authored for a 375 px phone. */
 const VIEWPORT_WIDTH = 375
 
 /**
- * Minimal px → vw PostCSS plugin (same idea as postcss-px-to-viewport, no extra dependency).
- * Converts every px length > 1 in declarations (Vant's CSS variables included) so the layout
- * scales with the device width; 1px hairlines and strings/urls are left alone.
+ * Vant's icon font lists a CDN copy after its inlined one; the platform runs on government networks
+ * and a strict CSP (font-src 'self' data:), so the remote source is dropped at build time.
  */
-function pxToViewport() {
-  const pattern = /"[^"]*"|'[^']*'|url\([^)]*\)|(-?\d*\.?\d+)px\b/g
-  const toVw = (match: string, value: string | undefined) => {
-    if (value === undefined) return match
-    const px = Number.parseFloat(value)
-    if (Math.abs(px) <= 1) return match
-    const vw = Number(((px / VIEWPORT_WIDTH) * 100).toFixed(5))
-    return `${vw}vw`
-  }
+function dropRemoteFontSources() {
   return {
-    postcssPlugin: 'szpm-px-to-viewport',
-    Declaration(decl: { value: string }) {
-      if (decl.value.includes('px')) decl.value = decl.value.replace(pattern, toVw)
+    postcssPlugin: 'szpm-drop-remote-font-sources',
+    AtRule: {
+      'font-face': (rule: { walkDecls: (prop: string, cb: (decl: { value: string }) => void) => void }) => {
+        rule.walkDecls('src', (decl) => {
+          decl.value = decl.value
+            .split(/,(?![^(]*\))/)
+            .filter((source) => !/url\(\s*['"]?(https?:)?\/\//.test(source))
+            .join(',')
+        })
+      },
     },
   }
 }
@@ -54,7 +53,11 @@ export default defineConfig({
   },
   css: {
     postcss: {
-      plugins: [pxToViewport()],
+      plugins: [
+        // Vant and our styles are authored for a 375 px phone; lengths scale with the device width
+        pxToViewport({ viewportWidth: VIEWPORT_WIDTH, unitPrecision: 5, minPixelValue: 2, mediaQuery: false }),
+        dropRemoteFontSources(),
+      ],
     },
   },
   server: {
