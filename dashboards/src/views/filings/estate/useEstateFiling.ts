@@ -81,6 +81,7 @@ export function useEstateFiling() {
   }
 
   return {
+    estateId,
     estate,
     records,
     loading,
