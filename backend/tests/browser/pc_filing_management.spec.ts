@@ -176,5 +176,7 @@ test.group('PC · 备案情况 registering and changing filings', (group) => {
     assert.equal(await page.locator('[data-test="filing-expire-1"]').count(), 0)
     assert.equal(await page.locator('[data-test="filing-withdraw-1"]').count(), 0)
     assert.equal(await page.locator('[data-test="filing-dialog"]').count(), 0)
+    // no export feature either: the 导出Excel button is hidden (the server refuses it too)
+    assert.equal(await page.locator('[data-test="export"]').count(), 0)
   })
 })

@@ -19,6 +19,10 @@ export const session = {
     state.user = user
     state.checked = true
   },
+  /** Feature permissions (功能权限) decide what the UI shows; the server enforces them again. */
+  can(feature: string): boolean {
+    return state.user?.features.includes(feature) ?? false
+  },
   clear() {
     state.user = null
     state.checked = true
