@@ -12,6 +12,7 @@ export {
   writeEstateFilingOutbox,
   ESTATE_FILING_STATE_TOPIC,
   FILING_STATES,
+  ESTATE_FILING_STATES_VIEW,
 } from './sources/estate_filing_state.ts'
 export type { EstateFilingState, EstateFilingStateSqlOptions, FilingState, ParamStyle } from './sources/estate_filing_state.ts'
 export { topics, estateFilingFactRow, parseEstateFilingState, PayloadError } from './topics.ts'

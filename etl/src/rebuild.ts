@@ -8,6 +8,7 @@
  * 3. Set the watermark to V: the drain continues with events after the snapshot.
  * Readers see a partially filled table while it runs; rerun on failure.
  */
+/// <reference path="./types/cli-progress.d.ts" />
 import cliProgress from 'cli-progress'
 import type { Pool } from 'pg'
 import { ESTATE_FILING_FACTS_TABLE } from '@szpm/warehouse'
@@ -40,7 +41,7 @@ export async function rebuildEstateFilingFacts(options: RebuildOptions): Promise
     await lockClient.query('select pg_advisory_lock($1)', [ETL_LOCK])
     const reader = await options.pg.connect()
     let readerBroken = false
-    let bar: cliProgress.SingleBar | undefined
+    let bar: InstanceType<typeof cliProgress.SingleBar> | undefined
     try {
       await lockClient.query('select pg_advisory_lock($1)', [OUTBOX_WRITER_LOCK])
       let version: string

@@ -8,13 +8,13 @@ export function scratchWarehouseConfig(suffix: string): WarehouseConfig {
   return { url: base.url, database: `${base.database}_${suffix}` }
 }
 
-export const REQUIRED_TABLES = ['regions', 'estates', 'filings', 'outbox_events', 'etl_watermarks']
+export const REQUIRED_TABLES = ['regions', 'estates', 'filings', 'outbox_events', 'etl_watermarks', 'estate_filing_states']
 
 /** Fails clearly when the backend migrations have not been run. */
 export async function assertSourceSchema(pg: Pool): Promise<void> {
   const { rows } = await pg.query<{ name: string }>('select table_name as name from information_schema.tables where table_schema = current_schema() and table_name = any($1)', [REQUIRED_TABLES])
   const missing = REQUIRED_TABLES.filter((table) => !rows.some((row) => row.name === table))
-  if (missing.length > 0) throw new Error(`PostgreSQL tables missing (run the backend migrations first): ${missing.join(', ')}`)
+  if (missing.length > 0) throw new Error(`PostgreSQL tables/views missing (run the backend migrations first): ${missing.join(', ')}`)
 }
 
 export class Fixtures {

@@ -1,13 +1,19 @@
 /**
- * THE definition of an estate's filing state, computed in PostgreSQL. Used by the backend (to
- * write outbox payloads inside its transaction), by the rebuild and by the reconciliation.
+ * The estate filing state as read from PostgreSQL. The rule itself lives in ONE place — the
+ * `estate_filing_states` view created by the backend migration
+ * (backend/database/migrations/0004_create_estate_filing_states_view.ts):
  *
- * Rule, per kind ('contract' | 'assembly'): the most recent filing of that kind
- * (order by filed_on desc, id desc) whose status is 'filed' or 'expired' gives the state;
- * none → 'not_filed'. Withdrawn filings are ignored.
+ *   per kind ('contract' | 'assembly'): the most recent filing of that kind
+ *   (order by filed_on desc, id desc) whose status is 'filed' or 'expired' gives the state;
+ *   none → 'not_filed'; withdrawn filings are ignored.
+ *
+ * This module is the one SQL over that view used by the backend (outbox payloads, inside its
+ * transaction), the rebuild and the reconciliation.
  */
 import type { QueryFn } from '../pg.ts'
 import { OUTBOX_WRITER_LOCK_SQL } from '../locks.ts'
+
+export const ESTATE_FILING_STATES_VIEW = 'estate_filing_states'
 
 export type FilingState = 'filed' | 'expired' | 'not_filed'
 
@@ -38,36 +44,21 @@ export type EstateFilingStateSqlOptions = {
   paramStyle?: ParamStyle
 }
 
-const latestState = (kind: 'contract' | 'assembly') => `(
-    select f.status from filings f
-    where f.estate_id = e.id and f.kind = '${kind}' and f.status in ('filed', 'expired')
-    order by f.filed_on desc, f.id desc
-    limit 1
-  )`
-
 /** The state SQL. Parameters, in order: [estateIds?] [afterId, limit]? */
 export function estateFilingStateSql(options: EstateFilingStateSqlOptions = {}): string {
   let n = 0
   const param = () => (options.paramStyle === 'knex' ? '?' : `$${++n}`)
   const where: string[] = []
-  if (options.estateIds) where.push(`e.id = any(${param()}::int[])`)
-  if (options.keyset) where.push(`e.id > ${param()}`)
-  return `select
-  e.id as estate_id,
-  e.name as estate_name,
-  e.district_id,
-  coalesce(d.name, '') as district_name,
-  e.street_id,
-  coalesce(s.name, '') as street_name,
-  e.community_id,
-  coalesce(c.name, '') as community_name,
-  coalesce(${latestState('contract')}, 'not_filed') as contract_status,
-  coalesce(${latestState('assembly')}, 'not_filed') as assembly_status
-from estates e
-left join regions d on d.id = e.district_id
-left join regions s on s.id = e.street_id
-left join regions c on c.id = e.community_id${where.length > 0 ? `\nwhere ${where.join(' and ')}` : ''}
-order by e.id${options.keyset ? `\nlimit ${param()}` : ''}`
+  if (options.estateIds) where.push(`estate_id = any(${param()}::int[])`)
+  if (options.keyset) where.push(`estate_id > ${param()}`)
+  return [
+    'select estate_id, estate_name, district_id, district_name, street_id, street_name,',
+    '  community_id, community_name, contract_status, assembly_status',
+    `from ${ESTATE_FILING_STATES_VIEW}`,
+    ...(where.length > 0 ? [`where ${where.join(' and ')}`] : []),
+    'order by estate_id',
+    ...(options.keyset ? [`limit ${param()}`] : []),
+  ].join('\n')
 }
 
 /** Estate ids as a Postgres array literal ('{1,2,3}'), safe for both pg and knex bindings. */

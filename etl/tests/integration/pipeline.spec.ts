@@ -54,40 +54,45 @@ test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
     warehouse = createWarehouse(chConfig)
     fx = new Fixtures(pg)
 
-    const district = await fx.region('district', '测试区', null)
-    const s1 = await fx.region('street', '粤海街道', district)
-    const s2 = await fx.region('street', '沙河街道', district)
-    const c1 = await fx.region('community', '海珠社区', s1)
-    const c2 = await fx.region('community', '高新社区', s1)
-    const c3 = await fx.region('community', '白石洲社区', s2)
-    Object.assign(r, { district: district.id, s1: s1.id, s2: s2.id, c1: c1.id, c2: c2.id, c3: c3.id })
-    e.e1 = await fx.estate(c1, HOSTILE_NAME)
-    e.e2 = await fx.estate(c1, '科技园小区')
-    e.e3 = await fx.estate(c2, '高新公寓')
-    e.e4 = await fx.estate(c3, '白石洲花园')
-    // e1: contract filed then expired (latest = expired); assembly filed
-    await fx.filing(e.e1, 'contract', 'filed', '2023-01-01')
-    await fx.filing(e.e1, 'contract', 'expired', '2024-01-01')
-    await fx.filing(e.e1, 'assembly', 'filed', '2023-06-01')
-    // e2: a later withdrawn filing is ignored → filed; no assembly → not_filed
-    await fx.filing(e.e2, 'contract', 'filed', '2024-05-01')
-    await fx.filing(e.e2, 'contract', 'withdrawn', '2024-06-01')
-    // e3: nothing. e4: latest by filed_on wins; same filed_on → higher id wins
-    await fx.filing(e.e4, 'contract', 'filed', '2023-01-01')
-    await fx.filing(e.e4, 'contract', 'expired', '2022-01-01')
-    await fx.filing(e.e4, 'assembly', 'filed', '2023-03-03')
-    await fx.filing(e.e4, 'assembly', 'expired', '2023-03-03')
-
-    watermarkName = fx.watermark('outbox_test')
-    startId = await fx.maxOutboxId()
-    await setWatermark(pgQueryFn(pg), watermarkName, startId)
-
-    return async () => {
+    const teardown = async () => {
       await fx.cleanup()
       await warehouse.close()
       await dropDatabase(chConfig)
       await pg.end()
     }
+    try {
+      const district = await fx.region('district', '测试区', null)
+      const s1 = await fx.region('street', '粤海街道', district)
+      const s2 = await fx.region('street', '沙河街道', district)
+      const c1 = await fx.region('community', '海珠社区', s1)
+      const c2 = await fx.region('community', '高新社区', s1)
+      const c3 = await fx.region('community', '白石洲社区', s2)
+      Object.assign(r, { district: district.id, s1: s1.id, s2: s2.id, c1: c1.id, c2: c2.id, c3: c3.id })
+      e.e1 = await fx.estate(c1, HOSTILE_NAME)
+      e.e2 = await fx.estate(c1, '科技园小区')
+      e.e3 = await fx.estate(c2, '高新公寓')
+      e.e4 = await fx.estate(c3, '白石洲花园')
+      // e1: contract filed then expired (latest = expired); assembly filed
+      await fx.filing(e.e1, 'contract', 'filed', '2023-01-01')
+      await fx.filing(e.e1, 'contract', 'expired', '2024-01-01')
+      await fx.filing(e.e1, 'assembly', 'filed', '2023-06-01')
+      // e2: a later withdrawn filing is ignored → filed; no assembly → not_filed
+      await fx.filing(e.e2, 'contract', 'filed', '2024-05-01')
+      await fx.filing(e.e2, 'contract', 'withdrawn', '2024-06-01')
+      // e3: nothing. e4: latest by filed_on wins; same filed_on → higher id wins
+      await fx.filing(e.e4, 'contract', 'filed', '2023-01-01')
+      await fx.filing(e.e4, 'contract', 'expired', '2022-01-01')
+      await fx.filing(e.e4, 'assembly', 'filed', '2023-03-03')
+      await fx.filing(e.e4, 'assembly', 'expired', '2023-03-03')
+
+      watermarkName = fx.watermark('outbox_test')
+      startId = await fx.maxOutboxId()
+      await setWatermark(pgQueryFn(pg), watermarkName, startId)
+    } catch (error) {
+      await teardown()
+      throw error
+    }
+    return teardown
   })
 
   test('source SQL applies the filing-state rule', async ({ assert }) => {

@@ -83,7 +83,7 @@ test.group('renderLiteral: numbers', () => {
       [[1], 'UInt32'],
     ]
     for (const [value, type] of cases) {
-      assert.throws(() => renderLiteral(value, type), BindingError, undefined, `${String(value)} as ${type}`)
+      assert.throws(() => renderLiteral(value, type), BindingError, /cannot bind/, `${String(value)} as ${type}`)
     }
   })
 
@@ -106,9 +106,9 @@ test.group('renderLiteral: dates, arrays, types', () => {
 
   test('invalid dates rejected', ({ assert }) => {
     const dates = ['2023-02-29', '2024-13-01', '2024-00-10', '2024-01-32', '24-01-01', '2024-1-1', "2024-01-01'", '2024-01-01 00:00:00', '1969-12-31', '', 20240101]
-    for (const value of dates) assert.throws(() => renderLiteral(value, 'Date'), BindingError, undefined, String(value))
+    for (const value of dates) assert.throws(() => renderLiteral(value, 'Date'), BindingError, /cannot bind/, String(value))
     const datetimes = ['2024-01-01', '2024-01-01T00:00:00', '2024-01-01 24:00:00', '2024-01-01 00:60:00', "2024-01-01 00:00:00'); --"]
-    for (const value of datetimes) assert.throws(() => renderLiteral(value, 'DateTime'), BindingError, undefined, value)
+    for (const value of datetimes) assert.throws(() => renderLiteral(value, 'DateTime'), BindingError, /cannot bind/, value)
     assert.throws(() => renderLiteral(new Date('nope'), 'Date'), BindingError)
   })
 
