@@ -49,6 +49,9 @@ function counts(output) {
 
 const suites = [
   { name: 'prepare: migrate test database', args: ['--import=@poppinss/ts-exec', 'ace.js', 'migration:fresh', '--force'], cwd: backend, tests: false },
+  { name: 'typecheck: backend, warehouse, etl, shared API client', args: [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.check.json'], cwd: backend, tests: false },
+  { name: 'typecheck: dashboards', args: [path.join(ROOT, 'node_modules/vue-tsc/bin/vue-tsc.js'), '--noEmit', '-p', '.'], cwd: path.join(ROOT, 'dashboards'), tests: false },
+  { name: 'typecheck: mobile', args: [path.join(ROOT, 'node_modules/vue-tsc/bin/vue-tsc.js'), '--noEmit', '-p', '.'], cwd: path.join(ROOT, 'mobile'), tests: false },
   { name: 'warehouse', args: ['bin/test.ts'], cwd: path.join(ROOT, 'warehouse') },
   { name: 'etl', args: ['bin/test.ts'], cwd: path.join(ROOT, 'etl') },
   { name: 'backend', args: ['--import=@poppinss/ts-exec', 'ace.js', 'test', ...process.argv.slice(2)], cwd: backend },

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The one API client used by the PC dashboards and the WeChat H5.
  * Paths live in `routes` only; both apps call the typed methods below.
@@ -91,7 +92,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     if (response.status === 204) return { data: null as T, meta: {} as M }
-    const payload = await response.json().catch(() => null)
+    const payload = (await response.json().catch(() => null)) as { errors?: { message: string; field?: string }[] } | null
     if (!response.ok) {
       if (response.status === 401) options.onUnauthorized?.()
       const errors: { message: string; field?: string }[] = payload?.errors ?? []

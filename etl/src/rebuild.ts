@@ -8,7 +8,6 @@
  * 3. Set the watermark to V: the drain continues with events after the snapshot.
  * Readers see a partially filled table while it runs; rerun on failure.
  */
-/// <reference path="./types/cli-progress.d.ts" />
 import cliProgress from 'cli-progress'
 import type { Pool } from 'pg'
 import { ESTATE_FILING_FACTS_TABLE } from '@szpm/warehouse'

@@ -1,7 +1,8 @@
 /** Test fixtures: rows inserted into the (already migrated) PostgreSQL tables and deleted by id afterwards. */
 import type { Pool } from 'pg'
-import { warehouseConfigFromEnv } from '@szpm/warehouse'
+import { createWarehouse, dropDatabase, migrate, warehouseConfigFromEnv } from '@szpm/warehouse'
 import type { WarehouseConfig } from '@szpm/warehouse'
+import { createPgPool, databaseUrlFromEnv } from '../src/index.ts'
 
 export function scratchWarehouseConfig(suffix: string): WarehouseConfig {
   const base = warehouseConfigFromEnv()
@@ -87,5 +88,31 @@ export class Fixtures {
     // children before parents
     for (const id of [...this.regionIds].reverse()) await this.pg.query('delete from regions where id = $1', [id])
     await this.pg.query('delete from etl_watermarks where name = any($1::text[])', [this.watermarkNames])
+  }
+}
+
+/**
+ * What an integration group needs: a PostgreSQL pool on the migrated source schema, a fresh scratch
+ * ClickHouse database, and fixtures; `close()` removes all three.
+ */
+export async function openTestEnvironment(suffix: string) {
+  const chConfig = scratchWarehouseConfig(suffix)
+  const pg = createPgPool(databaseUrlFromEnv())
+  await assertSourceSchema(pg)
+  await dropDatabase(chConfig)
+  await migrate(chConfig)
+  const warehouse = createWarehouse(chConfig)
+  const fx = new Fixtures(pg)
+  return {
+    chConfig,
+    pg,
+    warehouse,
+    fx,
+    async close() {
+      await fx.cleanup()
+      await warehouse.close()
+      await dropDatabase(chConfig)
+      await pg.end()
+    },
   }
 }

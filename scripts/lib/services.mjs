@@ -49,9 +49,8 @@ function missingBinaries() {
   return Object.entries(need).filter(([, present]) => !present()).map(([pkg]) => pkg)
 }
 
-/** Installs the Debian packages when allowed, else explains exactly what to run. */
-function ensureInstalled(needed) {
-  const missing = missingBinaries().filter((pkg) => needed.includes(pkg))
+/** Installs Debian packages when running as root, else throws with the exact command to run. */
+function aptInstall(missing, hint = '') {
   if (missing.length === 0) return
   const command = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing.join(' ')}`
   if (isRoot && existsSync('/usr/bin/apt-get')) {
@@ -60,10 +59,12 @@ function ensureInstalled(needed) {
     if (result.status !== 0) throw new Error(`package install failed: ${command}`)
     return
   }
-  throw new Error(
-    `Missing services: ${missing.join(', ')}. Install them with:\n  sudo ${command}\n` +
-      'or point DATABASE_URL / REDIS_URL / CLICKHOUSE_URL at running servers.'
-  )
+  throw new Error(`Missing packages: ${missing.join(', ')}. Install them with:\n  sudo ${command}${hint}`)
+}
+
+function ensureInstalled(needed) {
+  aptInstall(missingBinaries().filter((pkg) => needed.includes(pkg)),
+    '\nor point DATABASE_URL / REDIS_URL / CLICKHOUSE_URL at running servers.')
 }
 
 /**
@@ -71,16 +72,7 @@ function ensureInstalled(needed) {
  * the file that proves each is installed.
  */
 export function ensureDebianPackages(packages) {
-  const missing = Object.entries(packages).filter(([, file]) => !existsSync(file)).map(([pkg]) => pkg)
-  if (missing.length === 0) return
-  const command = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing.join(' ')}`
-  if (isRoot && existsSync('/usr/bin/apt-get')) {
-    log(`installing ${missing.join(', ')} from Debian packages…`)
-    const result = spawnSync('bash', ['-c', command], { stdio: 'inherit' })
-    if (result.status !== 0) throw new Error(`package install failed: ${command}`)
-    return
-  }
-  throw new Error(`Missing packages: ${missing.join(', ')}. Install them with:\n  sudo ${command}`)
+  aptInstall(Object.entries(packages).filter(([, file]) => !existsSync(file)).map(([pkg]) => pkg))
 }
 
 /** PostgreSQL refuses to run as root, and its user must reach the data dir. */

@@ -125,11 +125,15 @@ export async function generateDemoCity(
     }
   }
   const filingIds = await insertBatched(client, 'filings', filings, 'id')
-  await insertBatched(client, 'filing_events', filingIds.map(({ id }, i) => ({
+  const events: Record<string, unknown>[] = filingIds.map(({ id }) => ({
     filing_id: id, action: 'create', from_status: null, to_status: 'filed', remark: '演示数据导入', created_at: now,
-  })).concat(filings.flatMap((f, i) => f.status === 'expired'
-    ? [{ filing_id: filingIds[i].id, action: 'expire', from_status: 'filed', to_status: 'expired', remark: '合同到期', created_at: now }]
-    : [])))
+  }))
+  filings.forEach((filing, i) => {
+    if (filing.status === 'expired') {
+      events.push({ filing_id: filingIds[i].id, action: 'expire', from_status: 'filed', to_status: 'expired', remark: '合同到期', created_at: now })
+    }
+  })
+  await insertBatched(client, 'filing_events', events)
   progress('filings', filings.length, filings.length)
 
   const password = await hash.make(DEMO_PASSWORD)

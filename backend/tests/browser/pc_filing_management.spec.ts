@@ -1,17 +1,14 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import type { Page } from 'playwright'
-import { E, PASSWORD, USERS, resetWorld, type WorldUser } from '#tests/support/world'
+import { E, USERS, resetWorld, type WorldUser } from '#tests/support/world'
+import { loginOnPc } from '#tests/support/browser'
 
 type Visit = (url: string) => Promise<Page>
 
 /** log in on PC and open the 物业项目备案详情 page of one estate */
 async function openEstate(visit: Visit, who: WorldUser, estateId: number) {
-  const page = await visit('/login')
-  await page.locator('[data-test="login-phone"]').fill(USERS[who].phone)
-  await page.locator('[data-test="login-password"]').fill(PASSWORD)
-  await page.locator('[data-test="login-submit"]').click()
-  await page.waitForURL((url) => url.pathname === '/')
+  const page = await loginOnPc(visit, who)
   await page.goto(page.url().replace(/\/$/, '') + `/filings/estates/${estateId}`)
   await page.locator('[data-test="filing-records"]').waitFor()
   await page.locator('[data-test="estate-basics"]').waitFor()

@@ -1,18 +1,15 @@
 import { test } from '@japa/runner'
 import { R, E, PASSWORD, USERS, resetWorld } from '#tests/support/world'
+import { loginOnPc } from '#tests/support/browser'
 
 /** A street clerk on PC: log in, home, 备案情况, drill street → community → estate → records, export. */
 test.group('PC · 备案情况 drill-down', (group) => {
   group.setup(() => resetWorld())
 
   test('log in and drill from the street to the records behind a number', async ({ visit, assert }) => {
-    const page = await visit('/login')
-    await page.locator('[data-test="login-phone"]').fill(USERS.handler.phone)
-    await page.locator('[data-test="login-password"]').fill(PASSWORD)
-    await page.locator('[data-test="login-submit"]').click()
+    const page = await loginOnPc(visit, 'handler')
 
     // home with the quick-entry bar
-    await page.waitForURL((url) => url.pathname === '/')
     for (const entry of ['微信决策管理', '信息综合查询', '信息公开查询', '信息公开', '车位信息统计', '从业人员信息', '项目统计模块', '物业区域管理', '更多']) {
       assert.isTrue(await page.getByText(entry, { exact: true }).first().isVisible(), `quick entry ${entry}`)
     }
@@ -53,11 +50,7 @@ test.group('PC · 备案情况 drill-down', (group) => {
   })
 
   test('a district head starts at the streets and cannot open another district', async ({ visit, assert }) => {
-    const page = await visit('/login')
-    await page.locator('[data-test="login-phone"]').fill(USERS.futian.phone)
-    await page.locator('[data-test="login-password"]').fill(PASSWORD)
-    await page.locator('[data-test="login-submit"]').click()
-    await page.waitForURL((url) => url.pathname === '/')
+    const page = await loginOnPc(visit, 'futian')
     await page.goto(page.url().replace(/\/$/, '') + '/filings')
     await page.locator(`[data-test="drill-${R.yuanling}"]`).waitFor()
     assert.isTrue(await page.locator(`[data-test="drill-${R.nanyuan}"]`).isVisible())

@@ -1,10 +1,8 @@
 import { test } from '@japa/runner'
 import type { Pool } from 'pg'
-import { bind, createWarehouse, drillDown, dropDatabase, migrate, sql, totals } from '@szpm/warehouse'
+import { bind, createWarehouse, drillDown, sql, totals } from '@szpm/warehouse'
 import type { Warehouse } from '@szpm/warehouse'
 import {
-  createPgPool,
-  databaseUrlFromEnv,
   drainOutbox,
   getWatermark,
   loadEstateFilingStates,
@@ -14,9 +12,10 @@ import {
   setWatermark,
   writeEstateFilingOutbox,
 } from '../../src/index.ts'
-import { assertSourceSchema, Fixtures, scratchWarehouseConfig } from '../helpers.ts'
+import { Fixtures, openTestEnvironment, scratchWarehouseConfig } from '../helpers.ts'
 
-const chConfig = scratchWarehouseConfig('etl_test')
+const CH_SUFFIX = 'etl_test'
+const chConfig = scratchWarehouseConfig(CH_SUFFIX)
 const METRICS = ['estates', 'contractFiled', 'contractExpired', 'contractNotFiled', 'contractRate', 'assemblyFiled', 'assemblyExpired', 'assemblyNotFiled', 'assemblyRate']
 const HOSTILE_NAME = "阳光花园 '; DROP TABLE estate_filing_facts; -- \\'"
 
@@ -47,19 +46,9 @@ test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
   const streets = () => drillDown(warehouse, { cube: 'estate_filings', metrics: METRICS, dimensions: ['street'], filters: { district_id: r.district } })
 
   group.setup(async () => {
-    pg = createPgPool(databaseUrlFromEnv())
-    await assertSourceSchema(pg)
-    await dropDatabase(chConfig)
-    await migrate(chConfig)
-    warehouse = createWarehouse(chConfig)
-    fx = new Fixtures(pg)
-
-    const teardown = async () => {
-      await fx.cleanup()
-      await warehouse.close()
-      await dropDatabase(chConfig)
-      await pg.end()
-    }
+    const env = await openTestEnvironment(CH_SUFFIX)
+    ;({ pg, warehouse, fx } = env)
+    const teardown = () => env.close()
     try {
       const district = await fx.region('district', '测试区', null)
       const s1 = await fx.region('street', '粤海街道', district)

@@ -1,15 +1,13 @@
 import { test } from '@japa/runner'
 import { QueueEvents } from 'bullmq'
 import type { Pool } from 'pg'
-import { createWarehouse, dropDatabase, migrate, totals } from '@szpm/warehouse'
+import { totals } from '@szpm/warehouse'
 import type { Warehouse } from '@szpm/warehouse'
 import {
   createDrainOutboxProcessor,
   createDrainOutboxQueue,
   createDrainOutboxWorker,
-  createPgPool,
   createRedisConnection,
-  databaseUrlFromEnv,
   DRAIN_OUTBOX_JOB,
   pgQueryFn,
   QUEUE_NAMES,
@@ -19,9 +17,8 @@ import {
   writeEstateFilingOutbox,
 } from '../../src/index.ts'
 import type { DrainResult } from '../../src/index.ts'
-import { assertSourceSchema, Fixtures, scratchWarehouseConfig } from '../helpers.ts'
+import { Fixtures, openTestEnvironment } from '../helpers.ts'
 
-const chConfig = scratchWarehouseConfig('etl_queue_test')
 
 test.group('BullMQ drain-outbox round trip', (group) => {
   let pg: Pool
@@ -29,18 +26,9 @@ test.group('BullMQ drain-outbox round trip', (group) => {
   let fx: Fixtures
 
   group.setup(async () => {
-    pg = createPgPool(databaseUrlFromEnv())
-    await assertSourceSchema(pg)
-    await dropDatabase(chConfig)
-    await migrate(chConfig)
-    warehouse = createWarehouse(chConfig)
-    fx = new Fixtures(pg)
-    return async () => {
-      await fx.cleanup()
-      await warehouse.close()
-      await dropDatabase(chConfig)
-      await pg.end()
-    }
+    const env = await openTestEnvironment('etl_queue_test')
+    ;({ pg, warehouse, fx } = env)
+    return () => env.close()
   })
 
   test('a real Worker processes an enqueued drain job', async ({ assert, cleanup }) => {
