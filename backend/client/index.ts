@@ -11,6 +11,9 @@ import type {
   FilingStatsMeta,
   FilingStatsRow,
   PageMeta,
+  ProjectStatsMeta,
+  ProjectStatsRow,
+  EstateListRow,
 } from './types.ts'
 
 export type * from './types.ts'
@@ -23,6 +26,10 @@ export const routes = {
   filingStatsExport: '/api/v1/stats/filings/export',
   estateFilings: '/api/v1/filings/estates',
   estateFilingsExport: '/api/v1/filings/estates/export',
+  projectStats: '/api/v1/stats/projects',
+  projectStatsExport: '/api/v1/stats/projects/export',
+  estates: '/api/v1/estates',
+  estatesExport: '/api/v1/estates/export',
   estate: (id: number) => `/api/v1/estates/${id}`,
   estateFilingRecords: (id: number) => `/api/v1/estates/${id}/filings`,
   filings: '/api/v1/filings',
@@ -132,6 +139,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
     estates: {
       show: (id: number) => request<EstateDetail>('GET', routes.estate(id)),
+      list: (query: EstateListQuery) => request<EstateListRow[], PageMeta>('GET', withQuery(routes.estates, query as Query)),
+      listExportUrl: (query: EstateListQuery) => downloadUrl(routes.estatesExport, query as Query),
+    },
+    projects: {
+      stats: (regionId?: number) =>
+        request<ProjectStatsRow[], ProjectStatsMeta>('GET', withQuery(routes.projectStats, { region_id: regionId })),
+      statsExportUrl: (regionId?: number) => downloadUrl(routes.projectStatsExport, { region_id: regionId }),
     },
   }
 }
@@ -142,6 +156,17 @@ export interface EstateFilingQuery {
   contract_status?: string
   assembly_status?: string
   q?: string
+  page?: number
+  per_page?: number
+}
+
+export interface EstateListQuery {
+  region_id?: number
+  q?: string
+  /** 住宅 / 商业 / 办公 / 混合 */
+  estate_type?: string
+  /** 'true' | 'false' */
+  has_committee?: string
   page?: number
   per_page?: number
 }

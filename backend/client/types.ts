@@ -120,3 +120,52 @@ export interface PageMeta {
 export interface ApiErrorBody {
   errors: { message: string; field?: string; rule?: string }[]
 }
+
+/** 项目管理 (module 5): estate profile numbers per region. */
+export interface ProjectMetrics {
+  estates: number
+  residentialEstates: number
+  commercialEstates: number
+  officeEstates: number
+  mixedEstates: number
+  houses: number
+  households: number
+  /** m² */
+  buildingArea: number
+  /** distinct property service companies */
+  companies: number
+  withCommittee: number
+  withoutCommittee: number
+}
+
+export interface ProjectStatsRow extends ProjectMetrics {
+  /** region id, or estate id when level === 'estate' */
+  id: number
+  level: RegionLevel
+  name: string
+}
+
+export interface ProjectStatsMeta {
+  region: RegionRef
+  childLevel: RegionLevel
+  breadcrumb: RegionRef[]
+  totals: ProjectMetrics
+  freshAt: string | null
+}
+
+/** One row of the scrolling estate list (物业项目基本信息). */
+export interface EstateListRow {
+  id: number
+  name: string
+  type: string
+  address: string
+  districtName: string
+  streetName: string
+  communityName: string
+  buildingArea: number
+  houseCount: number
+  householdCount: number
+  companyName: string
+  managerName: string
+  hasCommittee: boolean
+}

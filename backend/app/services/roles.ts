@@ -18,18 +18,20 @@ export const FEATURES = {
   'filings.view': '备案情况 · 查看',
   'filings.export': '备案情况 · 导出',
   'filings.manage': '备案情况 · 登记与变更',
+  'projects.view': '项目管理 · 查看',
+  'projects.export': '项目管理 · 导出',
 } as const
 
 export type FeatureCode = keyof typeof FEATURES
 
 const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
-  city_admin: ['filings.view', 'filings.export'],
-  district_admin: ['filings.view', 'filings.export'],
-  street_head: ['filings.view', 'filings.export', 'filings.manage'],
-  street_handler: ['filings.view', 'filings.export', 'filings.manage'],
-  party_secretary: ['filings.view'],
-  community_head: ['filings.view', 'filings.export'],
-  community_handler: ['filings.view'],
+  city_admin: ['filings.view', 'filings.export', 'projects.view', 'projects.export'],
+  district_admin: ['filings.view', 'filings.export', 'projects.view', 'projects.export'],
+  street_head: ['filings.view', 'filings.export', 'filings.manage', 'projects.view', 'projects.export'],
+  street_handler: ['filings.view', 'filings.export', 'filings.manage', 'projects.view', 'projects.export'],
+  party_secretary: ['filings.view', 'projects.view'],
+  community_head: ['filings.view', 'filings.export', 'projects.view', 'projects.export'],
+  community_handler: ['filings.view', 'projects.view'],
 }
 
 export function featuresOf(role: RoleCode): FeatureCode[] {

@@ -23,6 +23,6 @@ test.group('Transformers', () => {
 
   test('a street handler may manage filings, a party secretary may only view', ({ assert }) => {
     assert.include(featuresOf('street_handler'), 'filings.manage')
-    assert.deepEqual(featuresOf('party_secretary'), ['filings.view'])
+    assert.deepEqual(featuresOf('party_secretary'), ['filings.view', 'projects.view'])
   })
 })
