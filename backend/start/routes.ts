@@ -10,6 +10,7 @@ const FilingStatsController = () => import('#controllers/filing_stats_controller
 const EstateFilingsController = () => import('#controllers/estate_filings_controller')
 const EstatesController = () => import('#controllers/estates_controller')
 const FilingsController = () => import('#controllers/filings_controller')
+const ProjectStatsController = () => import('#controllers/project_stats_controller')
 
 const id = router.matchers.number()
 
@@ -46,6 +47,20 @@ router
             router.delete('filings/:id', [FilingsController, 'destroy']).as('filings.destroy').where('id', id)
           })
           .use(middleware.feature({ feature: 'filings.manage' }))
+
+        router
+          .group(() => {
+            router.get('stats/projects', [ProjectStatsController, 'index']).as('project_stats.index')
+            router.get('estates', [EstatesController, 'index']).as('estates.index')
+          })
+          .use(middleware.feature({ feature: 'projects.view' }))
+
+        router
+          .group(() => {
+            router.get('stats/projects/export', [ProjectStatsController, 'export']).as('project_stats.export')
+            router.get('estates/export', [EstatesController, 'export']).as('estates.export')
+          })
+          .use(middleware.feature({ feature: 'projects.export' }))
       })
       .use(middleware.auth())
   })

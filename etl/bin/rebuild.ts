@@ -1,9 +1,9 @@
-/** `node bin/rebuild.ts [--progress|--no-progress] [--batch-size N]` — recompute estate_filing_facts from PostgreSQL. */
+/** `node bin/rebuild.ts [--progress|--no-progress] [--batch-size N]` — recompute every warehouse fact table from PostgreSQL. */
 import { parseArgs } from 'node:util'
 import { createWarehouse, warehouseConfigFromEnv } from '@szpm/warehouse'
 import { databaseUrlFromEnv } from '../src/config.ts'
 import { createPgPool } from '../src/pg.ts'
-import { rebuildEstateFilingFacts } from '../src/rebuild.ts'
+import { rebuildAllFacts } from '../src/rebuild.ts'
 
 const { values } = parseArgs({
   options: { progress: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, 'batch-size': { type: 'string' } },
@@ -13,7 +13,7 @@ const progress = values['no-progress'] ? false : (values.progress ?? Boolean(pro
 const pg = createPgPool(databaseUrlFromEnv(), { applicationName: 'szpm-etl-rebuild' })
 const warehouse = createWarehouse(warehouseConfigFromEnv())
 try {
-  const result = await rebuildEstateFilingFacts({
+  const result = await rebuildAllFacts({
     pg,
     warehouse,
     progress,

@@ -15,12 +15,23 @@ export {
   ESTATE_FILING_STATES_VIEW,
 } from './sources/estate_filing_state.ts'
 export type { EstateFilingState, EstateFilingStateSqlOptions, FilingState, ParamStyle } from './sources/estate_filing_state.ts'
-export { topics, estateFilingFactRow, parseEstateFilingState, PayloadError } from './topics.ts'
+export { topics, estateFilingFactRow, parseEstateFilingState, estateProfileFactRow, parseEstateProfile, ESTATE_PROFILE_FACTS_TABLE, PayloadError } from './topics.ts'
+export {
+  estateProfileSql,
+  loadEstateProfiles,
+  loadEstateProfilePage,
+  writeEstateProfileOutbox,
+  ESTATE_PROFILE_TOPIC,
+} from './sources/estate_profile.ts'
+export type { EstateProfile } from './sources/estate_profile.ts'
+export { FACT_SOURCES } from './fact_sources.ts'
+export type { FactSource } from './fact_sources.ts'
+export { appendOutboxEvents } from './outbox.ts'
 export type { OutboxEvent, TopicRegistry, TopicTransformer } from './topics.ts'
 export { getWatermark, setWatermark, OUTBOX_WATERMARK } from './watermarks.ts'
 export { drainOutbox, transformEvents, UnknownTopicError } from './drain_outbox.ts'
 export type { DrainOptions, DrainResult } from './drain_outbox.ts'
-export { rebuildEstateFilingFacts } from './rebuild.ts'
+export { rebuildAllFacts, rebuildEstateFilingFacts } from './rebuild.ts'
 export type { RebuildOptions, RebuildResult } from './rebuild.ts'
 export { reconcile } from './reconcile.ts'
 export type { Difference, DifferenceKind, ReconcileResult } from './reconcile.ts'

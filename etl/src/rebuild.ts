@@ -1,21 +1,20 @@
 /**
- * Recomputes `estate_filing_facts` from PostgreSQL.
+ * Recomputes every warehouse fact table (FACT_SOURCES) from PostgreSQL.
  *
  * 1. Take the ETL lock (waits for a running drain), then the exclusive outbox-writer lock just
  *    long enough to open a REPEATABLE READ snapshot and read max(outbox_events.id) = V.
- * 2. Truncate the fact table, stream every estate's state from that one snapshot in keyset
- *    batches and insert them with version = V (so later outbox events win).
+ * 2. For each fact table: fill a fresh `<table>_rebuild` copy from that one snapshot in keyset
+ *    batches with version = V (so later outbox events win), then swap it in with RENAME, so
+ *    dashboards read the old numbers until the new ones are complete.
  * 3. Set the watermark to V: the drain continues with events after the snapshot.
- * Readers see a partially filled table while it runs; rerun on failure.
  */
 import cliProgress from 'cli-progress'
 import type { Pool } from 'pg'
-import { ESTATE_FILING_FACTS_TABLE } from '@szpm/warehouse'
 import type { Warehouse } from '@szpm/warehouse'
 import { ETL_LOCK, OUTBOX_WRITER_LOCK } from './locks.ts'
 import { pgQueryFn } from './pg.ts'
-import { loadEstateFilingStatePage } from './sources/estate_filing_state.ts'
-import { estateFilingFactRow } from './topics.ts'
+import { FACT_SOURCES } from './fact_sources.ts'
+import type { FactSource } from './fact_sources.ts'
 import { OUTBOX_WATERMARK, setWatermark } from './watermarks.ts'
 
 export type RebuildOptions = {
@@ -28,9 +27,10 @@ export type RebuildOptions = {
   log?: (line: string) => void
 }
 
-export type RebuildResult = { estates: number; batches: number; version: string; snapshotAt: Date }
+export type RebuildResult = { estates: number; batches: number; version: string; snapshotAt: Date; tables: Record<string, number> }
 
-export async function rebuildEstateFilingFacts(options: RebuildOptions): Promise<RebuildResult> {
+export async function rebuildAllFacts(options: RebuildOptions & { sources?: readonly FactSource<any>[] }): Promise<RebuildResult> {
+  const sources = options.sources ?? FACT_SOURCES
   const batchSize = options.batchSize ?? 10_000
   if (!Number.isInteger(batchSize) || batchSize <= 0) throw new RangeError('batchSize must be a positive integer')
   const log = options.log ?? (() => {})
@@ -59,31 +59,45 @@ export async function rebuildEstateFilingFacts(options: RebuildOptions): Promise
       }
       log(`rebuilding ${total} estate(s) at outbox id ${version}`)
 
-      await options.warehouse.command(`TRUNCATE TABLE ${ESTATE_FILING_FACTS_TABLE}`)
-      if (options.progress) {
-        bar = new cliProgress.SingleBar({ format: 'estate_filing_facts [{bar}] {percentage}% | {value}/{total} estates | ETA {eta}s' }, cliProgress.Presets.shades_classic)
-        bar.start(total, 0)
-      }
       const queryFn = pgQueryFn(reader)
-      let afterId = 0
       let estates = 0
       let batches = 0
-      for (;;) {
-        const states = await loadEstateFilingStatePage(queryFn, afterId, batchSize)
-        if (states.length === 0) break
-        await options.warehouse.insert(ESTATE_FILING_FACTS_TABLE, states.map((state) => estateFilingFactRow(state, version, snapshotAt)))
-        afterId = states[states.length - 1].estate_id
-        estates += states.length
-        batches++
-        bar?.update(estates)
-        if (states.length < batchSize) break
+      const tables: Record<string, number> = {}
+      for (const source of sources) {
+        const staging = `${source.table}_rebuild`
+        await options.warehouse.command(`DROP TABLE IF EXISTS ${staging}`)
+        await options.warehouse.command(`CREATE TABLE ${staging} AS ${source.table}`)
+        if (options.progress) {
+          bar = new cliProgress.SingleBar({ format: `${source.table} [{bar}] {percentage}% | {value}/{total} estates | {rate}/s | ETA {eta}s` }, cliProgress.Presets.shades_classic)
+          bar.start(total, 0, { rate: 0 })
+        }
+        const started = Date.now()
+        let afterId = 0
+        let rows = 0
+        for (;;) {
+          const page = await source.loadPage(queryFn, afterId, batchSize)
+          if (page.length === 0) break
+          await options.warehouse.insert(staging, page.map((row) => source.toFactRow(row, version, snapshotAt)))
+          afterId = page[page.length - 1].estate_id
+          rows += page.length
+          batches++
+          bar?.update(rows, { rate: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)) })
+          if (page.length < batchSize) break
+        }
+        bar?.stop()
+        bar = undefined
+        await options.warehouse.command(`RENAME TABLE ${source.table} TO ${source.table}_replaced, ${staging} TO ${source.table}`)
+        await options.warehouse.command(`DROP TABLE IF EXISTS ${source.table}_replaced`)
+        tables[source.table] = rows
+        estates = Math.max(estates, rows)
+        log(`rebuilt ${source.table}: ${rows} row(s)`)
       }
       await reader.query('commit')
       bar?.stop()
       bar = undefined
       await setWatermark(pgQueryFn(lockClient), options.watermarkName ?? OUTBOX_WATERMARK, version)
       log(`rebuilt ${estates} estate(s) in ${batches} batch(es); watermark set to ${version}`)
-      return { estates, batches, version, snapshotAt }
+      return { estates, batches, version, snapshotAt, tables }
     } catch (error) {
       readerBroken = true
       bar?.stop()
@@ -103,3 +117,6 @@ export async function rebuildEstateFilingFacts(options: RebuildOptions): Promise
     lockClient.release(lockBroken)
   }
 }
+
+/** @deprecated the watermark is shared by every fact table, so a rebuild always covers them all. */
+export const rebuildEstateFilingFacts = rebuildAllFacts

@@ -3,6 +3,10 @@ import { ESTATE_FILING_FACTS_TABLE } from '@szpm/warehouse'
 import type { EstateFilingFactRow } from '@szpm/warehouse'
 import { ESTATE_FILING_STATE_TOPIC, FILING_STATES } from './sources/estate_filing_state.ts'
 import type { EstateFilingState } from './sources/estate_filing_state.ts'
+import { ESTATE_PROFILE_TOPIC, normalizeEstateProfile } from './sources/estate_profile.ts'
+import type { EstateProfile } from './sources/estate_profile.ts'
+
+export const ESTATE_PROFILE_FACTS_TABLE = 'estate_profile_facts'
 
 export type OutboxEvent = {
   /** bigint as a decimal string (pg returns int8 as string). */
@@ -87,12 +91,55 @@ export function parseEstateFilingState(payload: unknown, event = 'estate_filing_
   }
 }
 
+/** Profile row + version/changed_at → estate_profile_facts row (also used by the rebuild). */
+export function estateProfileFactRow(profile: EstateProfile, version: string | bigint | number, changedAt: Date | string): Record<string, unknown> {
+  return {
+    district_id: profile.district_id,
+    district_name: profile.district_name,
+    street_id: profile.street_id,
+    street_name: profile.street_name,
+    community_id: profile.community_id,
+    community_name: profile.community_name,
+    estate_id: profile.estate_id,
+    estate_name: profile.estate_name,
+    estate_type: profile.estate_type,
+    house_count: profile.house_count,
+    household_count: profile.household_count,
+    building_area: profile.building_area,
+    company_name: profile.company_name,
+    has_committee: profile.has_committee ? 1 : 0,
+    changed_at: toUnixSeconds(changedAt),
+    version: String(version),
+  }
+}
+
+/** Validates an `estate_profile` payload. */
+export function parseEstateProfile(payload: unknown, event = 'estate_profile'): EstateProfile {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new PayloadError(`${event}: payload must be an object`)
+  const p = payload as Record<string, unknown>
+  for (const key of ['estate_id', 'district_id', 'street_id', 'community_id']) requireId(p, key, event)
+  for (const key of ['house_count', 'household_count']) requireId(p, key, event)
+  for (const key of ['estate_name', 'district_name', 'street_name', 'community_name', 'estate_type', 'company_name']) {
+    if (typeof p[key] !== 'string') throw new PayloadError(`${event}: ${key} must be a string`)
+  }
+  if (!Number.isFinite(Number(p.building_area))) throw new PayloadError(`${event}: building_area must be a number`)
+  if (typeof p.has_committee !== 'boolean') throw new PayloadError(`${event}: has_committee must be a boolean`)
+  return normalizeEstateProfile(p)
+}
+
 export const topics: TopicRegistry = Object.freeze({
   [ESTATE_FILING_STATE_TOPIC]: {
     table: ESTATE_FILING_FACTS_TABLE,
     toRows(event: OutboxEvent) {
       const state = parseEstateFilingState(event.payload, `outbox event ${event.id} (${event.topic})`)
       return [estateFilingFactRow(state, event.id, event.created_at)]
+    },
+  },
+  [ESTATE_PROFILE_TOPIC]: {
+    table: ESTATE_PROFILE_FACTS_TABLE,
+    toRows(event: OutboxEvent) {
+      const profile = parseEstateProfile(event.payload, `outbox event ${event.id} (${event.topic})`)
+      return [estateProfileFactRow(profile, event.id, event.created_at)]
     },
   },
 })

@@ -7,7 +7,7 @@ export { BindingError, renderLiteral, escapeString, normalizeValue, bind, sql, r
 export type { Binding, ClickHouseType, CompileMode, CompiledQuery, ScalarType, SqlFragment } from './binding.ts'
 export { migrate, dropDatabase, listMigrations, splitStatements, MIGRATIONS_DIR } from './migrator.ts'
 export type { MigrateResult, MigrationFile } from './migrator.ts'
-export { cubes, estateFilings, hierarchy, levels, childLevel, parentLevel, isLevel, levelDefinition } from './cubes/index.ts'
+export { cubes, estateFilings, estateProfiles, hierarchy, levels, childLevel, parentLevel, isLevel, levelDefinition } from './cubes/index.ts'
 export type { CubeDefinition, Level, LevelDefinition, MetricDefinition, MetricKind } from './cubes/index.ts'
 export { drillDown, totals, buildSql, buildFragment, parseQuery, shapeRows, shapeTotals, roundRate, QueryError } from './query/index.ts'
 export type { DrillDownQuery, DrillDownRow, Filters, FilterKey, ParsedQuery, TotalsRow } from './query/index.ts'

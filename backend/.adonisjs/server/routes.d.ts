@@ -17,6 +17,10 @@ export type ScannedRoutes = {
     'api.filings.store': { paramsTuple?: []; params?: {} }
     'api.filings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.filings.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.project_stats.index': { paramsTuple?: []; params?: {} }
+    'api.estates.index': { paramsTuple?: []; params?: {} }
+    'api.project_stats.export': { paramsTuple?: []; params?: {} }
+    'api.estates.export': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'api.session.csrf': { paramsTuple?: []; params?: {} }
@@ -27,6 +31,10 @@ export type ScannedRoutes = {
     'api.filings.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.filing_stats.export': { paramsTuple?: []; params?: {} }
     'api.estate_filings.export': { paramsTuple?: []; params?: {} }
+    'api.project_stats.index': { paramsTuple?: []; params?: {} }
+    'api.estates.index': { paramsTuple?: []; params?: {} }
+    'api.project_stats.export': { paramsTuple?: []; params?: {} }
+    'api.estates.export': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'api.session.csrf': { paramsTuple?: []; params?: {} }
@@ -37,6 +45,10 @@ export type ScannedRoutes = {
     'api.filings.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.filing_stats.export': { paramsTuple?: []; params?: {} }
     'api.estate_filings.export': { paramsTuple?: []; params?: {} }
+    'api.project_stats.index': { paramsTuple?: []; params?: {} }
+    'api.estates.index': { paramsTuple?: []; params?: {} }
+    'api.project_stats.export': { paramsTuple?: []; params?: {} }
+    'api.estates.export': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'api.session.store': { paramsTuple?: []; params?: {} }

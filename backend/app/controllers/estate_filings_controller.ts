@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { estateFilingListValidator } from '#validators/filing'
 import { findRegionInScope } from '#services/region_scope'
-import { estateFilingQuery, eachEstateFiling } from '#services/estate_filing_query'
+import { estateFilingQuery } from '#services/estate_filing_query'
 import { transformEstateFiling } from '#transformers/estate_filing_transformer'
-import { streamExcel } from '#services/excel_export'
+import { inBatches, streamExcel } from '#services/excel_export'
 import type { EstateFilingRow } from '../../client/types.ts'
 
 export default class EstateFilingsController {
@@ -21,7 +21,7 @@ export default class EstateFilingsController {
     const { region_id, page: _page, per_page: _perPage, ...filters } = await ctx.request.validateUsing(estateFilingListValidator, { data: ctx.request.qs() })
     const region = await findRegionInScope(ctx.auth.getUserOrFail(), region_id)
     async function* rows() {
-      for await (const row of eachEstateFiling(region, filters)) yield transformEstateFiling(row)
+      for await (const row of inBatches<Record<string, any>>(() => estateFilingQuery(region, filters))) yield transformEstateFiling(row)
     }
     await streamExcel<EstateFilingRow>(ctx, `备案记录-${region.name}`, '备案记录', [
       { header: '所属区', value: (r) => r.districtName },

@@ -1,8 +1,9 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import FilingStatsService from '#services/filing_stats_service'
-import { filingStatsValidator } from '#validators/filing'
-import { breadcrumb, findRegionInScope, regionRef, userRegion } from '#services/region_scope'
+import { regionStatsValidator } from '#validators/stats'
+import { findRegionInScope } from '#services/region_scope'
+import { statsEnvelope } from '#services/region_stats'
 import { streamExcel } from '#services/excel_export'
 import { LEVEL_NAMES } from '#services/labels'
 import type { FilingStatsRow } from '../../client/types.ts'
@@ -15,22 +16,14 @@ export default class FilingStatsController {
 
   /** 备案情况: numbers per child region of the asked region (default: the user's own). */
   async index({ request, auth }: HttpContext) {
-    const { region_id } = await request.validateUsing(filingStatsValidator, { data: request.qs() })
+    const { region_id } = await request.validateUsing(regionStatsValidator, { data: request.qs() })
     const user = auth.getUserOrFail()
     const region = await findRegionInScope(user, region_id)
-    const [result, crumbs, freshAt] = await Promise.all([
-      this.stats.forRegion(region),
-      userRegion(user).then((root) => breadcrumb(region, root)),
-      this.stats.freshAt(),
-    ])
-    return {
-      data: result.rows,
-      meta: { region: regionRef(region), childLevel: result.level, breadcrumb: crumbs, totals: result.totals, freshAt },
-    }
+    return statsEnvelope(user, region, await this.stats.forRegion(region))
   }
 
   async export(ctx: HttpContext) {
-    const { region_id } = await ctx.request.validateUsing(filingStatsValidator, { data: ctx.request.qs() })
+    const { region_id } = await ctx.request.validateUsing(regionStatsValidator, { data: ctx.request.qs() })
     const region = await findRegionInScope(ctx.auth.getUserOrFail(), region_id)
     const result = await this.stats.forRegion(region)
     await streamExcel<FilingStatsRow>(ctx, `备案情况-${region.name}`, '备案情况', [

@@ -21,14 +21,3 @@ export function estateFilingQuery(region: Region, filters: EstateFilingFilters) 
   if (filters.q) query.whereILike('estate_name', `%${filters.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`)
   return query.orderBy('district_id').orderBy('street_id').orderBy('community_id').orderBy('estate_name').orderBy('estate_id')
 }
-
-/** Keyset-free batched iteration for exports: bounded memory at any row count. */
-export async function* eachEstateFiling(region: Region, filters: EstateFilingFilters, batchSize = 2000) {
-  let offset = 0
-  while (true) {
-    const rows = await estateFilingQuery(region, filters).limit(batchSize).offset(offset)
-    yield* rows
-    if (rows.length < batchSize) return
-    offset += batchSize
-  }
-}

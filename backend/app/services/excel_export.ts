@@ -45,3 +45,14 @@ export async function streamExcel<Row>(
     }
   })()
 }
+
+/** Rows of any list query in batches, for exports: bounded memory at any row count. */
+export async function* inBatches<Row>(build: () => { limit(n: number): { offset(n: number): PromiseLike<Row[]> } }, batchSize = 2000) {
+  let offset = 0
+  while (true) {
+    const rows = await build().limit(batchSize).offset(offset)
+    yield* rows
+    if (rows.length < batchSize) return
+    offset += batchSize
+  }
+}

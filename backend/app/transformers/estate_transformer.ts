@@ -1,5 +1,5 @@
 import type Estate from '#models/estate'
-import type { EstateDetail } from '../../client/types.ts'
+import type { EstateDetail, EstateListRow } from '../../client/types.ts'
 
 export function transformEstate(estate: Estate): EstateDetail {
   return {
@@ -16,5 +16,24 @@ export function transformEstate(estate: Estate): EstateDetail {
     companyName: estate.companyName ?? '',
     managerName: estate.managerName ?? '',
     hasCommittee: estate.hasCommittee,
+  }
+}
+
+/** A row of the estate list query (estates joined to their region names). */
+export function transformEstateListRow(row: Record<string, any>): EstateListRow {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.estate_type,
+    address: row.address,
+    districtName: row.district_name,
+    streetName: row.street_name,
+    communityName: row.community_name,
+    buildingArea: Number(row.building_area),
+    houseCount: row.house_count,
+    householdCount: row.household_count,
+    companyName: row.company_name ?? '',
+    managerName: row.manager_name ?? '',
+    hasCommittee: row.has_committee,
   }
 }

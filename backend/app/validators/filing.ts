@@ -3,10 +3,6 @@ import vine from '@vinejs/vine'
 const id = () => vine.number().withoutDecimals().positive().max(2147483647)
 const dateField = () => vine.date({ formats: ['YYYY-MM-DD'] })
 
-export const filingStatsValidator = vine.create({
-  region_id: id().optional(),
-})
-
 export const estateFilingListValidator = vine.create({
   region_id: id().optional(),
   estate_id: id().optional(),

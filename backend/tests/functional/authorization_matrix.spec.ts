@@ -43,6 +43,10 @@ const MATRIX: Record<string, RouteCase> = {
     target: (p) => ({ json: { estate_id: ESTATE_IN[p], kind: 'assembly', document_no: 'MATRIX', filed_on: '2026-11-01' } }),
     allowed: { ...managers, head: 201, handler: 201 },
   },
+  'api.project_stats.index': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: viewers },
+  'api.project_stats.export': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: exporters },
+  'api.estates.index': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: viewers },
+  'api.estates.export': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: exporters },
   'api.filings.update': { target: (p) => ({ params: { id: FILING_IN[p] }, json: { status: 'expired', version: 1 } }), allowed: managers },
   'api.filings.destroy': { target: (p) => ({ params: { id: FILING_IN[p] }, json: { version: 1, remark: 'matrix' } }), allowed: managers },
 }

@@ -1,6 +1,6 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
-import { createPgPool, drainOutbox, rebuildEstateFilingFacts, reconcile } from '@szpm/etl'
+import { createPgPool, drainOutbox, rebuildAllFacts, reconcile } from '@szpm/etl'
 import { migrate } from '@szpm/warehouse'
 import type { Pool } from 'pg'
 
@@ -25,7 +25,7 @@ async function warehouse() {
 }
 
 export async function syncWarehouse() {
-  await rebuildEstateFilingFacts({ pg: pg(), warehouse: await warehouse() })
+  await rebuildAllFacts({ pg: pg(), warehouse: await warehouse() })
 }
 
 export async function drain() {

@@ -11,7 +11,7 @@
  * transaction), the rebuild and the reconciliation.
  */
 import type { QueryFn } from '../pg.ts'
-import { OUTBOX_WRITER_LOCK_SQL } from '../locks.ts'
+import { appendOutboxEvents } from '../outbox.ts'
 
 export const ESTATE_FILING_STATES_VIEW = 'estate_filing_states'
 
@@ -114,13 +114,5 @@ export async function writeEstateFilingOutbox(
   options: { paramStyle?: ParamStyle } = {},
 ): Promise<EstateFilingState[]> {
   if (estateIds.length === 0) return []
-  await queryFn(OUTBOX_WRITER_LOCK_SQL, [])
-  const states = await loadEstateFilingStates(queryFn, estateIds, options)
-  if (states.length === 0) return states
-  let n = 0
-  const param = () => (options.paramStyle === 'knex' ? '?' : `$${++n}`)
-  const values = states.map(() => `(${param()}, ${param()}, ${param()}::jsonb)`).join(', ')
-  const params = states.flatMap((state) => [ESTATE_FILING_STATE_TOPIC, state.estate_id, JSON.stringify(state)])
-  await queryFn(`insert into outbox_events (topic, entity_id, payload) values ${values}`, params)
-  return states
+  return appendOutboxEvents(queryFn, ESTATE_FILING_STATE_TOPIC, () => loadEstateFilingStates(queryFn, estateIds, options), options)
 }

@@ -7,7 +7,7 @@ import {
   getWatermark,
   loadEstateFilingStates,
   pgQueryFn,
-  rebuildEstateFilingFacts,
+  rebuildAllFacts,
   reconcile,
   setWatermark,
   writeEstateFilingOutbox,
@@ -169,7 +169,7 @@ test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
   })
 
   test('rebuild then reconcile → no differences', async ({ assert }) => {
-    const rebuilt = await rebuildEstateFilingFacts({ pg, warehouse, batchSize: 2, watermarkName })
+    const rebuilt = await rebuildAllFacts({ pg, warehouse, batchSize: 2, watermarkName })
     assert.isAtLeast(rebuilt.estates, 4)
     assert.equal(rebuilt.version, await fx.maxOutboxId())
     assert.equal(await getWatermark(pgQueryFn(pg), watermarkName), rebuilt.version)
@@ -194,18 +194,21 @@ test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
     ])
     const result = await reconcile({ pg, warehouse, watermarkName })
     assert.deepEqual(result.differences, [
-      { estateId: e.e2, kind: 'mismatch', fields: { estate_name: { postgres: '科技园小区', warehouse: 'tampered' }, contract_status: { postgres: 'filed', warehouse: 'not_filed' } } },
-      { estateId: 4_294_967_000, kind: 'extra_in_warehouse' },
+      { estateId: e.e2, table: 'estate_filing_facts', kind: 'mismatch', fields: { estate_name: { postgres: '科技园小区', warehouse: 'tampered' }, contract_status: { postgres: 'filed', warehouse: 'not_filed' } } },
+      { estateId: 4_294_967_000, table: 'estate_filing_facts', kind: 'extra_in_warehouse' },
     ])
 
     // an estate PostgreSQL has but ClickHouse lacks
     const c2 = { id: r.c2, district_id: r.district, street_id: r.s1 }
     const e5 = await fx.estate(c2, '新建小区')
     const withMissing = await reconcile({ pg, warehouse, watermarkName })
-    assert.deepInclude(withMissing.differences, { estateId: e5, kind: 'missing_in_warehouse' })
+    // every fact table misses it: the filing states and the 项目管理 profiles
+    assert.deepInclude(withMissing.differences, { estateId: e5, table: 'estate_filing_facts', kind: 'missing_in_warehouse' })
+    assert.deepInclude(withMissing.differences, { estateId: e5, table: 'estate_profile_facts', kind: 'missing_in_warehouse' })
 
     // a rebuild repairs everything, even rows with a higher version
-    await rebuildEstateFilingFacts({ pg, warehouse, watermarkName })
+    const rebuilt = await rebuildAllFacts({ pg, warehouse, watermarkName })
+    assert.deepEqual(Object.keys(rebuilt.tables), ['estate_filing_facts', 'estate_profile_facts'])
     assert.deepEqual((await reconcile({ pg, warehouse, watermarkName })).differences, [])
   })
 })

@@ -1,4 +1,4 @@
-/** Step 6: ClickHouse JSON rows → API rows (UInt64 strings → numbers, rates rounded to 4 decimals). */
+/** Step 6: ClickHouse JSON rows → API rows (UInt64 strings → numbers, rates rounded to 4 decimals, sums to 2). */
 import type { DrillDownRow, ParsedQuery, TotalsRow } from './types.ts'
 
 function toNumber(value: unknown): number {
@@ -10,10 +10,14 @@ export function roundRate(value: unknown): number {
   return Math.round(toNumber(value) * 10_000) / 10_000
 }
 
+function roundSum(value: unknown): number {
+  return Math.round(toNumber(value) * 100) / 100
+}
+
 function shapeMetrics(parsed: ParsedQuery, row: Record<string, unknown>): TotalsRow {
   const out: TotalsRow = {}
   for (const [name, metric] of parsed.metrics) {
-    out[name] = metric.kind === 'rate' ? roundRate(row[name]) : toNumber(row[name])
+    out[name] = metric.kind === 'rate' ? roundRate(row[name]) : metric.kind === 'sum' ? roundSum(row[name]) : toNumber(row[name])
   }
   return out
 }

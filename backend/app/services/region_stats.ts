@@ -1,0 +1,60 @@
+import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
+import { drillDown, totals, childLevel } from '@szpm/warehouse'
+import Region from '#models/region'
+import type User from '#models/user'
+import { breadcrumb, regionRef, userRegion } from '#services/region_scope'
+import type { RegionLevel } from '../../client/types.ts'
+
+/**
+ * One drill-down step for any statistics module: the numbers of `cube` for the children of a
+ * region, read from the warehouse, plus the totals. Child regions come from PostgreSQL in their
+ * official order, with zeros for a region the fact table has no estates for.
+ */
+export async function regionStats<Metrics extends Record<string, number>>(
+  region: Region,
+  cube: { name: string; metrics: readonly (keyof Metrics & string)[] }
+) {
+  const warehouse = await app.container.make('warehouse')
+  // the warehouse hierarchy starts at districts; the city's children are its districts
+  const level = (region.level === 'city' ? 'district' : childLevel(region.level as never)) as RegionLevel
+  const query = {
+    cube: cube.name,
+    metrics: [...cube.metrics],
+    dimensions: [level] as never,
+    filters: region.level === 'city' ? {} : { [`${region.level}_id`]: region.id },
+  }
+  const [facts, total, children] = await Promise.all([
+    drillDown(warehouse, query),
+    totals(warehouse, query),
+    level === 'estate' ? null : Region.query().where('parent_id', region.id).orderBy('sort').orderBy('id'),
+  ])
+  const zero = Object.fromEntries(cube.metrics.map((metric) => [metric, 0])) as Metrics
+  type Row = Metrics & { id: number; name: string; level: RegionLevel }
+  const rows: Row[] = children
+    ? (() => {
+        const byId = new Map(facts.map((row) => [row.id, row]))
+        return children.map((child) => ({ ...zero, ...byId.get(child.id), id: child.id, name: child.name, level }) as Row)
+      })()
+    : facts.map((row) => ({ ...row, level }) as unknown as Row)
+  return { level, rows, totals: { ...zero, ...total } as Metrics }
+}
+
+/** When the warehouse last applied a change (the ETL watermark's time). */
+export async function warehouseFreshAt(): Promise<string | null> {
+  const row = await db.from('etl_watermarks').where('name', 'outbox').select('updated_at').first()
+  return row ? new Date(row.updated_at).toISOString() : null
+}
+
+/** The `{ data, meta }` answer of a statistics drill-down step, with breadcrumb and freshness. */
+export async function statsEnvelope<Row, Metrics>(
+  user: User,
+  region: Region,
+  result: { level: RegionLevel; rows: Row[]; totals: Metrics }
+) {
+  const [crumbs, freshAt] = await Promise.all([userRegion(user).then((root) => breadcrumb(region, root)), warehouseFreshAt()])
+  return {
+    data: result.rows,
+    meta: { region: regionRef(region), childLevel: result.level, breadcrumb: crumbs, totals: result.totals, freshAt },
+  }
+}
