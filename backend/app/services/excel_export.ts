@@ -9,8 +9,30 @@ export interface ExcelColumn<Row> {
 }
 
 /**
- * Streams an .xlsx to the response row by row (constant memory whatever the row count).
- * The file name is Chinese, so it goes out RFC 5987-encoded.
+ * Writes an .xlsx into `stream` row by row (constant memory whatever the row count) and resolves
+ * when the workbook is complete.
+ */
+export async function writeExcel<Row>(
+  stream: NodeJS.WritableStream,
+  sheetName: string,
+  columns: ExcelColumn<Row>[],
+  rows: AsyncIterable<Row> | Iterable<Row>
+) {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
+  const sheet = workbook.addWorksheet(sheetName)
+  sheet.columns = columns.map((column, index) => ({ header: column.header, key: String(index), width: column.width ?? 16 }))
+  sheet.getRow(1).font = { bold: true }
+  sheet.getRow(1).commit()
+  for await (const row of rows as AsyncIterable<Row>) {
+    sheet.addRow(columns.map((column) => column.value(row))).commit()
+  }
+  sheet.commit()
+  await workbook.commit()
+}
+
+/**
+ * Streams an .xlsx download to the response. The file name is Chinese, so it goes out
+ * RFC 5987-encoded.
  */
 export async function streamExcel<Row>(
   ctx: HttpContext,
@@ -20,30 +42,15 @@ export async function streamExcel<Row>(
   rows: AsyncIterable<Row> | Iterable<Row>
 ) {
   const stream = new PassThrough()
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
-  const sheet = workbook.addWorksheet(sheetName)
-  sheet.columns = columns.map((column, index) => ({ header: column.header, key: String(index), width: column.width ?? 16 }))
-  sheet.getRow(1).font = { bold: true }
-  sheet.getRow(1).commit()
-
   const encoded = encodeURIComponent(`${fileName}.xlsx`)
   ctx.response.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   ctx.response.header('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encoded}`)
   ctx.response.stream(stream)
-
   // Fill the workbook after the response has taken the stream; errors end the stream.
-  void (async () => {
-    try {
-      for await (const row of rows as AsyncIterable<Row>) {
-        sheet.addRow(columns.map((column) => column.value(row))).commit()
-      }
-      sheet.commit()
-      await workbook.commit()
-    } catch (error) {
-      ctx.logger.error({ err: error }, 'excel export failed')
-      stream.destroy(error as Error)
-    }
-  })()
+  writeExcel(stream, sheetName, columns, rows).catch((error) => {
+    ctx.logger.error({ err: error }, 'excel export failed')
+    stream.destroy(error as Error)
+  })
 }
 
 /** Rows of any list query in batches, for exports: bounded memory at any row count. */
