@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { PassThrough } from 'node:stream'
+import { PassThrough, type Writable } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
 
 export interface ExcelColumn<Row> {
@@ -13,7 +13,7 @@ export interface ExcelColumn<Row> {
  * when the workbook is complete.
  */
 export async function writeExcel<Row>(
-  stream: NodeJS.WritableStream,
+  stream: Writable,
   sheetName: string,
   columns: ExcelColumn<Row>[],
   rows: AsyncIterable<Row> | Iterable<Row>
