@@ -39,6 +39,18 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/views/filings/estate/index.vue'),
         meta: { title: '物业项目备案详情' },
       },
+      {
+        path: 'projects',
+        name: 'projects',
+        component: () => import('@/views/projects/overview/index.vue'),
+        meta: { title: '项目管理' },
+      },
+      {
+        path: 'projects/estates',
+        name: 'project-estates',
+        component: () => import('@/views/projects/estates/index.vue'),
+        meta: { title: '物业项目列表' },
+      },
     ],
   },
   {

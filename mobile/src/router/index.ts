@@ -35,6 +35,18 @@ const router = createRouter({
       meta: { title: '项目备案' },
     },
     {
+      path: '/projects',
+      name: 'projects',
+      component: () => import('@/views/projects/overview/index.vue'),
+      meta: { title: '项目管理' },
+    },
+    {
+      path: '/projects/estates',
+      name: 'project-estates',
+      component: () => import('@/views/projects/estates/index.vue'),
+      meta: { title: '物业项目列表' },
+    },
+    {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
       component: () => import('@/views/errors/not-found/index.vue'),

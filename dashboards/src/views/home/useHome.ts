@@ -17,7 +17,7 @@ export const QUICK_ENTRIES: QuickEntry[] = [
   { key: 'disclosure', label: '信息公开' },
   { key: 'parking', label: '车位信息统计' },
   { key: 'staff', label: '从业人员信息' },
-  { key: 'project-stats', label: '项目统计模块' },
+  { key: 'project-stats', label: '项目统计模块', to: { name: 'projects' } },
   { key: 'region-admin', label: '物业区域管理' },
 ]
 

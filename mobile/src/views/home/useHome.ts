@@ -14,7 +14,7 @@ export interface HomeModule {
 
 export const HOME_MODULES: readonly HomeModule[] = [
   { key: 'filings', text: '备案情况', icon: 'records-o', to: '/filings' },
-  { key: 'projects', text: '项目管理', icon: 'cluster-o' },
+  { key: 'projects', text: '项目管理', icon: 'cluster-o', to: '/projects' },
   { key: 'todos', text: '待办事项', icon: 'todo-list-o' },
   { key: 'credit', text: '信用信息', icon: 'medal-o' },
   { key: 'decisions', text: '业主决策', icon: 'friends-o' },
