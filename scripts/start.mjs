@@ -36,7 +36,8 @@ try {
 }
 step('migrating PostgreSQL', ['--import=@poppinss/ts-exec', 'ace.js', 'migration:run', '--force'], backend)
 step('migrating ClickHouse', ['warehouse/bin/migrate.ts'])
-step('demo data', ['--import=@poppinss/ts-exec', 'ace.js', 'demo:generate', '--scale', process.env.DEMO_SCALE ?? 'demo'], backend)
+// generates once (a second start reuses the data); the rebuild then repairs the warehouse either way
+step('demo data', ['--import=@poppinss/ts-exec', 'ace.js', 'demo:generate', '--scale', process.env.DEMO_SCALE ?? 'demo', '--no-warehouse'], backend)
 step('rebuilding the warehouse from PostgreSQL', ['etl/bin/rebuild.ts'])
 step('registering scheduled jobs', ['etl/bin/scheduler.ts'])
 

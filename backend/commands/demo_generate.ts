@@ -1,26 +1,35 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
-import db from '@adonisjs/lucid/services/db'
-import { generateDemoCity, SCALES, DEMO_ACCOUNTS, DEMO_PASSWORD } from '#database/demo/generate_demo_city'
+import pg from 'pg'
+import { createPgPool, rebuildAllFacts } from '@szpm/etl'
+import { createWarehouse, migrate } from '@szpm/warehouse'
+import env from '#start/env'
+import { GENERATORS, SCALES, DEMO_ACCOUNTS, DEMO_PASSWORD, runGenerators, createProgressReporter } from '#database/generators/index'
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`
 
 /**
- * `./ace demo:generate [--scale demo|city] [--fresh]` — builds the demo Shenzhen in PostgreSQL.
- * Does nothing when data is already there unless --fresh. The warehouse is then filled by the
- * ETL rebuild (`npm start` runs it), the same code path that repairs a production warehouse.
+ * `./ace demo:generate [--scale demo|city] [--fresh] [--seed N]` — builds the (seeded, synthetic)
+ * Shenzhen in PostgreSQL with the generators registered in database/generators/index.ts, all in one
+ * transaction on a dedicated connection, bulk-loaded with COPY. Then fills the warehouse through the
+ * production ETL rebuild. Does nothing when data is already there unless --fresh.
  */
 export default class DemoGenerate extends BaseCommand {
   static commandName = 'demo:generate'
-  static description = 'Generate the demo city (regions, estates, filings, demo accounts) in PostgreSQL'
+  static description = 'Generate the demo city (regions, estates, houses, owners, filings, demo accounts) and rebuild the warehouse'
   static options: CommandOptions = { startApp: true }
 
-  @flags.string({ description: 'demo (~1.6k estates) or city (~5.5k estates)', default: 'demo' })
+  @flags.string({ description: 'demo (~1.5k estates, ~90k houses) or city (~5.5k estates, ~3M houses)', default: 'demo' })
   declare scale: string
 
-  @flags.boolean({ description: 'Delete existing data first' })
+  @flags.boolean({ description: 'Delete existing data first (same transaction)' })
   declare fresh: boolean
 
   @flags.number({ description: 'Random seed', default: 20261128 })
   declare seed: number
+
+  @flags.boolean({ description: 'Rebuild the ClickHouse warehouse afterwards', default: true, showNegatedVariantInHelp: true })
+  declare warehouse: boolean
 
   async run() {
     const scale = SCALES[this.scale]
@@ -29,25 +38,52 @@ export default class DemoGenerate extends BaseCommand {
       this.exitCode = 1
       return
     }
-    const [{ count }] = await db.from('estates').count('* as count')
-    if (Number(count) > 0 && !this.fresh) {
-      this.logger.info(`Demo data already present (${count} estates); use --fresh to regenerate`)
+    const started = performance.now()
+    const timings: [string, number, string][] = []
+    const log = (line: string) => this.logger.log(line)
+
+    // A dedicated pg connection: one transaction for the whole run, and COPY needs the raw client.
+    const client = new pg.Client({ connectionString: env.get('DATABASE_URL'), application_name: 'szpm-demo-generate' })
+    await client.connect()
+    let result
+    try {
+      this.logger.info(`Generating scale "${this.scale}" (seed ${this.seed}${this.fresh ? ', fresh' : ''})`)
+      result = await runGenerators(GENERATORS, { client, scale, seed: this.seed, fresh: this.fresh, progress: createProgressReporter(), log })
+    } finally {
+      await client.end()
+    }
+    if (result.skipped) {
+      this.logger.info(`Demo data already present: ${result.reason}; use --fresh to regenerate`)
       return
     }
-    const started = Date.now()
-    const result = await db.transaction(async (trx) => {
-      if (this.fresh) {
-        await trx.rawQuery('TRUNCATE filing_events, filings, outbox_events, etl_watermarks, users, estates, regions RESTART IDENTITY CASCADE')
+    for (const step of result.steps) {
+      const rows = Object.entries(step.rows).map(([table, count]) => `${count} ${table}`).join(', ')
+      timings.push([step.name, step.ms, rows])
+    }
+
+    if (this.warehouse) {
+      const warehouseConfig = { url: env.get('CLICKHOUSE_URL'), database: env.get('CLICKHOUSE_DATABASE') }
+      let stepStarted = performance.now()
+      await migrate(warehouseConfig, { log })
+      timings.push(['warehouse migrate', performance.now() - stepStarted, ''])
+      stepStarted = performance.now()
+      const pool = createPgPool(env.get('DATABASE_URL'), { max: 2, applicationName: 'szpm-demo-generate' })
+      const warehouse = createWarehouse(warehouseConfig)
+      try {
+        const rebuilt = await rebuildAllFacts({ pg: pool, warehouse, progress: true, log })
+        const tables = Object.entries(rebuilt.tables ?? {}).map(([table, count]) => `${count} ${table}`).join(', ')
+        timings.push(['warehouse rebuild', performance.now() - stepStarted, tables || `${rebuilt.estates} estates`])
+      } finally {
+        await pool.end()
+        await warehouse.close()
       }
-      return generateDemoCity(trx, {
-        scale,
-        seed: this.seed,
-        onProgress: (step, done, total) => this.logger.log(`  ${step}: ${done}/${total}`),
-      })
-    })
-    this.logger.success(
-      `Generated ${result.communities} communities, ${result.estates} estates, ${result.filings} filings in ${((Date.now() - started) / 1000).toFixed(1)}s`
-    )
+    }
+
+    const total = performance.now() - started
+    this.logger.success(`Generated scale "${this.scale}" in ${seconds(total)}`)
+    const width = Math.max(...timings.map(([name]) => name.length))
+    for (const [name, ms, rows] of timings) this.logger.log(`  ${name.padEnd(width)}  ${seconds(ms).padStart(7)}  ${rows}`)
+    this.logger.log(`  ${'total'.padEnd(width)}  ${seconds(total).padStart(7)}  (peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`)
     this.logger.log(`Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.phone} ${a.region}`).join(', ')}`)
   }
 }

@@ -1,0 +1,29 @@
+import { accounts } from './accounts.ts'
+import { estates } from './estates.ts'
+import { filings } from './filings.ts'
+import { housesAndOwners } from './houses_and_owners.ts'
+import { regions } from './regions.ts'
+import type { DataGenerator } from './types.ts'
+
+/**
+ * THE registry of the city generator: one module per domain, run in this order inside one
+ * transaction by `./ace demo:generate`. Each module is a small file here exporting
+ * `{ name, description, tables, run(ctx) }`; `ctx.state` carries the ids earlier modules produced.
+ *
+ * Later modules (ballots, notices, training, parking …) add their own file next to these and ONE
+ * line below, after the modules whose ids they reference.
+ */
+export const GENERATORS: readonly DataGenerator[] = [
+  regions,
+  estates,
+  housesAndOwners,
+  filings,
+  accounts,
+]
+
+export { runGenerators } from './pipeline.ts'
+export type { RunOptions, RunResult, StepTiming } from './pipeline.ts'
+export { SCALES } from './scales.ts'
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts'
+export { createProgressReporter, silentProgress } from './progress.ts'
+export type { DataGenerator, GeneratorContext, GeneratedState, Scale } from './types.ts'

@@ -1,0 +1,10 @@
+import type { Scale } from './types.ts'
+
+/**
+ * demo: what `npm start` loads (~300 communities, ~1.5k estates, ~90k houses; a few seconds).
+ * city: Shenzhen-sized (~700 communities, ~5.5k estates, ~3M houses, ~2.6M owners; minutes).
+ */
+export const SCALES: Record<string, Scale> = {
+  demo: { communitiesPerStreet: [3, 5], estatesPerCommunity: [3, 7], housesPerEstate: [20, 100] },
+  city: { communitiesPerStreet: [8, 11], estatesPerCommunity: [6, 10], housesPerEstate: [80, 1000] },
+}

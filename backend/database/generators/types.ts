@@ -1,0 +1,63 @@
+import type { ClientBase } from 'pg'
+import type { CopyValue } from './copy.ts'
+import type { People } from './names.ts'
+import type { ProgressReporter } from './progress.ts'
+import type { Random } from './random.ts'
+
+/** How big a city to build. Ranges are inclusive and drawn uniformly per parent. */
+export interface Scale {
+  communitiesPerStreet: [number, number]
+  estatesPerCommunity: [number, number]
+  housesPerEstate: [number, number]
+  /** Only these street offices get communities (tests use a handful); default: all 74. */
+  streets?: readonly string[]
+}
+
+export interface DistrictInfo { id: number; name: string; code: string | null }
+export interface StreetInfo { id: number; name: string; districtId: number; districtName: string }
+export interface CommunityInfo { id: number; name: string; streetId: number; districtId: number; districtName: string }
+export interface EstateInfo { id: number; index: number; communityId: number; districtName: string; estateType: string }
+
+/** What earlier generators produced, for later ones to reference without a round trip. */
+export interface GeneratedState {
+  /** region name → id for the city, districts and streets */
+  regionIds: Map<string, number>
+  districts: DistrictInfo[]
+  streets: StreetInfo[]
+  communities: CommunityInfo[]
+  estates: EstateInfo[]
+}
+
+export interface GeneratorContext {
+  /** The dedicated connection; everything runs inside its one open transaction. */
+  client: ClientBase
+  seed: number
+  scale: Scale
+  /** A seeded PRNG of its own for this generator (and an optional sub-label). */
+  random(label?: string): Random
+  /** A seeded zh_CN faker (names, phone numbers) of its own for this generator. */
+  people(label?: string): People
+  state: GeneratedState
+  progress: ProgressReporter
+  log(line: string): void
+  /** One timestamp for every created_at / updated_at of the run. */
+  now: Date
+  /** COPY rows into a table (text format, streamed, backpressure-aware). */
+  copy(table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]> | AsyncIterable<readonly CopyValue[]>): Promise<number>
+  /** The first free id of a table (max(id) + 1): generators preallocate ids themselves. */
+  firstId(table: string): Promise<number>
+  /** Moves a table's id sequence past the ids written by hand. */
+  syncSequence(table: string): Promise<void>
+}
+
+/** Rows written per table. */
+export type RowCounts = Record<string, number>
+
+/** One module of the generator: a small file under database/generators/, registered in index.ts. */
+export interface DataGenerator {
+  name: string
+  description: string
+  /** Tables this generator fills; `--fresh` truncates them (RESTART IDENTITY CASCADE). */
+  tables: readonly string[]
+  run(ctx: GeneratorContext): Promise<RowCounts>
+}
