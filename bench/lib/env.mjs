@@ -1,0 +1,132 @@
+/**
+ * The bench's own world on the local servers: PostgreSQL database `szpm_bench`, ClickHouse database
+ * `szpm_bench`, Redis db 3 and API port 3390 — never the dev (`szpm`) or test (`szpm_test`) data.
+ * Services come from scripts/lib/services.mjs exactly as for `npm start` (started when not running).
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { Redis } from 'ioredis'
+import { ensureServices, ROOT } from '../../scripts/lib/services.mjs'
+import { appEnv, pinnedPath } from '../../scripts/lib/app_env.mjs'
+
+export const BENCH_DATABASE = 'szpm_bench'
+export const BENCH_PORT = 3390
+export const BENCH_REDIS_DB = 3
+export const BACKEND = path.join(ROOT, 'backend')
+export { ROOT }
+
+const withPath = (url, pathname) => {
+  const parsed = new URL(url)
+  parsed.pathname = `/${pathname}`
+  return parsed.toString()
+}
+
+function assertLoopback(url, what) {
+  const host = new URL(url).hostname
+  if (host !== '127.0.0.1') throw new Error(`${what} must be on 127.0.0.1 for the bench (got ${host})`)
+}
+
+/** CREATE DATABASE szpm_bench when missing, through psql like services.mjs does. */
+function ensurePgDatabase(serverUrl, name) {
+  const admin = withPath(serverUrl, 'postgres')
+  const psql = (sql) => execFileSync('psql', [admin, '-tAc', sql], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+  if (psql(`SELECT 1 FROM pg_database WHERE datname = '${name}'`) !== '1') psql(`CREATE DATABASE "${name}"`)
+}
+
+/** Starts (or finds) the services and returns the bench environment for child processes. */
+export async function benchEnvironment() {
+  const services = await ensureServices('dev')
+  const service = {
+    DATABASE_URL: withPath(services.env.DATABASE_URL, BENCH_DATABASE),
+    REDIS_URL: withPath(services.env.REDIS_URL, String(BENCH_REDIS_DB)),
+    CLICKHOUSE_URL: services.env.CLICKHOUSE_URL,
+    CLICKHOUSE_DATABASE: BENCH_DATABASE,
+  }
+  for (const [name, url] of Object.entries(service)) if (name.endsWith('_URL')) assertLoopback(url, name)
+  ensurePgDatabase(services.env.DATABASE_URL, BENCH_DATABASE)
+  const env = {
+    ...appEnv(service, 'dev'),
+    ...service,
+    NODE_ENV: 'production',
+    PORT: String(BENCH_PORT),
+    HOST: '127.0.0.1',
+    APP_URL: `http://127.0.0.1:${BENCH_PORT}`,
+    SESSION_DRIVER: 'redis',
+    LOG_LEVEL: 'warn',
+    PATH: pinnedPath(),
+    FORCE_COLOR: '0',
+  }
+  return { env, stopServices: services.stop }
+}
+
+/** Runs a one-shot Node command with the bench env; throws on failure. */
+export function runStep(label, env, args, cwd = ROOT) {
+  console.log(`[bench] ${label}`)
+  const result = spawnSync(process.execPath, args, { cwd, env, stdio: 'inherit' })
+  if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status ?? result.signal})`)
+}
+
+const TS_EXEC = '--import=@poppinss/ts-exec'
+
+export function migrate(env) {
+  runStep('migrating PostgreSQL (szpm_bench)', env, [TS_EXEC, 'ace.js', 'migration:run', '--force'], BACKEND)
+  runStep('migrating ClickHouse (szpm_bench)', env, ['warehouse/bin/migrate.ts'])
+}
+
+/**
+ * Generates the city with the real generator unless szpm_bench already holds this scale. The marker
+ * is a row in `bench_marker` (scale + estate count) checked against the live estate count.
+ */
+export async function ensureData(env, pool, scale, { regenerate = false } = {}) {
+  await pool.query('CREATE TABLE IF NOT EXISTS bench_marker (id int PRIMARY KEY, scale text NOT NULL, estates int NOT NULL, generated_at timestamptz NOT NULL)')
+  const { rows: [marker] } = await pool.query('SELECT scale, estates FROM bench_marker WHERE id = 1')
+  const { rows: [{ count }] } = await pool.query('SELECT count(*)::int AS count FROM estates')
+  if (!regenerate && marker && marker.scale === scale && marker.estates === count && count > 0) {
+    console.log(`[bench] szpm_bench already holds the ${scale} scale (${count} estates); reusing it (--regenerate forces)`)
+    return
+  }
+  runStep(`generating the ${scale}-scale data: ./ace demo:generate --scale ${scale} --fresh`, env,
+    [TS_EXEC, 'ace.js', 'demo:generate', '--scale', scale, '--fresh'], BACKEND)
+  const { rows: [after] } = await pool.query('SELECT count(*)::int AS count FROM estates')
+  await pool.query(`INSERT INTO bench_marker (id, scale, estates, generated_at) VALUES (1, $1, $2, now())
+    ON CONFLICT (id) DO UPDATE SET scale = excluded.scale, estates = excluded.estates, generated_at = excluded.generated_at`, [scale, after.count])
+}
+
+export function createPool(env, max = 8) {
+  return new pg.Pool({ connectionString: env.DATABASE_URL, max, application_name: 'szpm-bench' })
+}
+
+const ROW_COUNT_TABLES = ['regions', 'estates', 'houses', 'owners', 'filings', 'filing_events', 'users', 'outbox_events']
+
+/** Machine, service versions and row counts for the report header. */
+export async function describeMachine(env, pool, warehouse) {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8')
+  const cpu = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown'
+  const redis = new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  let redisVersion = 'unknown'
+  try {
+    await redis.connect()
+    redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? 'unknown'
+  } finally {
+    redis.disconnect()
+  }
+  const rows = {}
+  for (const table of ROW_COUNT_TABLES) {
+    const { rows: [row] } = await pool.query(`SELECT count(*)::bigint AS count FROM ${table}`)
+    rows[table] = Number(row.count)
+  }
+  return {
+    cpu,
+    cores: os.cpus().length,
+    memoryGb: os.totalmem() / 1024 ** 3,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    postgres: (await pool.query('SHOW server_version')).rows[0].server_version,
+    clickhouse: await warehouse.serverVersion(),
+    redis: redisVersion,
+    rows,
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * 1. Drill-down latency of 备案情况 (estate_filings) and 项目管理 (estate_profiles) at each level:
+ *    (a) the API over HTTP as the city admin, (b) the warehouse query alone (drillDown + totals, the
+ *    shape of backend/app/services/region_stats.ts), (c) the benchmark-only PostgreSQL path — whose
+ *    numbers must equal the warehouse's, or the bench aborts.
+ */
+import { createClient } from '@clickhouse/client'
+import { buildSql, cubes, drillDown, raw, totals } from '@szpm/warehouse'
+import { HOUSE_REGISTER_SQL, pgStatsSql, shapeValue } from '../lib/pg_stats.mjs'
+import { timeIt } from '../lib/stats.mjs'
+import { ms, ratio, table, verdict, progress } from '../lib/report.mjs'
+
+/** The metric lists of backend/app/services/{filing,project}_stats_service.ts. */
+export const MODULES = [
+  { title: '备案情况', cube: 'estate_filings', path: '/api/v1/stats/filings',
+    metrics: ['estates', 'contractFiled', 'contractExpired', 'contractNotFiled', 'contractRate', 'assemblyFiled', 'assemblyNotFiled', 'assemblyRate'] },
+  { title: '项目管理', cube: 'estate_profiles', path: '/api/v1/stats/projects',
+    metrics: ['estates', 'residentialEstates', 'commercialEstates', 'officeEstates', 'mixedEstates', 'houses', 'households', 'buildingArea', 'companies', 'withCommittee', 'withoutCommittee'] },
+]
+
+const CHILD = { city: 'district', district: 'street', street: 'community', community: 'estate' }
+
+/** The same query object region_stats.ts builds. */
+export function warehouseQuery(module, region) {
+  return {
+    cube: module.cube,
+    metrics: module.metrics,
+    dimensions: [CHILD[region.level]],
+    filters: region.level === 'city' ? {} : { [`${region.level}_id`]: region.id },
+  }
+}
+
+async function pgPath(pool, module, region) {
+  const options = { childLevel: CHILD[region.level], filterLevel: region.level === 'city' ? null : region.level, filterId: region.id }
+  const grouped = pgStatsSql(module.cube, options)
+  const total = pgStatsSql(module.cube, { ...options, childLevel: null })
+  const [rows, totalRows] = await Promise.all([pool.query(grouped.sql, grouped.params), pool.query(total.sql, total.params)])
+  const kinds = cubes[module.cube].metrics
+  const shape = (row) => Object.fromEntries(module.metrics.map((name) => [name, shapeValue(kinds[name].kind, row[name])]))
+  return { rows: rows.rows.map((row) => ({ id: Number(row.id), name: row.name, ...shape(row) })), totals: shape(totalRows.rows[0]) }
+}
+
+async function warehousePath(warehouse, module, region) {
+  const query = warehouseQuery(module, region)
+  const [rows, total] = await Promise.all([drillDown(warehouse, query), totals(warehouse, query)])
+  return { rows, totals: total }
+}
+
+/** Throws (aborting the bench) unless both paths give the same rows and numbers. */
+function assertSame(label, warehouse, postgres, metrics) {
+  const problems = []
+  const byId = new Map(postgres.rows.map((row) => [row.id, row]))
+  if (warehouse.rows.length !== postgres.rows.length) problems.push(`row count: warehouse ${warehouse.rows.length}, PostgreSQL ${postgres.rows.length}`)
+  for (const row of warehouse.rows) {
+    const other = byId.get(row.id)
+    if (!other) { problems.push(`id ${row.id} (${row.name}) missing in PostgreSQL`); continue }
+    for (const key of ['name', ...metrics]) if (row[key] !== other[key]) problems.push(`id ${row.id} ${key}: warehouse ${row[key]}, PostgreSQL ${other[key]}`)
+  }
+  for (const key of metrics) if (warehouse.totals[key] !== postgres.totals[key]) problems.push(`totals ${key}: warehouse ${warehouse.totals[key]}, PostgreSQL ${postgres.totals[key]}`)
+  if (problems.length > 0) {
+    throw new Error(`WAREHOUSE ≠ POSTGRESQL for ${label}:\n  ${problems.slice(0, 20).join('\n  ')}${problems.length > 20 ? `\n  … ${problems.length - 20} more` : ''}`)
+  }
+}
+
+/** Server-side time of the grouped ClickHouse query (statistics.elapsed of FORMAT JSON). */
+async function clickhouseElapsed(ctx, module, region) {
+  const client = createClient({ url: ctx.env.CLICKHOUSE_URL, database: ctx.env.CLICKHOUSE_DATABASE })
+  try {
+    const compiled = buildSql(warehouseQuery(module, region), await ctx.warehouse.compileMode())
+    const samples = []
+    for (let i = 0; i < 7; i++) {
+      const result = await client.query({ query: compiled.sql, format: 'JSON', ...(compiled.mode === 'server' ? { query_params: compiled.params } : {}) })
+      samples.push((await result.json()).statistics.elapsed * 1000)
+    }
+    return samples.sort((a, b) => a - b)[3]
+  } finally {
+    await client.close()
+  }
+}
+
+export async function runDrilldown(ctx) {
+  const { regions, admin, warehouse, pool } = ctx
+  const options = { warmup: ctx.warmup, runs: ctx.runs }
+  const levels = [regions.city, regions.district, regions.street, regions.community]
+  const results = []
+  for (const module of MODULES) {
+    for (const region of levels) {
+      const label = `${module.title} ${region.name} (${region.level} → ${CHILD[region.level]})`
+      progress(`drill-down ${label}`)
+      const api = await timeIt(() => admin.get(`${module.path}?region_id=${region.id}`), options)
+      const wh = await timeIt(() => warehousePath(warehouse, module, region), options)
+      const pgr = await timeIt(() => pgPath(pool, module, region), options)
+      assertSame(label, wh.result, pgr.result, module.metrics)
+      // the API adds zero rows for children without estates; its totals must match too
+      for (const key of module.metrics) {
+        if (api.result.meta.totals[key] !== wh.result.totals[key]) throw new Error(`API totals ≠ warehouse for ${label}: ${key} ${api.result.meta.totals[key]} vs ${wh.result.totals[key]}`)
+      }
+      results.push({ module, region, api, wh, pg: pgr, rows: wh.result.rows.length, estates: wh.result.totals.estates, chServer: await clickhouseElapsed(ctx, module, region) })
+    }
+  }
+  const floors = {
+    clickhouse: await timeIt(() => warehouse.query(raw('SELECT 1 AS one')), options),
+    postgres: await timeIt(() => pool.query('SELECT 1'), options),
+  }
+  progress('drill-down: house-register diagnostic (PostgreSQL GROUP BY over houses)')
+  const register = await timeIt(() => pool.query(HOUSE_REGISTER_SQL), { warmup: 1, runs: 5 })
+  const cityProjects = results.find((r) => r.module.cube === 'estate_profiles' && r.region.level === 'city')
+
+  const markdown = [
+    `Each figure: median / p95 in ms over ${ctx.runs} runs after ${ctx.warmup} warm-ups, measured side by side in this run. ` +
+      'API = `GET …?region_id=` over HTTP as 13800000000 (city_admin), full JSON body read. Warehouse = `drillDown` + `totals` ' +
+      '(in parallel, as region_stats.ts). PostgreSQL = the benchmark-only GROUP BY (bench/lib/pg_stats.mjs), grouped + totals in parallel. ' +
+      'Every PostgreSQL result was asserted equal to the warehouse result (rows, names, every metric, totals), and the API totals to both.',
+    '',
+    table(
+      ['module', 'level', 'rows', 'estates', 'API', 'warehouse', 'ClickHouse server', 'PostgreSQL', 'PG / warehouse (median)'],
+      results.map((r) => [
+        r.module.title, `${r.region.name} → ${CHILD[r.region.level]}`, r.rows, r.estates,
+        `${ms(r.api.median)} / ${ms(r.api.p95)}`, `${ms(r.wh.median)} / ${ms(r.wh.p95)}`, ms(r.chServer),
+        `${ms(r.pg.median)} / ${ms(r.pg.p95)}`, ratio(r.pg.median / r.wh.median),
+      ])
+    ),
+    '',
+    `Round-trip floors (\`SELECT 1\`, median / p95 ms): ClickHouse over HTTP ${ms(floors.clickhouse.median)} / ${ms(floors.clickhouse.p95)}, ` +
+      `PostgreSQL ${ms(floors.postgres.median)} / ${ms(floors.postgres.p95)}. "ClickHouse server" is the server-side elapsed time of the grouped query (median of 7).`,
+    '',
+    `Diagnostic (not a statistic the platform serves): houses and building area per district computed in PostgreSQL from the house register ` +
+      `(\`houses\` ${ctx.machine.rows.houses.toLocaleString('en-US')} rows joined to estates, bench/lib/pg_stats.mjs HOUSE_REGISTER_SQL) take ` +
+      `${ms(register.median)} / ${ms(register.p95)} ms (median / p95 of 5) = ${ratio(register.median / cityProjects.wh.median)} the warehouse's 项目管理 city query.`,
+  ].join('\n')
+
+  const worstApi = results.reduce((a, b) => (b.api.p95 > a.api.p95 ? b : a))
+  const worstWh = results.reduce((a, b) => (b.wh.p95 > a.wh.p95 ? b : a))
+  const projects = results.filter((r) => r.module.cube === 'estate_profiles')
+  const worstRatio = projects.reduce((a, b) => (b.pg.median / b.wh.median < a.pg.median / a.wh.median ? b : a))
+  const maxPg = Math.max(...projects.map((r) => r.pg.median))
+  const bestPossible = maxPg / floors.clickhouse.median
+  const targets = [
+    verdict('drill-down p95 ≤ 50 ms at every level (API end to end)',
+      `worst API p95 ${ms(worstApi.api.p95)} ms (${worstApi.module.title} ${worstApi.region.name}); worst warehouse p95 ${ms(worstWh.wh.p95)} ms`,
+      results.every((r) => r.api.p95 <= 50),
+      `The API adds session (Redis), scope and child-region lookups (PostgreSQL) and the watermark read around the warehouse query; ` +
+        `the warehouse query alone has p95 ≤ ${ms(worstWh.wh.p95)} ms, and the ClickHouse round trip floor is ${ms(floors.clickhouse.median)} ms.`),
+    verdict('项目管理 ≥ 30× faster than the PostgreSQL path',
+      `lowest ratio ${ratio(worstRatio.pg.median / worstRatio.wh.median)} (${worstRatio.region.name}); ` +
+        projects.map((r) => `${r.region.name} ${ratio(r.pg.median / r.wh.median)}`).join(', '),
+      projects.every((r) => r.pg.median / r.wh.median >= 30),
+      `The PostgreSQL path groups only the \`estates\` table (${projects[0].estates} rows at city level; house totals are denormalised on it), ` +
+        `so it takes at most ${ms(maxPg)} ms; a warehouse query cannot be faster than the ClickHouse HTTP round trip of ` +
+        `${ms(floors.clickhouse.median)} ms (plus FINAL merge and two queries), which caps the ratio near ${ratio(bestPossible)} on this data. ` +
+        `30× needs a PostgreSQL path that costs ≥ 30 × the warehouse query: the same grouping over the house register (${ctx.machine.rows.houses.toLocaleString('en-US')} rows) ` +
+        `takes ${ms(register.median)} ms, ${ratio(register.median / cityProjects.wh.median)} the warehouse city query — the ratio appears once statistics come from ` +
+        'millions of rows. With house totals denormalised on `estates` (one row per estate), PostgreSQL answers 项目管理 in a few ms and the ' +
+        'warehouse is not the faster path at this size; its value here is isolation of analytical load from the OLTP database, not speed.'),
+  ]
+  return { title: '1. Drill-down latency', markdown, targets, results }
+}

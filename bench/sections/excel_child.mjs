@@ -1,0 +1,20 @@
+/**
+ * Child process for section 3, started with `node --import=@poppinss/ts-exec` so the backend's
+ * TypeScript imports resolve: writes N estate-list rows with the backend's `writeExcel` into a
+ * counting sink and prints { ms, bytes, rows, baselineRss, maxRss } as JSON (RSS in bytes).
+ */
+import { Writable } from 'node:stream'
+import { writeExcel } from '../../backend/app/services/excel_export.ts'
+import { ESTATE_COLUMNS, syntheticEstateRows } from './excel_rows.mjs'
+
+const rows = Number(process.argv[2] ?? 100_000)
+let bytes = 0
+const sink = new Writable({ write(chunk, _encoding, callback) { bytes += chunk.length; callback() } })
+const baselineRss = process.resourceUsage().maxRSS * 1024
+let sampledPeak = process.memoryUsage.rss()
+const sampler = setInterval(() => { sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss()) }, 10)
+const started = performance.now()
+await writeExcel(sink, '物业项目', ESTATE_COLUMNS, syntheticEstateRows(rows))
+const elapsed = performance.now() - started
+clearInterval(sampler)
+process.stdout.write(JSON.stringify({ ms: elapsed, bytes, rows, baselineRss, maxRss: process.resourceUsage().maxRSS * 1024, sampledPeak }) + '\n')
