@@ -13,7 +13,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
 
   /** Client errors are answers, not incidents: keep them out of the error log. */
-  protected ignoreStatuses = [400, 401, 403, 404, 409, 419, 422, 423]
+  protected ignoreStatuses = [400, 401, 403, 404, 409, 419, 422, 423, 429]
 
   async handle(error: unknown, ctx: HttpContext) {
     if (error instanceof vineErrors.E_VALIDATION_ERROR) {
@@ -35,7 +35,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       return ctx.response.status(419).send({ errors: [{ message: '页面已过期，请刷新后重试' }] })
     }
     const status = (error as { status?: number }).status
-    if (status && status >= 400 && status < 500) {
+    // 4xx answers, and 502/503 from an upstream we call (SMS gateway, WeChat) with their own Chinese message
+    if (status && ((status >= 400 && status < 500) || status === 502 || status === 503)) {
       const message = (error as { message?: string }).message
       const known = status === 404 ? '记录不存在' : message
       return ctx.response.status(status).send({ errors: [{ message: known || '请求有误' }] })
