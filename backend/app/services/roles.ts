@@ -20,12 +20,14 @@ export const FEATURES = {
   'filings.manage': '备案情况 · 登记与变更',
   'projects.view': '项目管理 · 查看',
   'projects.export': '项目管理 · 导出',
+  'audit.view': '审计日志 · 查询',
+  'personal_data.unmask': '个人信息 · 查看完整号码（留痕）',
 } as const
 
 export type FeatureCode = keyof typeof FEATURES
 
 const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
-  city_admin: ['filings.view', 'filings.export', 'projects.view', 'projects.export'],
+  city_admin: ['filings.view', 'filings.export', 'projects.view', 'projects.export', 'audit.view'],
   district_admin: ['filings.view', 'filings.export', 'projects.view', 'projects.export'],
   street_head: ['filings.view', 'filings.export', 'filings.manage', 'projects.view', 'projects.export'],
   street_handler: ['filings.view', 'filings.export', 'filings.manage', 'projects.view', 'projects.export'],
