@@ -11,8 +11,12 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    InfiniteList: typeof import('./components/InfiniteList.vue')['default']
+    RegionCrumbs: typeof import('./components/RegionCrumbs.vue')['default']
+    RegionStatsList: typeof import('./components/RegionStatsList.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    SummaryGrid: typeof import('./components/SummaryGrid.vue')['default']
     VanButton: typeof import('vant/es')['Button']
     VanCell: typeof import('vant/es')['Cell']
     VanCellGroup: typeof import('vant/es')['CellGroup']

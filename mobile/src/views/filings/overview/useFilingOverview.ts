@@ -1,39 +1,17 @@
-import { computed, ref, watch } from 'vue'
-import { useRoute, useRouter, type RouteLocationRaw } from 'vue-router'
-import type { FilingStatsMeta, FilingStatsRow, RegionRef } from '@szpm/api'
-import { ApiError } from '@/api/client'
+import { computed } from 'vue'
+import type { RouteLocationRaw } from 'vue-router'
+import type { FilingStatsRow } from '@szpm/api'
 import { fetchFilingStats } from '@/api/filings'
+import type { SummaryItem } from '@/components/SummaryGrid.vue'
+import { useRegionDrillDown, type DrillNumber } from '@/composables/useRegionDrillDown'
 import { formatNumber, formatRate } from '@/utils/format'
-import { queryId } from '@/utils/query'
 
-/** a tappable number on a row that opens the records list (穿透) */
-export interface DrillNumber {
-  key: 'contractNotFiled' | 'contractExpired' | 'assemblyNotFiled'
-  label: string
-  value: number
-  to: RouteLocationRaw
-}
-
-export interface SummaryItem {
-  key: string
-  label: string
-  value: string
-}
+/** the numbers on a row that open the records list (穿透) */
+type FilingDrillNumber = DrillNumber<'contractNotFiled' | 'contractExpired' | 'assemblyNotFiled'>
 
 export function useFilingOverview() {
-  const route = useRoute()
-  const router = useRouter()
-
-  const rows = ref<FilingStatsRow[]>([])
-  const meta = ref<FilingStatsMeta | null>(null)
-  const loading = ref(false)
-  const refreshing = ref(false)
-  const error = ref<string | null>(null)
-
-  /** ?region=<id>; absent = the user's own region (the backend decides) */
-  const regionId = computed(() => queryId(route.query.region))
-
-  const breadcrumb = computed<RegionRef[]>(() => meta.value?.breadcrumb ?? [])
+  const drill = useRegionDrillDown({ path: '/filings', fetch: fetchFilingStats })
+  const { meta } = drill
 
   const summary = computed<SummaryItem[]>(() => {
     const totals = meta.value?.totals
@@ -45,38 +23,6 @@ export function useFilingOverview() {
       { key: 'assemblyRate', label: '业主大会备案率', value: formatRate(totals?.assemblyRate) },
     ]
   })
-
-  let requestSeq = 0
-
-  async function load(): Promise<void> {
-    const seq = ++requestSeq
-    loading.value = true
-    error.value = null
-    try {
-      const result = await fetchFilingStats(regionId.value)
-      if (seq !== requestSeq) return
-      rows.value = result.rows
-      meta.value = result.meta
-    } catch (caught) {
-      if (seq !== requestSeq) return
-      const message = caught instanceof ApiError ? caught.message : '网络异常，请稍后重试'
-      error.value = message
-      if (!(caught instanceof ApiError && caught.status === 401)) showFailToast(message)
-    } finally {
-      if (seq === requestSeq) {
-        loading.value = false
-        refreshing.value = false
-      }
-    }
-  }
-
-  async function refresh(): Promise<void> {
-    refreshing.value = true
-    await load()
-  }
-
-  // the page is reused when only ?region changes, so follow the query
-  watch(regionId, () => void load(), { immediate: true })
 
   function rowLabel(row: FilingStatsRow): string {
     const total = formatNumber(row.estates)
@@ -91,7 +37,7 @@ export function useFilingOverview() {
     return { path: '/filings/records', query: { ...scope, ...status } }
   }
 
-  function drillNumbers(row: FilingStatsRow): DrillNumber[] {
+  function drillNumbers(row: FilingStatsRow): FilingDrillNumber[] {
     return [
       {
         key: 'contractNotFiled',
@@ -114,35 +60,5 @@ export function useFilingOverview() {
     ]
   }
 
-  function openRow(row: FilingStatsRow): void {
-    if (row.level === 'estate') void router.push(`/filings/estates/${row.id}`)
-    else void router.push({ path: '/filings', query: { region: String(row.id) } })
-  }
-
-  function openCrumb(crumb: RegionRef): void {
-    if (crumb.id === meta.value?.region.id) return
-    void router.push({ path: '/filings', query: { region: String(crumb.id) } })
-  }
-
-  function openNumber(item: DrillNumber): void {
-    void router.push(item.to)
-  }
-
-  return {
-    rows,
-    meta,
-    loading,
-    refreshing,
-    error,
-    breadcrumb,
-    summary,
-    load,
-    refresh,
-    rowLabel,
-    drillNumbers,
-    openRow,
-    openCrumb,
-    openNumber,
-    formatNumber,
-  }
+  return { ...drill, summary, rowLabel, drillNumbers }
 }

@@ -1,0 +1,109 @@
+import { computed, ref, watch, type Ref } from 'vue'
+import { useRoute, useRouter, type RouteLocationRaw } from 'vue-router'
+import type { RegionLevel, RegionRef } from '@szpm/api'
+import { ApiError } from '@/api/client'
+import { queryId } from '@/utils/query'
+
+/** what every per-region stats endpoint (备案情况, 项目管理) returns beside its rows */
+export interface DrillDownMeta {
+  region: RegionRef
+  breadcrumb: RegionRef[]
+}
+
+/** a child row: a region one level down, or an estate at the last level */
+export interface DrillDownRow {
+  id: number
+  level: RegionLevel
+  name: string
+}
+
+/** a tappable number on a row that opens a filtered list (穿透) */
+export interface DrillNumber<Key extends string = string> {
+  key: Key
+  label: string
+  value: number
+  to: RouteLocationRaw
+}
+
+export interface RegionDrillDownOptions<Row, Meta> {
+  /** the page's path; drilling down stays on it with ?region=<id> */
+  path: string
+  fetch: (regionId?: number) => Promise<{ rows: Row[]; meta: Meta }>
+}
+
+/**
+ * One drill-down step of a region stats page with pull-to-refresh: follows `?region=` (absent = the
+ * user's own region, the backend decides) and opens rows, crumbs and numbers.
+ */
+export function useRegionDrillDown<Row extends DrillDownRow, Meta extends DrillDownMeta>(
+  options: RegionDrillDownOptions<Row, Meta>
+) {
+  const route = useRoute()
+  const router = useRouter()
+
+  const rows = ref([]) as Ref<Row[]>
+  const meta = ref(null) as Ref<Meta | null>
+  const loading = ref(false)
+  const refreshing = ref(false)
+  const error = ref<string | null>(null)
+
+  const regionId = computed(() => queryId(route.query.region))
+  const breadcrumb = computed<RegionRef[]>(() => meta.value?.breadcrumb ?? [])
+
+  let requestSeq = 0
+
+  async function load(): Promise<void> {
+    const seq = ++requestSeq
+    loading.value = true
+    error.value = null
+    try {
+      const result = await options.fetch(regionId.value)
+      if (seq !== requestSeq) return
+      rows.value = result.rows
+      meta.value = result.meta
+    } catch (caught) {
+      if (seq !== requestSeq) return
+      const message = caught instanceof ApiError ? caught.message : '网络异常，请稍后重试'
+      error.value = message
+      if (!(caught instanceof ApiError && caught.status === 401)) showFailToast(message)
+    } finally {
+      if (seq === requestSeq) {
+        loading.value = false
+        refreshing.value = false
+      }
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    refreshing.value = true
+    await load()
+  }
+
+  // the page is reused when only ?region changes, so follow the query (but not while leaving)
+  watch(
+    regionId,
+    () => {
+      if (route.path === options.path) void load()
+    },
+    { immediate: true }
+  )
+
+  function openRegion(id: number): void {
+    void router.push({ path: options.path, query: { region: String(id) } })
+  }
+
+  function openRow(row: Row): void {
+    if (row.level === 'estate') void router.push(`/filings/estates/${row.id}`)
+    else openRegion(row.id)
+  }
+
+  function openCrumb(crumb: RegionRef): void {
+    if (crumb.id !== meta.value?.region.id) openRegion(crumb.id)
+  }
+
+  function openNumber(item: DrillNumber): void {
+    void router.push(item.to)
+  }
+
+  return { regionId, rows, meta, loading, refreshing, error, breadcrumb, load, refresh, openRow, openCrumb, openNumber }
+}
