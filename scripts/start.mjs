@@ -11,8 +11,9 @@ ensurePinnedNode()
 const { spawn, spawnSync } = await import('node:child_process')
 const path = await import('node:path')
 const { ensureServices, ROOT } = await import('./lib/services.mjs')
-const { appEnv, pinnedPath } = await import('./lib/app_env.mjs')
+const { appEnv, pinnedPath, usesIdentityStubs, STUB_PORTS } = await import('./lib/app_env.mjs')
 
+const withStubs = usesIdentityStubs()
 const services = await ensureServices('dev')
 const env = { ...appEnv(services.env, 'dev'), PATH: pinnedPath() }
 const node = process.execPath
@@ -72,6 +73,8 @@ async function shutdown(code = 0) {
 process.on('SIGINT', () => shutdown(0))
 process.on('SIGTERM', () => shutdown(0))
 
+// local SMS gateway and WeChat stand-ins unless real ones are configured (docs/identity_providers.md)
+if (withStubs) launch('SMS / WeChat stubs', ['backend/stubs/serve.ts'])
 launch('api', ['--import=@poppinss/ts-exec', 'bin/server.ts'], backend)
 launch('etl worker', ['etl/bin/worker.ts'])
 
@@ -82,7 +85,8 @@ console.log(`
    PC      ${url}/
    WeChat  ${url}/m/        (open at a phone viewport)
    API     ${url}/api/v1
- Demo accounts (password Szpm@2026):
+ Demo accounts (password Szpm@2026; PC login also asks for an SMS code${withStubs ? `,
+   read it at http://127.0.0.1:${STUB_PORTS.sms}/__sent?phone=<phone>` : ''}):
    13800000000  市住建局管理员  深圳市
    13800000001  区局负责人      福田区
    13800000002  街道办负责人    园岭街道

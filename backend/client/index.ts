@@ -4,6 +4,7 @@
  * Paths live in `routes` only; both apps call the typed methods below.
  */
 import type {
+  CodeSent,
   CurrentUser,
   EstateDetail,
   EstateFilingRow,
@@ -14,12 +15,25 @@ import type {
   ProjectStatsMeta,
   ProjectStatsRow,
   EstateListRow,
+  AuditLogRow,
+  AccountOptions,
+  ManagedAccount,
+  UserStatCategory,
+  UserStatMetric,
+  UserStatsItem,
+  UserStatsListMeta,
+  UserStatsRow,
 } from './types.ts'
 
 export type * from './types.ts'
 
 export const routes = {
   session: '/api/v1/session',
+  sessionSms: '/api/v1/session/sms',
+  sessionAll: '/api/v1/session/all',
+  wechatAuthorize: '/api/v1/wechat/authorize',
+  identitySms: '/api/v1/identity/sms',
+  identityBind: '/api/v1/identity/bind',
   csrf: '/api/v1/csrf',
   me: '/api/v1/me',
   filingStats: '/api/v1/stats/filings',
@@ -34,6 +48,17 @@ export const routes = {
   estateFilingRecords: (id: number) => `/api/v1/estates/${id}/filings`,
   filings: '/api/v1/filings',
   filing: (id: number) => `/api/v1/filings/${id}`,
+  auditLogs: '/api/v1/audit-logs',
+  auditLogsExport: '/api/v1/audit-logs/export',
+  users: '/api/v1/users',
+  user: (id: number) => `/api/v1/users/${id}`,
+  userFeatures: (id: number) => `/api/v1/users/${id}/features`,
+  userOptions: '/api/v1/users/options',
+  userStats: '/api/v1/users/stats',
+  userStatsList: (category: string, metric: string) => `/api/v1/users/stats/${category}/${metric}`,
+  mePhoneCode: '/api/v1/me/phone-code',
+  meUnbindWechat: '/api/v1/me/unbind-wechat',
+  meDeregister: '/api/v1/me/deregister',
 } as const
 
 export interface Envelope<T, M = Record<string, unknown>> {
@@ -118,9 +143,23 @@ export function createApiClient(options: ApiClientOptions = {}) {
     downloadUrl,
     auth: {
       me: () => request<CurrentUser>('GET', routes.me),
-      login: (phone: string, password: string) =>
-        request<CurrentUser>('POST', routes.session, { phone, password }),
+      /** PC login step 1: checks the password and texts a login code */
+      sendLoginCode: (phone: string, password: string) =>
+        request<CodeSent>('POST', routes.sessionSms, { phone, password }),
+      /** PC login step 2: password and SMS code */
+      login: (phone: string, password: string, code: string) =>
+        request<CurrentUser>('POST', routes.session, { phone, password, code }),
       logout: () => request<null>('DELETE', routes.session),
+      /** 退出所有设备 */
+      logoutAll: () => request<null>('DELETE', routes.sessionAll),
+    },
+    /** 微信端身份认证 (H5) */
+    identity: {
+      /** full-page navigation target that starts WeChat web authorisation; `redirect` is an H5 path (/m/…) */
+      authorizeUrl: (redirect?: string) => baseUrl + withQuery(routes.wechatAuthorize, { redirect }),
+      sendCode: (name: string, phone: string) => request<CodeSent>('POST', routes.identitySms, { name, phone }),
+      bind: (name: string, phone: string, code: string) =>
+        request<CurrentUser>('POST', routes.identityBind, { name, phone, code }),
     },
     filings: {
       stats: (regionId?: number) =>
@@ -141,6 +180,28 @@ export function createApiClient(options: ApiClientOptions = {}) {
       show: (id: number) => request<EstateDetail>('GET', routes.estate(id)),
       list: (query: EstateListQuery) => request<EstateListRow[], PageMeta>('GET', withQuery(routes.estates, query as Query)),
       listExportUrl: (query: EstateListQuery) => downloadUrl(routes.estatesExport, query as Query),
+    },
+    /** 权限管理 (module 3): the accounts the user manages and 用户统计 */
+    users: {
+      list: (query: AccountListQuery) => request<ManagedAccount[], PageMeta>('GET', withQuery(routes.users, query as Query)),
+      show: (id: number) => request<ManagedAccount>('GET', routes.user(id)),
+      options: () => request<AccountOptions>('GET', routes.userOptions),
+      create: (input: NewAccountInput) => request<ManagedAccount, { initialPassword: string | null }>('POST', routes.users, input),
+      setFeatures: (id: number, features: string[]) => request<ManagedAccount>('PUT', routes.userFeatures(id), { features }),
+      stats: (regionId?: number) => request<UserStatsRow[]>('GET', withQuery(routes.userStats, { region_id: regionId })),
+      statsList: (category: UserStatCategory, metric: UserStatMetric, query: { region_id?: number; page?: number; per_page?: number } = {}) =>
+        request<UserStatsItem[], UserStatsListMeta>('GET', withQuery(routes.userStatsList(category, metric), query as Query)),
+    },
+    /** 头像 menu: the signed-in user's own account */
+    account: {
+      update: (input: { name?: string; phone?: string; code?: string }) => request<CurrentUser>('PUT', routes.me, input),
+      sendPhoneCode: (phone: string) => request<{ expiresIn: number; resendIn: number }>('POST', routes.mePhoneCode, { phone }),
+      unbindWechat: () => request<{ unbound: boolean }>('POST', routes.meUnbindWechat),
+      deregister: (password: string) => request<null>('POST', routes.meDeregister, { password }),
+    },
+    audit: {
+      list: (query: AuditLogQuery) => request<AuditLogRow[], PageMeta>('GET', withQuery(routes.auditLogs, query as Query)),
+      exportUrl: (query: AuditLogQuery) => downloadUrl(routes.auditLogsExport, query as Query),
     },
     projects: {
       stats: (regionId?: number) =>
@@ -171,4 +232,36 @@ export interface EstateListQuery {
   per_page?: number
 }
 
+export interface AuditLogQuery {
+  /** YYYY-MM-DD, inclusive */
+  from?: string
+  to?: string
+  /** user name keyword or user id */
+  user?: string
+  action?: string
+  outcome?: string
+  q?: string
+  page?: number
+  per_page?: number
+}
+
 export type ApiClient = ReturnType<typeof createApiClient>
+
+export interface AccountListQuery {
+  region_id?: number
+  role?: string
+  status?: string
+  q?: string
+  page?: number
+  per_page?: number
+}
+
+export interface NewAccountInput {
+  name: string
+  phone: string
+  role: string
+  region_id?: number
+  features?: string[]
+  /** 初始密码; generated (and answered once in meta.initialPassword) when absent */
+  password?: string
+}

@@ -108,6 +108,8 @@ export interface EstateDetail {
   householdCount: number
   companyName: string
   managerName: string
+  /** 项目经理电话, masked (138****1234) unless the user holds personal_data.unmask */
+  managerPhone: string
   hasCommittee: boolean
 }
 
@@ -168,4 +170,109 @@ export interface EstateListRow {
   companyName: string
   managerName: string
   hasCommittee: boolean
+}
+
+/** 审计日志: one audit row (who, when, from where, what, outcome). */
+export type AuditAction = 'login' | 'login_failed' | 'logout' | 'access_denied' | 'export' | 'write' | 'grant_change' | 'unmask'
+export type AuditOutcome = 'success' | 'failure' | 'denied'
+
+export interface AuditLogRow {
+  id: number
+  /** ISO time */
+  at: string
+  userId: number | null
+  userName: string
+  role: string
+  roleName: string
+  regionId: number | null
+  ip: string
+  userAgent: string
+  requestId: string
+  action: AuditAction
+  actionName: string
+  route: string
+  method: string
+  path: string
+  target: string
+  outcome: AuditOutcome
+  outcomeName: string
+  status: number | null
+  /** whitelisted summary: route params, query keys, body keys, masked phone for logins */
+  detail: Record<string, unknown>
+}
+
+/** 权限管理 (module 3): an account the current user manages. */
+export interface ManagedAccount {
+  id: number
+  name: string
+  /** masked */
+  phone: string
+  role: string
+  roleName: string
+  region: RegionRef
+  status: 'active' | 'disabled' | 'deregistered'
+  statusName: string
+  features: string[]
+  wechatBound: boolean
+  /** may the current user change this account's features (账号赋权) */
+  grantable: boolean
+  createdAt: string | null
+  lastLoginAt: string | null
+}
+
+/** The feature catalogue, grouped by module. */
+export interface FeatureGroup {
+  no: number
+  module: string
+  features: { code: string; label: string }[]
+}
+
+/** What the current user may choose when presetting an account (新增). */
+export interface AccountOptions {
+  roles: { code: string; name: string; regionLevel: 'city' | 'district' | 'street' | 'community'; defaultFeatures: string[] }[]
+  /** regions the new account may belong to (inside the user's scope) */
+  regions: RegionRef[]
+  /** the catalogue limited to the user's own features */
+  features: FeatureGroup[]
+}
+
+export type UserStatCategory = 'project_managers' | 'committee_directors' | 'communities' | 'streets'
+export type UserStatMetric = 'units' | 'unopened' | 'accounts'
+
+/** 用户统计: one role category. */
+export interface UserStatsRow {
+  category: UserStatCategory
+  name: string
+  units: number
+  unopened: number
+  accounts: number
+}
+
+/** One row behind a 用户统计 number: an estate, a region or an account. */
+export interface UserStatsItem {
+  kind: 'estate' | 'region' | 'account'
+  id: number
+  name: string
+  /** community (estates), parent region (regions) or the account's region */
+  regionName: string
+  /** estates: 项目经理 or 业委会主任; accounts: masked phone */
+  contact: string | null
+  roleName: string | null
+  statusName: string | null
+}
+
+export interface UserStatsListMeta extends PageMeta {
+  category: UserStatCategory
+  categoryName: string
+  metric: UserStatMetric
+  metricName: string
+}
+
+/** An SMS code was sent (PC login step 1, H5 identity binding). */
+export interface CodeSent {
+  sent: true
+  /** seconds until another code may be requested */
+  resendIn: number
+  /** seconds the code stays valid */
+  expiresIn: number
 }

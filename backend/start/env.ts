@@ -21,4 +21,21 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   /** folder holding the built PC app (served at /) and the H5 (served at /m/) */
   STATIC_ROOT: Env.schema.string.optional(),
+
+  /** SMS gateway (Alibaba Cloud) and WeChat official account; read by services/sms|wechat/config.ts,
+   *  which default to the local stubs outside production (docs/identity_providers.md) */
+  SMS_ENDPOINT: Env.schema.string.optional(),
+  SMS_ACCESS_KEY_ID: Env.schema.string.optional(),
+  SMS_ACCESS_KEY_SECRET: Env.schema.secret.optional(),
+  SMS_SIGN_NAME: Env.schema.string.optional(),
+  SMS_TEMPLATE_CODE: Env.schema.string.optional(),
+  SMS_TEMPLATE_CODE_LOGIN: Env.schema.string.optional(),
+  SMS_TEMPLATE_CODE_BIND: Env.schema.string.optional(),
+  SMS_TEMPLATE_CODE_CHANGE_PHONE: Env.schema.string.optional(),
+  SMS_TIMEOUT_MS: Env.schema.number.optional(),
+  WECHAT_APP_ID: Env.schema.string.optional(),
+  WECHAT_APP_SECRET: Env.schema.secret.optional(),
+  WECHAT_API_BASE: Env.schema.string.optional(),
+  WECHAT_OPEN_BASE: Env.schema.string.optional(),
+  WECHAT_TIMEOUT_MS: Env.schema.number.optional(),
 })

@@ -12,7 +12,9 @@ server.use([
 ])
 
 router.use([
+  () => import('#middleware/audit_middleware'),
   () => import('@adonisjs/core/bodyparser_middleware'),
+  () => import('#middleware/input_guard_middleware'),
   () => import('@adonisjs/session/session_middleware'),
   () => import('@adonisjs/shield/shield_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),

@@ -6,23 +6,38 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
 const SessionController = () => import('#controllers/session_controller')
+const WechatController = () => import('#controllers/wechat_controller')
+const IdentityController = () => import('#controllers/identity_controller')
 const FilingStatsController = () => import('#controllers/filing_stats_controller')
 const EstateFilingsController = () => import('#controllers/estate_filings_controller')
 const EstatesController = () => import('#controllers/estates_controller')
 const FilingsController = () => import('#controllers/filings_controller')
 const ProjectStatsController = () => import('#controllers/project_stats_controller')
+const AuditLogsController = () => import('#controllers/audit_logs_controller')
+const UsersController = () => import('#controllers/users_controller')
+const AccountController = () => import('#controllers/account_controller')
 
-const id = router.matchers.number()
+/** a positive PostgreSQL integer (1..2147483647); anything else is a 404 before any query runs */
+const id = {
+  match: /^(?:[1-9]\d{0,8}|1\d{9}|20\d{8}|21[0-3]\d{7}|214[0-6]\d{6}|2147[0-3]\d{5}|21474[0-7]\d{4}|214748[0-2]\d{3}|2147483[0-5]\d{2}|21474836[0-3]\d|214748364[0-7])$/,
+  cast: (value: string) => Number(value),
+}
 
 router
   .group(() => {
     router.get('csrf', [SessionController, 'csrf']).as('session.csrf')
+    router.post('session/sms', [SessionController, 'sendCode']).as('session.sms')
     router.post('session', [SessionController, 'store']).as('session.store')
+    router.get('wechat/authorize', [WechatController, 'authorize']).as('wechat.authorize')
+    router.get('wechat/callback', [WechatController, 'callback']).as('wechat.callback')
+    router.post('identity/sms', [IdentityController, 'sendCode']).as('identity.sms')
+    router.post('identity/bind', [IdentityController, 'bind']).as('identity.bind')
 
     router
       .group(() => {
         router.get('me', [SessionController, 'show']).as('session.show')
         router.delete('session', [SessionController, 'destroy']).as('session.destroy')
+        router.delete('session/all', [SessionController, 'destroyAll']).as('session.destroy_all')
 
         router
           .group(() => {
@@ -61,6 +76,36 @@ router
             router.get('estates/export', [EstatesController, 'export']).as('estates.export')
           })
           .use(middleware.feature({ feature: 'projects.export' }))
+
+        router
+          .group(() => {
+            router.get('audit-logs', [AuditLogsController, 'index']).as('audit_logs.index')
+            router.get('audit-logs/export', [AuditLogsController, 'export']).as('audit_logs.export')
+          })
+          .use(middleware.feature({ feature: 'audit.view' }))
+
+        // 权限管理 (module 3): the 头像 menu on the user's own account, then the accounts they manage
+        router.put('me', [AccountController, 'update']).as('account.update')
+        router.post('me/phone-code', [AccountController, 'phoneCode']).as('account.phone_code')
+        router.post('me/unbind-wechat', [AccountController, 'unbindWechat']).as('account.unbind_wechat')
+        router.post('me/deregister', [AccountController, 'deregister']).as('account.deregister')
+
+        router
+          .group(() => {
+            router.get('users', [UsersController, 'index']).as('users.index')
+            router.get('users/stats', [UsersController, 'stats']).as('users.stats')
+            router.get('users/stats/:category/:metric', [UsersController, 'statsList']).as('users.stats_list')
+            router.get('users/:id', [UsersController, 'show']).as('users.show').where('id', id)
+          })
+          .use(middleware.feature({ feature: 'users.view' }))
+
+        router
+          .group(() => {
+            router.get('users/options', [UsersController, 'options']).as('users.options')
+            router.post('users', [UsersController, 'store']).as('users.store')
+            router.put('users/:id/features', [UsersController, 'updateFeatures']).as('users.update_features').where('id', id)
+          })
+          .use(middleware.feature({ feature: 'users.manage' }))
       })
       .use(middleware.auth())
   })

@@ -23,10 +23,13 @@ vine.messagesProvider = new SimpleMessagesProvider(
     'regex': '{{ field }}格式不正确',
     'mobile': '{{ field }}不是有效的手机号码',
     'in': '{{ field }}的取值无效',
+    'passwordPolicy': '密码至少 8 位，且须包含大写字母、小写字母、数字、符号中的至少 3 类',
   },
   {
     phone: '手机号',
     password: '密码',
+    code: '验证码',
+    name: '姓名',
     region_id: '区域',
     estate_id: '物业项目',
     kind: '备案类型',

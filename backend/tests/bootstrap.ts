@@ -44,8 +44,16 @@ export const plugins: Config['plugins'] = [
 ]
 
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => testUtils.db().migrate(), async () => (await import('#tests/support/world')).resetWorld()],
-  teardown: [async () => (await import('#tests/support/warehouse')).closeEtlPool()],
+  setup: [
+    // SMS / WeChat stubs on random ports, before the app first reads SMS_* and WECHAT_*
+    async () => (await import('#tests/support/identity')).startIdentityStubs(),
+    () => testUtils.db().migrate(),
+    async () => (await import('#tests/support/world')).resetWorld(),
+  ],
+  teardown: [
+    async () => (await import('#tests/support/warehouse')).closeEtlPool(),
+    async () => (await import('#tests/support/identity')).stopIdentityStubs(),
+  ],
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {

@@ -8,7 +8,9 @@
 // biome-ignore lint: disable
 export {}
 declare global {
-  const closeToast: typeof import('vant/es').closeToast
+  const showConfirmDialog: typeof import('vant/es').showConfirmDialog
+  const showDialog: typeof import('vant/es').showDialog
   const showFailToast: typeof import('vant/es').showFailToast
+  const showSuccessToast: typeof import('vant/es').showSuccessToast
   const showToast: typeof import('vant/es').showToast
 }

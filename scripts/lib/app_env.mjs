@@ -17,6 +17,28 @@ function localAppKey() {
   return key
 }
 
+/** Ports of the local SMS / WeChat stubs `npm start` runs (backend/stubs/serve.ts). */
+export const STUB_PORTS = { sms: 3391, wechat: 3392 }
+
+/**
+ * True when `npm start` should run the stubs: not in production, and no real SMS gateway / WeChat
+ * host configured. (Tests start their own stubs on random ports in backend/tests/bootstrap.ts.)
+ */
+export function usesIdentityStubs(env = process.env) {
+  return env.NODE_ENV !== 'production' && !env.SMS_ENDPOINT && !env.WECHAT_API_BASE && !env.WECHAT_OPEN_BASE
+}
+
+/** SMS_* / WECHAT_* pointing at the local stubs, for the dev profile when nothing is configured. */
+function identityStubEnv(profile) {
+  if (profile !== 'dev' || !usesIdentityStubs()) return {}
+  const host = process.env.STUB_HOST ?? '127.0.0.1'
+  return {
+    SMS_ENDPOINT: `http://${host}:${STUB_PORTS.sms}`,
+    WECHAT_API_BASE: `http://${host}:${STUB_PORTS.wechat}`,
+    WECHAT_OPEN_BASE: `http://${host}:${STUB_PORTS.wechat}`,
+  }
+}
+
 export function appEnv(serviceEnv, profile = 'dev') {
   const port = process.env.PORT ?? (profile === 'test' ? '3334' : '3333')
   const host = process.env.HOST ?? '127.0.0.1'
@@ -31,6 +53,7 @@ export function appEnv(serviceEnv, profile = 'dev') {
     LOG_LEVEL: process.env.LOG_LEVEL ?? (profile === 'test' ? 'warn' : 'info'),
     SESSION_DRIVER: process.env.SESSION_DRIVER ?? (profile === 'test' ? 'memory' : 'redis'),
     STATIC_ROOT: process.env.STATIC_ROOT ?? ROOT,
+    ...identityStubEnv(profile),
   }
 }
 

@@ -4,6 +4,7 @@ import { transformEstate, transformEstateListRow } from '#transformers/estate_tr
 import { estateListValidator } from '#validators/estate'
 import { estateListQuery } from '#services/estate_list_query'
 import { inBatches, streamExcel } from '#services/excel_export'
+import { personalData } from '#services/masking'
 import type { EstateListRow } from '../../client/types.ts'
 
 export default class EstatesController {
@@ -39,9 +40,10 @@ export default class EstatesController {
     ], rows())
   }
 
-  async show({ params, auth }: HttpContext) {
-    const estate = await findEstateInScope(auth.getUserOrFail(), Number(params.id))
+  async show(ctx: HttpContext) {
+    const estate = await findEstateInScope(ctx.auth.getUserOrFail(), Number(ctx.params.id))
     await estate.load((loader) => loader.load('community').load('street').load('district'))
-    return { data: transformEstate(estate), meta: {} }
+    const personal = await personalData(ctx, { target: `estates/${estate.id} 项目经理电话` })
+    return { data: transformEstate(estate, personal), meta: {} }
   }
 }

@@ -5,6 +5,16 @@ import { errors as authErrors } from '@adonisjs/auth'
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import { errors as shieldErrors } from '@adonisjs/shield'
 
+const CLIENT_ERROR_MESSAGES: Record<number, string> = {
+  400: '请求格式有误',
+  405: '不支持的请求方式',
+  413: '请求内容过大',
+  415: '不支持的请求内容类型',
+  429: '请求过于频繁，请稍后再试',
+  502: '外部服务暂不可用，请稍后重试',
+  503: '服务暂不可用，请稍后重试',
+}
+
 /**
  * Every error leaves as `{ errors: [{ message, field?, rule? }] }` with a Chinese message.
  * Anything unexpected is a 500 with a generic message (details go to the log only).
@@ -39,7 +49,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (status && ((status >= 400 && status < 500) || status === 502 || status === 503)) {
       const message = (error as { message?: string }).message
       const known = status === 404 ? '记录不存在' : message
-      return ctx.response.status(status).send({ errors: [{ message: known || '请求有误' }] })
+      // framework errors (malformed JSON, bad multipart, body too large …) carry English messages
+      const chinese = known && /[\u3400-\u9fff]/.test(known) ? known : (CLIENT_ERROR_MESSAGES[status] ?? '请求有误')
+      return ctx.response.status(status).send({ errors: [{ message: chinese }] })
     }
     ctx.logger.error({ err: error }, 'unhandled error')
     return ctx.response.status(500).send({ errors: [{ message: '服务器内部错误，请稍后重试' }] })

@@ -46,10 +46,12 @@ export async function streamExcel<Row>(
   ctx.response.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   ctx.response.header('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encoded}`)
   ctx.response.stream(stream)
-  // Fill the workbook after the response has taken the stream; errors end the stream.
+  // Fill the workbook after the response has taken the stream; an error aborts the download (the
+  // connection is closed so the client sees a failed download instead of waiting for ever).
   writeExcel(stream, sheetName, columns, rows).catch((error) => {
     ctx.logger.error({ err: error }, 'excel export failed')
     stream.destroy(error as Error)
+    ctx.response.response.destroy()
   })
 }
 

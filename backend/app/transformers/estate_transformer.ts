@@ -1,7 +1,8 @@
 import type Estate from '#models/estate'
+import { MASKED, type PersonalDataView } from '#services/masking'
 import type { EstateDetail, EstateListRow } from '../../client/types.ts'
 
-export function transformEstate(estate: Estate): EstateDetail {
+export function transformEstate(estate: Estate, personal: PersonalDataView = MASKED): EstateDetail {
   return {
     id: estate.id,
     name: estate.name,
@@ -15,6 +16,7 @@ export function transformEstate(estate: Estate): EstateDetail {
     householdCount: estate.householdCount,
     companyName: estate.companyName ?? '',
     managerName: estate.managerName ?? '',
+    managerPhone: personal.phone(estate.managerPhone),
     hasCommittee: estate.hasCommittee,
   }
 }

@@ -1,6 +1,33 @@
 import vine from '@vinejs/vine'
 
-export const loginValidator = vine.create({
-  phone: vine.string().trim().regex(/^1\d{10}$/),
+const phone = () => vine.string().trim().regex(/^1\d{10}$/)
+const code = () => vine.string().trim().regex(/^\d{6}$/)
+
+/** step 1 of the PC login: the password, then an SMS code is sent */
+export const loginCodeValidator = vine.create({
+  phone: phone(),
   password: vine.string().minLength(1).maxLength(128),
+})
+
+/** step 2 of the PC login: password and SMS code together */
+export const loginValidator = vine.create({
+  phone: phone(),
+  password: vine.string().minLength(1).maxLength(128),
+  code: code(),
+})
+
+/** H5 identity binding: a preset account's name and phone (and the code in step 2) */
+export const identityCodeValidator = vine.create({
+  name: vine.string().trim().minLength(1).maxLength(50),
+  phone: phone(),
+})
+
+export const identityBindValidator = vine.create({
+  name: vine.string().trim().minLength(1).maxLength(50),
+  phone: phone(),
+  code: code(),
+})
+
+export const authorizeValidator = vine.create({
+  redirect: vine.string().maxLength(500).optional(),
 })

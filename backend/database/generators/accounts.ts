@@ -1,5 +1,7 @@
 import hash from '@adonisjs/core/services/hash'
 import type { DataGenerator } from './types.ts'
+import { featuresOf, isGrantedRole } from '#services/roles'
+import { assertPasswordPolicy } from '#validators/password'
 
 /** The demo accounts `npm start` prints; all share DEMO_PASSWORD. */
 export const DEMO_PASSWORD = 'Szpm@2026'
@@ -16,8 +18,9 @@ export const DEMO_ACCOUNTS = [
 export const accounts: DataGenerator = {
   name: 'accounts',
   description: 'the demo accounts (one per role) with DEMO_PASSWORD',
-  tables: ['users'],
+  tables: ['users', 'user_features'],
   async run(ctx) {
+    assertPasswordPolicy(DEMO_PASSWORD)
     const password = await hash.make(DEMO_PASSWORD)
     const rows = DEMO_ACCOUNTS.map((account) => {
       const regionId = ctx.state.regionIds.get(account.region)
@@ -25,6 +28,17 @@ export const accounts: DataGenerator = {
       return [account.name, account.phone, password, account.role, regionId, 'active', ctx.now, ctx.now]
     })
     const written = await ctx.copy('users', ['name', 'phone', 'password', 'role', 'region_id', 'status', 'created_at', 'updated_at'], rows)
-    return { users: written }
+    // 功能权限 of the accounts a street head presets: their role's defaults (权限管理)
+    let grants = 0
+    for (const account of DEMO_ACCOUNTS) {
+      if (!isGrantedRole(account.role)) continue
+      const { rowCount } = await ctx.client.query(
+        `INSERT INTO user_features (user_id, feature, granted_at)
+         SELECT u.id, f.feature, $2 FROM users u CROSS JOIN unnest($3::text[]) AS f(feature) WHERE u.phone = $1`,
+        [account.phone, ctx.now, featuresOf(account.role)]
+      )
+      grants += rowCount ?? 0
+    }
+    return { users: written, user_features: grants }
   },
 }

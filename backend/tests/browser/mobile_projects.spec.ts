@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
-import { R, E, PASSWORD, USERS, resetWorld } from '#tests/support/world'
+import { loginOnH5 } from '#tests/support/browser'
+import { R, E, resetWorld } from '#tests/support/world'
 
 const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
 
@@ -10,11 +11,7 @@ test.group('H5 · 项目管理', (group) => {
   test('log in, open 物业服务 → 项目管理, drill and scroll the estate list', async ({ browser, assert }) => {
     const context = await browser.newContext(PHONE)
     const page = await context.newPage()
-    const base = process.env.APP_URL ?? `http://${process.env.HOST}:${process.env.PORT}`
-    await page.goto(`${base}/m/login`)
-    await page.locator('[data-test="login-phone"] input').fill(USERS.handler.phone)
-    await page.locator('[data-test="login-password"] input').fill(PASSWORD)
-    await page.locator('[data-test="login-submit"]').click()
+    await loginOnH5(page, 'handler')
 
     await page.waitForURL((url) => url.pathname === '/m/')
     await page.locator('[data-test="entry-projects"]').click()

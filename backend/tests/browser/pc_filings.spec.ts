@@ -64,7 +64,7 @@ test.group('PC · 备案情况 drill-down', (group) => {
     const page = await visit('/login')
     await page.locator('[data-test="login-phone"]').fill(USERS.handler.phone)
     await page.locator('[data-test="login-password"]').fill('wrong-password')
-    await page.locator('[data-test="login-submit"]').click()
+    await page.locator('[data-test="login-send-code"]').click()
     await page.locator('[data-test="login-error"]').waitFor()
     assert.include(await page.locator('[data-test="login-error"]').innerText(), '手机号或密码错误')
   })

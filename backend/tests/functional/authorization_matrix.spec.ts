@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
-import { R, E, resetWorld, type WorldUser } from '#tests/support/world'
+import { R, E, USERS, resetWorld, type WorldUser } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
 
 /**
@@ -15,7 +15,7 @@ type Expect = number
 interface RouteCase {
   public?: boolean
   /** request parameters for an object in each place */
-  target: (place: Place) => { params?: Record<string, number>; qs?: Record<string, number>; json?: Record<string, unknown> }
+  target: (place: Place) => { params?: Record<string, number | string>; qs?: Record<string, number>; json?: Record<string, unknown> }
   /** expected status per role for the user's own place; other places are 404 unless the role's scope covers them */
   allowed: Partial<Record<WorldUser, Expect>>
 }
@@ -23,14 +23,24 @@ interface RouteCase {
 const ESTATE_IN: Record<Place, number> = { own: E.e1, sibling: E.e4, otherDistrict: E.e5 }
 const REGION_IN: Record<Place, number> = { own: R.yl1, sibling: R.ny1, otherDistrict: R.gy1 }
 const FILING_IN: Record<Place, number> = { own: 1, sibling: 5, otherDistrict: 6 }
+const USER_IN: Record<Place, number> = { own: USERS.handler.id, sibling: USERS.nanyuan.id, otherDistrict: USERS.guiyuan.id }
+const NEW_PHONE: Record<Place, string> = { own: '13611110001', sibling: '13611110002', otherDistrict: '13611110003' }
 
 const viewers = { city: 200, futian: 200, head: 200, handler: 200, party: 200, community: 200 } as const
 const exporters = { city: 200, futian: 200, head: 200, handler: 200, community: 403, party: 403 } as const
+const auditors = { city: 200, futian: 403, head: 403, handler: 403, party: 403, community: 403 } as const
 const managers = { head: 200, handler: 200, city: 403, futian: 403, party: 403, community: 403 } as const
+const userAdmins = { city: 200, futian: 200, head: 200, handler: 403, party: 403, community: 403 } as const
 
 const MATRIX: Record<string, RouteCase> = {
   'api.session.csrf': { public: true, target: () => ({}), allowed: {} },
   'api.session.store': { public: true, target: () => ({}), allowed: {} },
+  'api.session.sms': { public: true, target: () => ({}), allowed: {} },
+  'api.wechat.authorize': { public: true, target: () => ({}), allowed: {} },
+  'api.wechat.callback': { public: true, target: () => ({}), allowed: {} },
+  'api.identity.sms': { public: true, target: () => ({}), allowed: {} },
+  'api.identity.bind': { public: true, target: () => ({}), allowed: {} },
+  'api.session.destroy_all': { target: () => ({}), allowed: viewers },
   'api.session.show': { target: () => ({}), allowed: viewers },
   'api.session.destroy': { target: () => ({}), allowed: viewers },
   'api.filing_stats.index': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: viewers },
@@ -49,6 +59,26 @@ const MATRIX: Record<string, RouteCase> = {
   'api.estates.export': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: exporters },
   'api.filings.update': { target: (p) => ({ params: { id: FILING_IN[p] }, json: { status: 'expired', version: 1 } }), allowed: managers },
   'api.filings.destroy': { target: (p) => ({ params: { id: FILING_IN[p] }, json: { version: 1, remark: 'matrix' } }), allowed: managers },
+  'api.audit_logs.index': { target: () => ({}), allowed: auditors },
+  'api.audit_logs.export': { target: () => ({}), allowed: auditors },
+  // 头像 menu: wrong password / an already-used phone make the writes harmless 422s
+  'api.account.update': { target: () => ({ json: { name: '矩阵改名' } }), allowed: viewers },
+  'api.account.phone_code': { target: () => ({ json: { phone: USERS.head.phone } }), allowed: { city: 422, futian: 422, head: 422, handler: 422, party: 422, community: 422 } },
+  'api.account.unbind_wechat': { target: () => ({}), allowed: viewers },
+  'api.account.deregister': { target: () => ({ json: { password: 'Wrong-pass-1' } }), allowed: { city: 422, futian: 422, head: 422, handler: 422, party: 422, community: 422 } },
+  'api.users.index': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: userAdmins },
+  'api.users.stats': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: userAdmins },
+  'api.users.stats_list': { target: (p) => ({ params: { category: 'communities', metric: 'accounts' }, qs: { region_id: REGION_IN[p] } }), allowed: userAdmins },
+  'api.users.show': { target: (p) => ({ params: { id: USER_IN[p] } }), allowed: userAdmins },
+  'api.users.options': { target: () => ({}), allowed: userAdmins },
+  'api.users.store': {
+    target: (p) => ({ json: { name: '矩阵新增', phone: NEW_PHONE[p], role: 'community_handler', region_id: REGION_IN[p], features: ['filings.view'] } }),
+    allowed: { ...userAdmins, head: 201, city: 422, futian: 422 },
+  },
+  'api.users.update_features': {
+    target: (p) => ({ params: { id: USER_IN[p] }, json: { features: ['filings.view', 'filings.export', 'filings.manage', 'projects.view', 'projects.export'] } }),
+    allowed: { ...userAdmins, head: 200, city: 404, futian: 404 },
+  },
 }
 
 /** Which places a role's scope covers in the world (city sees all; 福田 sees its two streets). */
@@ -65,7 +95,7 @@ const REACH: Record<WorldUser, Place[]> = {
 }
 const ROLES: WorldUser[] = ['city', 'futian', 'head', 'handler', 'party', 'community']
 const PLACES: Place[] = ['own', 'sibling', 'otherDistrict']
-const UNSCOPED = new Set(['api.session.show', 'api.session.destroy'])
+const UNSCOPED = new Set(['api.account.update', 'api.account.phone_code', 'api.account.unbind_wechat', 'api.account.deregister', 'api.users.options', 'api.audit_logs.index', 'api.audit_logs.export', 'api.session.show', 'api.session.destroy', 'api.session.destroy_all'])
 
 function apiRoutes() {
   router.commit()

@@ -1,14 +1,50 @@
 import type { Page } from 'playwright'
 import { PASSWORD, USERS, type WorldUser } from '#tests/support/world'
+import { liftOtpLimits, sentCode } from '#tests/support/identity'
 
 type Visit = (url: string) => Promise<Page>
 
-/** Logs a world user in through the PC login page and waits for the home page. */
+/**
+ * Logs a world user in through the PC login page (password → 获取验证码 → the code from the SMS
+ * stub → 登录) and waits for the home page.
+ */
 export async function loginOnPc(visit: Visit, who: WorldUser, password = PASSWORD): Promise<Page> {
+  const phone = USERS[who].phone
+  await liftOtpLimits(phone)
   const page = await visit('/login')
-  await page.locator('[data-test="login-phone"]').fill(USERS[who].phone)
+  await page.locator('[data-test="login-phone"]').fill(phone)
   await page.locator('[data-test="login-password"]').fill(password)
+  const sent = page.waitForResponse((response) => response.url().endsWith('/api/v1/session/sms'))
+  await page.locator('[data-test="login-send-code"]').click()
+  if ((await sent).status() !== 200) throw new Error(`session/sms answered ${(await sent).status()}`)
+  await page.locator('[data-test="login-code"]').fill(await sentCode(phone))
   await page.locator('[data-test="login-submit"]').click()
   await page.waitForURL((url) => url.pathname === '/')
   return page
+}
+
+/**
+ * Signs a world user in on the H5 the WeChat way: /m/ → WeChat authorisation (the stub answers at
+ * once) → for an unbound WeChat the identity page (各级政府物业监管部门人员 → 姓名, 手机号码, the code
+ * from the SMS stub → 提交信息) → 物业服务 home. An already bound user lands on the home directly.
+ */
+export async function loginOnH5(page: Page, who: WorldUser): Promise<void> {
+  const base = process.env.APP_URL ?? `http://${process.env.HOST}:${process.env.PORT}`
+  const { name, phone } = USERS[who]
+  await liftOtpLimits(phone)
+  await page.goto(`${base}/m/`)
+  // /m/ itself is only the start of the redirects: wait for the identity page or the signed-in home
+  await page.locator('[data-test="identity-government"], [data-test="home-user-name"]').first().waitFor()
+  if (new URL(page.url()).pathname === '/m/identity') {
+    await page.locator('[data-test="identity-government"]').click()
+    await page.locator('[data-test="identity-name"] input').fill(name)
+    await page.locator('[data-test="identity-phone"] input').fill(phone)
+    const sent = page.waitForResponse((response) => response.url().endsWith('/api/v1/identity/sms'))
+    await page.locator('[data-test="identity-send-code"]').click()
+    if ((await sent).status() !== 200) throw new Error(`identity/sms answered ${(await sent).status()}`)
+    await page.locator('[data-test="identity-code"] input').fill(await sentCode(phone))
+    await page.locator('[data-test="identity-submit"]').click()
+  }
+  await page.waitForURL((url) => url.pathname === '/m/')
+  await page.locator('[data-test="home-user-name"]').waitFor()
 }

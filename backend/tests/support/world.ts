@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
 import { syncWarehouse } from '#tests/support/warehouse'
+import { featuresOf, isGrantedRole, type RoleCode } from '#services/roles'
 
 /**
  * A small, fixed world every suite can reason about exactly:
@@ -68,6 +69,10 @@ export async function resetWorld() {
       status: 'active', failed_logins: 0, created_at: now, updated_at: now,
     })))
     await trx.rawQuery(`SELECT setval('users_id_seq', 100)`)
+    // 功能权限 of the accounts a head presets (handlers, party secretary, community staff): their role's defaults
+    const grants = Object.values(USERS).filter((u) => isGrantedRole(u.role as RoleCode))
+      .flatMap((u) => featuresOf(u.role as RoleCode).map((feature) => ({ user_id: u.id, feature, granted_by: null, granted_at: now })))
+    await trx.table('user_features').multiInsert(grants)
     const filing = (id: number, estateId: number, kind: string, status: string, filedOn: string, expiresOn: string | null = null) => ({
       id, estate_id: estateId, kind, status, document_no: `DOC-${id}`, filed_on: filedOn, expires_on: expiresOn,
       version: 1, created_by: USERS.handler.id, created_at: now, updated_at: now,

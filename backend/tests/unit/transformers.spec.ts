@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { maskPhone } from '#transformers/user_transformer'
+import { maskPhone } from '#services/masking'
 import { transformEstateFiling } from '#transformers/estate_filing_transformer'
 import { featuresOf } from '#services/roles'
 

@@ -11,6 +11,12 @@ const router = createRouter({
       meta: { title: '登录', public: true },
     },
     {
+      path: '/identity',
+      name: 'identity',
+      component: () => import('@/views/auth/identity/index.vue'),
+      meta: { title: '身份认证', public: true },
+    },
+    {
       path: '/',
       name: 'home',
       component: () => import('@/views/home/index.vue'),
@@ -45,6 +51,24 @@ const router = createRouter({
       name: 'project-estates',
       component: () => import('@/views/projects/estates/index.vue'),
       meta: { title: '物业项目列表' },
+    },
+    {
+      path: '/admin/users',
+      name: 'admin-users',
+      component: () => import('@/views/admin/users/index.vue'),
+      meta: { title: '权限管理' },
+    },
+    {
+      path: '/admin/user-stats',
+      name: 'admin-user-stats',
+      component: () => import('@/views/admin/user-stats/index.vue'),
+      meta: { title: '用户统计' },
+    },
+    {
+      path: '/account',
+      name: 'account',
+      component: () => import('@/views/account/index.vue'),
+      meta: { title: '我的' },
     },
     {
       path: '/:pathMatch(.*)*',

@@ -30,6 +30,14 @@ export const MORE_ENTRIES: QuickEntry[] = [
   { key: 'maintenance-fund', label: '专项维修资金' },
 ]
 
+/** revealed by 更多 for users holding the feature */
+export const FEATURE_MORE_ENTRIES: (QuickEntry & { feature: string })[] = [
+  { key: 'audit-log', label: '审计日志', to: { name: 'admin-audit' }, feature: 'audit.view' },
+]
+
+/** feature a built entry needs */
+const ENTRY_FEATURES: Record<string, string> = { 'project-stats': 'projects.view', filings: 'filings.view' }
+
 export function useHome() {
   const router = useRouter()
   const user = computed(() => session.user)
@@ -44,5 +52,12 @@ export function useHome() {
     moreOpen.value = !moreOpen.value
   }
 
-  return { user, entries: QUICK_ENTRIES, moreEntries: MORE_ENTRIES, moreOpen, open, toggleMore }
+  const moreEntries = computed(() => [...MORE_ENTRIES, ...FEATURE_MORE_ENTRIES.filter((entry) => session.can(entry.feature))])
+
+  // built modules show only to users holding their view feature (the server enforces it again)
+  const visible = (entry: QuickEntry) => !entry.to || !ENTRY_FEATURES[entry.key] || session.can(ENTRY_FEATURES[entry.key])
+  const entries = computed(() => QUICK_ENTRIES.filter(visible))
+  const visibleMore = computed(() => moreEntries.value.filter(visible))
+
+  return { user, entries, moreEntries: visibleMore, moreOpen, open, toggleMore }
 }

@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue'
 import { useRouter } from 'vue-router'
-import { logout as logoutRequest } from '@/api/auth'
+import { logout as logoutRequest, logoutAll as logoutAllRequest } from '@/api/auth'
 import { session } from '@/stores/session'
 
 export function useLayout() {
@@ -9,11 +9,12 @@ export function useLayout() {
   const avatarText = computed(() => user.value?.name.slice(-2) ?? '')
   const loggingOut = ref(false)
 
-  async function logout() {
+  /** 退出登录 ends this session; 退出所有设备 (`everywhere`) ends every session of the account */
+  async function logout(everywhere = false) {
     if (loggingOut.value) return
     loggingOut.value = true
     try {
-      await logoutRequest()
+      await (everywhere ? logoutAllRequest() : logoutRequest())
     } catch {
       // the session is dropped locally either way
     } finally {
@@ -25,6 +26,7 @@ export function useLayout() {
 
   function onCommand(command: string) {
     if (command === 'logout') void logout()
+    if (command === 'logout-all') void logout(true)
   }
 
   return { user, avatarText, onCommand }

@@ -10,6 +10,8 @@ export interface HomeModule {
   icon: string
   /** route of a live module; absent = not launched yet */
   to?: string
+  /** shown only to users holding this feature */
+  feature?: string
 }
 
 export const HOME_MODULES: readonly HomeModule[] = [
@@ -28,6 +30,8 @@ export const HOME_MODULES: readonly HomeModule[] = [
   { key: 'disclosure', text: '信息公开', icon: 'newspaper-o' },
   { key: 'notices', text: '通知发布', icon: 'volume-o' },
   { key: 'party', text: '党建园地', icon: 'flag-o' },
+  { key: 'admin-users', text: '权限管理', icon: 'setting-o', to: '/admin/users', feature: 'users.manage' },
+  { key: 'account', text: '我的', icon: 'user-o', to: '/account' },
 ]
 
 export function useHome() {
@@ -60,9 +64,11 @@ export function useHome() {
     } finally {
       loggingOut.value = false
       clearUser()
-      await router.replace('/login')
+      await router.replace({ name: 'login', query: { logged_out: '1' } })
     }
   }
 
-  return { user, regionName, regionPath, modules: HOME_MODULES, loggingOut, open, logout }
+  const modules = computed(() => HOME_MODULES.filter((m) => !m.feature || (user.value?.features.includes(m.feature) ?? false)))
+
+  return { user, regionName, regionPath, modules, loggingOut, open, logout }
 }

@@ -1,23 +1,16 @@
-import { reactive, ref } from 'vue'
-import { useRoute, useRouter } from 'vue-router'
-import { ApiError } from '@/api/client'
-import { login } from '@/api/auth'
-import { setUser } from '@/stores/session'
+import { computed, onMounted } from 'vue'
+import { useRoute } from 'vue-router'
+import { wechatAuthorizeUrl } from '@/api/auth'
 import { queryString } from '@/utils/query'
 
 /**
- * Phone + password sign-in (WeChat identity binding comes later).
+ * The H5 signs in through WeChat web authorisation only (the openid identifies the person; an
+ * unbound WeChat goes on to the identity page). This page just starts it — at once, or after
+ * 退出登录 with a button, so logging out does not sign the person straight back in.
  */
 export function useLogin() {
-  const router = useRouter()
   const route = useRoute()
-
-  const form = reactive({ phone: '', password: '' })
-  const submitting = ref(false)
-
-  // format checks are left to the backend, whose message is shown as a toast
-  const phoneRules = [{ required: true, message: '请输入手机号码' }]
-  const passwordRules = [{ required: true, message: '请输入密码' }]
+  const loggedOut = computed(() => queryString(route.query.logged_out) === '1')
 
   /** only same-app paths are honoured as a redirect target */
   function redirectTarget(): string {
@@ -25,20 +18,13 @@ export function useLogin() {
     return target && target.startsWith('/') && !target.startsWith('//') ? target : '/'
   }
 
-  async function submit(): Promise<void> {
-    if (submitting.value) return
-    submitting.value = true
-    try {
-      const user = await login(form.phone.trim(), form.password)
-      setUser(user)
-      closeToast()
-      await router.replace(redirectTarget())
-    } catch (error) {
-      showFailToast(error instanceof ApiError ? error.message : '网络异常，请稍后重试')
-    } finally {
-      submitting.value = false
-    }
+  function authorize(): void {
+    window.location.assign(wechatAuthorizeUrl(redirectTarget()))
   }
 
-  return { form, submitting, phoneRules, passwordRules, submit }
+  onMounted(() => {
+    if (!loggedOut.value) authorize()
+  })
+
+  return { loggedOut, authorize }
 }

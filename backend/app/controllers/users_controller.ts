@@ -1,0 +1,156 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import Region from '#models/region'
+import { findRegionInScope, userRegion } from '#services/region_scope'
+import {
+  CREATABLE_ROLES,
+  FEATURE_MODULES,
+  ROLES,
+  ROLE_REGION_LEVEL,
+  featuresOf,
+  type RoleCode,
+} from '#services/roles'
+import {
+  FieldError,
+  createAccount,
+  featuresOfRows,
+  featuresOfUser,
+  findManagedAccount,
+  managedAccountsQuery,
+  setAccountFeatures,
+} from '#services/account_service'
+import { STAT_CATEGORIES, STAT_METRICS, statQuery, userStats, type StatCategory, type StatMetric } from '#services/user_stats_service'
+import { transformAccount, transformStatItem } from '#transformers/user_transformer'
+import { accountFeaturesValidator, accountListValidator, createAccountValidator, userStatsValidator } from '#validators/user'
+import { auditGrantChange } from '#services/audit'
+import type { AccountOptions, FeatureGroup } from '../../client/types.ts'
+
+/** A business rule broken on a field: answered like a validation error. */
+export async function answerFieldErrors<T>(ctx: HttpContext, work: () => Promise<T>) {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof FieldError) {
+      return ctx.response.unprocessableEntity({ errors: [{ message: error.message, field: error.field, rule: 'business' }] })
+    }
+    throw error
+  }
+}
+
+export default class UsersController {
+  /** 权限管理: the accounts the user manages, filtered and paginated. */
+  async index({ request, auth }: HttpContext) {
+    const me = auth.getUserOrFail()
+    const { region_id, page = 1, per_page = 20, ...filters } = await request.validateUsing(accountListValidator, { data: request.qs() })
+    const root = await findRegionInScope(me, region_id)
+    const query = managedAccountsQuery(me, root, filters)
+    const [{ total }] = await query.clone().clearSelect().clearOrder().count('* as total')
+    const rows = await query.limit(per_page).offset((page - 1) * per_page)
+    const features = await featuresOfRows(rows)
+    return {
+      data: rows.map((row) => transformAccount(row, features.get(row.id) ?? [], CREATABLE_ROLES[me.role].includes(row.role))),
+      meta: { total: Number(total), page, perPage: per_page },
+    }
+  }
+
+  async show({ params, auth }: HttpContext) {
+    const me = auth.getUserOrFail()
+    const user = await findManagedAccount(me, Number(params.id))
+    return { data: await this.account(me, user.id), meta: {} }
+  }
+
+  /** What the user may choose in 新增: creatable roles, regions, and their own features by module. */
+  async options({ auth }: HttpContext) {
+    const me = auth.getUserOrFail()
+    const own = await featuresOfUser(me)
+    const root = await userRegion(me)
+    const roles = CREATABLE_ROLES[me.role].map((code) => ({
+      code,
+      name: ROLES[code].name,
+      regionLevel: ROLE_REGION_LEVEL[code],
+      defaultFeatures: featuresOf(code).filter((feature) => own.includes(feature)),
+    }))
+    const levels = [...new Set(roles.map((role) => role.regionLevel))]
+    const regions = levels.length
+      ? await Region.query()
+          .whereIn('level', levels)
+          .where((q) => {
+            q.where('id', root.id)
+            if (root.level === 'city') q.orWhereNotNull('id')
+            if (root.level === 'district') q.orWhere('district_id', root.id)
+            if (root.level === 'street') q.orWhere('street_id', root.id)
+          })
+          .orderBy('sort')
+          .orderBy('id')
+      : []
+    const features: FeatureGroup[] = FEATURE_MODULES.map((module) => ({
+      no: module.no,
+      module: module.name,
+      features: Object.entries(module.features)
+        .filter(([code]) => own.includes(code as never))
+        .map(([code, label]) => ({ code, label })),
+    })).filter((group) => group.features.length > 0)
+    const data: AccountOptions = { roles, regions: regions.map((r) => ({ id: r.id, level: r.level, name: r.name })), features }
+    return { data, meta: {} }
+  }
+
+  /** 新增: preset an account (name, phone, role, region, features). */
+  async store(ctx: HttpContext) {
+    const me = ctx.auth.getUserOrFail()
+    const input = await ctx.request.validateUsing(createAccountValidator)
+    return answerFieldErrors(ctx, async () => {
+      const { user, initialPassword } = await createAccount(me, { ...input, role: input.role as RoleCode })
+      ctx.response.status(201)
+      return { data: await this.account(me, user.id), meta: { initialPassword } }
+    })
+  }
+
+  /** 账号赋权: replace the account's features (never beyond the granter's own). */
+  async updateFeatures(ctx: HttpContext) {
+    const me = ctx.auth.getUserOrFail()
+    const { features } = await ctx.request.validateUsing(accountFeaturesValidator)
+    const target = await findManagedAccount(me, Number(ctx.params.id), { forChange: true })
+    return answerFieldErrors(ctx, async () => {
+      const { added, removed } = await setAccountFeatures(me, target, features)
+      if (added.length || removed.length) {
+        await auditGrantChange(ctx, { targetUserId: target.id, targetUserName: target.name, added, removed })
+      }
+      return { data: await this.account(me, target.id), meta: { added, removed } }
+    })
+  }
+
+  /** 用户统计: per role category, units / units without an account / accounts. */
+  async stats({ request, auth }: HttpContext) {
+    const { region_id } = await request.validateUsing(userStatsValidator, { data: request.qs() })
+    const region = await findRegionInScope(auth.getUserOrFail(), region_id)
+    return { data: await userStats(region), meta: { region: { id: region.id, level: region.level, name: region.name } } }
+  }
+
+  /** The list behind one 用户统计 number. */
+  async statsList({ request, params, auth, response }: HttpContext) {
+    const { region_id, page = 1, per_page = 20 } = await request.validateUsing(userStatsValidator, { data: request.qs() })
+    const category = params.category as StatCategory
+    const metric = params.metric as StatMetric
+    if (!Object.hasOwn(STAT_CATEGORIES, category) || !Object.hasOwn(STAT_METRICS, metric)) {
+      return response.notFound({ errors: [{ message: '记录不存在' }] })
+    }
+    const region = await findRegionInScope(auth.getUserOrFail(), region_id)
+    const { kind, query } = statQuery(region, category, metric)
+    const [{ total }] = await db.from(query.clone().clearOrder().as('t')).count('* as total')
+    const rows = await query.limit(per_page).offset((page - 1) * per_page)
+    return {
+      data: rows.map((row: any) => transformStatItem(kind, row)),
+      meta: {
+        total: Number(total), page, perPage: per_page,
+        category, categoryName: STAT_CATEGORIES[category], metric, metricName: STAT_METRICS[metric],
+      },
+    }
+  }
+
+  private async account(me: { role: RoleCode }, id: number) {
+    const row = await db.from('users').join('regions as ur', 'ur.id', 'users.region_id')
+      .where('users.id', id).select('users.*', 'ur.name as region_name', 'ur.level as region_level').firstOrFail()
+    const features = await featuresOfRows([row])
+    return transformAccount(row, features.get(row.id) ?? [], CREATABLE_ROLES[me.role].includes(row.role))
+  }
+}

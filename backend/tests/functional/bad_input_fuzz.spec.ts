@@ -1,0 +1,201 @@
+import { test } from '@japa/runner'
+import router from '@adonisjs/core/services/router'
+import db from '@adonisjs/lucid/services/db'
+import { E, resetWorld, type WorldUser } from '#tests/support/world'
+import { actor } from '#tests/support/actors'
+
+/**
+ * Hostile input against every route of the router: every write route (POST/PATCH/PUT/DELETE) gets
+ * malformed values in each field, missing / extra fields, malformed JSON and wrong content types;
+ * every GET route gets malformed values in each of its query filters; every route with a path
+ * parameter gets malformed ids. Asserted: never a 5xx, every 4xx answers a Chinese
+ * `errors[0].message`, and no business table changed (audit_logs grows, nothing else).
+ *
+ * The actor is 桂园街道's street handler (city admin for the audit routes). Write bodies target
+ * objects outside that street (园岭's estate e1 and its filing 1) or that do not exist, so a hostile
+ * value that happens to validate (true → 1, '1' …) still changes nothing.
+ */
+
+const HUGE = 'x'.repeat(10_000)
+const VALUES: unknown[] = [
+  -1, 0, 1.5, -0.0001, 2147483648, 99999999999, 1e308, Number.MAX_SAFE_INTEGER, true, false, null,
+  '', ' ', 'abc', '-1', '0', '1.5', '99999999999', '1e3', 'NaN', 'Infinity', '2026-13-45', '0000-00-00',
+  HUGE, '中'.repeat(5000),
+  "' OR '1'='1", '1; DROP TABLE filings; --', "1) UNION SELECT password FROM users --", "') FORMAT JSON --",
+  "\\' UNION ALL SELECT * FROM system.tables --", '${7*7}{{7*7}}', '<script>alert(1)</script>', '../../etc/passwd',
+  '%', '_', '\\', '😀🏠👨‍👩‍👧', '\u202e\u200b', 'a\u0000b', '\u0000',
+  [], [1, 2], ['a'], {}, { $gt: '' }, { a: { b: { c: 1 } } },
+]
+const QUERY_VALUES: string[] = [
+  '-1', '0', '1.5', '2147483648', '99999999999', '999999999999999999999999', '1e308', 'NaN', 'abc', '', ' ', 'true',
+  '2026-13-45', '2026-02-30', HUGE, "' OR '1'='1", '1;DROP TABLE filings', "') FORMAT JSON --", "1 UNION SELECT 1",
+  '%', '_', '\\', '😀🏠', '\u0000', 'a\u0000b', '\u202e',
+]
+const IDS = ['0', '-1', '99999999999', '999999999999999999999', 'abc', '1;DROP', '1.5', '%00', '%20', '1e3', "1'", '１']
+const RAW_BODIES = ['{', '{"a":', 'null', '[]', '"text"', '123', '{"estate_id":1,}', HUGE, '\u0000', '{"__proto__":{"admin":true}}']
+const CONTENT_TYPES: [string, string][] = [
+  ['text/plain', 'estate_id=1'],
+  ['application/x-www-form-urlencoded', 'estate_id[]=1&estate_id[a]=2&kind=%00'],
+  ['application/xml', '<a>1</a>'],
+  ['multipart/form-data; boundary=xyz', '--xyz\r\nbroken'],
+  ['application/json; charset=latin1', '{"a":1}'],
+]
+
+/** a (harmless) body for each known write route; unknown routes get GENERIC_FIELDS */
+const SAMPLES: Record<string, { params?: Record<string, number>; body: Record<string, unknown> }> = {
+  'api.filings.store': { body: { estate_id: E.e1, kind: 'assembly', document_no: 'FUZZ', filed_on: '2026-11-01' } },
+  'api.filings.update': { params: { id: 1 }, body: { status: 'expired', version: 1, remark: 'fuzz' } },
+  'api.filings.destroy': { params: { id: 1 }, body: { version: 1, remark: 'fuzz' } },
+  'api.session.store': { body: { phone: '13900000099', password: 'Fuzz@2026x', code: '000000' } },
+}
+const GENERIC_FIELDS = ['id', 'phone', 'password', 'code', 'name', 'role', 'region_id', 'features', 'status', 'version', 'remark', 'estate_id']
+
+/** the query filters of each GET route; routes not listed get GENERIC_QUERY */
+const QUERY_KEYS: Record<string, string[]> = {
+  'api.filing_stats.index': ['region_id'],
+  'api.filing_stats.export': ['region_id'],
+  'api.project_stats.index': ['region_id'],
+  'api.project_stats.export': ['region_id'],
+  'api.estate_filings.index': ['region_id', 'estate_id', 'contract_status', 'assembly_status', 'q', 'page', 'per_page'],
+  'api.estate_filings.export': ['region_id', 'estate_id', 'contract_status', 'assembly_status', 'q'],
+  'api.estates.index': ['region_id', 'q', 'estate_type', 'has_committee', 'page', 'per_page'],
+  'api.estates.export': ['region_id', 'q', 'estate_type', 'has_committee'],
+  'api.audit_logs.index': ['from', 'to', 'user', 'action', 'outcome', 'q', 'page', 'per_page'],
+  'api.audit_logs.export': ['from', 'to', 'user', 'action', 'outcome', 'q'],
+  'api.session.show': [],
+  'api.session.csrf': [],
+}
+const GENERIC_QUERY = ['id', 'q', 'page', 'per_page', 'region_id', 'code', 'state']
+
+const TABLES = ['filings', 'filing_events', 'outbox_events', 'users', 'estates', 'regions']
+const CJK = /[\u3400-\u9fff]/
+
+async function counts() {
+  const out: Record<string, number> = {}
+  for (const table of TABLES) out[table] = Number((await db.from(table).count('* as n'))[0].n)
+  return out
+}
+
+function apiRoutes() {
+  router.commit()
+  return (Object.values(router.toJSON()).flat() as any[]).filter((route) => route.name?.startsWith('api.'))
+}
+
+function pathOf(pattern: string, params: Record<string, string | number>) {
+  return pattern.replace(/:(\w+)\??/g, (_m, name) => (name in params ? String(params[name]) : '99999'))
+}
+
+const qsEncode = (key: string, value: string) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`
+
+test.group('Bad input fuzz', (group) => {
+  group.each.setup(async () => {
+    await resetWorld()
+    // 权限管理 keeps a street handler's features per account: give the world's handler its defaults
+    const grants = await db.rawQuery(`SELECT to_regclass('public.user_features') AS t`)
+    if (grants.rows[0].t) {
+      await db.rawQuery(
+        `INSERT INTO user_features (user_id, feature)
+         SELECT u, f FROM unnest(ARRAY[5, 8]) AS u CROSS JOIN unnest(ARRAY['filings.view','filings.export','filings.manage','projects.view','projects.export']) AS f
+         ON CONFLICT DO NOTHING`
+      )
+    }
+  })
+
+  test('no route answers hostile input with a 5xx, an untranslated error or a change', async ({ client, assert }) => {
+    const before = await counts()
+    const auditBefore = Number((await db.from('audit_logs').count('* as n'))[0].n)
+    const actors: Partial<Record<WorldUser, Awaited<ReturnType<typeof actor>>>> = {
+      guiyuan: await actor('guiyuan'),
+      city: await actor('city'),
+    }
+    const failures: string[] = []
+    let tried = 0
+
+    async function send(route: any, label: string, build: (request: any) => any, path: string) {
+      const method = (route.methods[0] as string).toLowerCase()
+      const who: WorldUser = route.name.startsWith('api.audit_logs.') ? 'city' : 'guiyuan'
+      let request = (client as any)[method](path)
+      if (method !== 'get' && method !== 'head') request = request.withCsrfToken()
+      request = build(request.loginAs(actors[who]!)).timeout(15_000)
+      tried++
+      let response
+      try {
+        response = await request
+      } catch (error) {
+        failures.push(`${route.name} ${label}: request failed ${(error as Error).message}`)
+        return
+      }
+      const status = response.status()
+      if (status >= 500) {
+        failures.push(`${route.name} ${label}: ${status} ${JSON.stringify(response.body()).slice(0, 200)}`)
+      } else if (status >= 400) {
+        const message = response.body()?.errors?.[0]?.message
+        if (typeof message !== 'string' || !CJK.test(message)) {
+          failures.push(`${route.name} ${label}: ${status} without a Chinese message: ${JSON.stringify(response.body()).slice(0, 200)}`)
+        }
+      }
+    }
+
+    const short = (value: unknown) => JSON.stringify(value)?.slice(0, 30) ?? String(value)
+
+    for (const route of apiRoutes()) {
+      const method = route.methods[0] as string
+      const hasParams = /:\w+/.test(route.pattern)
+      const sample = SAMPLES[route.name]
+      const basePath = pathOf(route.pattern, sample?.params ?? {})
+
+      if (method === 'GET' || method === 'HEAD') {
+        const keys = QUERY_KEYS[route.name] ?? GENERIC_QUERY
+        for (const key of keys) {
+          for (const value of QUERY_VALUES) {
+            await send(route, `?${key}=${short(value)}`, (r) => r.qs(qsEncode(key, value)), basePath)
+          }
+          await send(route, `?${key}[]`, (r) => r.qs(`${key}[]=1&${key}[]=2`), basePath)
+          await send(route, `?${key}[a]`, (r) => r.qs(`${key}[a]=1&${key}[b][c]=2`), basePath)
+          await send(route, `?${key} twice`, (r) => r.qs(`${key}=1&${key}=abc`), basePath)
+        }
+        if (keys.length) await send(route, 'all filters hostile', (r) => r.qs(keys.map((k) => qsEncode(k, "' OR 1=1 --")).join('&')), basePath)
+      } else {
+        const base = sample?.body ?? Object.fromEntries(GENERIC_FIELDS.map((field) => [field, 'fuzz']))
+        const fields = Object.keys(base)
+        for (const field of fields) {
+          for (const value of VALUES) {
+            await send(route, `${field}=${short(value)}`, (r) => r.json({ ...base, [field]: value }), basePath)
+          }
+          const { [field]: _dropped, ...rest } = base
+          await send(route, `missing ${field}`, (r) => r.json(rest), basePath)
+        }
+        await send(route, 'empty body', (r) => r.json({}), basePath)
+        await send(route, 'extra fields', (r) => r.json({ ...base, id: 1, created_by: 1, admin: true, constructor: { prototype: {} } }), basePath)
+        await send(route, 'array body', (r) => r.json([base]), basePath)
+        for (const raw of RAW_BODIES) await send(route, `raw json ${short(raw)}`, (r) => r.unsafeJson(raw), basePath)
+        for (const [type, raw] of CONTENT_TYPES) {
+          await send(route, `content-type ${type}`, (r) => { r.type(type); r.request.send(raw); return r }, basePath)
+        }
+        await send(route, 'huge query', (r) => r.json(base).qs(qsEncode('q', HUGE)), basePath)
+      }
+
+      if (hasParams) {
+        for (const id of IDS) {
+          const path = route.pattern.replace(/:(\w+)\??/g, () => id)
+          await send(route, `path ${id}`, (r) => (method === 'GET' ? r : r.json(sample?.body ?? {})), path)
+        }
+      }
+    }
+
+    console.log(`bad input fuzz: ${tried} inputs over ${apiRoutes().length} routes, ${failures.length} failures`)
+    // one line per kind of failure (route + what came back), with how often and one input that caused it
+    const kinds = new Map<string, { count: number; example: string }>()
+    for (const failure of failures) {
+      const [head, ...rest] = failure.split(': ')
+      const kind = `${head.split(' ')[0]} ${rest.join(': ').slice(0, 120)}`
+      const entry = kinds.get(kind) ?? { count: 0, example: head }
+      entry.count++
+      kinds.set(kind, entry)
+    }
+    const summary = [...kinds].map(([kind, { count, example }]) => `${count}× ${kind} (e.g. ${example})`)
+    assert.deepEqual(summary.slice(0, 60), [])
+    assert.deepEqual(await counts(), before)
+    assert.isAbove(Number((await db.from('audit_logs').count('* as n'))[0].n), auditBefore)
+  }).timeout(600_000)
+})

@@ -1,0 +1,3 @@
+import { api } from './client'
+
+export const { list, exportUrl } = api.audit
