@@ -45,6 +45,24 @@ test.group('权限管理 · 新增 (who creates whom)', (group) => {
     assert.match(response.body().meta.initialPassword, /^[A-Z]{3}[a-z]{4}\d{3}@$/)
   })
 
+  test('a weak initial password is refused under 初始密码 with the policy message; nothing is created', async ({ client, assert }) => {
+    const head = await actor('head')
+    const usersBefore = Number((await db.from('users').count('* as n').first()).n)
+    const grantsBefore = Number((await db.from('user_features').count('* as n').first()).n)
+    // too short; long enough but only two classes (lower-case + digits); only letters
+    for (const weak of ['Ab1@', 'password2026', 'Initpassword']) {
+      const response = await client.visit('api.users.store').json(newHandler({ password: weak })).withCsrfToken().loginAs(head)
+      response.assertStatus(422)
+      assert.deepEqual(response.body().errors, [{ message: '密码至少 8 位，且须包含大写字母、小写字母、数字、符号中的至少 3 类', field: 'password', rule: 'passwordPolicy' }])
+    }
+    assert.isNull(await db.from('users').where('phone', '13655550001').first())
+    assert.equal(Number((await db.from('users').count('* as n').first()).n), usersBefore)
+    assert.equal(Number((await db.from('user_features').count('* as n').first()).n), grantsBefore)
+    // eight characters from three classes is enough
+    const ok = await client.visit('api.users.store').json(newHandler({ password: 'abcdef1@' })).withCsrfToken().loginAs(head)
+    ok.assertStatus(201)
+  })
+
   test('community staff belong to a community of the head\'s street', async ({ client, assert }) => {
     const head = await actor('head')
     const noCommunity = await client.visit('api.users.store').json(newHandler({ role: 'community_handler' })).withCsrfToken().loginAs(head)

@@ -5,11 +5,11 @@ import { liftOtpLimits, sentCode } from '#tests/support/identity'
 type Visit = (url: string) => Promise<Page>
 
 /**
- * Logs a world user in through the PC login page (password → 获取验证码 → the code from the SMS
- * stub → 登录) and waits for the home page.
+ * Logs a world user (or any account, given its phone) in through the PC login page (password →
+ * 获取验证码 → the code from the SMS stub → 登录) and waits for the home page.
  */
-export async function loginOnPc(visit: Visit, who: WorldUser, password = PASSWORD): Promise<Page> {
-  const phone = USERS[who].phone
+export async function loginOnPc(visit: Visit, who: WorldUser | { phone: string }, password = PASSWORD): Promise<Page> {
+  const phone = typeof who === 'string' ? USERS[who].phone : who.phone
   await liftOtpLimits(phone)
   const page = await visit('/login')
   await page.locator('[data-test="login-phone"]').fill(phone)
