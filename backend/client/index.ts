@@ -51,6 +51,7 @@ export const routes = {
   auditLogs: '/api/v1/audit-logs',
   auditLogsExport: '/api/v1/audit-logs/export',
   users: '/api/v1/users',
+  usersExport: '/api/v1/users/export',
   user: (id: number) => `/api/v1/users/${id}`,
   userFeatures: (id: number) => `/api/v1/users/${id}/features`,
   userOptions: '/api/v1/users/options',
@@ -184,6 +185,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     /** 权限管理 (module 3): the accounts the user manages and 用户统计 */
     users: {
       list: (query: AccountListQuery) => request<ManagedAccount[], PageMeta>('GET', withQuery(routes.users, query as Query)),
+      exportUrl: (query: AccountListQuery) => downloadUrl(routes.usersExport, query as Query),
       show: (id: number) => request<ManagedAccount>('GET', routes.user(id)),
       options: () => request<AccountOptions>('GET', routes.userOptions),
       create: (input: NewAccountInput) => request<ManagedAccount, { initialPassword: string | null }>('POST', routes.users, input),

@@ -93,6 +93,7 @@ router
         router
           .group(() => {
             router.get('users', [UsersController, 'index']).as('users.index')
+            router.get('users/export', [UsersController, 'export']).as('users.export')
             router.get('users/stats', [UsersController, 'stats']).as('users.stats')
             router.get('users/stats/:category/:metric', [UsersController, 'statsList']).as('users.stats_list')
             router.get('users/:id', [UsersController, 'show']).as('users.show').where('id', id)

@@ -34,6 +34,7 @@ export type ScannedRoutes = {
     'api.account.unbind_wechat': { paramsTuple?: []; params?: {} }
     'api.account.deregister': { paramsTuple?: []; params?: {} }
     'api.users.index': { paramsTuple?: []; params?: {} }
+    'api.users.export': { paramsTuple?: []; params?: {} }
     'api.users.stats': { paramsTuple?: []; params?: {} }
     'api.users.stats_list': { paramsTuple: [ParamValue,ParamValue]; params: {'category': ParamValue,'metric': ParamValue} }
     'api.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -59,6 +60,7 @@ export type ScannedRoutes = {
     'api.audit_logs.index': { paramsTuple?: []; params?: {} }
     'api.audit_logs.export': { paramsTuple?: []; params?: {} }
     'api.users.index': { paramsTuple?: []; params?: {} }
+    'api.users.export': { paramsTuple?: []; params?: {} }
     'api.users.stats': { paramsTuple?: []; params?: {} }
     'api.users.stats_list': { paramsTuple: [ParamValue,ParamValue]; params: {'category': ParamValue,'metric': ParamValue} }
     'api.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -82,6 +84,7 @@ export type ScannedRoutes = {
     'api.audit_logs.index': { paramsTuple?: []; params?: {} }
     'api.audit_logs.export': { paramsTuple?: []; params?: {} }
     'api.users.index': { paramsTuple?: []; params?: {} }
+    'api.users.export': { paramsTuple?: []; params?: {} }
     'api.users.stats': { paramsTuple?: []; params?: {} }
     'api.users.stats_list': { paramsTuple: [ParamValue,ParamValue]; params: {'category': ParamValue,'metric': ParamValue} }
     'api.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -5,6 +5,7 @@ import { findRegionInScope, userRegion } from '#services/region_scope'
 import {
   CREATABLE_ROLES,
   FEATURE_MODULES,
+  FEATURES,
   ROLES,
   ROLE_REGION_LEVEL,
   featuresOf,
@@ -23,7 +24,17 @@ import { STAT_CATEGORIES, STAT_METRICS, statQuery, userStats, type StatCategory,
 import { transformAccount, transformStatItem } from '#transformers/user_transformer'
 import { accountFeaturesValidator, accountListValidator, createAccountValidator, userStatsValidator } from '#validators/user'
 import { auditGrantChange } from '#services/audit'
-import type { AccountOptions, FeatureGroup } from '../../client/types.ts'
+import { streamExcel } from '#services/excel_export'
+import type { AccountOptions, FeatureGroup, ManagedAccount } from '../../client/types.ts'
+
+/** Pages of a list query, for exports that need each page's rows together (features are loaded per page). */
+async function* inBatchesOfRows(build: () => { limit(n: number): { offset(n: number): PromiseLike<Record<string, any>[]> } }, size = 1000) {
+  for (let offset = 0; ; offset += size) {
+    const rows = await build().limit(size).offset(offset)
+    if (rows.length > 0) yield rows
+    if (rows.length < size) return
+  }
+}
 
 /** A business rule broken on a field: answered like a validation error. */
 export async function answerFieldErrors<T>(ctx: HttpContext, work: () => Promise<T>) {
@@ -51,6 +62,29 @@ export default class UsersController {
       data: rows.map((row) => transformAccount(row, features.get(row.id) ?? [], CREATABLE_ROLES[me.role].includes(row.role))),
       meta: { total: Number(total), page, perPage: per_page },
     }
+  }
+
+  /** The same list as index, every page, as Excel (phones stay masked). */
+  async export(ctx: HttpContext) {
+    const me = ctx.auth.getUserOrFail()
+    const { region_id, page: _page, per_page: _perPage, ...filters } = await ctx.request.validateUsing(accountListValidator, { data: ctx.request.qs() })
+    const root = await findRegionInScope(me, region_id)
+    async function* rows() {
+      for await (const batch of inBatchesOfRows(() => managedAccountsQuery(me, root, filters))) {
+        const features = await featuresOfRows(batch as { id: number; role: RoleCode }[])
+        for (const row of batch) yield transformAccount(row, features.get(row.id) ?? [], false)
+      }
+    }
+    await streamExcel<ManagedAccount>(ctx, `账号-${root.name}`, '账号', [
+      { header: '姓名', value: (r) => r.name },
+      { header: '手机号', value: (r) => r.phone },
+      { header: '角色', width: 18, value: (r) => r.roleName },
+      { header: '所属区域', width: 20, value: (r) => r.region.name },
+      { header: '功能权限', width: 60, value: (r) => r.features.map((code) => FEATURES[code as keyof typeof FEATURES] ?? code).join('、') },
+      { header: '微信', value: (r) => (r.wechatBound ? '已绑定' : '未绑定') },
+      { header: '状态', value: (r) => r.statusName },
+      { header: '最近登录', width: 22, value: (r) => r.lastLoginAt },
+    ], rows())
   }
 
   async show({ params, auth }: HttpContext) {

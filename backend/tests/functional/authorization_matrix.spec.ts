@@ -67,6 +67,7 @@ const MATRIX: Record<string, RouteCase> = {
   'api.account.unbind_wechat': { target: () => ({}), allowed: viewers },
   'api.account.deregister': { target: () => ({ json: { password: 'Wrong-pass-1' } }), allowed: { city: 422, futian: 422, head: 422, handler: 422, party: 422, community: 422 } },
   'api.users.index': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: userAdmins },
+  'api.users.export': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: userAdmins },
   'api.users.stats': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: userAdmins },
   'api.users.stats_list': { target: (p) => ({ params: { category: 'communities', metric: 'accounts' }, qs: { region_id: REGION_IN[p] } }), allowed: userAdmins },
   'api.users.show': { target: (p) => ({ params: { id: USER_IN[p] } }), allowed: userAdmins },

@@ -10,6 +10,7 @@ import { phoneOtp } from '#services/account_service'
 import { featuresOf } from '#services/roles'
 import { R, USERS, PASSWORD, resetWorld } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
+import { readSheet } from '#tests/support/excel'
 import { startSmsStub, type SmsStub } from '../../stubs/sms_stub.ts'
 
 const newHandler = (extra: Record<string, unknown> = {}) => ({
@@ -192,6 +193,23 @@ test.group('权限管理 · 账号列表与赋权', (group) => {
     assert.include(codes, 'users.manage')
     assert.notInclude(codes, 'audit.view')
     assert.equal(features.find((g: { no: number }) => g.no === 6).module, '备案情况')
+  })
+})
+
+test.group('权限管理 · 账号导出', (group) => {
+  group.each.setup(() => resetWorld())
+
+  test('the head exports the accounts they manage, phones masked, features by name', async ({ client, assert }) => {
+    const response = await client.visit('api.users.export').loginAs(await actor('head'))
+    response.assertStatus(200)
+    const sheet = await readSheet(response.body())
+    assert.deepEqual(sheet.rows[0], ['姓名', '手机号', '角色', '所属区域', '功能权限', '微信', '状态', '最近登录'])
+    const handler = sheet.rows.find((row) => row[0] === USERS.handler.name)!
+    assert.deepEqual(handler.slice(0, 4), [USERS.handler.name, '139****0005', '街道办经办人', '园岭街道'])
+    assert.include(String(handler[4]), '备案情况 · 查看')
+    // only accounts of lower rank inside the street: no 南园 or 桂园 staff, not the head itself
+    assert.notInclude(sheet.rows.map((row) => row[0]), USERS.nanyuan.name)
+    assert.notInclude(sheet.rows.map((row) => row[0]), USERS.head.name)
   })
 })
 

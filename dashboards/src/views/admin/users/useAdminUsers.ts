@@ -1,7 +1,7 @@
 import { computed, onMounted, reactive, ref } from 'vue'
 import type { AccountOptions, ManagedAccount } from '@szpm/api'
 import { ApiError } from '@/api/client'
-import { create, list, options as loadOptions, setFeatures } from '@/api/users'
+import { create, exportUrl as usersExportUrl, list, options as loadOptions, setFeatures } from '@/api/users'
 
 /** 权限管理: the accounts the user manages, 新增 and 账号赋权. */
 export function useAdminUsers() {
@@ -12,6 +12,9 @@ export function useAdminUsers() {
   const error = ref('')
   const filters = reactive({ q: '', role: '' })
   const opts = ref<AccountOptions | null>(null)
+
+  /** the same filters, every page, as Excel */
+  const exportUrl = computed(() => usersExportUrl({ q: filters.q || undefined, role: filters.role || undefined }))
 
   async function load() {
     loading.value = true
@@ -118,7 +121,7 @@ export function useAdminUsers() {
   })
 
   return {
-    rows, total, page, loading, error, filters, opts, load, search,
+    rows, total, page, loading, error, filters, opts, load, search, exportUrl,
     createOpen, saving, form, fieldErrors, regionChoices, featureTree, openCreate, onRoleChange, submitCreate,
     grantOpen, grantTarget, grantError, openGrant, submitGrant,
   }
