@@ -57,6 +57,8 @@ export const routes = {
   userOptions: '/api/v1/users/options',
   userStats: '/api/v1/users/stats',
   userStatsList: (category: string, metric: string) => `/api/v1/users/stats/${category}/${metric}`,
+  userStatsExport: '/api/v1/users/stats/export',
+  userStatsListExport: (category: string, metric: string) => `/api/v1/users/stats/${category}/${metric}/export`,
   mePhoneCode: '/api/v1/me/phone-code',
   meUnbindWechat: '/api/v1/me/unbind-wechat',
   meDeregister: '/api/v1/me/deregister',
@@ -191,6 +193,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
       create: (input: NewAccountInput) => request<ManagedAccount, { initialPassword: string | null }>('POST', routes.users, input),
       setFeatures: (id: number, features: string[]) => request<ManagedAccount>('PUT', routes.userFeatures(id), { features }),
       stats: (regionId?: number) => request<UserStatsRow[]>('GET', withQuery(routes.userStats, { region_id: regionId })),
+      statsExportUrl: (regionId?: number) => downloadUrl(routes.userStatsExport, { region_id: regionId }),
+      statsListExportUrl: (category: UserStatCategory, metric: UserStatMetric, regionId?: number) =>
+        downloadUrl(routes.userStatsListExport(category, metric), { region_id: regionId }),
       statsList: (category: UserStatCategory, metric: UserStatMetric, query: { region_id?: number; page?: number; per_page?: number } = {}) =>
         request<UserStatsItem[], UserStatsListMeta>('GET', withQuery(routes.userStatsList(category, metric), query as Query)),
     },

@@ -36,7 +36,9 @@ export type ScannedRoutes = {
     'api.users.index': { paramsTuple?: []; params?: {} }
     'api.users.export': { paramsTuple?: []; params?: {} }
     'api.users.stats': { paramsTuple?: []; params?: {} }
+    'api.users.stats.export': { paramsTuple?: []; params?: {} }
     'api.users.stats_list': { paramsTuple: [ParamValue,ParamValue]; params: {'category': ParamValue,'metric': ParamValue} }
+    'api.users.stats_list.export': { paramsTuple: [ParamValue,ParamValue]; params: {'category': ParamValue,'metric': ParamValue} }
     'api.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.options': { paramsTuple?: []; params?: {} }
     'api.users.store': { paramsTuple?: []; params?: {} }
@@ -62,7 +64,9 @@ export type ScannedRoutes = {
     'api.users.index': { paramsTuple?: []; params?: {} }
     'api.users.export': { paramsTuple?: []; params?: {} }
     'api.users.stats': { paramsTuple?: []; params?: {} }
+    'api.users.stats.export': { paramsTuple?: []; params?: {} }
     'api.users.stats_list': { paramsTuple: [ParamValue,ParamValue]; params: {'category': ParamValue,'metric': ParamValue} }
+    'api.users.stats_list.export': { paramsTuple: [ParamValue,ParamValue]; params: {'category': ParamValue,'metric': ParamValue} }
     'api.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.options': { paramsTuple?: []; params?: {} }
   }
@@ -86,7 +90,9 @@ export type ScannedRoutes = {
     'api.users.index': { paramsTuple?: []; params?: {} }
     'api.users.export': { paramsTuple?: []; params?: {} }
     'api.users.stats': { paramsTuple?: []; params?: {} }
+    'api.users.stats.export': { paramsTuple?: []; params?: {} }
     'api.users.stats_list': { paramsTuple: [ParamValue,ParamValue]; params: {'category': ParamValue,'metric': ParamValue} }
+    'api.users.stats_list.export': { paramsTuple: [ParamValue,ParamValue]; params: {'category': ParamValue,'metric': ParamValue} }
     'api.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.options': { paramsTuple?: []; params?: {} }
   }

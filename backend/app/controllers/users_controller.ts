@@ -25,7 +25,7 @@ import { transformAccount, transformStatItem } from '#transformers/user_transfor
 import { accountFeaturesValidator, accountListValidator, createAccountValidator, userStatsValidator } from '#validators/user'
 import { auditGrantChange } from '#services/audit'
 import { streamExcel } from '#services/excel_export'
-import type { AccountOptions, FeatureGroup, ManagedAccount } from '../../client/types.ts'
+import type { AccountOptions, FeatureGroup, ManagedAccount, UserStatsItem, UserStatsRow } from '../../client/types.ts'
 
 /** Pages of a list query, for exports that need each page's rows together (features are loaded per page). */
 async function* inBatchesOfRows(build: () => { limit(n: number): { offset(n: number): PromiseLike<Record<string, any>[]> } }, size = 1000) {
@@ -158,6 +158,40 @@ export default class UsersController {
     const { region_id } = await request.validateUsing(userStatsValidator, { data: request.qs() })
     const region = await findRegionInScope(auth.getUserOrFail(), region_id)
     return { data: await userStats(region), meta: { region: { id: region.id, level: region.level, name: region.name } } }
+  }
+
+  /** 用户统计 as Excel. */
+  async statsExport(ctx: HttpContext) {
+    const { region_id } = await ctx.request.validateUsing(userStatsValidator, { data: ctx.request.qs() })
+    const region = await findRegionInScope(ctx.auth.getUserOrFail(), region_id)
+    await streamExcel<UserStatsRow>(ctx, `用户统计-${region.name}`, '用户统计', [
+      { header: '角色类别', width: 18, value: (r) => r.name },
+      { header: '全部单位', value: (r) => r.units },
+      { header: '未开设单位', value: (r) => r.unopened },
+      { header: '账户总数', value: (r) => r.accounts },
+    ], (await userStats(region)) as UserStatsRow[])
+  }
+
+  /** The list behind one 用户统计 number, as Excel (every page). */
+  async statsListExport(ctx: HttpContext) {
+    const { region_id } = await ctx.request.validateUsing(userStatsValidator, { data: ctx.request.qs() })
+    const category = ctx.params.category as StatCategory
+    const metric = ctx.params.metric as StatMetric
+    if (!Object.hasOwn(STAT_CATEGORIES, category) || !Object.hasOwn(STAT_METRICS, metric)) {
+      return ctx.response.notFound({ errors: [{ message: '记录不存在' }] })
+    }
+    const region = await findRegionInScope(ctx.auth.getUserOrFail(), region_id)
+    const { kind, query } = statQuery(region, category, metric)
+    async function* rows() {
+      for await (const batch of inBatchesOfRows(() => query.clone())) for (const row of batch) yield transformStatItem(kind, row)
+    }
+    await streamExcel<UserStatsItem>(ctx, `${STAT_CATEGORIES[category]}-${STAT_METRICS[metric]}-${region.name}`, STAT_METRICS[metric], [
+      { header: '名称', width: 28, value: (r) => r.name },
+      { header: '所属区域', width: 20, value: (r) => r.regionName },
+      { header: '联系人 / 手机号', width: 18, value: (r) => r.contact },
+      { header: '角色', width: 16, value: (r) => r.roleName },
+      { header: '状态', value: (r) => r.statusName },
+    ], rows())
   }
 
   /** The list behind one 用户统计 number. */

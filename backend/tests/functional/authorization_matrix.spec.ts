@@ -70,6 +70,8 @@ const MATRIX: Record<string, RouteCase> = {
   'api.users.export': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: userAdmins },
   'api.users.stats': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: userAdmins },
   'api.users.stats_list': { target: (p) => ({ params: { category: 'communities', metric: 'accounts' }, qs: { region_id: REGION_IN[p] } }), allowed: userAdmins },
+  'api.users.stats.export': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: userAdmins },
+  'api.users.stats_list.export': { target: (p) => ({ params: { category: 'communities', metric: 'accounts' }, qs: { region_id: REGION_IN[p] } }), allowed: userAdmins },
   'api.users.show': { target: (p) => ({ params: { id: USER_IN[p] } }), allowed: userAdmins },
   'api.users.options': { target: () => ({}), allowed: userAdmins },
   'api.users.store': {

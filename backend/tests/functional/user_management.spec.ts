@@ -213,6 +213,32 @@ test.group('权限管理 · 账号导出', (group) => {
   })
 })
 
+test.group('权限管理 · 用户统计导出', (group) => {
+  group.each.setup(() => resetWorld())
+
+  test('用户统计 and the list behind a number export with the same numbers', async ({ client, assert }) => {
+    const head = await actor('head')
+    const numbers = (await client.visit('api.users.stats').loginAs(head)).body().data
+    const summary = await client.visit('api.users.stats.export').loginAs(head)
+    summary.assertStatus(200)
+    const sheet = await readSheet(summary.body())
+    assert.deepEqual(sheet.rows[0], ['角色类别', '全部单位', '未开设单位', '账户总数'])
+    assert.deepEqual(sheet.rows.slice(1), numbers.map((r: any) => [r.name, r.units, r.unopened, r.accounts]))
+
+    const streets = numbers.find((r: any) => r.category === 'streets')
+    const list = await client.visit('api.users.stats_list.export', { category: 'streets', metric: 'accounts' }).loginAs(head)
+    list.assertStatus(200)
+    const listSheet = await readSheet(list.body())
+    assert.lengthOf(listSheet.rows.slice(1), streets.accounts)
+    assert.include(listSheet.rows.slice(1).map((r) => r[0]), USERS.handler.name)
+  })
+
+  test('an unknown category is a 404, not a file', async ({ client }) => {
+    const response = await client.visit('api.users.stats_list.export', { category: 'nope', metric: 'accounts' }).loginAs(await actor('head'))
+    response.assertStatus(404)
+  })
+})
+
 test.group('权限管理 · 用户统计', (group) => {
   group.each.setup(() => resetWorld())
 

@@ -1,7 +1,7 @@
-import { onMounted, ref, watch } from 'vue'
+import { computed, onMounted, ref, watch } from 'vue'
 import { useRoute } from 'vue-router'
 import type { UserStatCategory, UserStatMetric, UserStatsItem, UserStatsListMeta, UserStatsRow } from '@szpm/api'
-import { stats, statsList } from '@/api/users'
+import { stats, statsExportUrl, statsList, statsListExportUrl } from '@/api/users'
 
 export const METRICS: { key: UserStatMetric; label: string }[] = [
   { key: 'units', label: '全部单位' },
@@ -24,7 +24,7 @@ export function useUserStats() {
       loading.value = false
     }
   })
-  return { rows, loading, error, metrics: METRICS }
+  return { rows, loading, error, metrics: METRICS, exportUrl: statsExportUrl() }
 }
 
 /** The list behind one number. */
@@ -50,5 +50,6 @@ export function useUserStatsList() {
   }
   onMounted(load)
   watch(() => route.fullPath, () => { page.value = 1; void load() })
-  return { items, meta, page, loading, error, load }
+  const exportUrl = computed(() => statsListExportUrl(route.params.category as UserStatCategory, route.params.metric as UserStatMetric))
+  return { items, meta, page, loading, error, load, exportUrl }
 }
