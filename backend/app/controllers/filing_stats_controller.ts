@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import FilingStatsService from '#services/filing_stats_service'
 import { regionStatsValidator } from '#validators/stats'
 import { findRegionInScope } from '#services/region_scope'
-import { statsEnvelope } from '#services/region_stats'
+import { regionStatsIndex } from '#services/region_stats'
 import { streamExcel } from '#services/excel_export'
 import { LEVEL_NAMES } from '#services/labels'
 import type { FilingStatsRow } from '../../client/types.ts'
@@ -15,11 +15,8 @@ export default class FilingStatsController {
   constructor(private stats: FilingStatsService) {}
 
   /** 备案情况: numbers per child region of the asked region (default: the user's own). */
-  async index({ request, auth }: HttpContext) {
-    const { region_id } = await request.validateUsing(regionStatsValidator, { data: request.qs() })
-    const user = auth.getUserOrFail()
-    const region = await findRegionInScope(user, region_id)
-    return statsEnvelope(user, region, await this.stats.forRegion(region))
+  async index(ctx: HttpContext) {
+    return regionStatsIndex(ctx, (region) => this.stats.forRegion(region))
   }
 
   async export(ctx: HttpContext) {

@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import ProjectStatsService from '#services/project_stats_service'
 import { regionStatsValidator } from '#validators/stats'
 import { findRegionInScope } from '#services/region_scope'
-import { statsEnvelope } from '#services/region_stats'
+import { regionStatsIndex } from '#services/region_stats'
 import { streamExcel } from '#services/excel_export'
 import { LEVEL_NAMES } from '#services/labels'
 import type { ProjectStatsRow } from '../../client/types.ts'
@@ -13,11 +13,8 @@ export default class ProjectStatsController {
   constructor(private stats: ProjectStatsService) {}
 
   /** 项目管理: estates by type, houses, households, area, companies, committees per child region. */
-  async index({ request, auth }: HttpContext) {
-    const { region_id } = await request.validateUsing(regionStatsValidator, { data: request.qs() })
-    const user = auth.getUserOrFail()
-    const region = await findRegionInScope(user, region_id)
-    return statsEnvelope(user, region, await this.stats.forRegion(region))
+  async index(ctx: HttpContext) {
+    return regionStatsIndex(ctx, (region) => this.stats.forRegion(region))
   }
 
   async export(ctx: HttpContext) {

@@ -3,7 +3,9 @@ import db from '@adonisjs/lucid/services/db'
 import { drillDown, totals, childLevel } from '@szpm/warehouse'
 import Region from '#models/region'
 import type User from '#models/user'
-import { breadcrumb, regionRef, userRegion } from '#services/region_scope'
+import type { HttpContext } from '@adonisjs/core/http'
+import { breadcrumb, findRegionInScope, regionRef, userRegion } from '#services/region_scope'
+import { regionStatsValidator } from '#validators/stats'
 import type { RegionLevel } from '../../client/types.ts'
 
 /**
@@ -57,4 +59,15 @@ export async function statsEnvelope<Row, Metrics>(
     data: result.rows,
     meta: { region: regionRef(region), childLevel: result.level, breadcrumb: crumbs, totals: result.totals, freshAt },
   }
+}
+
+/** The `index` action of every statistics controller: validate, scope, compute, answer. */
+export async function regionStatsIndex<Row, Metrics>(
+  { request, auth }: HttpContext,
+  compute: (region: Region) => Promise<{ level: RegionLevel; rows: Row[]; totals: Metrics }>
+) {
+  const { region_id } = await request.validateUsing(regionStatsValidator, { data: request.qs() })
+  const user = auth.getUserOrFail()
+  const region = await findRegionInScope(user, region_id)
+  return statsEnvelope(user, region, await compute(region))
 }

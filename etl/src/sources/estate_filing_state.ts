@@ -69,7 +69,8 @@ export function estateIdsParam(estateIds: readonly number[]): string {
   return `{${estateIds.join(',')}}`
 }
 
-function normalizeRow(row: Record<string, unknown>): EstateFilingState {
+/** The estate and its regions, as every per-estate source row carries them. */
+export function normalizeEstatePlace(row: Record<string, unknown>) {
   return {
     estate_id: Number(row.estate_id),
     estate_name: String(row.estate_name),
@@ -79,6 +80,12 @@ function normalizeRow(row: Record<string, unknown>): EstateFilingState {
     street_name: String(row.street_name),
     community_id: Number(row.community_id),
     community_name: String(row.community_name),
+  }
+}
+
+function normalizeRow(row: Record<string, unknown>): EstateFilingState {
+  return {
+    ...normalizeEstatePlace(row),
     contract_status: row.contract_status as FilingState,
     assembly_status: row.assembly_status as FilingState,
   }

@@ -5,7 +5,7 @@
  */
 import type { QueryFn } from '../pg.ts'
 import { appendOutboxEvents } from '../outbox.ts'
-import { estateIdsParam } from './estate_filing_state.ts'
+import { estateIdsParam, normalizeEstatePlace } from './estate_filing_state.ts'
 import type { ParamStyle } from './estate_filing_state.ts'
 
 export type EstateProfile = {
@@ -49,14 +49,7 @@ order by e.id${options.keyset ? `\nlimit ${param()}` : ''}`
 
 export function normalizeEstateProfile(row: Record<string, unknown>): EstateProfile {
   return {
-    estate_id: Number(row.estate_id),
-    estate_name: String(row.estate_name),
-    district_id: Number(row.district_id),
-    district_name: String(row.district_name),
-    street_id: Number(row.street_id),
-    street_name: String(row.street_name),
-    community_id: Number(row.community_id),
-    community_name: String(row.community_name),
+    ...normalizeEstatePlace(row),
     estate_type: String(row.estate_type),
     house_count: Number(row.house_count),
     household_count: Number(row.household_count),
