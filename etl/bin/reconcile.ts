@@ -21,7 +21,8 @@ try {
     for (const [kind, count] of counts) console.log(`  ${kind}: ${count}`)
     for (const difference of result.differences.slice(0, limit)) {
       const fields = difference.fields ? ' ' + Object.entries(difference.fields).map(([field, v]) => `${field}: pg=${JSON.stringify(v.postgres)} ch=${JSON.stringify(v.warehouse)}`).join('; ') : ''
-      console.log(`  estate ${difference.estateId} in ${difference.table}: ${difference.kind}${fields}`)
+      const key = difference.key ? ` ${JSON.stringify(difference.key)}` : ''
+      console.log(`  estate ${difference.estateId}${key} in ${difference.table}: ${difference.kind}${fields}`)
     }
     if (result.differences.length > limit) console.log(`  … ${result.differences.length - limit} more (use --limit or --json)`)
     if (result.pendingEvents > 0) console.log(`note: ${result.pendingEvents} outbox event(s) not drained yet; differences may be lag`)

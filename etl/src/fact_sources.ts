@@ -3,17 +3,29 @@
  * through the source, how a source row becomes a fact row, and which fields reconciliation compares.
  * The rebuild and the reconciliation walk this list; a new statistics module adds one entry.
  */
-import { ESTATE_FILING_FACTS_TABLE } from '@szpm/warehouse'
+import { ESTATE_EVALUATION_FACTS_TABLE, ESTATE_FILING_FACTS_TABLE } from '@szpm/warehouse'
 import type { QueryFn } from './pg.ts'
 import { loadEstateFilingStatePage } from './sources/estate_filing_state.ts'
 import type { EstateFilingState } from './sources/estate_filing_state.ts'
 import { loadEstateProfilePage } from './sources/estate_profile.ts'
 import type { EstateProfile } from './sources/estate_profile.ts'
-import { ESTATE_PROFILE_FACTS_TABLE, estateFilingFactRow, estateProfileFactRow } from './topics.ts'
+import { loadEstateEvaluationPage } from './sources/estate_evaluation.ts'
+import type { EstateEvaluation } from './sources/estate_evaluation.ts'
+import { ESTATE_PROFILE_FACTS_TABLE, estateEvaluationFactRow, estateFilingFactRow, estateProfileFactRow } from './topics.ts'
 
 export type FactSource<Row extends { estate_id: number } = { estate_id: number }> = {
   readonly table: string
+  /** One keyset page of source rows after the cursor `afterId` (see `cursor`), ordered by it. */
   loadPage(queryFn: QueryFn, afterId: number, limit: number): Promise<Row[]>
+  /** The keyset cursor of a row (default: its estate_id — one row per estate). */
+  cursor?(row: Row): number
+  /**
+   * Columns that, with estate_id, identify one logical fact row, for tables with several rows per
+   * estate (e.g. ['year', 'half']). Default: none — one row per estate.
+   */
+  readonly key?: readonly (keyof Row & string)[]
+  /** Counts the source rows (progress bar of the rebuild); default: the estates. */
+  readonly countSql?: string
   toFactRow(row: Row, version: string, changedAt: Date): Record<string, unknown>
   /** Fields compared with the warehouse's row (after FINAL); numbers compare as numbers. */
   readonly fields: readonly (keyof Row & string)[]
@@ -33,4 +45,25 @@ const estateProfileSource: FactSource<EstateProfile> = {
   fields: ['estate_name', 'district_id', 'street_id', 'community_id', 'estate_type', 'house_count', 'household_count', 'building_area', 'company_name', 'has_committee'],
 }
 
-export const FACT_SOURCES: readonly FactSource<any>[] = [estateFilingSource, estateProfileSource]
+/** 街道社区评价: one row per estate × year × half, paged by evaluation id. */
+const estateEvaluationSource: FactSource<EstateEvaluation> = {
+  table: ESTATE_EVALUATION_FACTS_TABLE,
+  loadPage: loadEstateEvaluationPage,
+  cursor: (row) => row.evaluation_id,
+  key: ['year', 'half'],
+  countSql: 'select count(*) from evaluations',
+  toFactRow: estateEvaluationFactRow,
+  fields: ['estate_name', 'district_id', 'street_id', 'community_id', 'state', 'was_submitted', 'final_score', 'closes_on'],
+}
+
+export const FACT_SOURCES: readonly FactSource<any>[] = [estateFilingSource, estateProfileSource, estateEvaluationSource]
+
+/** The keyset cursor after a page's last row. */
+export function cursorOf<Row extends { estate_id: number }>(source: FactSource<Row>, row: Row): number {
+  return source.cursor ? source.cursor(row) : row.estate_id
+}
+
+/** The identity of a fact row within its table: estate_id plus the source's key columns. */
+export function factKey(source: FactSource<any>, row: Record<string, unknown>): string {
+  return [row.estate_id, ...(source.key ?? []).map((column) => row[column])].map((value) => String(Number(value))).join('|')
+}

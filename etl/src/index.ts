@@ -15,7 +15,26 @@ export {
   ESTATE_FILING_STATES_VIEW,
 } from './sources/estate_filing_state.ts'
 export type { EstateFilingState, EstateFilingStateSqlOptions, FilingState, ParamStyle } from './sources/estate_filing_state.ts'
-export { topics, estateFilingFactRow, parseEstateFilingState, estateProfileFactRow, parseEstateProfile, ESTATE_PROFILE_FACTS_TABLE, PayloadError } from './topics.ts'
+export {
+  topics,
+  estateFilingFactRow,
+  parseEstateFilingState,
+  estateProfileFactRow,
+  parseEstateProfile,
+  estateEvaluationFactRow,
+  parseEstateEvaluation,
+  ESTATE_PROFILE_FACTS_TABLE,
+  PayloadError,
+} from './topics.ts'
+export {
+  estateEvaluationSql,
+  loadEstateEvaluations,
+  loadEstateEvaluationPage,
+  writeEstateEvaluationOutbox,
+  ESTATE_EVALUATION_TOPIC,
+  EVALUATION_STATES,
+} from './sources/estate_evaluation.ts'
+export type { EstateEvaluation, EvaluationState } from './sources/estate_evaluation.ts'
 export {
   estateProfileSql,
   loadEstateProfiles,
@@ -24,7 +43,7 @@ export {
   ESTATE_PROFILE_TOPIC,
 } from './sources/estate_profile.ts'
 export type { EstateProfile } from './sources/estate_profile.ts'
-export { FACT_SOURCES } from './fact_sources.ts'
+export { FACT_SOURCES, cursorOf, factKey } from './fact_sources.ts'
 export type { FactSource } from './fact_sources.ts'
 export { appendOutboxEvents } from './outbox.ts'
 export type { OutboxEvent, TopicRegistry, TopicTransformer } from './topics.ts'

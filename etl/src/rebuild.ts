@@ -13,7 +13,7 @@ import type { Pool } from 'pg'
 import type { Warehouse } from '@szpm/warehouse'
 import { ETL_LOCK, OUTBOX_WRITER_LOCK } from './locks.ts'
 import { pgQueryFn } from './pg.ts'
-import { FACT_SOURCES } from './fact_sources.ts'
+import { cursorOf, FACT_SOURCES } from './fact_sources.ts'
 import type { FactSource } from './fact_sources.ts'
 import { OUTBOX_WATERMARK, setWatermark } from './watermarks.ts'
 
@@ -68,8 +68,9 @@ export async function rebuildAllFacts(options: RebuildOptions & { sources?: read
         await options.warehouse.command(`DROP TABLE IF EXISTS ${staging}`)
         await options.warehouse.command(`CREATE TABLE ${staging} AS ${source.table}`)
         if (options.progress) {
-          bar = new cliProgress.SingleBar({ format: `${source.table} [{bar}] {percentage}% | {value}/{total} estates | {rate}/s | ETA {eta}s` }, cliProgress.Presets.shades_classic)
-          bar.start(total, 0, { rate: 0 })
+          const sourceTotal = source.countSql ? Number((await reader.query<{ n: string }>(`select (${source.countSql})::text as n`)).rows[0].n) : total
+          bar = new cliProgress.SingleBar({ format: `${source.table} [{bar}] {percentage}% | {value}/{total} rows | {rate}/s | ETA {eta}s` }, cliProgress.Presets.shades_classic)
+          bar.start(sourceTotal, 0, { rate: 0 })
         }
         const started = Date.now()
         let afterId = 0
@@ -78,7 +79,7 @@ export async function rebuildAllFacts(options: RebuildOptions & { sources?: read
           const page = await source.loadPage(queryFn, afterId, batchSize)
           if (page.length === 0) break
           await options.warehouse.insert(staging, page.map((row) => source.toFactRow(row, version, snapshotAt)))
-          afterId = page[page.length - 1].estate_id
+          afterId = cursorOf(source, page[page.length - 1])
           rows += page.length
           batches++
           bar?.update(rows, { rate: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)) })
@@ -89,7 +90,8 @@ export async function rebuildAllFacts(options: RebuildOptions & { sources?: read
         await options.warehouse.command(`RENAME TABLE ${source.table} TO ${source.table}_replaced, ${staging} TO ${source.table}`)
         await options.warehouse.command(`DROP TABLE IF EXISTS ${source.table}_replaced`)
         tables[source.table] = rows
-        estates = Math.max(estates, rows)
+        // per-estate tables have one row per estate; keyed ones (e.g. per half-year) do not count estates
+        if (!source.key) estates = Math.max(estates, rows)
         log(`rebuilt ${source.table}: ${rows} row(s)`)
       }
       await reader.query('commit')

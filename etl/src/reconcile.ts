@@ -3,7 +3,7 @@ import type { Pool } from 'pg'
 import { raw } from '@szpm/warehouse'
 import type { Warehouse } from '@szpm/warehouse'
 import { pgQueryFn } from './pg.ts'
-import { FACT_SOURCES } from './fact_sources.ts'
+import { cursorOf, FACT_SOURCES, factKey } from './fact_sources.ts'
 import type { FactSource } from './fact_sources.ts'
 import { getWatermark, OUTBOX_WATERMARK } from './watermarks.ts'
 
@@ -14,6 +14,8 @@ export type Difference = {
   /** the fact table that differs */
   table: string
   kind: DifferenceKind
+  /** For tables with several rows per estate: the rest of the row's identity, e.g. { year, half }. */
+  key?: Record<string, unknown>
   /** For 'mismatch': the differing fields. */
   fields?: Record<string, { postgres: unknown; warehouse: unknown }>
 }
@@ -28,18 +30,26 @@ export type ReconcileResult = {
   differences: Difference[]
 }
 
-type WarehouseIndex = Map<number, Record<string, unknown>[]>
+/** fact key (estate_id + the source's key columns) → the warehouse rows with that key */
+type WarehouseIndex = Map<string, Record<string, unknown>[]>
 
 async function warehouseIndex(warehouse: Pick<Warehouse, 'query'>, source: FactSource<any>): Promise<{ index: WarehouseIndex; rows: number }> {
+  const key = source.key ?? []
   const rows = await warehouse.query<Record<string, unknown>>(
-    raw(`SELECT ${['estate_id', ...source.fields].join(', ')} FROM ${source.table} FINAL ORDER BY estate_id`),
+    raw(`SELECT ${['estate_id', ...key, ...source.fields.filter((field) => !key.includes(field))].join(', ')} FROM ${source.table} FINAL ORDER BY ${['estate_id', ...key].join(', ')}`),
   )
   const index: WarehouseIndex = new Map()
   for (const row of rows) {
-    const id = Number(row.estate_id)
+    const id = factKey(source, row)
     index.set(id, [...(index.get(id) ?? []), row])
   }
   return { index, rows: rows.length }
+}
+
+/** `{ estateId, table, key? }` of a difference. */
+function where(source: FactSource<any>, row: Record<string, unknown>) {
+  const base = { estateId: Number(row.estate_id), table: source.table }
+  return source.key ? { ...base, key: Object.fromEntries(source.key.map((column) => [column, Number(row[column])])) } : base
 }
 
 /** PostgreSQL's value against the warehouse's: numbers and booleans compare as numbers. */
@@ -69,30 +79,32 @@ export async function reconcile(options: {
     for (const source of sources) {
       const { index, rows } = await warehouseIndex(options.warehouse, source)
       warehouseRows += rows
-      let compared = 0
+      const compared = new Set<number>()
       let afterId = 0
       for (;;) {
         const page = await source.loadPage(queryFn, afterId, batchSize)
         for (const expected of page) {
-          compared++
-          const found = index.get(expected.estate_id)
-          index.delete(expected.estate_id)
+          compared.add(expected.estate_id)
+          const id = factKey(source, expected)
+          const found = index.get(id)
+          index.delete(id)
           if (!found) {
-            differences.push({ estateId: expected.estate_id, table: source.table, kind: 'missing_in_warehouse' })
+            differences.push({ ...where(source, expected), kind: 'missing_in_warehouse' })
             continue
           }
-          if (found.length > 1) differences.push({ estateId: expected.estate_id, table: source.table, kind: 'duplicate_in_warehouse' })
+          if (found.length > 1) differences.push({ ...where(source, expected), kind: 'duplicate_in_warehouse' })
           const fields: Difference['fields'] = {}
           for (const field of source.fields) {
             if (!same(expected[field], found[0][field])) fields[field] = { postgres: expected[field], warehouse: found[0][field] }
           }
-          if (Object.keys(fields).length > 0) differences.push({ estateId: expected.estate_id, table: source.table, kind: 'mismatch', fields })
+          if (Object.keys(fields).length > 0) differences.push({ ...where(source, expected), kind: 'mismatch', fields })
         }
         if (page.length < batchSize) break
-        afterId = page[page.length - 1].estate_id
+        afterId = cursorOf(source, page[page.length - 1])
       }
-      for (const estateId of index.keys()) differences.push({ estateId, table: source.table, kind: 'extra_in_warehouse' })
-      checked = Math.max(checked, compared)
+      for (const rows of index.values()) differences.push({ ...where(source, rows[0]), kind: 'extra_in_warehouse' })
+      // estates compared (a table with several rows per estate counts each estate once)
+      checked = Math.max(checked, compared.size)
     }
     const watermark = await getWatermark(queryFn, options.watermarkName ?? OUTBOX_WATERMARK)
     const pending = await client.query<{ n: string }>('select count(*)::text as n from outbox_events where id > $1', [watermark])
@@ -103,6 +115,7 @@ export async function reconcile(options: {
     throw error
   }
   client.release()
-  differences.sort((a, b) => a.estateId - b.estateId || a.table.localeCompare(b.table) || a.kind.localeCompare(b.kind))
+  const keyText = (d: Difference) => (d.key ? JSON.stringify(d.key) : '')
+  differences.sort((a, b) => a.estateId - b.estateId || a.table.localeCompare(b.table) || keyText(a).localeCompare(keyText(b)) || a.kind.localeCompare(b.kind))
   return { checked, warehouseRows, pendingEvents, differences }
 }

@@ -1,10 +1,12 @@
 /** Registry: outbox topic → transformer into warehouse fact rows. */
-import { ESTATE_FILING_FACTS_TABLE } from '@szpm/warehouse'
-import type { EstateFilingFactRow } from '@szpm/warehouse'
+import { ESTATE_EVALUATION_FACTS_TABLE, ESTATE_FILING_FACTS_TABLE } from '@szpm/warehouse'
+import type { EstateEvaluationFactRow, EstateFilingFactRow } from '@szpm/warehouse'
 import { ESTATE_FILING_STATE_TOPIC, FILING_STATES } from './sources/estate_filing_state.ts'
 import type { EstateFilingState } from './sources/estate_filing_state.ts'
 import { ESTATE_PROFILE_TOPIC, normalizeEstateProfile } from './sources/estate_profile.ts'
 import type { EstateProfile } from './sources/estate_profile.ts'
+import { ESTATE_EVALUATION_TOPIC, EVALUATION_STATES } from './sources/estate_evaluation.ts'
+import type { EstateEvaluation } from './sources/estate_evaluation.ts'
 
 export const ESTATE_PROFILE_FACTS_TABLE = 'estate_profile_facts'
 
@@ -127,6 +129,63 @@ export function parseEstateProfile(payload: unknown, event = 'estate_profile'): 
   return normalizeEstateProfile(p)
 }
 
+/** Evaluation row + version/changed_at → estate_evaluation_facts row (also used by the rebuild). */
+export function estateEvaluationFactRow(evaluation: EstateEvaluation, version: string | bigint | number, changedAt: Date | string): EstateEvaluationFactRow {
+  return {
+    district_id: evaluation.district_id,
+    district_name: evaluation.district_name,
+    street_id: evaluation.street_id,
+    street_name: evaluation.street_name,
+    community_id: evaluation.community_id,
+    community_name: evaluation.community_name,
+    estate_id: evaluation.estate_id,
+    estate_name: evaluation.estate_name,
+    year: evaluation.year,
+    half: evaluation.half,
+    state: evaluation.state,
+    was_submitted: evaluation.was_submitted ? 1 : 0,
+    final_score: evaluation.final_score,
+    closes_on: evaluation.closes_on,
+    changed_at: toUnixSeconds(changedAt),
+    version: String(version),
+  }
+}
+
+/** Validates an `estate_evaluation` payload (the source row written by the backend). */
+export function parseEstateEvaluation(payload: unknown, event = 'estate_evaluation'): EstateEvaluation {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new PayloadError(`${event}: payload must be an object`)
+  const p = payload as Record<string, unknown>
+  for (const key of ['evaluation_id', 'estate_id', 'district_id', 'street_id', 'community_id']) requireId(p, key, event)
+  for (const key of ['estate_name', 'district_name', 'street_name', 'community_name']) {
+    if (typeof p[key] !== 'string') throw new PayloadError(`${event}: ${key} must be a string`)
+  }
+  const year = Number(p.year)
+  if (!Number.isInteger(year) || year < 1970 || year > 2105) throw new PayloadError(`${event}: year must be 1970..2105, got ${JSON.stringify(p.year)}`)
+  if (p.half !== 1 && p.half !== 2) throw new PayloadError(`${event}: half must be 1 or 2, got ${JSON.stringify(p.half)}`)
+  if (!(EVALUATION_STATES as readonly unknown[]).includes(p.state)) throw new PayloadError(`${event}: state must be one of ${EVALUATION_STATES.join('|')}, got ${JSON.stringify(p.state)}`)
+  if (typeof p.was_submitted !== 'boolean') throw new PayloadError(`${event}: was_submitted must be a boolean`)
+  const score = Number(p.final_score)
+  if (typeof p.final_score !== 'number' || !Number.isFinite(score) || score < 0 || score > 100) throw new PayloadError(`${event}: final_score must be a number 0..100`)
+  if (typeof p.closes_on !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(p.closes_on)) throw new PayloadError(`${event}: closes_on must be YYYY-MM-DD`)
+  return {
+    evaluation_id: Number(p.evaluation_id),
+    estate_id: Number(p.estate_id),
+    estate_name: p.estate_name as string,
+    district_id: Number(p.district_id),
+    district_name: p.district_name as string,
+    street_id: Number(p.street_id),
+    street_name: p.street_name as string,
+    community_id: Number(p.community_id),
+    community_name: p.community_name as string,
+    year,
+    half: p.half,
+    state: p.state as EstateEvaluation['state'],
+    was_submitted: p.was_submitted,
+    final_score: score,
+    closes_on: p.closes_on,
+  }
+}
+
 export const topics: TopicRegistry = Object.freeze({
   [ESTATE_FILING_STATE_TOPIC]: {
     table: ESTATE_FILING_FACTS_TABLE,
@@ -140,6 +199,13 @@ export const topics: TopicRegistry = Object.freeze({
     toRows(event: OutboxEvent) {
       const profile = parseEstateProfile(event.payload, `outbox event ${event.id} (${event.topic})`)
       return [estateProfileFactRow(profile, event.id, event.created_at)]
+    },
+  },
+  [ESTATE_EVALUATION_TOPIC]: {
+    table: ESTATE_EVALUATION_FACTS_TABLE,
+    toRows(event: OutboxEvent) {
+      const evaluation = parseEstateEvaluation(event.payload, `outbox event ${event.id} (${event.topic})`)
+      return [estateEvaluationFactRow(evaluation, event.id, event.created_at)]
     },
   },
 })

@@ -9,7 +9,7 @@ export function scratchWarehouseConfig(suffix: string): WarehouseConfig {
   return { url: base.url, database: `${base.database}_${suffix}` }
 }
 
-export const REQUIRED_TABLES = ['regions', 'estates', 'filings', 'outbox_events', 'etl_watermarks', 'estate_filing_states']
+export const REQUIRED_TABLES = ['regions', 'estates', 'filings', 'outbox_events', 'etl_watermarks', 'estate_filing_states', 'evaluations', 'evaluation_periods', 'evaluation_templates']
 
 /** Fails clearly when the backend migrations have not been run. */
 export async function assertSourceSchema(pg: Pool): Promise<void> {
@@ -24,6 +24,10 @@ export class Fixtures {
   readonly regionIds: number[] = []
   readonly estateIds: number[] = []
   readonly filingIds: number[] = []
+  readonly evaluationIds: number[] = []
+  readonly templateIds: number[] = []
+  /** evaluation periods this run inserted (a period that already existed is left alone) */
+  readonly periods: Array<{ year: number; half: number }> = []
   readonly outboxIds: string[] = []
   readonly watermarkNames: string[] = []
 
@@ -63,6 +67,44 @@ export class Fixtures {
     return rows[0].id
   }
 
+  /** A (draft) evaluation template for this run's evaluations. */
+  async evaluationTemplate(): Promise<number> {
+    const { rows } = await this.pg.query<{ id: number }>(
+      `insert into evaluation_templates (name, status, items, version, created_at, updated_at)
+       values ($1, 'draft', '[]'::jsonb, 1, now(), now()) returning id`,
+      [`${this.tag} 模板`],
+    )
+    this.templateIds.push(rows[0].id)
+    return rows[0].id
+  }
+
+  /** Ensures the half-year period exists (6/1–6/30 or 12/1–12/30). */
+  async evaluationPeriod(year: number, half: 1 | 2, templateId: number): Promise<void> {
+    const [opens, closes] = half === 1 ? ['06-01', '06-30'] : ['12-01', '12-30']
+    const { rowCount } = await this.pg.query(
+      `insert into evaluation_periods (year, half, opens_on, closes_on, template_id, opened_at)
+       values ($1, $2, $3, $4, $5, now()) on conflict do nothing`,
+      [year, half, `${year}-${opens}`, `${year}-${closes}`, templateId],
+    )
+    if (rowCount) this.periods.push({ year, half })
+  }
+
+  async evaluation(
+    estateId: number,
+    period: { year: number; half: 1 | 2 },
+    templateId: number,
+    state: 'pending' | 'submitted' | 'reviewed' | 'auto_scored',
+    scores: { submitted?: number; final?: number } = {},
+  ): Promise<number> {
+    const { rows } = await this.pg.query<{ id: number }>(
+      `insert into evaluations (estate_id, year, half, template_id, state, submitted_score, submitted_at, final_score, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, case when $6::numeric is null then null else now() end, $7, now(), now()) returning id`,
+      [estateId, period.year, period.half, templateId, state, scores.submitted ?? null, scores.final ?? null],
+    )
+    this.evaluationIds.push(rows[0].id)
+    return rows[0].id
+  }
+
   /** Records outbox ids written after `afterId` for these estates so cleanup can delete them. */
   async trackOutbox(): Promise<void> {
     const { rows } = await this.pg.query<{ id: string }>('select id::text as id from outbox_events where entity_id = any($1::bigint[])', [this.estateIds])
@@ -84,6 +126,9 @@ export class Fixtures {
     await this.trackOutbox()
     await this.pg.query('delete from outbox_events where id = any($1::bigint[])', [this.outboxIds])
     await this.pg.query('delete from filings where id = any($1::int[])', [this.filingIds])
+    await this.pg.query('delete from evaluations where id = any($1::int[])', [this.evaluationIds])
+    for (const { year, half } of this.periods) await this.pg.query('delete from evaluation_periods where year = $1 and half = $2', [year, half])
+    await this.pg.query('delete from evaluation_templates where id = any($1::int[])', [this.templateIds])
     await this.pg.query('delete from estates where id = any($1::int[])', [this.estateIds])
     // children before parents
     for (const id of [...this.regionIds].reverse()) await this.pg.query('delete from regions where id = $1', [id])

@@ -7,10 +7,10 @@ export { BindingError, renderLiteral, escapeString, normalizeValue, bind, sql, r
 export type { Binding, ClickHouseType, CompileMode, CompiledQuery, ScalarType, SqlFragment } from './binding.ts'
 export { migrate, dropDatabase, listMigrations, splitStatements, MIGRATIONS_DIR } from './migrator.ts'
 export type { MigrateResult, MigrationFile } from './migrator.ts'
-export { cubes, estateFilings, estateProfiles, hierarchy, levels, childLevel, parentLevel, isLevel, levelDefinition } from './cubes/index.ts'
-export type { CubeDefinition, Level, LevelDefinition, MetricDefinition, MetricKind } from './cubes/index.ts'
+export { cubes, estateFilings, estateProfiles, estateEvaluations, hierarchy, levels, childLevel, parentLevel, isLevel, levelDefinition } from './cubes/index.ts'
+export type { CubeDefinition, FilterDefinition, Level, LevelDefinition, MetricDefinition, MetricKind, ParamDefinition } from './cubes/index.ts'
 export { drillDown, totals, buildSql, buildFragment, parseQuery, shapeRows, shapeTotals, roundRate, QueryError } from './query/index.ts'
-export type { DrillDownQuery, DrillDownRow, Filters, FilterKey, ParsedQuery, TotalsRow } from './query/index.ts'
+export type { DrillDownQuery, DrillDownRow, Filters, FilterKey, FilterValue, ParsedQuery, ParsedFilter, ParsedParam, TotalsRow } from './query/index.ts'
 
 /** The fact table written by @szpm/etl and read by the estate_filings cube. */
 export const ESTATE_FILING_FACTS_TABLE = 'estate_filing_facts'
@@ -30,4 +30,20 @@ export type EstateFilingFactRow = {
   changed_at: number | string
   /** Decimal string (UInt64). */
   version: string
+}
+
+/** The fact table written by @szpm/etl and read by the estate_evaluations cube (街道社区评价). */
+export const ESTATE_EVALUATION_FACTS_TABLE = 'estate_evaluation_facts'
+export type EvaluationFactState = 'pending' | 'submitted' | 'reviewed' | 'auto_scored'
+export type EstateEvaluationFactRow = Omit<EstateFilingFactRow, 'contract_status' | 'assembly_status'> & {
+  year: number
+  /** 1 | 2 */
+  half: number
+  state: EvaluationFactState
+  /** 1 when community staff submitted scores at some point */
+  was_submitted: 0 | 1
+  /** the score that took effect; 0 when none yet */
+  final_score: number
+  /** YYYY-MM-DD, the last day of the half's window */
+  closes_on: string
 }

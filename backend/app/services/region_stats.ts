@@ -1,6 +1,6 @@
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
-import { drillDown, totals, childLevel } from '@szpm/warehouse'
+import { drillDown, totals, childLevel, cubes } from '@szpm/warehouse'
 import Region from '#models/region'
 import type User from '#models/user'
 import type { HttpContext } from '@adonisjs/core/http'
@@ -11,11 +11,19 @@ import type { RegionLevel } from '../../client/types.ts'
 /**
  * One drill-down step for any statistics module: the numbers of `cube` for the children of a
  * region, read from the warehouse, plus the totals. Child regions come from PostgreSQL in their
- * official order, with zeros for a region the fact table has no estates for.
+ * official order, with zeros (null for averages) for a region the fact table has no estates for.
+ *
+ * `filters` are the cube's own filters beyond the region (e.g. `{ year, half }`), `params` its
+ * declared parameters (e.g. `{ asOf }`); both are validated and bound by the warehouse query layer.
  */
-export async function regionStats<Metrics extends Record<string, number>>(
+export async function regionStats<Metrics extends Record<string, number | null>>(
   region: Region,
-  cube: { name: string; metrics: readonly (keyof Metrics & string)[] }
+  cube: {
+    name: string
+    metrics: readonly (keyof Metrics & string)[]
+    filters?: Record<string, number | string>
+    params?: Record<string, unknown>
+  }
 ) {
   const warehouse = await app.container.make('warehouse')
   // the warehouse hierarchy starts at districts; the city's children are its districts
@@ -24,14 +32,17 @@ export async function regionStats<Metrics extends Record<string, number>>(
     cube: cube.name,
     metrics: [...cube.metrics],
     dimensions: [level] as never,
-    filters: region.level === 'city' ? {} : { [`${region.level}_id`]: region.id },
+    filters: { ...cube.filters, ...(region.level === 'city' ? {} : { [`${region.level}_id`]: region.id }) },
+    params: cube.params,
   }
   const [facts, total, children] = await Promise.all([
     drillDown(warehouse, query),
     totals(warehouse, query),
     level === 'estate' ? null : Region.query().where('parent_id', region.id).orderBy('sort').orderBy('id'),
   ])
-  const zero = Object.fromEntries(cube.metrics.map((metric) => [metric, 0])) as Metrics
+  // nothing to average is null, not 0
+  const empty = (metric: string) => (cubes[cube.name]?.metrics[metric]?.kind === 'average' ? null : 0)
+  const zero = Object.fromEntries(cube.metrics.map((metric) => [metric, empty(metric)])) as Metrics
   type Row = Metrics & { id: number; name: string; level: RegionLevel }
   const rows: Row[] = children
     ? (() => {

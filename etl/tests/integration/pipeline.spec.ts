@@ -208,7 +208,7 @@ test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
 
     // a rebuild repairs everything, even rows with a higher version
     const rebuilt = await rebuildAllFacts({ pg, warehouse, watermarkName })
-    assert.deepEqual(Object.keys(rebuilt.tables), ['estate_filing_facts', 'estate_profile_facts'])
+    assert.deepEqual(Object.keys(rebuilt.tables), ['estate_filing_facts', 'estate_profile_facts', 'estate_evaluation_facts'])
     assert.deepEqual((await reconcile({ pg, warehouse, watermarkName })).differences, [])
   })
 })

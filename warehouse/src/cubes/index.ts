@@ -1,3 +1,4 @@
+import { estateEvaluations } from './estate_evaluations.ts'
 import { estateFilings } from './estate_filings.ts'
 import { estateProfiles } from './estate_profiles.ts'
 import type { CubeDefinition } from './types.ts'
@@ -5,9 +6,10 @@ import type { CubeDefinition } from './types.ts'
 export const cubes: Readonly<Record<string, CubeDefinition>> = Object.freeze({
   [estateFilings.name]: estateFilings,
   [estateProfiles.name]: estateProfiles,
+  [estateEvaluations.name]: estateEvaluations,
 })
 
-export { estateFilings, estateProfiles }
+export { estateFilings, estateProfiles, estateEvaluations }
 export { hierarchy, levels, childLevel, parentLevel, isLevel, levelDefinition } from './hierarchy.ts'
 export type { Level, LevelDefinition } from './hierarchy.ts'
-export type { CubeDefinition, MetricDefinition, MetricKind } from './types.ts'
+export type { CubeDefinition, FilterDefinition, MetricDefinition, MetricKind, ParamDefinition } from './types.ts'

@@ -10,7 +10,7 @@ export function fromClause(parsed: ParsedQuery): SqlFragment {
 
 export function whereClause(parsed: ParsedQuery): SqlFragment {
   if (parsed.filters.length === 0) return raw('')
-  const conditions = parsed.filters.map((filter) => sql`${raw(filter.column)} = ${bind(filter.value, 'UInt32')}`)
+  const conditions = parsed.filters.map((filter) => sql`${raw(filter.column)} = ${bind(filter.value, filter.type)}`)
   return sql` WHERE ${joinSql(conditions, ' AND ')}`
 }
 
@@ -25,8 +25,15 @@ export function groupClause(parsed: ParsedQuery): SqlFragment {
   return raw(` GROUP BY ${parsed.level.idColumn}, ${parsed.level.nameColumn} ORDER BY name ASC, id ASC`)
 }
 
+/** `WITH <value> AS <name>, … ` for the cube's params (names are declared in code; values are bound). */
+export function withClause(parsed: ParsedQuery): SqlFragment {
+  if (parsed.params.length === 0) return raw('')
+  const params = parsed.params.map((param) => sql`${bind(param.value, param.type)} AS ${raw(param.name)}`)
+  return sql`WITH ${joinSql(params, ', ')} `
+}
+
 export function buildFragment(parsed: ParsedQuery): SqlFragment {
-  return sql`${selectClause(parsed)} ${fromClause(parsed)}${whereClause(parsed)}${groupClause(parsed)}`
+  return sql`${withClause(parsed)}${selectClause(parsed)} ${fromClause(parsed)}${whereClause(parsed)}${groupClause(parsed)}`
 }
 
 /**

@@ -110,3 +110,61 @@ test.group('query validation', () => {
     }
   })
 })
+
+test.group('cube filters and params (estate_evaluations)', () => {
+  const query: DrillDownQuery = {
+    cube: 'estate_evaluations',
+    metrics: ['estates', 'pending', 'autoScored'],
+    dimensions: ['community'],
+    filters: { half: 1, street_id: 4, year: 2026 },
+    params: { asOf: '2026-07-01' },
+  }
+  const SELECT =
+    "SELECT community_id AS id, community_name AS name, count() AS estates, countIf(state = 'pending' AND closes_on >= asOf) AS pending, " +
+    "countIf(state = 'auto_scored' OR (state IN ('pending', 'submitted') AND closes_on < asOf)) AS autoScored FROM estate_evaluation_facts FINAL "
+
+  test('params become one WITH clause; extra filters follow the hierarchy, typed', ({ assert }) => {
+    assert.deepEqual(buildSql(query, 'literal'), {
+      sql: `WITH toDate('2026-07-01') AS asOf ${SELECT}WHERE street_id = 4 AND year = 2026 AND half = 1 GROUP BY community_id, community_name ORDER BY name ASC, id ASC`,
+      params: {},
+      mode: 'literal',
+    })
+    assert.deepEqual(buildSql(query, 'server'), {
+      sql: `WITH {p0:Date} AS asOf ${SELECT}WHERE street_id = {p1:UInt32} AND year = {p2:UInt16} AND half = {p3:UInt8} GROUP BY community_id, community_name ORDER BY name ASC, id ASC`,
+      params: { p0: '2026-07-01', p1: 4, p2: 2026, p3: 1 },
+      mode: 'server',
+    })
+  })
+
+  test('totals; null filters are ignored; string numbers are accepted', ({ assert }) => {
+    assert.equal(
+      buildSql({ cube: 'estate_evaluations', metrics: ['averageScore'], filters: { year: '2025', half: null }, params: { asOf: '2026-01-01' } }, 'literal').sql,
+      "WITH toDate('2026-01-01') AS asOf SELECT if(countIf((state IN ('reviewed', 'auto_scored') OR closes_on < asOf)) = 0, NULL, " +
+        "avgIf(if(state IN ('reviewed', 'auto_scored'), final_score, 100), (state IN ('reviewed', 'auto_scored') OR closes_on < asOf))) AS averageScore " +
+        'FROM estate_evaluation_facts FINAL WHERE year = 2025',
+    )
+  })
+
+  test('cubes without declared filters/params refuse them; params are required where declared', ({ assert }) => {
+    assert.throws(() => buildSql({ cube: 'estate_filings', metrics: ['estates'], filters: { year: 2026 } }, 'literal'), QueryError, /unknown filter "year"/)
+    assert.throws(() => buildSql({ cube: 'estate_filings', metrics: ['estates'], params: { asOf: '2026-01-01' } }, 'literal'), QueryError, /unknown param "asOf"/)
+    assert.throws(() => buildSql({ ...query, params: {} }, 'literal'), QueryError, /missing param "asOf"/)
+    assert.throws(() => buildSql({ ...query, params: undefined }, 'literal'), QueryError, /missing param "asOf"/)
+    assert.throws(() => buildSql({ ...query, params: { asOf: '2026-07-01', today: '2026-07-01' } }, 'literal'), QueryError, /unknown param "today"/)
+    assert.throws(() => buildSql({ ...query, params: [] as never }, 'literal'), QueryError)
+    assert.throws(() => buildSql({ ...query, filters: { toString: 1 } as never }, 'literal'), QueryError)
+    assert.throws(() => buildSql({ ...query, filters: { state: 'pending' } as never }, 'literal'), QueryError)
+  })
+
+  test('hostile year / half / asOf values are rejected before any SQL exists', ({ assert }) => {
+    for (const year of ['2026 OR 1=1', "2026'; DROP TABLE estate_evaluation_facts; --", -1, 65536, 2026.5, Number.NaN, true, [2026], '']) {
+      assert.throws(() => buildSql({ ...query, filters: { year: year as never } }, 'literal'), QueryError, /invalid filter year/, String(year))
+    }
+    for (const half of ['1 OR 1=1', 256, -1, 1.5, '1; --', {}]) {
+      assert.throws(() => buildSql({ ...query, filters: { half: half as never } }, 'literal'), QueryError, /invalid filter half/, String(half))
+    }
+    for (const asOf of ["2026-07-01') OR 1=1 --", '2026-07-01 00:00:00', '2026-02-30', '2026-7-1', '1969-12-31', 20260701, '', null]) {
+      assert.throws(() => buildSql({ ...query, params: { asOf } }, 'literal'), QueryError, /param "asOf"|invalid param asOf/, String(asOf))
+    }
+  })
+})

@@ -1,0 +1,39 @@
+import db from '@adonisjs/lucid/services/db'
+import type Region from '#models/region'
+import { regionStats } from '#services/region_stats'
+import { describePeriod, latestStartedPeriod, type PeriodKey } from '#services/evaluation_periods'
+import type { EvaluationHalf, EvaluationMetrics, EvaluationPeriod } from '../../client/types.ts'
+
+export const EVALUATION_METRICS = [
+  'estates', 'evaluated', 'pending', 'submitted', 'reviewed', 'autoScored', 'averageScore',
+  'below60', 'from60to69', 'from70to79', 'from80to89', 'from90to100',
+] as const satisfies readonly (keyof EvaluationMetrics)[]
+
+/**
+ * 街道社区评价 statistics: always from the warehouse (cube `estate_evaluations`), one half-year,
+ * grouped one level below the asked region, computed as of `today` — so a window that has closed
+ * counts its unreviewed estates as 自动计分 (100) even before the close job has run, and
+ * pending + submitted + reviewed + autoScored = estates always holds.
+ */
+export default class EvaluationStatsService {
+  /** The asked half-year; what is not given comes from the latest period that has started by `today`. */
+  periodKey(input: { year?: number; half?: number }, today: string): PeriodKey {
+    const fallback = latestStartedPeriod(today)
+    return { year: input.year ?? fallback.year, half: (input.half ?? fallback.half) as EvaluationHalf }
+  }
+
+  forRegion(region: Region, period: PeriodKey, asOf: string) {
+    return regionStats<EvaluationMetrics & Record<string, number | null>>(region, {
+      name: 'estate_evaluations',
+      metrics: EVALUATION_METRICS,
+      filters: { year: period.year, half: period.half },
+      params: { asOf },
+    })
+  }
+
+  /** The period as the pages show it; finalised = the close job has auto-scored it (PostgreSQL). */
+  async describe(period: PeriodKey, today: string): Promise<EvaluationPeriod> {
+    const row = await db.from('evaluation_periods').where({ year: period.year, half: period.half }).select('closed_at').first()
+    return describePeriod(period, today, Boolean(row?.closed_at))
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * 街道社区评价 (module 13): one row per estate × year × half, read from `evaluations` joined to its
+ * estate, the estate's regions and the half's window (`evaluation_periods.closes_on`). The stored
+ * state is published as is; the warehouse cube derives "auto-scored once the window has closed"
+ * from closes_on and an as-of date, so the numbers are right before the close job has run.
+ * Used by the outbox writers (backend, inside the transaction that changed the evaluation), the
+ * rebuild and the reconciliation.
+ */
+import type { QueryFn } from '../pg.ts'
+import { appendOutboxEvents } from '../outbox.ts'
+import { estateIdsParam, normalizeEstatePlace } from './estate_filing_state.ts'
+import type { ParamStyle } from './estate_filing_state.ts'
+
+export type EvaluationState = 'pending' | 'submitted' | 'reviewed' | 'auto_scored'
+export const EVALUATION_STATES: readonly EvaluationState[] = ['pending', 'submitted', 'reviewed', 'auto_scored']
+
+export type EstateEvaluation = {
+  /** evaluations.id: the keyset cursor of the rebuild / reconciliation (not stored in ClickHouse) */
+  evaluation_id: number
+  estate_id: number
+  estate_name: string
+  district_id: number
+  district_name: string
+  street_id: number
+  street_name: string
+  community_id: number
+  community_name: string
+  year: number
+  half: number
+  state: EvaluationState
+  /** community staff submitted scores at some point (已评价) */
+  was_submitted: boolean
+  /** the score that took effect (reviewed, or 100 when auto-scored); 0 when none yet */
+  final_score: number
+  /** YYYY-MM-DD, the last day of the half's window */
+  closes_on: string
+}
+
+export const ESTATE_EVALUATION_TOPIC = 'estate_evaluation'
+
+/** Parameters, in order: [evaluationIds?] [afterEvaluationId, limit]? */
+export function estateEvaluationSql(options: { evaluationIds?: boolean; keyset?: boolean; paramStyle?: ParamStyle } = {}): string {
+  let n = 0
+  const param = () => (options.paramStyle === 'knex' ? '?' : `$${++n}`)
+  const where: string[] = []
+  if (options.evaluationIds) where.push(`ev.id = any(${param()}::int[])`)
+  if (options.keyset) where.push(`ev.id > ${param()}`)
+  return `select
+  ev.id as evaluation_id,
+  e.id as estate_id, e.name as estate_name,
+  e.district_id, coalesce(d.name, '') as district_name,
+  e.street_id, coalesce(s.name, '') as street_name,
+  e.community_id, coalesce(c.name, '') as community_name,
+  ev.year, ev.half, ev.state,
+  (ev.submitted_at is not null or ev.submitted_score is not null) as was_submitted,
+  coalesce(ev.final_score, 0)::float8 as final_score,
+  to_char(p.closes_on, 'YYYY-MM-DD') as closes_on
+from evaluations ev
+join estates e on e.id = ev.estate_id
+join evaluation_periods p on p.year = ev.year and p.half = ev.half
+left join regions d on d.id = e.district_id
+left join regions s on s.id = e.street_id
+left join regions c on c.id = e.community_id${where.length > 0 ? `\nwhere ${where.join(' and ')}` : ''}
+order by ev.id${options.keyset ? `\nlimit ${param()}` : ''}`
+}
+
+export function normalizeEstateEvaluation(row: Record<string, unknown>): EstateEvaluation {
+  return {
+    evaluation_id: Number(row.evaluation_id),
+    ...normalizeEstatePlace(row),
+    year: Number(row.year),
+    half: Number(row.half),
+    state: row.state as EvaluationState,
+    was_submitted: row.was_submitted === true || row.was_submitted === 1 || row.was_submitted === '1',
+    final_score: Math.round(Number(row.final_score ?? 0) * 100) / 100,
+    closes_on: String(row.closes_on),
+  }
+}
+
+/** The rows of the given evaluations (ordered by id; unknown ids are simply absent). */
+export async function loadEstateEvaluations(queryFn: QueryFn, evaluationIds: readonly number[], options: { paramStyle?: ParamStyle } = {}): Promise<EstateEvaluation[]> {
+  if (evaluationIds.length === 0) return []
+  const rows = await queryFn<Record<string, unknown>>(estateEvaluationSql({ evaluationIds: true, paramStyle: options.paramStyle }), [estateIdsParam(evaluationIds)])
+  return rows.map(normalizeEstateEvaluation)
+}
+
+/** One keyset page of evaluations with `evaluations.id > afterId`. */
+export async function loadEstateEvaluationPage(queryFn: QueryFn, afterId: number, limit: number): Promise<EstateEvaluation[]> {
+  const rows = await queryFn<Record<string, unknown>>(estateEvaluationSql({ keyset: true }), [afterId, limit])
+  return rows.map(normalizeEstateEvaluation)
+}
+
+/**
+ * For writers of evaluations, INSIDE their transaction: takes the shared outbox-writer lock and
+ * appends one `estate_evaluation` event per evaluation (entity_id = the estate).
+ *
+ * Lucid: `writeEstateEvaluationOutbox((sql, params) => trx.rawQuery(sql, params).then((r) => r.rows), [evaluationId], { paramStyle: 'knex' })`
+ */
+export async function writeEstateEvaluationOutbox(
+  queryFn: QueryFn,
+  evaluationIds: readonly number[],
+  options: { paramStyle?: ParamStyle } = {},
+): Promise<EstateEvaluation[]> {
+  if (evaluationIds.length === 0) return []
+  return appendOutboxEvents(queryFn, ESTATE_EVALUATION_TOPIC, () => loadEstateEvaluations(queryFn, evaluationIds, options), options)
+}
