@@ -1,0 +1,3 @@
+import { api } from './client'
+
+export const { years, days, daysExportUrl, upsertDay, deleteDay, updateYear } = api.calendar
