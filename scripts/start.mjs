@@ -77,6 +77,7 @@ process.on('SIGTERM', () => shutdown(0))
 if (withStubs) launch('SMS / WeChat stubs', ['backend/stubs/serve.ts'])
 launch('api', ['--import=@poppinss/ts-exec', 'bin/server.ts'], backend)
 launch('etl worker', ['etl/bin/worker.ts'])
+launch('business jobs', ['--import=@poppinss/ts-exec', 'ace.js', 'jobs:work'], backend)
 
 const url = env.APP_URL
 console.log(`
@@ -92,5 +93,6 @@ console.log(`
    13800000002  街道办负责人    园岭街道
    13800000003  街道办经办人    园岭街道
    13800000005  街道办经办人    桂园街道
+   13800000006  社区经办人      园岭街道第一个社区 (街道社区评价: scores, 张经办 reviews)
  Ctrl-C stops everything started here.
 ────────────────────────────────────────────────────────────`)

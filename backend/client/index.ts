@@ -23,6 +23,24 @@ import type {
   UserStatsItem,
   UserStatsListMeta,
   UserStatsRow,
+  TodoRow,
+  TodoCounts,
+  TodoQuery,
+  EvaluationPeriod,
+  EvaluationPeriodsMeta,
+  EvaluationStatsRow,
+  EvaluationStatsMeta,
+  EvaluationRow,
+  EvaluationQuery,
+  EvaluationDetail,
+  EvaluationSubmitInput,
+  EvaluationReviewInput,
+  EvaluationTemplate,
+  EvaluationTemplateInput,
+  EvaluationHalf,
+  CalendarDay,
+  CalendarDayKind,
+  CalendarYear,
 } from './types.ts'
 
 export type * from './types.ts'
@@ -62,6 +80,26 @@ export const routes = {
   mePhoneCode: '/api/v1/me/phone-code',
   meUnbindWechat: '/api/v1/me/unbind-wechat',
   meDeregister: '/api/v1/me/deregister',
+  todos: '/api/v1/todos',
+  todoCounts: '/api/v1/todos/counts',
+  todosExport: '/api/v1/todos/export',
+  evaluationPeriods: '/api/v1/evaluations/periods',
+  evaluationStats: '/api/v1/stats/evaluations',
+  evaluationStatsExport: '/api/v1/stats/evaluations/export',
+  evaluations: '/api/v1/evaluations',
+  evaluationsExport: '/api/v1/evaluations/export',
+  evaluation: (id: number) => `/api/v1/evaluations/${id}`,
+  evaluationSubmit: (id: number) => `/api/v1/evaluations/${id}/submit`,
+  evaluationReview: (id: number) => `/api/v1/evaluations/${id}/review`,
+  evaluationTemplates: '/api/v1/evaluation-templates',
+  evaluationTemplatesExport: '/api/v1/evaluation-templates/export',
+  evaluationTemplate: (id: number) => `/api/v1/evaluation-templates/${id}`,
+  evaluationTemplateActivate: (id: number) => `/api/v1/evaluation-templates/${id}/activate`,
+  calendarYears: '/api/v1/calendar/years',
+  calendarYear: (year: number) => `/api/v1/calendar/years/${year}`,
+  calendarDays: '/api/v1/calendar/days',
+  calendarDaysExport: '/api/v1/calendar/days/export',
+  calendarDay: (date: string) => `/api/v1/calendar/days/${date}`,
 } as const
 
 export interface Envelope<T, M = Record<string, unknown>> {
@@ -210,6 +248,50 @@ export function createApiClient(options: ApiClientOptions = {}) {
       list: (query: AuditLogQuery) => request<AuditLogRow[], PageMeta>('GET', withQuery(routes.auditLogs, query as Query)),
       exportUrl: (query: AuditLogQuery) => downloadUrl(routes.auditLogsExport, query as Query),
     },
+    /** 待办事项 (module 4) */
+    todos: {
+      list: (query: TodoQuery) => request<TodoRow[], PageMeta>('GET', withQuery(routes.todos, query as Query)),
+      counts: () => request<TodoCounts>('GET', routes.todoCounts),
+      exportUrl: (query: TodoQuery) => downloadUrl(routes.todosExport, query as Query),
+    },
+    /** 街道社区评价 (module 13) */
+    evaluations: {
+      /** recent periods, newest first; meta says which is open today */
+      periods: () => request<EvaluationPeriod[], EvaluationPeriodsMeta>('GET', routes.evaluationPeriods),
+      stats: (query: EvaluationStatsQuery = {}) =>
+        request<EvaluationStatsRow[], EvaluationStatsMeta>('GET', withQuery(routes.evaluationStats, query as Query)),
+      statsExportUrl: (query: EvaluationStatsQuery = {}) => downloadUrl(routes.evaluationStatsExport, query as Query),
+      list: (query: EvaluationQuery) => request<EvaluationRow[], PageMeta & { period: EvaluationPeriod }>('GET', withQuery(routes.evaluations, query as Query)),
+      exportUrl: (query: EvaluationQuery) => downloadUrl(routes.evaluationsExport, query as Query),
+      show: (id: number) => request<EvaluationDetail>('GET', routes.evaluation(id)),
+      /** community staff: score and submit for review */
+      submit: (id: number, input: EvaluationSubmitInput) => request<EvaluationDetail>('POST', routes.evaluationSubmit(id), input),
+      /** street handler: (re-)score, 审核意见, submit */
+      review: (id: number, input: EvaluationReviewInput) => request<EvaluationDetail>('POST', routes.evaluationReview(id), input),
+      templates: {
+        list: () => request<EvaluationTemplate[]>('GET', routes.evaluationTemplates),
+        exportUrl: () => downloadUrl(routes.evaluationTemplatesExport),
+        create: (input: EvaluationTemplateInput) => request<EvaluationTemplate>('POST', routes.evaluationTemplates, input),
+        update: (id: number, input: EvaluationTemplateInput & { version: number }) =>
+          request<EvaluationTemplate>('PUT', routes.evaluationTemplate(id), input),
+        activate: (id: number, version: number) =>
+          request<EvaluationTemplate>('POST', routes.evaluationTemplateActivate(id), { version }),
+        destroy: (id: number) => request<null>('DELETE', routes.evaluationTemplate(id)),
+      },
+    },
+    /** 节假日日历 (city admin): holidays and make-up workdays per year, 发布 */
+    calendar: {
+      years: () => request<CalendarYear[]>('GET', routes.calendarYears),
+      /** meta.year is null for a year not entered yet */
+      days: (year: number) => request<CalendarDay[], { year: CalendarYear | null }>('GET', withQuery(routes.calendarDays, { year })),
+      daysExportUrl: (year: number) => downloadUrl(routes.calendarDaysExport, { year }),
+      /** add or change a day (YYYY-MM-DD); the year is created unpublished on its first day */
+      upsertDay: (date: string, input: { kind: CalendarDayKind; name: string }) =>
+        request<CalendarDay, { year: CalendarYear | null }>('PUT', routes.calendarDay(date), input),
+      deleteDay: (date: string) => request<null, { year: CalendarYear | null }>('DELETE', routes.calendarDay(date)),
+      /** 发布 / 取消发布 */
+      updateYear: (year: number, published: boolean) => request<CalendarYear>('PUT', routes.calendarYear(year), { published }),
+    },
     projects: {
       stats: (regionId?: number) =>
         request<ProjectStatsRow[], ProjectStatsMeta>('GET', withQuery(routes.projectStats, { region_id: regionId })),
@@ -226,6 +308,12 @@ export interface EstateFilingQuery {
   q?: string
   page?: number
   per_page?: number
+}
+
+export interface EvaluationStatsQuery {
+  region_id?: number
+  year?: number
+  half?: EvaluationHalf
 }
 
 export interface EstateListQuery {

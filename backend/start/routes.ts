@@ -16,6 +16,16 @@ const ProjectStatsController = () => import('#controllers/project_stats_controll
 const AuditLogsController = () => import('#controllers/audit_logs_controller')
 const UsersController = () => import('#controllers/users_controller')
 const AccountController = () => import('#controllers/account_controller')
+const TodosController = () => import('#controllers/todos_controller')
+const EvaluationsController = () => import('#controllers/evaluations_controller')
+const EvaluationStatsController = () => import('#controllers/evaluation_stats_controller')
+const EvaluationTemplatesController = () => import('#controllers/evaluation_templates_controller')
+const CalendarController = () => import('#controllers/calendar_controller')
+
+/** a calendar date YYYY-MM-DD (whether it exists, e.g. 02-30, is checked by the controller: 422) */
+const calendarDate = { match: /^\d{4}-\d{2}-\d{2}$/ }
+/** a four-digit year (the 2000..2100 range is checked by the controller: 422) */
+const calendarYear = { match: /^\d{4}$/, cast: (value: string) => Number(value) }
 
 /** a positive PostgreSQL integer (1..2147483647); anything else is a 404 before any query runs */
 const id = {
@@ -84,6 +94,50 @@ router
           })
           .use(middleware.feature({ feature: 'audit.view' }))
 
+        // 待办事项 (module 4): the inbox every workflow feeds
+        router
+          .group(() => {
+            router.get('todos', [TodosController, 'index']).as('todos.index')
+            router.get('todos/counts', [TodosController, 'counts']).as('todos.counts')
+            router.get('todos/export', [TodosController, 'export']).as('todos.export')
+          })
+          .use(middleware.feature({ feature: 'todos.view' }))
+
+        // 街道社区评价 (module 13)
+        router
+          .group(() => {
+            router.get('evaluations/periods', [EvaluationsController, 'periods']).as('evaluations.periods')
+            router.get('stats/evaluations', [EvaluationStatsController, 'index']).as('evaluation_stats.index')
+            router.get('evaluations', [EvaluationsController, 'index']).as('evaluations.index')
+            router.get('evaluations/:id', [EvaluationsController, 'show']).as('evaluations.show').where('id', id)
+          })
+          .use(middleware.feature({ feature: 'evaluations.view' }))
+
+        router
+          .group(() => {
+            router.get('stats/evaluations/export', [EvaluationStatsController, 'export']).as('evaluation_stats.export')
+            router.get('evaluations/export', [EvaluationsController, 'export']).as('evaluations.export')
+          })
+          .use(middleware.feature({ feature: 'evaluations.export' }))
+
+        router
+          .group(() => {
+            router.post('evaluations/:id/submit', [EvaluationsController, 'submit']).as('evaluations.submit').where('id', id)
+            router.post('evaluations/:id/review', [EvaluationsController, 'review']).as('evaluations.review').where('id', id)
+          })
+          .use(middleware.feature({ feature: 'evaluations.handle' }))
+
+        router
+          .group(() => {
+            router.get('evaluation-templates', [EvaluationTemplatesController, 'index']).as('evaluation_templates.index')
+            router.get('evaluation-templates/export', [EvaluationTemplatesController, 'export']).as('evaluation_templates.export')
+            router.post('evaluation-templates', [EvaluationTemplatesController, 'store']).as('evaluation_templates.store')
+            router.put('evaluation-templates/:id', [EvaluationTemplatesController, 'update']).as('evaluation_templates.update').where('id', id)
+            router.post('evaluation-templates/:id/activate', [EvaluationTemplatesController, 'activate']).as('evaluation_templates.activate').where('id', id)
+            router.delete('evaluation-templates/:id', [EvaluationTemplatesController, 'destroy']).as('evaluation_templates.destroy').where('id', id)
+          })
+          .use(middleware.feature({ feature: 'evaluations.manage' }))
+
         // 权限管理 (module 3): the 头像 menu on the user's own account, then the accounts they manage
         router.put('me', [AccountController, 'update']).as('account.update')
         router.post('me/phone-code', [AccountController, 'phoneCode']).as('account.phone_code')
@@ -109,6 +163,18 @@ router
             router.put('users/:id/features', [UsersController, 'updateFeatures']).as('users.update_features').where('id', id)
           })
           .use(middleware.feature({ feature: 'users.manage' }))
+
+        // 节假日日历: the working-day calendar behind due dates (city admin)
+        router
+          .group(() => {
+            router.get('calendar/years', [CalendarController, 'years']).as('calendar.years')
+            router.put('calendar/years/:year', [CalendarController, 'updateYear']).as('calendar.years_update').where('year', calendarYear)
+            router.get('calendar/days', [CalendarController, 'days']).as('calendar.days')
+            router.get('calendar/days/export', [CalendarController, 'daysExport']).as('calendar.days.export')
+            router.put('calendar/days/:date', [CalendarController, 'upsertDay']).as('calendar.days_upsert').where('date', calendarDate)
+            router.delete('calendar/days/:date', [CalendarController, 'destroyDay']).as('calendar.days_destroy').where('date', calendarDate)
+          })
+          .use(middleware.feature({ feature: 'calendar.manage' }))
       })
       .use(middleware.auth())
   })

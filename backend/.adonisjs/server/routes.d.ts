@@ -29,6 +29,23 @@ export type ScannedRoutes = {
     'api.estates.export': { paramsTuple?: []; params?: {} }
     'api.audit_logs.index': { paramsTuple?: []; params?: {} }
     'api.audit_logs.export': { paramsTuple?: []; params?: {} }
+    'api.todos.index': { paramsTuple?: []; params?: {} }
+    'api.todos.counts': { paramsTuple?: []; params?: {} }
+    'api.todos.export': { paramsTuple?: []; params?: {} }
+    'api.evaluations.periods': { paramsTuple?: []; params?: {} }
+    'api.evaluation_stats.index': { paramsTuple?: []; params?: {} }
+    'api.evaluations.index': { paramsTuple?: []; params?: {} }
+    'api.evaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluation_stats.export': { paramsTuple?: []; params?: {} }
+    'api.evaluations.export': { paramsTuple?: []; params?: {} }
+    'api.evaluations.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluations.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluation_templates.index': { paramsTuple?: []; params?: {} }
+    'api.evaluation_templates.export': { paramsTuple?: []; params?: {} }
+    'api.evaluation_templates.store': { paramsTuple?: []; params?: {} }
+    'api.evaluation_templates.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluation_templates.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluation_templates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.account.update': { paramsTuple?: []; params?: {} }
     'api.account.phone_code': { paramsTuple?: []; params?: {} }
     'api.account.unbind_wechat': { paramsTuple?: []; params?: {} }
@@ -43,6 +60,12 @@ export type ScannedRoutes = {
     'api.users.options': { paramsTuple?: []; params?: {} }
     'api.users.store': { paramsTuple?: []; params?: {} }
     'api.users.update_features': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.calendar.years': { paramsTuple?: []; params?: {} }
+    'api.calendar.years_update': { paramsTuple: [ParamValue]; params: {'year': ParamValue} }
+    'api.calendar.days': { paramsTuple?: []; params?: {} }
+    'api.calendar.days.export': { paramsTuple?: []; params?: {} }
+    'api.calendar.days_upsert': { paramsTuple: [ParamValue]; params: {'date': ParamValue} }
+    'api.calendar.days_destroy': { paramsTuple: [ParamValue]; params: {'date': ParamValue} }
   }
   GET: {
     'api.session.csrf': { paramsTuple?: []; params?: {} }
@@ -61,6 +84,17 @@ export type ScannedRoutes = {
     'api.estates.export': { paramsTuple?: []; params?: {} }
     'api.audit_logs.index': { paramsTuple?: []; params?: {} }
     'api.audit_logs.export': { paramsTuple?: []; params?: {} }
+    'api.todos.index': { paramsTuple?: []; params?: {} }
+    'api.todos.counts': { paramsTuple?: []; params?: {} }
+    'api.todos.export': { paramsTuple?: []; params?: {} }
+    'api.evaluations.periods': { paramsTuple?: []; params?: {} }
+    'api.evaluation_stats.index': { paramsTuple?: []; params?: {} }
+    'api.evaluations.index': { paramsTuple?: []; params?: {} }
+    'api.evaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluation_stats.export': { paramsTuple?: []; params?: {} }
+    'api.evaluations.export': { paramsTuple?: []; params?: {} }
+    'api.evaluation_templates.index': { paramsTuple?: []; params?: {} }
+    'api.evaluation_templates.export': { paramsTuple?: []; params?: {} }
     'api.users.index': { paramsTuple?: []; params?: {} }
     'api.users.export': { paramsTuple?: []; params?: {} }
     'api.users.stats': { paramsTuple?: []; params?: {} }
@@ -69,6 +103,9 @@ export type ScannedRoutes = {
     'api.users.stats_list.export': { paramsTuple: [ParamValue,ParamValue]; params: {'category': ParamValue,'metric': ParamValue} }
     'api.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.options': { paramsTuple?: []; params?: {} }
+    'api.calendar.years': { paramsTuple?: []; params?: {} }
+    'api.calendar.days': { paramsTuple?: []; params?: {} }
+    'api.calendar.days.export': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'api.session.csrf': { paramsTuple?: []; params?: {} }
@@ -87,6 +124,17 @@ export type ScannedRoutes = {
     'api.estates.export': { paramsTuple?: []; params?: {} }
     'api.audit_logs.index': { paramsTuple?: []; params?: {} }
     'api.audit_logs.export': { paramsTuple?: []; params?: {} }
+    'api.todos.index': { paramsTuple?: []; params?: {} }
+    'api.todos.counts': { paramsTuple?: []; params?: {} }
+    'api.todos.export': { paramsTuple?: []; params?: {} }
+    'api.evaluations.periods': { paramsTuple?: []; params?: {} }
+    'api.evaluation_stats.index': { paramsTuple?: []; params?: {} }
+    'api.evaluations.index': { paramsTuple?: []; params?: {} }
+    'api.evaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluation_stats.export': { paramsTuple?: []; params?: {} }
+    'api.evaluations.export': { paramsTuple?: []; params?: {} }
+    'api.evaluation_templates.index': { paramsTuple?: []; params?: {} }
+    'api.evaluation_templates.export': { paramsTuple?: []; params?: {} }
     'api.users.index': { paramsTuple?: []; params?: {} }
     'api.users.export': { paramsTuple?: []; params?: {} }
     'api.users.stats': { paramsTuple?: []; params?: {} }
@@ -95,6 +143,9 @@ export type ScannedRoutes = {
     'api.users.stats_list.export': { paramsTuple: [ParamValue,ParamValue]; params: {'category': ParamValue,'metric': ParamValue} }
     'api.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.options': { paramsTuple?: []; params?: {} }
+    'api.calendar.years': { paramsTuple?: []; params?: {} }
+    'api.calendar.days': { paramsTuple?: []; params?: {} }
+    'api.calendar.days.export': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'api.session.sms': { paramsTuple?: []; params?: {} }
@@ -102,6 +153,10 @@ export type ScannedRoutes = {
     'api.identity.sms': { paramsTuple?: []; params?: {} }
     'api.identity.bind': { paramsTuple?: []; params?: {} }
     'api.filings.store': { paramsTuple?: []; params?: {} }
+    'api.evaluations.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluations.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluation_templates.store': { paramsTuple?: []; params?: {} }
+    'api.evaluation_templates.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.account.phone_code': { paramsTuple?: []; params?: {} }
     'api.account.unbind_wechat': { paramsTuple?: []; params?: {} }
     'api.account.deregister': { paramsTuple?: []; params?: {} }
@@ -111,13 +166,18 @@ export type ScannedRoutes = {
     'api.session.destroy': { paramsTuple?: []; params?: {} }
     'api.session.destroy_all': { paramsTuple?: []; params?: {} }
     'api.filings.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluation_templates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.calendar.days_destroy': { paramsTuple: [ParamValue]; params: {'date': ParamValue} }
   }
   PATCH: {
     'api.filings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
+    'api.evaluation_templates.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.account.update': { paramsTuple?: []; params?: {} }
     'api.users.update_features': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.calendar.years_update': { paramsTuple: [ParamValue]; params: {'year': ParamValue} }
+    'api.calendar.days_upsert': { paramsTuple: [ParamValue]; params: {'date': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

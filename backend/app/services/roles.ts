@@ -38,7 +38,7 @@ export const FEATURE_MODULES = [
   { no: 10, name: '车位信息', features: { 'parking.view': '查看', 'parking.export': '导出', 'parking.remind': '提醒更新' } },
   { no: 11, name: '宣传培训', features: { 'training.view': '查看', 'training.export': '导出', 'training.manage': '课程维护' } },
   { no: 12, name: '平安建设', features: { 'safety.view': '查看', 'safety.export': '导出', 'safety.handle': '考核办理' } },
-  { no: 13, name: '街道社区评价', features: { 'evaluations.view': '查看', 'evaluations.handle': '评分与审核', 'evaluations.export': '导出' } },
+  { no: 13, name: '街道社区评价', features: { 'evaluations.view': '查看', 'evaluations.handle': '评分与审核', 'evaluations.export': '导出', 'evaluations.manage': '评分模板管理' } },
   { no: 14, name: '小区气象公告栏', features: { 'weather.view': '查看' } },
   { no: 15, name: '安全检查', features: { 'inspections.view': '查看统计', 'inspections.export': '导出', 'inspections.remind': '催办', 'inspections.manage': '发布任务' } },
   { no: 16, name: '信息公开', features: { 'disclosures.view': '查询', 'disclosures.manage': '发布、作废与删除' } },
@@ -52,6 +52,7 @@ export const FEATURE_MODULES = [
   { no: 24, name: '党建园地', features: { 'party_building.view': '查看', 'party_building.export': '导出' } },
   { no: 0, name: '审计日志', features: { 'audit.view': '查询' } },
   { no: 0, name: '个人信息', features: { 'personal_data.unmask': '查看完整号码（留痕）' } },
+  { no: 0, name: '节假日日历', features: { 'calendar.manage': '查看与维护' } },
 ] as const
 
 type FeaturesOfModule<M> = M extends { features: infer F } ? keyof F & string : never
@@ -76,7 +77,7 @@ const without = (list: readonly FeatureCode[], ...drop: string[]) =>
   list.filter((code) => !drop.some((d) => (d.endsWith('.') ? code.startsWith(d) : code === d)))
 
 /** what a street head holds: everything of a street office except the city's tools */
-const STREET_HEAD = without(ALL, 'audit.view', 'personal_data.unmask', 'inspections.manage', 'disputes.manage')
+const STREET_HEAD = without(ALL, 'audit.view', 'personal_data.unmask', 'inspections.manage', 'disputes.manage', 'evaluations.manage', 'calendar.manage')
 
 /**
  * Role defaults: preset roles hold exactly these; granted roles get them when a head creates the
@@ -85,12 +86,14 @@ const STREET_HEAD = without(ALL, 'audit.view', 'personal_data.unmask', 'inspecti
 const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
   // filings are registered by the street office that holds the contract, not by the bureaus above it
   city_admin: without(ALL, 'personal_data.unmask', 'tenders.handle', 'tenders.approve', 'evaluations.handle', 'filings.manage'),
-  district_admin: without(ALL, 'audit.view', 'personal_data.unmask', 'tenders.handle', 'tenders.approve', 'evaluations.handle', 'filings.manage'),
+  district_admin: without(ALL, 'audit.view', 'personal_data.unmask', 'tenders.handle', 'tenders.approve', 'evaluations.handle', 'filings.manage', 'evaluations.manage', 'calendar.manage'),
   street_head: STREET_HEAD,
-  street_handler: ['filings.view', 'filings.export', 'filings.manage', 'projects.view', 'projects.export'],
-  party_secretary: ['filings.view', 'projects.view'],
-  community_head: ['filings.view', 'filings.export', 'projects.view', 'projects.export'],
-  community_handler: ['filings.view', 'projects.view'],
+  street_handler: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'filings.manage', 'projects.view', 'projects.export',
+    'evaluations.view', 'evaluations.handle', 'evaluations.export'],
+  party_secretary: ['todos.view', 'filings.view', 'projects.view', 'evaluations.view'],
+  community_head: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'projects.view', 'projects.export',
+    'evaluations.view', 'evaluations.handle', 'evaluations.export'],
+  community_handler: ['todos.view', 'todos.handle', 'filings.view', 'projects.view', 'evaluations.view', 'evaluations.handle'],
 }
 
 /** What an account of a granted role may hold at most (a head may grant within this). */

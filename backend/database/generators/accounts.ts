@@ -13,6 +13,8 @@ export const DEMO_ACCOUNTS = [
   { phone: '13800000003', name: '张经办', role: 'street_handler', region: '园岭街道' },
   { phone: '13800000004', name: '刘书记', role: 'party_secretary', region: '园岭街道' },
   { phone: '13800000005', name: '赵经办', role: 'street_handler', region: '桂园街道' },
+  // community staff of the street's first community (街道社区评价: they score, the street handler reviews)
+  { phone: '13800000006', name: '孙社区', role: 'community_handler', region: '园岭街道', firstCommunity: true },
 ] as const
 
 export const accounts: DataGenerator = {
@@ -23,7 +25,10 @@ export const accounts: DataGenerator = {
     assertPasswordPolicy(DEMO_PASSWORD)
     const password = await hash.make(DEMO_PASSWORD)
     const rows = DEMO_ACCOUNTS.map((account) => {
-      const regionId = ctx.state.regionIds.get(account.region)
+      const streetOrOther = ctx.state.regionIds.get(account.region)
+      const regionId = 'firstCommunity' in account
+        ? ctx.state.communities.find((community) => community.streetId === streetOrOther)?.id
+        : streetOrOther
       if (regionId === undefined) throw new Error(`demo account ${account.phone}: region ${account.region} was not generated`)
       return [account.name, account.phone, password, account.role, regionId, 'active', ctx.now, ctx.now]
     })

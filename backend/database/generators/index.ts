@@ -1,5 +1,6 @@
 import { accounts } from './accounts.ts'
 import { estates } from './estates.ts'
+import { evaluations } from './evaluations.ts'
 import { filings } from './filings.ts'
 import { housesAndOwners } from './houses_and_owners.ts'
 import { regions } from './regions.ts'
@@ -19,6 +20,7 @@ export const GENERATORS: readonly DataGenerator[] = [
   housesAndOwners,
   filings,
   accounts,
+  evaluations,
 ]
 
 export { runGenerators } from './pipeline.ts'

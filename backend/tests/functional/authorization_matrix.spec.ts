@@ -2,6 +2,8 @@ import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
 import { R, E, USERS, resetWorld, type WorldUser } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
+import clock from '#services/clock'
+import EvaluationPeriodService from '#services/evaluation_period_service'
 
 /**
  * Every API route × every role (and anonymous) × an object in the user's own street, a sibling
@@ -31,6 +33,12 @@ const exporters = { city: 200, futian: 200, head: 200, handler: 200, community: 
 const auditors = { city: 200, futian: 403, head: 403, handler: 403, party: 403, community: 403 } as const
 const managers = { head: 200, handler: 200, city: 403, futian: 403, party: 403, community: 403 } as const
 const userAdmins = { city: 200, futian: 200, head: 200, handler: 403, party: 403, community: 403 } as const
+const calendarAdmins = { city: 200 } as const
+// 街道社区评价: the world's evaluations of 2026 H1 (ids follow estate ids); on the matrix's fixed
+// date (2026-11-28) that window is closed, so a permitted submit / review is a harmless 422
+const EVALUATION_IN: Record<Place, number> = { own: E.e1, sibling: E.e4, otherDistrict: E.e5 }
+const templateAdmins = { city: 200 } as const
+const VALID_TEMPLATE = { name: '矩阵模板', items: [{ key: 'all', name: '综合', description: '', maxScore: 100, weight: 100 }] }
 
 const MATRIX: Record<string, RouteCase> = {
   'api.session.csrf': { public: true, target: () => ({}), allowed: {} },
@@ -45,6 +53,9 @@ const MATRIX: Record<string, RouteCase> = {
   'api.session.destroy': { target: () => ({}), allowed: viewers },
   'api.filing_stats.index': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: viewers },
   'api.filing_stats.export': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: exporters },
+  // 街道社区评价 statistics (module 13): evaluations.view / evaluations.export
+  'api.evaluation_stats.index': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: viewers },
+  'api.evaluation_stats.export': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: exporters },
   'api.estate_filings.index': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: viewers },
   'api.estate_filings.export': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: exporters },
   'api.estates.show': { target: (p) => ({ params: { id: ESTATE_IN[p] } }), allowed: viewers },
@@ -82,6 +93,40 @@ const MATRIX: Record<string, RouteCase> = {
     target: (p) => ({ params: { id: USER_IN[p] }, json: { features: ['filings.view', 'filings.export', 'filings.manage', 'projects.view', 'projects.export'] } }),
     allowed: { ...userAdmins, head: 200, city: 404, futian: 404 },
   },
+  // 待办事项: everyone's own inbox
+  'api.todos.index': { target: () => ({}), allowed: viewers },
+  'api.todos.counts': { target: () => ({}), allowed: viewers },
+  'api.todos.export': { target: () => ({}), allowed: viewers },
+  // 街道社区评价
+  'api.evaluations.periods': { target: () => ({}), allowed: viewers },
+  'api.evaluation_stats.index': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: viewers },
+  'api.evaluation_stats.export': { target: (p) => ({ qs: { region_id: REGION_IN[p] } }), allowed: exporters },
+  'api.evaluations.index': { target: (p) => ({ qs: { region_id: REGION_IN[p], year: 2026, half: 1 } }), allowed: viewers },
+  'api.evaluations.export': { target: (p) => ({ qs: { region_id: REGION_IN[p], year: 2026, half: 1 } }), allowed: exporters },
+  'api.evaluations.show': { target: (p) => ({ params: { id: EVALUATION_IN[p] } }), allowed: viewers },
+  'api.evaluations.submit': {
+    target: (p) => ({ params: { id: EVALUATION_IN[p] }, json: { version: 1, scores: { service: 20 } } }),
+    allowed: { community: 422, head: 403, handler: 403 },
+  },
+  'api.evaluations.review': {
+    target: (p) => ({ params: { id: EVALUATION_IN[p] }, json: { version: 1, scores: { service: 20 }, opinion: '矩阵' } }),
+    allowed: { handler: 422, head: 403, community: 403 },
+  },
+  // 评分模板 (city only): the active template (id 1) cannot be edited or deleted, so those are 422s
+  'api.evaluation_templates.index': { target: () => ({}), allowed: templateAdmins },
+  'api.evaluation_templates.export': { target: () => ({}), allowed: templateAdmins },
+  'api.evaluation_templates.store': { target: () => ({ json: VALID_TEMPLATE }), allowed: { city: 201 } },
+  'api.evaluation_templates.update': { target: () => ({ params: { id: 1 }, json: { ...VALID_TEMPLATE, version: 1 } }), allowed: { city: 422 } },
+  'api.evaluation_templates.activate': { target: () => ({ params: { id: 1 }, json: { version: 1 } }), allowed: templateAdmins },
+  'api.evaluation_templates.destroy': { target: () => ({ params: { id: 1 } }), allowed: { city: 422 } },
+  // 节假日日历 (city only): the writes are harmless for the city (a 调休 on a Wednesday is a 422, a
+  // day not in the calendar a 404, publishing an unentered year a 422), so the seed is untouched
+  'api.calendar.years': { target: () => ({}), allowed: calendarAdmins },
+  'api.calendar.days': { target: () => ({ qs: { year: 2026 } }), allowed: calendarAdmins },
+  'api.calendar.days.export': { target: () => ({ qs: { year: 2026 } }), allowed: calendarAdmins },
+  'api.calendar.days_upsert': { target: () => ({ params: { date: '2099-03-04' }, json: { kind: 'workday', name: '矩阵' } }), allowed: { city: 422 } },
+  'api.calendar.days_destroy': { target: () => ({ params: { date: '2099-03-04' } }), allowed: { city: 404 } },
+  'api.calendar.years_update': { target: () => ({ params: { year: 2099 }, json: { published: true } }), allowed: { city: 422 } },
 }
 
 /** Which places a role's scope covers in the world (city sees all; 福田 sees its two streets). */
@@ -98,7 +143,9 @@ const REACH: Record<WorldUser, Place[]> = {
 }
 const ROLES: WorldUser[] = ['city', 'futian', 'head', 'handler', 'party', 'community']
 const PLACES: Place[] = ['own', 'sibling', 'otherDistrict']
-const UNSCOPED = new Set(['api.account.update', 'api.account.phone_code', 'api.account.unbind_wechat', 'api.account.deregister', 'api.users.options', 'api.audit_logs.index', 'api.audit_logs.export', 'api.session.show', 'api.session.destroy', 'api.session.destroy_all'])
+const UNSCOPED = new Set(['api.todos.index', 'api.todos.counts', 'api.todos.export', 'api.evaluations.periods',
+  'api.evaluation_templates.index', 'api.evaluation_templates.export', 'api.evaluation_templates.store',
+  'api.evaluation_templates.update', 'api.evaluation_templates.activate', 'api.evaluation_templates.destroy', 'api.account.update', 'api.account.phone_code', 'api.account.unbind_wechat', 'api.account.deregister', 'api.users.options', 'api.audit_logs.index', 'api.audit_logs.export', 'api.session.show', 'api.session.destroy', 'api.session.destroy_all'])
 
 function apiRoutes() {
   router.commit()
@@ -106,7 +153,13 @@ function apiRoutes() {
 }
 
 test.group('Authorization matrix', (group) => {
-  group.each.setup(() => resetWorld())
+  group.each.setup(async () => {
+    await resetWorld()
+    // a fixed day outside any evaluation window, with the (closed) 2026 H1 evaluations in place
+    clock.travelTo('2026-11-28T10:00:00+08:00')
+    await new EvaluationPeriodService().open({ year: 2026, half: 1 })
+    return () => clock.reset()
+  })
 
   test('every API route is in the matrix', ({ assert }) => {
     const names = apiRoutes().map((route: any) => route.name)

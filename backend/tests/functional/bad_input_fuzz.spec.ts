@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import clock from '#services/clock'
+import EvaluationPeriodService from '#services/evaluation_period_service'
 import router from '@adonisjs/core/services/router'
 import db from '@adonisjs/lucid/services/db'
 import { E, resetWorld, type WorldUser } from '#tests/support/world'
@@ -42,11 +44,23 @@ const CONTENT_TYPES: [string, string][] = [
 ]
 
 /** a (harmless) body for each known write route; unknown routes get GENERIC_FIELDS */
-const SAMPLES: Record<string, { params?: Record<string, number>; body: Record<string, unknown> }> = {
+const SAMPLES: Record<string, { params?: Record<string, number | string>; body: Record<string, unknown> }> = {
   'api.filings.store': { body: { estate_id: E.e1, kind: 'assembly', document_no: 'FUZZ', filed_on: '2026-11-01' } },
   'api.filings.update': { params: { id: 1 }, body: { status: 'expired', version: 1, remark: 'fuzz' } },
   'api.filings.destroy': { params: { id: 1 }, body: { version: 1, remark: 'fuzz' } },
   'api.session.store': { body: { phone: '13900000099', password: 'Fuzz@2026x', code: '000000' } },
+  // 节假日日历 (fuzzed as the city admin): a 调休 on a Wednesday, a day not in the calendar, an unentered year
+  // 街道社区评价 (as 桂园's handler: evaluation 5 is 桂园新村's 2026 H1, closed on the fuzz's fixed date)
+  'api.evaluations.submit': { params: { id: 5 }, body: { version: 1, scores: { service: 20 }, remark: 'fuzz' } },
+  'api.evaluations.review': { params: { id: 5 }, body: { version: 1, scores: { service: 20 }, opinion: 'fuzz' } },
+  // 评分模板 (as the city admin): weights that do not sum to 100, the active template 1 (locked)
+  'api.evaluation_templates.store': { body: { name: 'fuzz', items: [{ key: 'a', name: 'A', maxScore: 10, weight: 10 }] } },
+  'api.evaluation_templates.update': { params: { id: 1 }, body: { name: 'fuzz', items: [{ key: 'a', name: 'A', maxScore: 10, weight: 10 }], version: 1 } },
+  'api.evaluation_templates.activate': { params: { id: 1 }, body: { version: 1 } },
+  'api.evaluation_templates.destroy': { params: { id: 1 }, body: {} },
+  'api.calendar.days_upsert': { params: { date: '2099-03-04' }, body: { kind: 'workday', name: 'fuzz' } },
+  'api.calendar.days_destroy': { params: { date: '2099-03-04' }, body: {} },
+  'api.calendar.years_update': { params: { year: 2099 }, body: { published: true } },
 }
 const GENERIC_FIELDS = ['id', 'phone', 'password', 'code', 'name', 'role', 'region_id', 'features', 'status', 'version', 'remark', 'estate_id']
 
@@ -56,6 +70,8 @@ const QUERY_KEYS: Record<string, string[]> = {
   'api.filing_stats.export': ['region_id'],
   'api.project_stats.index': ['region_id'],
   'api.project_stats.export': ['region_id'],
+  'api.evaluation_stats.index': ['region_id', 'year', 'half'],
+  'api.evaluation_stats.export': ['region_id', 'year', 'half'],
   'api.estate_filings.index': ['region_id', 'estate_id', 'contract_status', 'assembly_status', 'q', 'page', 'per_page'],
   'api.estate_filings.export': ['region_id', 'estate_id', 'contract_status', 'assembly_status', 'q'],
   'api.estates.index': ['region_id', 'q', 'estate_type', 'has_committee', 'page', 'per_page'],
@@ -63,11 +79,23 @@ const QUERY_KEYS: Record<string, string[]> = {
   'api.audit_logs.index': ['from', 'to', 'user', 'action', 'outcome', 'q', 'page', 'per_page'],
   'api.audit_logs.export': ['from', 'to', 'user', 'action', 'outcome', 'q'],
   'api.session.show': [],
+  'api.calendar.years': [],
+  'api.calendar.days': ['year'],
+  'api.calendar.days.export': ['year'],
   'api.session.csrf': [],
+  'api.todos.index': ['tab', 'process', 'q', 'page', 'per_page'],
+  'api.todos.export': ['tab', 'process', 'q'],
+  'api.todos.counts': [],
+  'api.evaluations.periods': [],
+  'api.evaluations.index': ['region_id', 'year', 'half', 'state', 'q', 'page', 'per_page'],
+  'api.evaluations.export': ['region_id', 'year', 'half', 'state', 'q'],
+  'api.evaluation_templates.index': [],
+  'api.evaluation_templates.export': [],
 }
 const GENERIC_QUERY = ['id', 'q', 'page', 'per_page', 'region_id', 'code', 'state']
 
-const TABLES = ['filings', 'filing_events', 'outbox_events', 'users', 'estates', 'regions']
+const TABLES = ['filings', 'filing_events', 'outbox_events', 'users', 'estates', 'regions', 'calendar_years', 'calendar_days',
+  'evaluations', 'evaluation_templates', 'evaluation_periods', 'workflow_events', 'todos']
 const CJK = /[\u3400-\u9fff]/
 
 async function counts() {
@@ -90,6 +118,9 @@ const qsEncode = (key: string, value: string) => `${encodeURIComponent(key)}=${e
 test.group('Bad input fuzz', (group) => {
   group.each.setup(async () => {
     await resetWorld()
+    // a fixed day outside any evaluation window, with the (closed) 2026 H1 evaluations in place
+    clock.travelTo('2026-11-28T10:00:00+08:00')
+    await new EvaluationPeriodService().open({ year: 2026, half: 1 })
     // 权限管理 keeps a street handler's features per account: give the world's handler its defaults
     const grants = await db.rawQuery(`SELECT to_regclass('public.user_features') AS t`)
     if (grants.rows[0].t) {
@@ -99,6 +130,7 @@ test.group('Bad input fuzz', (group) => {
          ON CONFLICT DO NOTHING`
       )
     }
+    return () => clock.reset()
   })
 
   test('no route answers hostile input with a 5xx, an untranslated error or a change', async ({ client, assert }) => {
@@ -113,7 +145,7 @@ test.group('Bad input fuzz', (group) => {
 
     async function send(route: any, label: string, build: (request: any) => any, path: string) {
       const method = (route.methods[0] as string).toLowerCase()
-      const who: WorldUser = route.name.startsWith('api.audit_logs.') ? 'city' : 'guiyuan'
+      const who: WorldUser = ['api.audit_logs.', 'api.calendar.', 'api.evaluation_templates.'].some((prefix) => route.name.startsWith(prefix)) ? 'city' : 'guiyuan'
       let request = (client as any)[method](path)
       if (method !== 'get' && method !== 'head') request = request.withCsrfToken()
       request = build(request.loginAs(actors[who]!)).timeout(15_000)

@@ -154,7 +154,8 @@ test.group('权限管理 · 账号列表与赋权', (group) => {
       .json({ features: ['filings.view', 'projects.view'] }).withCsrfToken().loginAs(head)
     revoke.assertStatus(200)
     assert.deepEqual(revoke.body().data.features, ['projects.view', 'filings.view'])
-    assert.sameMembers(revoke.body().meta.removed, ['filings.export', 'filings.manage', 'projects.export'])
+    assert.sameMembers(revoke.body().meta.removed, ['todos.view', 'todos.handle', 'filings.export', 'filings.manage', 'projects.export',
+      'evaluations.view', 'evaluations.handle', 'evaluations.export'])
 
     const me = await client.visit('api.session.show').loginAs(await actor('handler'))
     assert.sameMembers(me.body().data.features, ['filings.view', 'projects.view'])

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
 import { syncWarehouse } from '#tests/support/warehouse'
 import { featuresOf, isGrantedRole, type RoleCode } from '#services/roles'
+import EvaluationPeriodService from '#services/evaluation_period_service'
 
 /**
  * A small, fixed world every suite can reason about exactly:
@@ -29,13 +30,27 @@ export const USERS = {
 
 export type WorldUser = keyof typeof USERS
 
+/** the active 评分模板 (id 1): six items whose weights equal their max scores (sum 100) */
+export const TEMPLATE = {
+  id: 1,
+  items: [
+    { key: 'service', name: '物业服务质量', description: '日常服务达标情况', maxScore: 25, weight: 25 },
+    { key: 'facilities', name: '设施设备维护', description: '共用设施设备维护', maxScore: 20, weight: 20 },
+    { key: 'safety', name: '安全管理', description: '消防与安全隐患整改', maxScore: 20, weight: 20 },
+    { key: 'complaints', name: '投诉处理', description: '投诉响应与办结', maxScore: 15, weight: 15 },
+    { key: 'community', name: '配合社区工作', description: '配合社区各项工作', maxScore: 10, weight: 10 },
+    { key: 'disclosure', name: '信息公开', description: '按规定公示信息', maxScore: 10, weight: 10 },
+  ],
+} as const
+
 let passwordHash: string | null = null
 
 export async function resetWorld() {
   passwordHash ??= await hash.make(PASSWORD)
   const now = new Date()
   await db.transaction(async (trx) => {
-    await trx.rawQuery('TRUNCATE filing_events, filings, outbox_events, etl_watermarks, users, estates, regions RESTART IDENTITY CASCADE')
+    await trx.rawQuery(`TRUNCATE todos, workflow_events, evaluations, evaluation_periods, evaluation_templates,
+      filing_events, filings, outbox_events, etl_watermarks, users, estates, regions RESTART IDENTITY CASCADE`)
     await trx.table('regions').multiInsert([
       { id: R.city, parent_id: null, level: 'city', name: '深圳市', district_id: null, street_id: null },
       { id: R.futian, parent_id: R.city, level: 'district', name: '福田区', district_id: null, street_id: null },
@@ -88,9 +103,15 @@ export async function resetWorld() {
       filing(8, E.e6, 'contract', 'withdrawn', '2025-02-02', '2027-02-01'),
     ])
     await trx.rawQuery(`SELECT setval('filings_id_seq', 100)`)
+    await trx.table('evaluation_templates').insert({
+      id: TEMPLATE.id, name: '测试评分模板', status: 'active', items: JSON.stringify(TEMPLATE.items), version: 1,
+      created_by: null, created_at: now, updated_at: now, activated_at: now,
+    })
+    await trx.rawQuery(`SELECT setval('evaluation_templates_id_seq', 100)`)
     await trx.table('filing_events').multiInsert(
       [1, 2, 3, 4, 5, 6, 7, 8].map((id) => ({ filing_id: id, action: 'create', from_status: null, to_status: 'filed', actor_id: USERS.handler.id, remark: null, created_at: now }))
     )
   })
+  EvaluationPeriodService.forgetOpened()
   await syncWarehouse()
 }

@@ -17,7 +17,7 @@ const TINY: Scale = {
   housesPerEstate: [5, 60],
   streets: ['园岭街道', '南园街道', '桂园街道', '粤海街道'],
 }
-const TABLES = ['regions', 'estates', 'houses', 'owners', 'filings', 'filing_events', 'users']
+const TABLES = ['regions', 'estates', 'houses', 'owners', 'filings', 'filing_events', 'users', 'evaluation_periods', 'evaluations', 'workflow_events', 'todos']
 
 async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: env.get('DATABASE_URL'), application_name: 'szpm-generator-tests' })
@@ -52,7 +52,8 @@ async function checksums() {
       (SELECT md5(string_agg(concat_ws('|', name, address, estate_type, lng, lat, building_area, house_count, household_count, manager_name, manager_phone), ',' ORDER BY id)) FROM estates) AS estates,
       (SELECT md5(string_agg(concat_ws('|', estate_id, building, unit, number, building_area, house_use, owner_id), ',' ORDER BY id)) FROM houses) AS houses,
       (SELECT md5(string_agg(concat_ws('|', name, phone, id_number), ',' ORDER BY id)) FROM owners) AS owners,
-      (SELECT md5(string_agg(concat_ws('|', estate_id, kind, status, document_no, filed_on, expires_on), ',' ORDER BY id)) FROM filings) AS filings`)
+      (SELECT md5(string_agg(concat_ws('|', estate_id, kind, status, document_no, filed_on, expires_on), ',' ORDER BY id)) FROM filings) AS filings,
+      (SELECT md5(string_agg(concat_ws('|', estate_id, year, half, state, submitted_score, final_score), ',' ORDER BY id)) FROM evaluations) AS evaluations`)
 }
 
 const failing = (after: number): DataGenerator[] => [
@@ -102,7 +103,7 @@ test.group('City generator · pure parts', () => {
 
   test('demo accounts and password keep their published values', ({ assert }) => {
     assert.equal(DEMO_PASSWORD, 'Szpm@2026')
-    assert.deepEqual(DEMO_ACCOUNTS.map((account) => account.phone), ['13800000000', '13800000001', '13800000002', '13800000003', '13800000004', '13800000005'])
+    assert.deepEqual(DEMO_ACCOUNTS.map((account) => account.phone), ['13800000000', '13800000001', '13800000002', '13800000003', '13800000004', '13800000005', '13800000006'])
   })
 })
 

@@ -21,8 +21,16 @@ test.group('Transformers', () => {
     assert.isNull(row.contractExpiresOn)
   })
 
-  test('a street handler may manage filings, a party secretary may only view', ({ assert }) => {
+  test('a street handler may manage filings and review evaluations, a party secretary may only view', ({ assert }) => {
     assert.include(featuresOf('street_handler'), 'filings.manage')
-    assert.deepEqual(featuresOf('party_secretary'), ['filings.view', 'projects.view'])
+    assert.includeMembers(featuresOf('street_handler'), ['todos.view', 'evaluations.handle', 'evaluations.export'])
+    assert.deepEqual(featuresOf('party_secretary'), ['todos.view', 'filings.view', 'projects.view', 'evaluations.view'])
+    // community staff score (evaluations.handle); only the community head exports
+    assert.include(featuresOf('community_handler'), 'evaluations.handle')
+    assert.notInclude(featuresOf('community_handler'), 'evaluations.export')
+    assert.include(featuresOf('community_head'), 'evaluations.export')
+    // templates and the holiday calendar are the city's
+    assert.includeMembers(featuresOf('city_admin'), ['evaluations.manage', 'calendar.manage'])
+    assert.notInclude(featuresOf('street_head'), 'evaluations.manage')
   })
 })

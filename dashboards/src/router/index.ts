@@ -51,12 +51,56 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/views/projects/estates/index.vue'),
         meta: { title: '物业项目列表' },
       },
+      // 待办事项 (module 4)
+      {
+        path: 'todos',
+        name: 'todos',
+        component: () => import('@/views/todos/index.vue'),
+        meta: { title: '待办事项' },
+        beforeEnter: () => (session.can('todos.view') ? true : { name: 'home' }),
+      },
+      // 街道社区评价 (module 13)
+      {
+        path: 'evaluations',
+        name: 'evaluations',
+        component: () => import('@/views/evaluations/overview/index.vue'),
+        meta: { title: '社区评价情况' },
+        beforeEnter: () => (session.can('evaluations.view') ? true : { name: 'home' }),
+      },
+      {
+        path: 'evaluations/list',
+        name: 'evaluation-list',
+        component: () => import('@/views/evaluations/list/index.vue'),
+        meta: { title: '评价列表' },
+        beforeEnter: () => (session.can('evaluations.view') ? true : { name: 'home' }),
+      },
+      {
+        path: 'evaluations/templates',
+        name: 'evaluation-templates',
+        component: () => import('@/views/evaluations/templates/index.vue'),
+        meta: { title: '评分模板' },
+        beforeEnter: () => (session.can('evaluations.manage') ? true : { name: 'home' }),
+      },
+      {
+        path: 'evaluations/:id(\\d+)',
+        name: 'evaluation-detail',
+        component: () => import('@/views/evaluations/detail/index.vue'),
+        meta: { title: '街道社区评价' },
+        beforeEnter: () => (session.can('evaluations.view') ? true : { name: 'home' }),
+      },
       {
         path: 'admin/audit',
         name: 'admin-audit',
         component: () => import('@/views/admin/audit/index.vue'),
         meta: { title: '审计日志' },
         beforeEnter: () => (session.can('audit.view') ? true : { name: 'home' }),
+      },
+      {
+        path: 'admin/calendar',
+        name: 'admin-calendar',
+        component: () => import('@/views/admin/calendar/index.vue'),
+        meta: { title: '节假日日历' },
+        beforeEnter: () => (session.can('calendar.manage') ? true : { name: 'home' }),
       },
       {
         path: 'admin/users',

@@ -114,6 +114,7 @@ export function useInfiniteQueryList<Filters extends { q?: string }, Row>(option
 
   return {
     rows,
+    total,
     loading,
     finished,
     failed,

@@ -53,6 +53,30 @@ const router = createRouter({
       meta: { title: '物业项目列表' },
     },
     {
+      path: '/todos',
+      name: 'todos',
+      component: () => import('@/views/todos/index.vue'),
+      meta: { title: '待办事项' },
+    },
+    {
+      path: '/evaluations',
+      name: 'evaluations',
+      component: () => import('@/views/evaluations/overview/index.vue'),
+      meta: { title: '街道社区评价' },
+    },
+    {
+      path: '/evaluations/list',
+      name: 'evaluation-list',
+      component: () => import('@/views/evaluations/list/index.vue'),
+      meta: { title: '评价列表' },
+    },
+    {
+      path: '/evaluations/:id(\\d+)',
+      name: 'evaluation',
+      component: () => import('@/views/evaluations/detail/index.vue'),
+      meta: { title: '评价详情' },
+    },
+    {
       path: '/admin/users',
       name: 'admin-users',
       component: () => import('@/views/admin/users/index.vue'),

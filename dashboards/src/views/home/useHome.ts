@@ -32,7 +32,11 @@ export const MORE_ENTRIES: QuickEntry[] = [
 
 /** revealed by 更多 for users holding the feature */
 export const FEATURE_MORE_ENTRIES: (QuickEntry & { feature: string })[] = [
+  { key: 'todos', label: '待办事项', to: { name: 'todos' }, feature: 'todos.view' },
+  { key: 'evaluations', label: '街道社区评价', to: { name: 'evaluations' }, feature: 'evaluations.view' },
+  { key: 'evaluation-templates', label: '评分模板', to: { name: 'evaluation-templates' }, feature: 'evaluations.manage' },
   { key: 'audit-log', label: '审计日志', to: { name: 'admin-audit' }, feature: 'audit.view' },
+  { key: 'calendar', label: '节假日日历', to: { name: 'admin-calendar' }, feature: 'calendar.manage' },
 ]
 
 /** feature a built entry needs */

@@ -1,6 +1,7 @@
-import { computed, ref } from 'vue'
+import { computed, onMounted, ref } from 'vue'
 import { useRouter } from 'vue-router'
 import { logout as apiLogout } from '@/api/auth'
+import { fetchTodoCounts } from '@/api/todos'
 import { clearUser, currentUser } from '@/stores/session'
 
 export interface HomeModule {
@@ -12,19 +13,21 @@ export interface HomeModule {
   to?: string
   /** shown only to users holding this feature */
   feature?: string
+  /** the number on the icon (e.g. the 待办 count) */
+  badge?: string
 }
 
 export const HOME_MODULES: readonly HomeModule[] = [
   { key: 'filings', text: '备案情况', icon: 'records-o', to: '/filings' },
   { key: 'projects', text: '项目管理', icon: 'cluster-o', to: '/projects' },
-  { key: 'todos', text: '待办事项', icon: 'todo-list-o' },
+  { key: 'todos', text: '待办事项', icon: 'todo-list-o', to: '/todos', feature: 'todos.view' },
   { key: 'credit', text: '信用信息', icon: 'medal-o' },
   { key: 'decisions', text: '业主决策', icon: 'friends-o' },
   { key: 'staff', text: '从业人员', icon: 'manager-o' },
   { key: 'parking', text: '车位信息', icon: 'logistics' },
   { key: 'training', text: '宣传培训', icon: 'bullhorn-o' },
   { key: 'safety', text: '平安建设', icon: 'shield-o' },
-  { key: 'reviews', text: '社区评价', icon: 'comment-o' },
+  { key: 'evaluations', text: '街道社区评价', icon: 'comment-o', to: '/evaluations', feature: 'evaluations.view' },
   { key: 'weather', text: '气象公告', icon: 'info-o' },
   { key: 'inspections', text: '安全检查', icon: 'warning-o' },
   { key: 'disclosure', text: '信息公开', icon: 'newspaper-o' },
@@ -68,7 +71,22 @@ export function useHome() {
     }
   }
 
-  const modules = computed(() => HOME_MODULES.filter((m) => !m.feature || (user.value?.features.includes(m.feature) ?? false)))
+  /** the 待办 badge: TodoCounts.pending, loaded when the user has an inbox */
+  const todoPending = ref(0)
+  onMounted(() => {
+    if (!user.value?.features.includes('todos.view')) return
+    fetchTodoCounts()
+      .then((counts) => (todoPending.value = counts.pending))
+      .catch(() => undefined)
+  })
+
+  const modules = computed(() =>
+    HOME_MODULES.filter((m) => !m.feature || (user.value?.features.includes(m.feature) ?? false)).map((m) =>
+      m.key === 'todos' && todoPending.value > 0
+        ? { ...m, badge: todoPending.value > 99 ? '99+' : String(todoPending.value) }
+        : m
+    )
+  )
 
   return { user, regionName, regionPath, modules, loggingOut, open, logout }
 }

@@ -1,0 +1,65 @@
+/**
+ * The workflow core's vocabulary. A process (evaluation review, tender filing, dispute, 居代业 …) is
+ * declared as data: its states, the transitions between them, who may fire each one and the fields
+ * each one requires. The engine (engine.ts) is the only code that changes a subject's state.
+ */
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { FeatureCode, RoleCode } from '#services/roles'
+import type { WorkflowProcess } from '../../client/types.ts'
+
+/** Who waits for a subject in a state: users of the subject's region at `level`, with a role and the feature. */
+export interface TodoRule {
+  roles: readonly RoleCode[]
+  feature: FeatureCode
+}
+
+export interface StateDefinition {
+  /** 待审核 */
+  label: string
+  /** the to-do opened when a subject enters this state (closed when it leaves) */
+  todo?: TodoRule
+}
+
+export interface TransitionDefinition<State extends string> {
+  /** 提交审核 */
+  label: string
+  /** states it may be fired from; [] = creates the subject */
+  from: readonly State[]
+  to: State
+  /** who may fire it; 'system' = scheduled jobs only */
+  by: { roles: readonly RoleCode[]; feature: FeatureCode } | 'system'
+  /** input fields that must be present and non-blank → their Chinese name (for the field error) */
+  requires?: Readonly<Record<string, string>>
+}
+
+/** What the inbox shows for a subject waiting in a state. */
+export interface TodoDescription {
+  title: string
+  summary: string | null
+  regionId: number
+  /** YYYY-MM-DD or null */
+  dueOn: string | null
+}
+
+export interface ProcessDefinition<State extends string = string, Action extends string = string> {
+  name: WorkflowProcess
+  /** 街道社区评价 */
+  label: string
+  /** the subject table: has `id`, `state`, `version`, `updated_at` */
+  table: string
+  states: Readonly<Record<State, StateDefinition>>
+  transitions: Readonly<Record<Action, TransitionDefinition<State>>>
+  /** the inbox entries for subjects that have just entered a state with a to-do (one query for many) */
+  describeTodos: (trx: TransactionClientContract, subjectIds: number[], state: State) => Promise<Map<number, TodoDescription>>
+}
+
+export function defineProcess<State extends string, Action extends string>(definition: ProcessDefinition<State, Action>) {
+  for (const [action, transition] of Object.entries<TransitionDefinition<State>>(definition.transitions)) {
+    for (const state of [...transition.from, transition.to]) {
+      if (!Object.hasOwn(definition.states, state)) {
+        throw new Error(`process ${definition.name}: transition ${action} names unknown state ${state}`)
+      }
+    }
+  }
+  return definition
+}

@@ -1,0 +1,60 @@
+import type {
+  EvaluationDetail,
+  EvaluationPeriod,
+  EvaluationPeriodsMeta,
+  EvaluationQuery,
+  EvaluationReviewInput,
+  EvaluationRow,
+  EvaluationStatsMeta,
+  EvaluationStatsQuery,
+  EvaluationStatsRow,
+  EvaluationSubmitInput,
+  PageMeta,
+} from '@szpm/api'
+import { api } from './client'
+
+export interface EvaluationPeriods {
+  periods: EvaluationPeriod[]
+  meta: EvaluationPeriodsMeta
+}
+
+/** recent half-year windows, newest first, and the one the pages open by default */
+export async function fetchEvaluationPeriods(): Promise<EvaluationPeriods> {
+  const { data, meta } = await api.evaluations.periods()
+  return { periods: data, meta }
+}
+
+export interface EvaluationStats {
+  rows: EvaluationStatsRow[]
+  meta: EvaluationStatsMeta
+}
+
+/** per-child-region evaluation numbers; region absent = the user's own region, period absent = the default */
+export async function fetchEvaluationStats(query: EvaluationStatsQuery): Promise<EvaluationStats> {
+  const { data, meta } = await api.evaluations.stats(query)
+  return { rows: data, meta }
+}
+
+export interface EvaluationPage {
+  rows: EvaluationRow[]
+  meta: PageMeta & { period: EvaluationPeriod }
+}
+
+export async function fetchEvaluations(query: EvaluationQuery): Promise<EvaluationPage> {
+  const { data, meta } = await api.evaluations.list(query)
+  return { rows: data, meta }
+}
+
+export async function fetchEvaluation(id: number): Promise<EvaluationDetail> {
+  return (await api.evaluations.show(id)).data
+}
+
+/** community staff: scores → 待审核 */
+export async function submitEvaluation(id: number, input: EvaluationSubmitInput): Promise<EvaluationDetail> {
+  return (await api.evaluations.submit(id, input)).data
+}
+
+/** street handler: (re-)scores + 审核意见 → 已审核 */
+export async function reviewEvaluation(id: number, input: EvaluationReviewInput): Promise<EvaluationDetail> {
+  return (await api.evaluations.review(id, input)).data
+}
