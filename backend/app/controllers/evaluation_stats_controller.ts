@@ -5,7 +5,8 @@ import EvaluationStatsService from '#services/evaluation_stats_service'
 import { evaluationStatsValidator } from '#validators/evaluation_stats'
 import { findRegionInScope } from '#services/region_scope'
 import { statsEnvelope } from '#services/region_stats'
-import { periodLabel } from '#services/evaluation_periods'
+import { periodLabel, resolvePeriod } from '#services/evaluation_periods'
+import EvaluationPeriodService from '#services/evaluation_period_service'
 import { streamExcel } from '#services/excel_export'
 import { LEVEL_NAMES } from '#services/labels'
 import type { EvaluationStatsMeta, EvaluationStatsRow } from '../../client/types.ts'
@@ -14,7 +15,10 @@ const count = (value: number | null) => value ?? 0
 
 @inject()
 export default class EvaluationStatsController {
-  constructor(private stats: EvaluationStatsService) {}
+  constructor(
+    private stats: EvaluationStatsService,
+    private periods: EvaluationPeriodService
+  ) {}
 
   /** validate, scope, pick the half-year; "today" (the as-of date) comes from the server clock */
   private async prepare({ request, auth }: HttpContext) {
@@ -22,14 +26,14 @@ export default class EvaluationStatsController {
     const user = auth.getUserOrFail()
     const region = await findRegionInScope(user, input.region_id)
     const today = clock.today()
-    const period = this.stats.periodKey(input, today)
+    const period = resolvePeriod(input, today)
     return { user, region, today, period, result: await this.stats.forRegion(region, period, today) }
   }
 
   /** 街道社区评价 statistics per child region of the asked region (default: the user's own), for one half-year. */
   async index(ctx: HttpContext) {
-    const { user, region, today, period, result } = await this.prepare(ctx)
-    const [envelope, described] = await Promise.all([statsEnvelope(user, region, result), this.stats.describe(period, today)])
+    const { user, region, period, result } = await this.prepare(ctx)
+    const [envelope, described] = await Promise.all([statsEnvelope(user, region, result), this.periods.describe(period)])
     const meta: EvaluationStatsMeta = { ...envelope.meta, period: described }
     const data: EvaluationStatsRow[] = envelope.data
     return { data, meta }

@@ -14,10 +14,11 @@ import { Exception } from '@adonisjs/core/exceptions'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import clock from '#services/clock'
 import { publishEvaluations } from '#services/outbox'
-import { AUTO_SCORE, hasClosed, hasOpened, latestStartedPeriod, periodAt, windowOf, type PeriodKey } from '#services/evaluation_periods'
+import { AUTO_SCORE, describePeriod, hasClosed, hasOpened, latestStartedPeriod, periodAt, windowOf, type PeriodKey } from '#services/evaluation_periods'
 import { evaluationProcess } from '#workflows/evaluation_process'
 import { fireSystemMany, recordCreated } from '#workflows/engine'
 import type { ProcessDefinition } from '#workflows/process'
+import type { EvaluationPeriod } from '../../client/types.ts'
 
 const PROCESS = evaluationProcess as unknown as ProcessDefinition
 const LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('szpm.evaluation_periods'))`
@@ -106,6 +107,12 @@ export default class EvaluationPeriodService {
       if (!(error instanceof NoActiveTemplate)) throw error
       logger.warn('evaluation window %s not opened: no active template', keyOf(current))
     }
+  }
+
+  /** the period as pages show it; finalised = the close job has auto-scored it */
+  async describe(period: PeriodKey): Promise<EvaluationPeriod> {
+    const row = await db.from('evaluation_periods').where({ year: period.year, half: period.half }).select('closed_at').first()
+    return describePeriod(period, clock.today(), Boolean(row?.closed_at))
   }
 
   /** forget what this process has seen (tests reset the database underneath it) */

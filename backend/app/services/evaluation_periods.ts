@@ -51,6 +51,12 @@ export function periodAt(today: string): PeriodKey | null {
   return null
 }
 
+/** the half-year a page asks for; what it leaves out comes from the latest period started by `today` */
+export function resolvePeriod(input: { year?: number; half?: number }, today: string): PeriodKey {
+  const fallback = latestStartedPeriod(today)
+  return { year: input.year ?? fallback.year, half: (input.half ?? fallback.half) as EvaluationHalf }
+}
+
 /** the newest period whose window has opened by `today` */
 export function latestStartedPeriod(today: string): PeriodKey {
   const year = Number(today.slice(0, 4))

@@ -14,7 +14,7 @@ import { publishEvaluations } from '#services/outbox'
 import { NotFoundInScope, findRegionInScope, userRegion } from '#services/region_scope'
 import EvaluationPeriodService from '#services/evaluation_period_service'
 import {
-  annualScore, describePeriod, effectiveScore, isWithinWindow, latestStartedPeriod, outsideWindowReason, type PeriodKey,
+  annualScore, effectiveScore, hasClosed, isWithinWindow, outsideWindowReason, resolvePeriod,
 } from '#services/evaluation_periods'
 import { evaluationProcess } from '#workflows/evaluation_process'
 import { fire, mayFire, missingFields, TransitionNotAllowed, type FieldProblem } from '#workflows/engine'
@@ -65,8 +65,7 @@ const num = (value: string | number | null) => (value === null || value === unde
 
 /** the state shown to users: an open evaluation whose window has ended reads as auto-scored */
 export function displayState(row: { state: EvaluationState; year: number; half: EvaluationHalf }, today: string): EvaluationState {
-  const period = { year: row.year, half: row.half }
-  if ((row.state === 'pending' || row.state === 'submitted') && today > describePeriod(period, today).closesOn) return 'auto_scored'
+  if ((row.state === 'pending' || row.state === 'submitted') && hasClosed({ year: row.year, half: row.half }, today)) return 'auto_scored'
   return row.state
 }
 
@@ -112,17 +111,6 @@ export function weightedTotal(items: EvaluationTemplateItem[], scores: Record<st
 export default class EvaluationService {
   constructor(private periods: EvaluationPeriodService) {}
 
-  /** the period a page asks for, or the default one (current window, else the latest started) */
-  periodFrom(input: { year?: number; half?: number }): PeriodKey {
-    const fallback = latestStartedPeriod(clock.today())
-    return { year: input.year ?? fallback.year, half: (input.half ?? (input.year ? 1 : fallback.half)) as EvaluationHalf }
-  }
-
-  async describe(period: PeriodKey) {
-    const row = await db.from('evaluation_periods').where(period).select('closed_at').first()
-    return describePeriod(period, clock.today(), Boolean(row?.closed_at))
-  }
-
   /**
    * every evaluation query starts here: rows with their place and people, limited to the subtree of
    * `root` (the user's region). Synchronous on purpose: a query builder is thenable.
@@ -156,7 +144,7 @@ export default class EvaluationService {
   async list(user: User, input: EvaluationListInput) {
     await this.periods.ensureCurrent()
     const region = await findRegionInScope(user, input.region_id)
-    const period = this.periodFrom(input)
+    const period = resolvePeriod(input, clock.today())
     const today = clock.today()
     const query = this.base(await userRegion(user)).where('ev.year', period.year).where('ev.half', period.half)
     const column = { city: null, district: 'district_id', street: 'street_id', community: 'community_id' }[region.level]
@@ -178,7 +166,7 @@ export default class EvaluationService {
     const rows = (await this.select(query)
       .orderBy('c.name', 'asc').orderBy('e.name', 'asc').orderBy('ev.id', 'asc')
       .limit(perPage).offset((page - 1) * perPage)) as EvaluationRecord[]
-    return { rows, total: Number(total), page, perPage, period: await this.describe(period), today }
+    return { rows, total: Number(total), page, perPage, period: await this.periods.describe(period), today }
   }
 
   /** all rows of a list query, in batches (exports) */
@@ -212,7 +200,7 @@ export default class EvaluationService {
     const allowed = action !== null && mayFire(PROCESS, action, user)
     const can = { submit: action === 'submit' && allowed && inWindow, review: action === 'review' && allowed && inWindow }
     const reason = allowed && !inWindow ? outsideWindowReason(period, today) : null
-    return { row, today, template, history, can, reason, period: await this.describe(period) }
+    return { row, today, template, history, can, reason, period: await this.periods.describe(period) }
   }
 
   async submit(user: User, id: number, input: { version: number; scores: Record<string, number>; remark?: string | null }) {

@@ -1,8 +1,7 @@
-import db from '@adonisjs/lucid/services/db'
 import type Region from '#models/region'
 import { regionStats } from '#services/region_stats'
-import { describePeriod, latestStartedPeriod, type PeriodKey } from '#services/evaluation_periods'
-import type { EvaluationHalf, EvaluationMetrics, EvaluationPeriod } from '../../client/types.ts'
+import type { PeriodKey } from '#services/evaluation_periods'
+import type { EvaluationMetrics } from '../../client/types.ts'
 
 export const EVALUATION_METRICS = [
   'estates', 'evaluated', 'pending', 'submitted', 'reviewed', 'autoScored', 'averageScore',
@@ -16,12 +15,6 @@ export const EVALUATION_METRICS = [
  * pending + submitted + reviewed + autoScored = estates always holds.
  */
 export default class EvaluationStatsService {
-  /** The asked half-year; what is not given comes from the latest period that has started by `today`. */
-  periodKey(input: { year?: number; half?: number }, today: string): PeriodKey {
-    const fallback = latestStartedPeriod(today)
-    return { year: input.year ?? fallback.year, half: (input.half ?? fallback.half) as EvaluationHalf }
-  }
-
   forRegion(region: Region, period: PeriodKey, asOf: string) {
     return regionStats<EvaluationMetrics & Record<string, number | null>>(region, {
       name: 'estate_evaluations',
@@ -29,11 +22,5 @@ export default class EvaluationStatsService {
       filters: { year: period.year, half: period.half },
       params: { asOf },
     })
-  }
-
-  /** The period as the pages show it; finalised = the close job has auto-scored it (PostgreSQL). */
-  async describe(period: PeriodKey, today: string): Promise<EvaluationPeriod> {
-    const row = await db.from('evaluation_periods').where({ year: period.year, half: period.half }).select('closed_at').first()
-    return describePeriod(period, today, Boolean(row?.closed_at))
   }
 }
