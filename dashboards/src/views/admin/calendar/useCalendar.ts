@@ -4,8 +4,8 @@ import dayjs from 'dayjs'
 import { ApiError, type CalendarDay, type CalendarDayKind, type CalendarYear } from '@szpm/api'
 import { days as listDays, daysExportUrl, deleteDay, updateYear, upsertDay, years as listYears } from '@/api/calendar'
 import { formatDateTime, queryNumber } from '@/utils/format'
+import { confirmed, failureMessage, NETWORK_ERROR, runAction } from '@/utils/feedback'
 
-const NETWORK_ERROR = '网络异常，请稍后重试'
 export const MIN_YEAR = 2000
 export const MAX_YEAR = 2100
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
@@ -95,7 +95,7 @@ export function useCalendar() {
     } catch (error) {
       rows.value = []
       summary.value = null
-      errorMessage.value = error instanceof ApiError ? error.message : NETWORK_ERROR
+      errorMessage.value = failureMessage(error)
     } finally {
       loading.value = false
     }
@@ -170,22 +170,10 @@ export function useCalendar() {
   // ---- row and year actions ---------------------------------------------------------------
   const busy = ref(false)
 
-  async function confirmed(message: string, title: string): Promise<boolean> {
-    try {
-      await ElMessageBox.confirm(message, title, { confirmButtonText: '确定', cancelButtonText: '取消', type: 'warning' })
-      return true
-    } catch {
-      return false
-    }
-  }
-
   async function run(action: () => Promise<unknown>, success: string) {
     busy.value = true
     try {
-      await action()
-      ElMessage.success(success)
-    } catch (error) {
-      ElMessage.error(error instanceof ApiError ? error.message : NETWORK_ERROR)
+      await runAction(action, success)
     } finally {
       busy.value = false
       await load()

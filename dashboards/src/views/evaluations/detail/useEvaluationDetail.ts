@@ -7,8 +7,8 @@ import { session } from '@/stores/session'
 import { todoBadge } from '@/stores/todoBadge'
 import { formatDateTime, queryNumber } from '@/utils/format'
 import { formatScore, stateTagType, weightedTotal, windowText } from '../constants'
+import { failureMessage, NETWORK_ERROR } from '@/utils/feedback'
 
-const NETWORK_ERROR = '网络异常，请稍后重试'
 /** the server's limits: 备注 500, 审核意见 1000 characters */
 export const REMARK_MAX = 500
 export const OPINION_MAX = 1000
@@ -116,7 +116,7 @@ export function useEvaluationDetail() {
       if (seq !== requestSeq) return
       detail.value = null
       if (error instanceof ApiError && error.status === 404) notFound.value = true
-      else errorMessage.value = error instanceof ApiError ? error.message : NETWORK_ERROR
+      else errorMessage.value = failureMessage(error)
     } finally {
       if (seq === requestSeq) loading.value = false
     }

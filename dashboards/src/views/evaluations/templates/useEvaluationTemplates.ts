@@ -3,8 +3,8 @@ import { ApiError, type EvaluationTemplate, type EvaluationTemplateItem } from '
 import { templates } from '@/api/evaluations'
 import type { TagType } from '@/constants/filing'
 import { formatDateTime } from '@/utils/format'
+import { confirmed, failureMessage, NETWORK_ERROR, runAction } from '@/utils/feedback'
 
-const NETWORK_ERROR = '网络异常，请稍后重试'
 /** the server's rule: a lower-case letter first, then letters, digits or _, at most 32 */
 const KEY_PATTERN = /^[a-z][a-z0-9_]{0,31}$/
 export const WEIGHT_TOTAL = 100
@@ -65,7 +65,7 @@ export function useEvaluationTemplates() {
       rows.value = (await templates.list()).data
     } catch (error) {
       rows.value = []
-      errorMessage.value = error instanceof ApiError ? error.message : NETWORK_ERROR
+      errorMessage.value = failureMessage(error)
     } finally {
       loading.value = false
     }
@@ -165,22 +165,10 @@ export function useEvaluationTemplates() {
   // ---- row actions ------------------------------------------------------------------------
   const busyId = ref<number | null>(null)
 
-  async function confirmed(message: string, title: string): Promise<boolean> {
-    try {
-      await ElMessageBox.confirm(message, title, { confirmButtonText: '确定', cancelButtonText: '取消', type: 'warning' })
-      return true
-    } catch {
-      return false
-    }
-  }
-
   async function runRow(row: EvaluationTemplate, action: () => Promise<unknown>, success: string) {
     busyId.value = row.id
     try {
-      await action()
-      ElMessage.success(success)
-    } catch (error) {
-      ElMessage.error(error instanceof ApiError ? error.message : NETWORK_ERROR)
+      await runAction(action, success)
     } finally {
       busyId.value = null
       await load()

@@ -3,6 +3,7 @@ import type { FormInstance, FormRules } from 'element-plus'
 import { ApiError, type FilingKind, type FilingRecord } from '@szpm/api'
 import { api } from '@/api/client'
 import { session } from '@/stores/session'
+import { NETWORK_ERROR } from '@/utils/feedback'
 
 /** the feature that allows registering and changing filings (street_head, street_handler) */
 export const MANAGE_FEATURE = 'filings.manage'
@@ -19,7 +20,6 @@ const CREATE_FIELDS: CreateField[] = ['estate_id', 'kind', 'document_no', 'filed
 const FORM_FIELDS: CreateField[] = ['kind', 'document_no', 'filed_on', 'expires_on']
 
 const REMARK_MAX = 500
-const NETWORK_ERROR = '网络异常，请稍后重试'
 
 interface CreateForm {
   kind: FilingKind
