@@ -35,6 +35,13 @@ async function minus(page: Page, key: keyof typeof ITEMS, times: number) {
   for (let i = 0; i < times; i++) await page.locator(`[data-test="score-${key}"] .van-stepper__minus`).click()
 }
 
+/** types a score into a van-stepper's input (the stepper formats it on blur) */
+async function typeScore(page: Page, key: keyof typeof ITEMS, value: number) {
+  const input = page.locator(`[data-test="score-${key}"] input`)
+  await input.fill(String(value))
+  await input.blur()
+}
+
 async function stepperValue(page: Page, key: keyof typeof ITEMS) {
   return page.locator(`[data-test="score-${key}"] input`).inputValue()
 }
@@ -102,7 +109,7 @@ test.group('H5 · 待办事项 and 街道社区评价', (group) => {
       assert.include(rowText, '园岭一社区')
       assert.isAtMost(await overflow(page), 0)
 
-      // ── 办理: the scoring page, every item prefilled with its full marks
+      // ── 办理: the scoring page, every item still unscored (no default can slip through)
       const jinhua = await evaluationOf(E.e2)
       await todoRow(page, '锦华苑').click()
       await page.waitForURL((url) => url.pathname === `/m/evaluations/${jinhua.id}`)
@@ -110,10 +117,21 @@ test.group('H5 · 待办事项 and 街道社区评价', (group) => {
       assert.include(await page.locator('[data-test="evaluation-head"]').innerText(), '锦华苑')
       assert.include(await page.locator('[data-test="evaluation-head"]').innerText(), '2026年下半年')
       assert.equal(await page.locator('[data-test^="score-"].van-stepper').count(), 6)
-      assert.equal(await stepperValue(page, 'service'), '25.0')
-      assert.include(await totalText(page), '100.00')
+      assert.equal(await stepperValue(page, 'service'), '')
+      assert.include(await totalText(page), '0.00')
 
-      // 25 → 24 and 20 → 18: the weighted total follows live
+      // the weighted total follows live; an item left unscored stops the submit before any request
+      for (const [key, max] of Object.entries(ITEMS)) {
+        if (key !== 'disclosure') await typeScore(page, key as keyof typeof ITEMS, max)
+      }
+      let posted = false
+      page.on('request', (request) => { if (request.method() === 'POST' && request.url().includes('/submit')) posted = true })
+      await page.locator('[data-test="evaluation-submit"]').click()
+      await page.locator('.van-toast', { hasText: '请为「信息公开」评分' }).waitFor()
+      assert.isFalse(posted)
+      await typeScore(page, 'disclosure', 10)
+      assert.include(await totalText(page), '100.00')
+      // 25 → 24 and 20 → 18 with the − buttons
       await minus(page, 'service', 2)
       await minus(page, 'safety', 4)
       assert.equal(await stepperValue(page, 'service'), '24.0')

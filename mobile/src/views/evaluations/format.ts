@@ -83,7 +83,10 @@ export function formatDateTime(value: string | null | undefined): string {
 export function weightedTotal(items: EvaluationTemplateItem[], scores: Record<string, number | string | undefined>): number {
   let total = 0
   for (const item of items) {
-    const score = Number(scores[item.key])
+    const raw = scores[item.key]
+    // an item not scored yet ('' from an emptied stepper) adds nothing
+    if (raw === undefined || raw === '') continue
+    const score = Number(raw)
     if (!Number.isFinite(score) || item.maxScore <= 0) continue
     total += (score / item.maxScore) * item.weight
   }

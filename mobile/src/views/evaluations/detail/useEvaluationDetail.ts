@@ -70,8 +70,9 @@ export function useEvaluationDetail() {
     for (const key of Object.keys(scores)) delete scores[key]
     const from = d.can.review ? (d.reviewedScores ?? d.submittedScores) : d.submittedScores
     for (const item of d.template.items) {
-      // a first scoring starts from full marks; every later step starts from the latest scores
-      scores[item.key] = from?.[item.key] ?? item.maxScore
+      // a first scoring starts unscored (as on PC: no default can slip through); every later step
+      // starts from the latest scores
+      scores[item.key] = from?.[item.key] ?? ''
     }
     // a reload of the same evaluation (刷新 after a conflict) keeps what the user typed
     remark.value = d.submitRemark ?? (reloaded ? remark.value : '')
@@ -128,6 +129,11 @@ export function useEvaluationDetail() {
   async function submit(): Promise<void> {
     const d = detail.value
     if (!d || submitting.value || !editing.value) return
+    const unscored = items.value.find((item) => scores[item.key] === '' || scores[item.key] === undefined)
+    if (unscored) {
+      showFailToast(`请为「${unscored.name}」评分`)
+      return
+    }
     if (mode.value === 'review' && !opinion.value.trim()) {
       opinionError.value = '请填写审核意见'
       return
