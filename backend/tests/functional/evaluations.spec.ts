@@ -251,6 +251,14 @@ test.group('街道社区评价 · the reviewed process end to end', (group) => {
     assert.deepInclude(h1.body().data.find((r: any) => r.estateName === '锦华苑'), { effectiveScore: 100, annualScore: 100 })
   })
 
+  test('the history is immutable: the database refuses to change or delete a step', async ({ assert }) => {
+    await at('2026-06-10T10:00:00+08:00')
+    const step = await db.from('workflow_events').orderBy('id').firstOrFail()
+    await assert.rejects(() => db.from('workflow_events').where('id', step.id).update({ remark: '篡改' }), /append-only/)
+    await assert.rejects(() => db.from('workflow_events').where('id', step.id).delete(), /append-only/)
+    assert.isNull((await db.from('workflow_events').where('id', step.id).firstOrFail()).remark)
+  })
+
   test('periods: the current window and the default one', async ({ assert, client }) => {
     clock.travelTo('2026-11-28T10:00:00+08:00')
     const response = await client.visit('api.evaluations.periods').loginAs(await actor('handler'))
