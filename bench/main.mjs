@@ -10,6 +10,7 @@ import { createPgPool } from '@szpm/etl'
 import { BACKEND, BENCH_PORT, ROOT, benchEnvironment, createPool, describeMachine, ensureData, migrate, runStep } from './lib/env.mjs'
 import { launch, stopAll, waitForHttp, LOG_DIR } from './lib/processes.mjs'
 import { ApiClient } from './lib/http.mjs'
+import { liftOtpLimits, startBenchSms } from './lib/sms.mjs'
 import { int, table, progress } from './lib/report.mjs'
 import { runDrilldown } from './sections/drilldown.mjs'
 import { runBackfill } from './sections/backfill.mjs'
@@ -71,6 +72,9 @@ function report(options, machine, sections, startedAt) {
 export async function runBench(options) {
   const startedAt = Date.now()
   const { env, stopServices } = await benchEnvironment()
+  // the API signs in with password + SMS code: its SMS gateway is the bench's own stub
+  const sms = await startBenchSms()
+  Object.assign(env, sms.env)
   const pool = createPool(env)
   const etlPool = createPgPool(env.DATABASE_URL, { max: 4, applicationName: 'szpm-bench-rebuild' })
   const warehouse = createWarehouse({ url: env.CLICKHOUSE_URL, database: env.CLICKHOUSE_DATABASE })
@@ -95,9 +99,10 @@ export async function runBench(options) {
     const api = launch('api', env, ['--import=@poppinss/ts-exec', 'bin/server.ts'], BACKEND)
     progress(`waiting for the API on ${env.APP_URL}`)
     await waitForHttp(api, `${env.APP_URL}/api/v1/csrf`)
-    ctx.admin = new ApiClient(env.APP_URL)
+    await liftOtpLimits(env.REDIS_URL)
+    ctx.admin = new ApiClient(env.APP_URL, { smsCode: sms.codeFor })
     await ctx.admin.login('13800000000')
-    ctx.handler = new ApiClient(env.APP_URL)
+    ctx.handler = new ApiClient(env.APP_URL, { smsCode: sms.codeFor })
     await ctx.handler.login('13800000003')
 
     sections.unshift(await runDrilldown(ctx))
@@ -117,7 +122,7 @@ export async function runBench(options) {
   } finally {
     progress('stopping the API and the ETL worker')
     await stopAll()
-    await Promise.allSettled([pool.end(), etlPool.end(), warehouse.close()])
+    await Promise.allSettled([pool.end(), etlPool.end(), warehouse.close(), sms.close()])
     stopServices()
   }
   return failed ? 1 : 0

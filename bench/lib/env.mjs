@@ -84,7 +84,9 @@ export async function ensureData(env, pool, scale, { regenerate = false } = {}) 
   await pool.query('CREATE TABLE IF NOT EXISTS bench_marker (id int PRIMARY KEY, scale text NOT NULL, estates int NOT NULL, generated_at timestamptz NOT NULL)')
   const { rows: [marker] } = await pool.query('SELECT scale, estates FROM bench_marker WHERE id = 1')
   const { rows: [{ count }] } = await pool.query('SELECT count(*)::int AS count FROM estates')
-  if (!regenerate && marker && marker.scale === scale && marker.estates === count && count > 0) {
+  // data generated before a module's generator existed (e.g. 街道社区评价) is regenerated, not reused
+  const { rows: [{ evaluations }] } = await pool.query('SELECT count(*)::int AS evaluations FROM evaluations')
+  if (!regenerate && marker && marker.scale === scale && marker.estates === count && count > 0 && evaluations > 0) {
     console.log(`[bench] szpm_bench already holds the ${scale} scale (${count} estates); reusing it (--regenerate forces)`)
     return
   }
@@ -99,7 +101,7 @@ export function createPool(env, max = 8) {
   return new pg.Pool({ connectionString: env.DATABASE_URL, max, application_name: 'szpm-bench' })
 }
 
-const ROW_COUNT_TABLES = ['regions', 'estates', 'houses', 'owners', 'filings', 'filing_events', 'users', 'outbox_events']
+const ROW_COUNT_TABLES = ['regions', 'estates', 'houses', 'owners', 'filings', 'filing_events', 'evaluations', 'users', 'outbox_events']
 
 /** Machine, service versions and row counts for the report header. */
 export async function describeMachine(env, pool, warehouse) {

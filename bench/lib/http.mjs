@@ -1,16 +1,19 @@
 /**
  * A tiny API client over fetch with a cookie jar: GET /api/v1/csrf for the XSRF-TOKEN cookie, then
- * POST /api/v1/session, and every later request sends the cookies and the X-XSRF-TOKEN header.
+ * the two-factor PC sign-in (POST /api/v1/session/sms, the code from `smsCode(phone)`, POST
+ * /api/v1/session), and every later request sends the cookies and the X-XSRF-TOKEN header.
  * Loopback only.
  */
 export const DEMO_PASSWORD = 'Szpm@2026'
 
 export class ApiClient {
-  constructor(baseUrl) {
+  /** `smsCode(phone)` → the login code texted to `phone` (the bench's SMS stub, bench/lib/sms.mjs) */
+  constructor(baseUrl, { smsCode } = {}) {
     const url = new URL(baseUrl)
     if (url.hostname !== '127.0.0.1') throw new Error(`the bench only targets 127.0.0.1 (got ${url.hostname})`)
     this.baseUrl = url.origin
     this.cookies = new Map()
+    this.smsCode = smsCode
   }
 
   /** The Cookie header for the jar (also used by autocannon). */
@@ -60,7 +63,9 @@ export class ApiClient {
 
   async login(phone, password = DEMO_PASSWORD) {
     await this.request('/api/v1/csrf')
-    const me = await this.post('/api/v1/session', { phone, password })
+    if (!this.smsCode) throw new Error('ApiClient.login needs { smsCode } (PC sign-in is password + SMS code)')
+    await this.post('/api/v1/session/sms', { phone, password })
+    const me = await this.post('/api/v1/session', { phone, password, code: await this.smsCode(phone) })
     return me.data
   }
 }

@@ -1,10 +1,12 @@
 /**
- * BENCHMARK ONLY — never used by the platform. The 备案情况 and 项目管理 drill-down statistics
- * computed directly from the PostgreSQL source tables, as the baseline the warehouse is compared
- * with (and checked against: the bench aborts when the numbers differ).
+ * BENCHMARK ONLY — never used by the platform. The 备案情况, 项目管理 and 街道社区评价 drill-down
+ * statistics computed directly from the PostgreSQL source tables, as the baseline the warehouse is
+ * compared with (and checked against: the bench aborts when the numbers differ).
  *
- *   estate_filings  → GROUP BY over the `estate_filing_states` view (the one definition of state)
- *   estate_profiles → GROUP BY over `estates` (joined to `regions` for the child's name)
+ *   estate_filings     → GROUP BY over the `estate_filing_states` view (the one definition of state)
+ *   estate_profiles    → GROUP BY over `estates` (joined to `regions` for the child's name)
+ *   estate_evaluations → GROUP BY over `evaluations` of one half-year joined to `estates`, with the
+ *                        effective score of backend/app/services/evaluation_periods.ts as of a date
  *
  * Same query shape as the warehouse: one grouped query for the child level plus one totals query,
  * filtered by the asked region; metric names and rounding as in warehouse/src/cubes and shape.ts.
@@ -36,15 +38,65 @@ export const PG_METRICS = {
     withCommittee: countIf('e.has_committee'),
     withoutCommittee: countIf('NOT e.has_committee'),
   },
+  // over the derived table of EVALUATION_SOURCE (v.state, v.evaluated, v.closed, v.score)
+  estate_evaluations: {
+    estates: 'count(*)',
+    evaluated: countIf('v.evaluated'),
+    pending: countIf(`v.state = 'pending' AND NOT v.closed`),
+    submitted: countIf(`v.state = 'submitted' AND NOT v.closed`),
+    reviewed: countIf(`v.state = 'reviewed'`),
+    autoScored: countIf(`v.state = 'auto_scored' OR (v.state IN ('pending', 'submitted') AND v.closed)`),
+    averageScore: 'avg(v.score)',
+    below60: countIf('v.score < 60'),
+    from60to69: countIf('v.score >= 60 AND v.score < 70'),
+    from70to79: countIf('v.score >= 70 AND v.score < 80'),
+    from80to89: countIf('v.score >= 80 AND v.score < 90'),
+    from90to100: countIf('v.score >= 90'),
+  },
 }
+
+/**
+ * One row per evaluation of the half-year ($1 year, $2 half) as of $3 (a date), with the rules of
+ * backend/app/services/evaluation_periods.ts written out in SQL:
+ *  - closed: the window (WINDOWS: 上半年 closes 6月30日, 下半年 12月30日) ended before the as-of date
+ *    (hasClosed: today > closesOn);
+ *  - score (effectiveScore): final_score when reviewed / auto_scored; 100 (AUTO_SCORE) when the
+ *    window has closed without a review; NULL (not yet known) otherwise;
+ *  - evaluated (已评价): community staff submitted scores (submitted_at set, as the evaluation list's
+ *    `state=evaluated` filter).
+ * Scores are multiples of 0.5 with the demo template, so float8 sums are exact and avg() equals the
+ * warehouse's Float64 avgIf bit for bit before rounding.
+ */
+const EVALUATION_SOURCE = `(SELECT e.district_id, e.street_id, e.community_id, e.id AS estate_id, e.name AS estate_name,
+    ev.state,
+    ev.submitted_at IS NOT NULL AS evaluated,
+    w.closed,
+    CASE WHEN ev.state IN ('reviewed', 'auto_scored') THEN ev.final_score::float8 WHEN w.closed THEN 100::float8 END AS score
+  FROM evaluations ev
+  JOIN estates e ON e.id = ev.estate_id
+  CROSS JOIN LATERAL (SELECT $3::date > make_date(ev.year, CASE ev.half WHEN 1 THEN 6 ELSE 12 END, 30) AS closed) w
+  WHERE ev.year = $1 AND ev.half = $2) v`
 
 const LEVELS = ['district', 'street', 'community', 'estate']
 
-/** { sql, params } for the grouped query (childLevel given) or the totals query (childLevel null). */
-export function pgStatsSql(cube, { childLevel, filterLevel, filterId }) {
+/**
+ * { sql, params } for the grouped query (childLevel given) or the totals query (childLevel null).
+ * estate_evaluations also takes `period` ({ year, half }) and `asOf` (YYYY-MM-DD).
+ */
+export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, asOf }) {
   if (childLevel && !LEVELS.includes(childLevel)) throw new Error(`bad level ${childLevel}`)
   if (filterLevel && !LEVELS.includes(filterLevel)) throw new Error(`bad level ${filterLevel}`)
   const metrics = Object.entries(PG_METRICS[cube]).map(([name, expr]) => `${expr} AS "${name}"`).join(',\n  ')
+  if (cube === 'estate_evaluations') {
+    if (!period || !/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new Error('estate_evaluations needs { period: { year, half }, asOf: YYYY-MM-DD }')
+    const params = [period.year, period.half, asOf, ...(filterLevel ? [filterId] : [])]
+    const where = filterLevel ? `\nWHERE v.${filterLevel}_id = $4` : ''
+    if (!childLevel) return { sql: `SELECT ${metrics}\nFROM ${EVALUATION_SOURCE}${where}`, params }
+    const [idExpr, nameExpr, join] = childLevel === 'estate'
+      ? ['v.estate_id', 'v.estate_name', '']
+      : [`v.${childLevel}_id`, 'r.name', `\nJOIN regions r ON r.id = v.${childLevel}_id`]
+    return { sql: `SELECT ${idExpr} AS id, ${nameExpr} AS name,\n  ${metrics}\nFROM ${EVALUATION_SOURCE}${join}${where}\nGROUP BY 1, 2`, params }
+  }
   const where = filterLevel ? `\nWHERE ${cube === 'estate_filings' ? 's' : 'e'}.${filterLevel}_id = $1` : ''
   const params = filterLevel ? [filterId] : []
   if (cube === 'estate_filings') {
@@ -60,8 +112,9 @@ export function pgStatsSql(cube, { childLevel, filterLevel, filterId }) {
   }
 }
 
-/** Rounds like warehouse/src/query/shape.ts: rates to 4 decimals, sums to 2, counts as numbers. */
+/** Rounds like warehouse/src/query/shape.ts: rates to 4 decimals, sums and averages to 2 (no average → null), counts as numbers. */
 export function shapeValue(kind, value) {
+  if (kind === 'average') return value === null || value === undefined ? null : Math.round(Number(value) * 100) / 100
   const number = Number(value ?? 0)
   if (kind === 'rate') return Math.round(number * 10_000) / 10_000
   if (kind === 'sum') return Math.round(number * 100) / 100

@@ -13,6 +13,14 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * - `evaluation_periods`: the half-year windows that have been opened / closed (auto-scored).
  * - `evaluations`: one row per estate per half-year, carrying its workflow state and version.
  */
+/** 待办事项 and 街道社区评价 features of the granted roles' defaults at the time of this migration */
+const NEW_DEFAULTS: Record<string, string[]> = {
+  street_handler: ['todos.view', 'todos.handle', 'evaluations.view', 'evaluations.handle', 'evaluations.export'],
+  party_secretary: ['todos.view', 'evaluations.view'],
+  community_head: ['todos.view', 'todos.handle', 'evaluations.view', 'evaluations.handle', 'evaluations.export'],
+  community_handler: ['todos.view', 'todos.handle', 'evaluations.view', 'evaluations.handle'],
+}
+
 export default class extends BaseSchema {
   async up() {
     this.schema.createTable('workflow_events', (table) => {
@@ -123,6 +131,19 @@ export default class extends BaseSchema {
     })
     this.schema.raw(`ALTER TABLE evaluations ADD CONSTRAINT evaluations_state_check CHECK (state IN ('pending','submitted','reviewed','auto_scored'))`)
     this.schema.raw(`ALTER TABLE evaluations ADD CONSTRAINT evaluations_half_check CHECK (half IN (1, 2))`)
+
+    // accounts that already exist get the new modules' role defaults (as 0008 did for the first
+    // ones); the values are frozen here so a later change of the defaults does not rewrite history
+    this.defer(async (db) => {
+      for (const [role, features] of Object.entries(NEW_DEFAULTS)) {
+        await db.rawQuery(
+          `INSERT INTO user_features (user_id, feature, granted_at)
+           SELECT u.id, f.feature, now() FROM users u CROSS JOIN unnest(?::text[]) AS f(feature)
+           WHERE u.role = ? ON CONFLICT DO NOTHING`,
+          [features, role]
+        )
+      }
+    })
 
     // every environment starts with one active template (the city admin replaces it from the UI)
     this.defer(async (db) => {
