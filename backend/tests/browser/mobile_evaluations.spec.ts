@@ -234,11 +234,12 @@ test.group('H5 · 待办事项 and 街道社区评价', (group) => {
       assert.include(await page.locator('[data-test="evaluation-state"]').innerText(), '已审核')
       assert.include(await page.locator('[data-test="evaluation-effective"]').innerText(), '96')
       assert.include(await page.locator('[data-test="reviewed-complaints"]').innerText(), '14')
-      // 审核信息: 提交审核 by the community, 审核 by the street, each with its remark
+      // 审核信息: 开始评价 by the system, 提交审核 by the community, 审核 by the street, each with its remark
       const steps = page.locator('[data-test="evaluation-history"] .van-step')
-      assert.equal(await steps.count(), 2)
-      const first = await steps.nth(0).innerText()
-      const second = await steps.nth(1).innerText()
+      assert.equal(await steps.count(), 3)
+      assert.include(await steps.nth(0).innerText(), '开始评价')
+      const first = await steps.nth(1).innerText()
+      const second = await steps.nth(2).innerText()
       assert.include(first, '提交审核')
       assert.include(first, USERS.community.name)
       assert.include(first, '安全巡查记录不全')

@@ -167,7 +167,8 @@ export function useEvaluationDetail() {
 
   /** 审核信息: the steps after the evaluation was opened, oldest first, the latest highlighted */
   const history = computed<WorkflowHistoryEntry[]>(() =>
-    (detail.value?.history ?? []).filter((entry) => entry.fromState !== null).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id))
+    // every step, as on PC: 开始评价 (the system), 提交审核, 审核, 自动计分
+    [...(detail.value?.history ?? [])].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id))
   )
 
   function actorName(entry: WorkflowHistoryEntry): string {
