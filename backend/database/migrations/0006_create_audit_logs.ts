@@ -43,7 +43,7 @@ export default class extends BaseSchema {
     this.schema.raw(`ALTER TABLE audit_logs ADD CONSTRAINT audit_logs_outcome_check CHECK (outcome IN ('success','failure','denied'))`)
 
     this.schema.raw(`
-      CREATE FUNCTION audit_logs_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE OR REPLACE FUNCTION audit_logs_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'DELETE'
            AND current_setting('szpm.audit_purge', true) = 'on'
@@ -62,7 +62,7 @@ export default class extends BaseSchema {
 
     // Retention: deletes rows older than `older_than` (at least 180 days) and returns how many.
     this.schema.raw(`
-      CREATE FUNCTION purge_audit_logs(older_than interval) RETURNS bigint LANGUAGE plpgsql AS $$
+      CREATE OR REPLACE FUNCTION purge_audit_logs(older_than interval) RETURNS bigint LANGUAGE plpgsql AS $$
       DECLARE
         removed bigint;
       BEGIN

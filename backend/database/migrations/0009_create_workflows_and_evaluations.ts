@@ -40,7 +40,7 @@ export default class extends BaseSchema {
       table.index(['process', 'subject_id'])
     })
     this.schema.raw(`
-      CREATE FUNCTION workflow_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE OR REPLACE FUNCTION workflow_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'workflow_events is append-only';
       END $$`)
