@@ -6,7 +6,6 @@ export type { QueryFn } from './pg.ts'
 export { OUTBOX_WRITER_LOCK, OUTBOX_WRITER_LOCK_SQL, ETL_LOCK } from './locks.ts'
 export {
   estateFilingStateSql,
-  estateIdsParam,
   loadEstateFilingStates,
   loadEstateFilingStatePage,
   writeEstateFilingOutbox,
@@ -14,7 +13,9 @@ export {
   FILING_STATES,
   ESTATE_FILING_STATES_VIEW,
 } from './sources/estate_filing_state.ts'
-export type { EstateFilingState, EstateFilingStateSqlOptions, FilingState, ParamStyle } from './sources/estate_filing_state.ts'
+export type { EstateFilingState, EstateFilingStateSqlOptions, FilingState } from './sources/estate_filing_state.ts'
+export { estateIdsParam, sourceFilter, sourceReaders } from './sources/source_rows.ts'
+export type { ParamStyle, SourceQueryOptions } from './sources/source_rows.ts'
 export {
   topics,
   estateFilingFactRow,

@@ -1,7 +1,7 @@
 /** Appending outbox events, shared by every source's writer. */
 import type { QueryFn } from './pg.ts'
 import { OUTBOX_WRITER_LOCK_SQL } from './locks.ts'
-import type { ParamStyle } from './sources/estate_filing_state.ts'
+import type { ParamStyle } from './sources/source_rows.ts'
 
 /**
  * Inside the writer's transaction: takes the shared outbox-writer lock, loads the rows to publish

@@ -1,9 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import FilingStatsService from '#services/filing_stats_service'
-import { regionStatsValidator } from '#validators/stats'
-import { findRegionInScope } from '#services/region_scope'
-import { regionStatsIndex } from '#services/region_stats'
+import { regionStatsFor, regionStatsIndex } from '#services/region_stats'
 import { streamExcel } from '#services/excel_export'
 import { LEVEL_NAMES } from '#services/labels'
 import type { FilingStatsRow } from '../../client/types.ts'
@@ -20,9 +18,7 @@ export default class FilingStatsController {
   }
 
   async export(ctx: HttpContext) {
-    const { region_id } = await ctx.request.validateUsing(regionStatsValidator, { data: ctx.request.qs() })
-    const region = await findRegionInScope(ctx.auth.getUserOrFail(), region_id)
-    const result = await this.stats.forRegion(region)
+    const { region, result } = await regionStatsFor(ctx, (asked) => this.stats.forRegion(asked))
     await streamExcel<FilingStatsRow>(ctx, `备案情况-${region.name}`, '备案情况', [
       { header: LEVEL_NAMES[result.level], width: 28, value: (r) => r.name },
       { header: '物业项目数', value: (r) => r.estates },

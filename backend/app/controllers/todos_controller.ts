@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import TodoService from '#services/todo_service'
 import { todoListValidator } from '#validators/todo'
 import { transformTodo } from '#transformers/todo_transformer'
-import { streamExcel } from '#services/excel_export'
+import { excelTime, pagedRows, streamExcel } from '#services/excel_export'
 import type { TodoRow } from '../../client/types.ts'
 
 /** 待办事项 (module 4): 待办 / 已办 lists, badge counts and the Excel export. */
@@ -29,34 +29,29 @@ export default class TodosController {
     const input = await ctx.request.validateUsing(todoListValidator, { data: ctx.request.qs() })
     const user = ctx.auth.getUserOrFail()
     const tab = input.tab ?? 'pending'
-    const rows: TodoRow[] = []
-    for (let page = 1; ; page++) {
-      const batch = await this.todos.list(user, { ...input, page, per_page: 200 })
-      const left = await this.todos.workingDaysLeft(batch.rows.map((row) => row.due_on))
-      rows.push(...batch.rows.map((row) => transformTodo(row, left)))
-      if (page * batch.perPage >= batch.total) break
-    }
+    const { rows } = await pagedRows(
+      (page) => this.todos.list(user, { ...input, page, per_page: 200 }),
+      async (batch) => {
+        const left = await this.todos.workingDaysLeft(batch.rows.map((row) => row.due_on))
+        return batch.rows.map((row) => transformTodo(row, left))
+      }
+    )
     const columns = [
       { header: '事项类型', value: (r: TodoRow) => r.processName },
       { header: '事项', width: 40, value: (r: TodoRow) => r.title },
       { header: '说明', width: 32, value: (r: TodoRow) => r.summary },
       { header: '环节', value: (r: TodoRow) => r.stepName },
       { header: '所属区域', width: 20, value: (r: TodoRow) => r.regionName },
-      { header: '到达时间', width: 20, value: (r: TodoRow) => formatTime(r.createdAt) },
+      { header: '到达时间', width: 20, value: (r: TodoRow) => excelTime(r.createdAt) },
       { header: '办理期限', value: (r: TodoRow) => r.dueOn },
     ]
     const extra = tab === 'pending'
       ? [{ header: '剩余工作日', value: (r: TodoRow) => r.workingDaysLeft }]
       : [
           { header: '办理人', value: (r: TodoRow) => r.closedByName },
-          { header: '办结时间', width: 20, value: (r: TodoRow) => (r.closedAt ? formatTime(r.closedAt) : null) },
+          { header: '办结时间', width: 20, value: (r: TodoRow) => excelTime(r.closedAt) },
           { header: '结果', value: (r: TodoRow) => r.outcomeName },
         ]
     await streamExcel<TodoRow>(ctx, tab === 'pending' ? '待办事项' : '已办事项', tab === 'pending' ? '待办' : '已办', [...columns, ...extra], rows)
   }
-}
-
-/** 2026-06-15 10:30 in Shenzhen time */
-export function formatTime(iso: string) {
-  return new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16)
 }

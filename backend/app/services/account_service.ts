@@ -27,6 +27,7 @@ import {
 } from '#services/roles'
 import { NotFoundInScope, findRegionInScope, userRegion } from '#services/region_scope'
 import otpServiceFactory, { otpService } from '#services/otp_service'
+import { containing } from '#services/like_pattern'
 
 export const STATUS_NAMES = { active: '正常', disabled: '已停用', deregistered: '已注销' } as const
 
@@ -81,7 +82,7 @@ export function managedAccountsQuery(me: User, root: Region, filters: AccountFil
   if (filters.role) query.where('users.role', filters.role)
   if (filters.status) query.where('users.status', filters.status)
   if (filters.q) {
-    const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const like = containing(filters.q)
     query.where((q) => q.whereILike('users.name', like).orWhere('users.phone', 'like', like))
   }
   return query.orderBy('users.id', 'asc')

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type Region from '#models/region'
 import type { AuditAction, AuditOutcome } from '#services/audit'
+import { containing } from '#services/like_pattern'
 
 export interface AuditLogFilters {
   from?: Date
@@ -18,7 +19,6 @@ function isoDay(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
 
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 /**
  * The audit log search, newest first. The city sees every row; any other holder of `audit.view`
@@ -36,14 +36,14 @@ export function auditLogQuery(root: Region, filters: AuditLogFilters) {
   if (filters.user) {
     const user = filters.user
     query.where((q) => {
-      q.whereILike('user_name', like(user))
+      q.whereILike('user_name', containing(user))
       if (/^\d{1,9}$/.test(user)) q.orWhere('user_id', Number(user))
     })
   }
   if (filters.action) query.where('action', filters.action)
   if (filters.outcome) query.where('outcome', filters.outcome)
   if (filters.q) {
-    const text = like(filters.q)
+    const text = containing(filters.q)
     query.where((q) => q.whereILike('path', text).orWhereILike('target', text).orWhereILike('route', text).orWhereILike('ip', text))
   }
   return query

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type Region from '#models/region'
+import { containing } from '#services/like_pattern'
 
 export interface EstateFilingFilters {
   estate_id?: number
@@ -18,6 +19,6 @@ export function estateFilingQuery(region: Region, filters: EstateFilingFilters) 
   if (filters.estate_id) query.where('estate_id', filters.estate_id)
   if (filters.contract_status) query.where('contract_status', filters.contract_status)
   if (filters.assembly_status) query.where('assembly_status', filters.assembly_status)
-  if (filters.q) query.whereILike('estate_name', `%${filters.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`)
+  if (filters.q) query.whereILike('estate_name', containing(filters.q))
   return query.orderBy('district_id').orderBy('street_id').orderBy('community_id').orderBy('estate_name').orderBy('estate_id')
 }

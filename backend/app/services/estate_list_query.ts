@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type Region from '#models/region'
+import { containing } from '#services/like_pattern'
 
 export interface EstateListFilters {
   q?: string
@@ -16,7 +17,7 @@ export function estateListQuery(region: Region, filters: EstateListFilters) {
     .join('regions as d', 'd.id', 'e.district_id')
     .select('e.*', 'c.name as community_name', 's.name as street_name', 'd.name as district_name')
   if (region.level !== 'city') query.where(`e.${region.level}_id`, region.id)
-  if (filters.q) query.whereILike('e.name', `%${filters.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`)
+  if (filters.q) query.whereILike('e.name', containing(filters.q))
   if (filters.estate_type) query.where('e.estate_type', filters.estate_type)
   if (filters.has_committee !== undefined) query.where('e.has_committee', filters.has_committee)
   return query.orderBy('e.district_id').orderBy('e.street_id').orderBy('e.community_id').orderBy('e.name').orderBy('e.id')

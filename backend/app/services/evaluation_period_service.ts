@@ -14,11 +14,13 @@ import { Exception } from '@adonisjs/core/exceptions'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import clock from '#services/clock'
 import { publishEvaluations } from '#services/outbox'
-import { AUTO_SCORE, describePeriod, hasClosed, hasOpened, latestStartedPeriod, periodAt, windowOf, type PeriodKey } from '#services/evaluation_periods'
+import {
+  AUTO_SCORE, describePeriod, hasClosed, hasOpened, latestStartedPeriod, periodAt, startedPeriods, windowOf, type PeriodKey,
+} from '#services/evaluation_periods'
 import { evaluationProcess } from '#workflows/evaluation_process'
 import { fireSystemMany, recordCreated } from '#workflows/engine'
 import type { ProcessDefinition } from '#workflows/process'
-import type { EvaluationPeriod } from '../../client/types.ts'
+import type { EvaluationPeriod, EvaluationPeriodsMeta } from '../../client/types.ts'
 
 const PROCESS = evaluationProcess as unknown as ProcessDefinition
 const LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('szpm.evaluation_periods'))`
@@ -106,6 +108,21 @@ export default class EvaluationPeriodService {
       // a missing template must not break the inbox; the evaluation pages show the reason
       if (!(error instanceof NoActiveTemplate)) throw error
       logger.warn('evaluation window %s not opened: no active template', keyOf(current))
+    }
+  }
+
+  /** the recent half-years (newest first), today, the open one and the one pages show by default */
+  async overview(): Promise<{ periods: EvaluationPeriod[]; meta: EvaluationPeriodsMeta }> {
+    await this.ensureCurrent()
+    const today = clock.today()
+    const finalised = new Set(
+      (await db.from('evaluation_periods').whereNotNull('closed_at').select('year', 'half')).map((p) => keyOf(p))
+    )
+    const describe = (period: PeriodKey) => describePeriod(period, today, finalised.has(keyOf(period)))
+    const current = periodAt(today)
+    return {
+      periods: startedPeriods(today).map(describe),
+      meta: { today, current: current ? describe(current) : null, default: describe(latestStartedPeriod(today)) },
     }
   }
 

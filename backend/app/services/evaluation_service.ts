@@ -11,7 +11,7 @@ import type Region from '#models/region'
 import type User from '#models/user'
 import clock from '#services/clock'
 import { publishEvaluations } from '#services/outbox'
-import { NotFoundInScope, findRegionInScope, userRegion } from '#services/region_scope'
+import { NotFoundInScope, findRegionInScope, userRegion, whereEstateIn } from '#services/region_scope'
 import EvaluationPeriodService from '#services/evaluation_period_service'
 import {
   annualScore, effectiveScore, hasClosed, isWithinWindow, outsideWindowReason, resolvePeriod,
@@ -20,6 +20,7 @@ import { evaluationProcess } from '#workflows/evaluation_process'
 import { fire, mayFire, missingFields, TransitionNotAllowed, type FieldProblem } from '#workflows/engine'
 import type { ProcessDefinition } from '#workflows/process'
 import type { EvaluationHalf, EvaluationState, EvaluationTemplateItem } from '../../client/types.ts'
+import { containing } from '#services/like_pattern'
 
 const PROCESS = evaluationProcess as unknown as ProcessDefinition
 
@@ -61,7 +62,8 @@ export interface EvaluationRecord {
   period_closed_at: Date | null
 }
 
-const num = (value: string | number | null) => (value === null || value === undefined ? null : Number(value))
+/** a numeric column (pg returns decimals as strings) or null */
+export const num = (value: string | number | null) => (value === null || value === undefined ? null : Number(value))
 
 /** the state shown to users: an open evaluation whose window has ended reads as auto-scored */
 export function displayState(row: { state: EvaluationState; year: number; half: EvaluationHalf }, today: string): EvaluationState {
@@ -125,9 +127,7 @@ export default class EvaluationService {
       .leftJoin('users as ru', 'ru.id', 'ev.reviewed_by')
       .joinRaw('LEFT JOIN evaluations AS o ON o.estate_id = ev.estate_id AND o.year = ev.year AND o.half = 3 - ev.half')
       .leftJoin('evaluation_periods as p', (join) => join.on('p.year', 'ev.year').andOn('p.half', 'ev.half'))
-    const column = { city: null, district: 'district_id', street: 'street_id', community: 'community_id' }[root.level]
-    if (column) query.where(`e.${column}`, root.id)
-    return query
+    return whereEstateIn(query, 'e', root)
   }
 
   private select(query: DatabaseQueryBuilderContract<any>) {
@@ -147,9 +147,8 @@ export default class EvaluationService {
     const period = resolvePeriod(input, clock.today())
     const today = clock.today()
     const query = this.base(await userRegion(user)).where('ev.year', period.year).where('ev.half', period.half)
-    const column = { city: null, district: 'district_id', street: 'street_id', community: 'community_id' }[region.level]
-    if (column) query.where(`e.${column}`, region.id)
-    if (input.q) query.whereILike('e.name', `%${input.q.replace(/[\\%_]/g, '\\$&')}%`)
+    whereEstateIn(query, 'e', region)
+    if (input.q) query.whereILike('e.name', containing(input.q))
     if (input.state === 'evaluated') {
       // 已评价: community staff submitted scores (the warehouse's was_submitted)
       query.whereNotNull('ev.submitted_at')
@@ -167,15 +166,6 @@ export default class EvaluationService {
       .orderBy('c.name', 'asc').orderBy('e.name', 'asc').orderBy('ev.id', 'asc')
       .limit(perPage).offset((page - 1) * perPage)) as EvaluationRecord[]
     return { rows, total: Number(total), page, perPage, period: await this.periods.describe(period), today }
-  }
-
-  /** all rows of a list query, in batches (exports) */
-  async *listAll(user: User, input: EvaluationListInput) {
-    for (let page = 1; ; page++) {
-      const batch = await this.list(user, { ...input, page, per_page: 200 })
-      yield batch.rows
-      if (page * batch.perPage >= batch.total) return
-    }
   }
 
   async find(user: User, id: number): Promise<EvaluationRecord> {

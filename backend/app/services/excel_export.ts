@@ -65,3 +65,24 @@ export async function* inBatches<Row>(build: () => { limit(n: number): { offset(
     offset += batchSize
   }
 }
+
+/**
+ * The rows of a paged list service for an export. The first page is fetched before the download
+ * starts, so scope and filter errors still answer as errors; the rest stream page by page.
+ */
+export async function pagedRows<Page extends { rows: unknown[]; total: number; perPage: number }, Row>(
+  fetchPage: (page: number) => Promise<Page>,
+  shape: (page: Page) => Row[] | Promise<Row[]>
+): Promise<{ first: Page; rows: AsyncIterable<Row> }> {
+  const first = await fetchPage(1)
+  async function* rows() {
+    yield* await shape(first)
+    for (let page = 2; (page - 1) * first.perPage < first.total; page++) yield* await shape(await fetchPage(page))
+  }
+  return { first, rows: rows() }
+}
+
+/** a time in an export cell: `2026-06-15 10:30`, Shenzhen time */
+export function excelTime(iso: string | null) {
+  return iso ? new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16) : null
+}

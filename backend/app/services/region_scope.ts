@@ -28,8 +28,13 @@ export async function userRegion(user: User): Promise<Region> {
 
 /** Restricts an estates query to the user's subtree. */
 export function scopeEstates<Q extends ModelQueryBuilderContract<typeof Estate>>(query: Q, region: Region): Q {
+  return whereEstateIn(query, 'estates', region)
+}
+
+/** Restricts any query that joins `estates` (as `alias`) to the subtree of `region`. */
+export function whereEstateIn<Q extends { where(column: string, value: number): unknown }>(query: Q, alias: string, region: Region): Q {
   const column = ancestorColumn(region.level)
-  if (column) query.where(`estates.${column}`, region.id)
+  if (column) query.where(`${alias}.${column}`, region.id)
   return query
 }
 

@@ -72,13 +72,18 @@ export async function statsEnvelope<Row, Metrics>(
   }
 }
 
-/** The `index` action of every statistics controller: validate, scope, compute, answer. */
-export async function regionStatsIndex<Row, Metrics>(
-  { request, auth }: HttpContext,
-  compute: (region: Region) => Promise<{ level: RegionLevel; rows: Row[]; totals: Metrics }>
-) {
+type Compute<Row, Metrics> = (region: Region) => Promise<{ level: RegionLevel; rows: Row[]; totals: Metrics }>
+
+/** The shared first steps of a statistics action: validate `region_id`, scope it, compute. */
+export async function regionStatsFor<Row, Metrics>({ request, auth }: HttpContext, compute: Compute<Row, Metrics>) {
   const { region_id } = await request.validateUsing(regionStatsValidator, { data: request.qs() })
   const user = auth.getUserOrFail()
   const region = await findRegionInScope(user, region_id)
-  return statsEnvelope(user, region, await compute(region))
+  return { user, region, result: await compute(region) }
+}
+
+/** The `index` action of every statistics controller: validate, scope, compute, answer. */
+export async function regionStatsIndex<Row, Metrics>(ctx: HttpContext, compute: Compute<Row, Metrics>) {
+  const { user, region, result } = await regionStatsFor(ctx, compute)
+  return statsEnvelope(user, region, result)
 }

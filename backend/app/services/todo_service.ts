@@ -12,6 +12,7 @@ import { userFeatures } from '#services/roles'
 import { CalendarYearMissing, workingDaysBetween } from '#services/working_days'
 import EvaluationPeriodService from '#services/evaluation_period_service'
 import type { TodoTab, WorkflowProcess } from '../../client/types.ts'
+import { containing } from '#services/like_pattern'
 
 export interface TodoListInput {
   tab?: TodoTab
@@ -58,7 +59,7 @@ export default class TodoService {
     const tab = input.tab ?? 'pending'
     const query = tab === 'pending' ? this.pending(user) : this.done(user)
     if (input.process) query.where('t.process', input.process)
-    if (input.q) query.whereILike('t.title', `%${input.q.replace(/[\\%_]/g, '\\$&')}%`)
+    if (input.q) query.whereILike('t.title', containing(input.q))
     const page = input.page ?? 1
     const perPage = input.per_page ?? 20
     const [{ total }] = await query.clone().count('* as total')

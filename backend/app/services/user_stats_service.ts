@@ -14,6 +14,7 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import type Region from '#models/region'
 import { ROLES, type RoleCode } from '#services/roles'
 import { scopeUsers } from '#services/account_service'
+import { whereEstateIn } from '#services/region_scope'
 
 export const STAT_CATEGORIES = {
   project_managers: '物业项目负责人',
@@ -33,9 +34,7 @@ const LIVE = ['active', 'disabled']
 type Q = DatabaseQueryBuilderContract<any>
 
 function scopeEstateRows(query: Q, root: Region) {
-  const column = { city: null, district: 'e.district_id', street: 'e.street_id', community: 'e.community_id' }[root.level]
-  if (column) query.where(column, root.id)
-  return query
+  return whereEstateIn(query, 'e', root)
 }
 
 function scopeRegions(query: Q, root: Region, level: 'street' | 'community') {

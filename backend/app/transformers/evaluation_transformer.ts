@@ -1,12 +1,11 @@
 import { describePeriod } from '#services/evaluation_periods'
-import { displayState, scoresOf, type EvaluationRecord } from '#services/evaluation_service'
+import { displayState, num, scoresOf, type EvaluationRecord } from '#services/evaluation_service'
 import { evaluationProcess } from '#workflows/evaluation_process'
 import type { ProcessDefinition } from '#workflows/process'
 import { transformWorkflowEvent, type WorkflowEventRow } from '#transformers/workflow_history_transformer'
 import type { EvaluationDetail, EvaluationHalf, EvaluationPeriod, EvaluationRow, EvaluationTemplateItem } from '../../client/types.ts'
 
 const PROCESS = evaluationProcess as unknown as ProcessDefinition
-const num = (value: string | number | null) => (value === null || value === undefined ? null : Number(value))
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null)
 
 export const stateName = (state: string) => PROCESS.states[state]?.label ?? state

@@ -6,10 +6,7 @@
  * Used by the outbox writers (backend, inside the transaction that changed the evaluation), the
  * rebuild and the reconciliation.
  */
-import type { QueryFn } from '../pg.ts'
-import { appendOutboxEvents } from '../outbox.ts'
-import { estateIdsParam, normalizeEstatePlace } from './estate_filing_state.ts'
-import type { ParamStyle } from './estate_filing_state.ts'
+import { normalizeEstatePlace, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
 
 export type EvaluationState = 'pending' | 'submitted' | 'reviewed' | 'auto_scored'
 export const EVALUATION_STATES: readonly EvaluationState[] = ['pending', 'submitted', 'reviewed', 'auto_scored']
@@ -38,13 +35,9 @@ export type EstateEvaluation = {
 
 export const ESTATE_EVALUATION_TOPIC = 'estate_evaluation'
 
-/** Parameters, in order: [evaluationIds?] [afterEvaluationId, limit]? */
-export function estateEvaluationSql(options: { evaluationIds?: boolean; keyset?: boolean; paramStyle?: ParamStyle } = {}): string {
-  let n = 0
-  const param = () => (options.paramStyle === 'knex' ? '?' : `$${++n}`)
-  const where: string[] = []
-  if (options.evaluationIds) where.push(`ev.id = any(${param()}::int[])`)
-  if (options.keyset) where.push(`ev.id > ${param()}`)
+/** Rows by evaluation id. Parameters, in order: [evaluationIds?] [afterEvaluationId, limit]? */
+export function estateEvaluationSql(options: SourceQueryOptions = {}): string {
+  const { where, limit } = sourceFilter('ev.id', options)
   return `select
   ev.id as evaluation_id,
   e.id as estate_id, e.name as estate_name,
@@ -60,8 +53,8 @@ join estates e on e.id = ev.estate_id
 join evaluation_periods p on p.year = ev.year and p.half = ev.half
 left join regions d on d.id = e.district_id
 left join regions s on s.id = e.street_id
-left join regions c on c.id = e.community_id${where.length > 0 ? `\nwhere ${where.join(' and ')}` : ''}
-order by ev.id${options.keyset ? `\nlimit ${param()}` : ''}`
+left join regions c on c.id = e.community_id${where ? `\n${where}` : ''}
+order by ev.id${limit ? `\n${limit}` : ''}`
 }
 
 export function normalizeEstateEvaluation(row: Record<string, unknown>): EstateEvaluation {
@@ -77,30 +70,16 @@ export function normalizeEstateEvaluation(row: Record<string, unknown>): EstateE
   }
 }
 
+const readers = sourceReaders(ESTATE_EVALUATION_TOPIC, estateEvaluationSql, normalizeEstateEvaluation)
+
 /** The rows of the given evaluations (ordered by id; unknown ids are simply absent). */
-export async function loadEstateEvaluations(queryFn: QueryFn, evaluationIds: readonly number[], options: { paramStyle?: ParamStyle } = {}): Promise<EstateEvaluation[]> {
-  if (evaluationIds.length === 0) return []
-  const rows = await queryFn<Record<string, unknown>>(estateEvaluationSql({ evaluationIds: true, paramStyle: options.paramStyle }), [estateIdsParam(evaluationIds)])
-  return rows.map(normalizeEstateEvaluation)
-}
+export const loadEstateEvaluations = readers.load
 
 /** One keyset page of evaluations with `evaluations.id > afterId`. */
-export async function loadEstateEvaluationPage(queryFn: QueryFn, afterId: number, limit: number): Promise<EstateEvaluation[]> {
-  const rows = await queryFn<Record<string, unknown>>(estateEvaluationSql({ keyset: true }), [afterId, limit])
-  return rows.map(normalizeEstateEvaluation)
-}
+export const loadEstateEvaluationPage = readers.loadPage
 
 /**
  * For writers of evaluations, INSIDE their transaction: takes the shared outbox-writer lock and
  * appends one `estate_evaluation` event per evaluation (entity_id = the estate).
- *
- * Lucid: `writeEstateEvaluationOutbox((sql, params) => trx.rawQuery(sql, params).then((r) => r.rows), [evaluationId], { paramStyle: 'knex' })`
  */
-export async function writeEstateEvaluationOutbox(
-  queryFn: QueryFn,
-  evaluationIds: readonly number[],
-  options: { paramStyle?: ParamStyle } = {},
-): Promise<EstateEvaluation[]> {
-  if (evaluationIds.length === 0) return []
-  return appendOutboxEvents(queryFn, ESTATE_EVALUATION_TOPIC, () => loadEstateEvaluations(queryFn, evaluationIds, options), options)
-}
+export const writeEstateEvaluationOutbox = readers.writeOutbox

@@ -10,8 +10,7 @@
  * This module is the one SQL over that view used by the backend (outbox payloads, inside its
  * transaction), the rebuild and the reconciliation.
  */
-import type { QueryFn } from '../pg.ts'
-import { appendOutboxEvents } from '../outbox.ts'
+import { normalizeEstatePlace, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
 
 export const ESTATE_FILING_STATES_VIEW = 'estate_filing_states'
 
@@ -33,54 +32,20 @@ export type EstateFilingState = {
 export const ESTATE_FILING_STATE_TOPIC = 'estate_filing_state'
 export const FILING_STATES: readonly FilingState[] = ['filed', 'expired', 'not_filed']
 
-/** 'pg' → $1, $2 …; 'knex' → ? (Lucid/knex rawQuery). */
-export type ParamStyle = 'pg' | 'knex'
+/** `ids` selects estates by id; `keyset` pages by estate id. */
+export type EstateFilingStateSqlOptions = SourceQueryOptions
 
-export type EstateFilingStateSqlOptions = {
-  /** Adds `e.id = any(<param>::int[])`; bind a Postgres array literal, see {@link estateIdsParam}. */
-  estateIds?: boolean
-  /** Keyset pagination: adds `e.id > <param>` and `limit <param>` (in that parameter order, after estateIds). */
-  keyset?: boolean
-  paramStyle?: ParamStyle
-}
-
-/** The state SQL. Parameters, in order: [estateIds?] [afterId, limit]? */
+/** The state SQL. Parameters, in order: [ids?] [afterId, limit]? */
 export function estateFilingStateSql(options: EstateFilingStateSqlOptions = {}): string {
-  let n = 0
-  const param = () => (options.paramStyle === 'knex' ? '?' : `$${++n}`)
-  const where: string[] = []
-  if (options.estateIds) where.push(`estate_id = any(${param()}::int[])`)
-  if (options.keyset) where.push(`estate_id > ${param()}`)
+  const { where, limit } = sourceFilter('estate_id', options)
   return [
     'select estate_id, estate_name, district_id, district_name, street_id, street_name,',
     '  community_id, community_name, contract_status, assembly_status',
     `from ${ESTATE_FILING_STATES_VIEW}`,
-    ...(where.length > 0 ? [`where ${where.join(' and ')}`] : []),
+    ...(where ? [where] : []),
     'order by estate_id',
-    ...(options.keyset ? [`limit ${param()}`] : []),
+    ...(limit ? [limit] : []),
   ].join('\n')
-}
-
-/** Estate ids as a Postgres array literal ('{1,2,3}'), safe for both pg and knex bindings. */
-export function estateIdsParam(estateIds: readonly number[]): string {
-  for (const id of estateIds) {
-    if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw new TypeError(`invalid estate id ${String(id)}`)
-  }
-  return `{${estateIds.join(',')}}`
-}
-
-/** The estate and its regions, as every per-estate source row carries them. */
-export function normalizeEstatePlace(row: Record<string, unknown>) {
-  return {
-    estate_id: Number(row.estate_id),
-    estate_name: String(row.estate_name),
-    district_id: Number(row.district_id),
-    district_name: String(row.district_name),
-    street_id: Number(row.street_id),
-    street_name: String(row.street_name),
-    community_id: Number(row.community_id),
-    community_name: String(row.community_name),
-  }
 }
 
 function normalizeRow(row: Record<string, unknown>): EstateFilingState {
@@ -91,35 +56,17 @@ function normalizeRow(row: Record<string, unknown>): EstateFilingState {
   }
 }
 
+const readers = sourceReaders(ESTATE_FILING_STATE_TOPIC, estateFilingStateSql, normalizeRow)
+
 /** States for the given estates (ordered by id; unknown ids are simply absent). */
-export async function loadEstateFilingStates(
-  queryFn: QueryFn,
-  estateIds: readonly number[],
-  options: { paramStyle?: ParamStyle } = {},
-): Promise<EstateFilingState[]> {
-  if (estateIds.length === 0) return []
-  const rows = await queryFn<Record<string, unknown>>(estateFilingStateSql({ estateIds: true, paramStyle: options.paramStyle }), [estateIdsParam(estateIds)])
-  return rows.map(normalizeRow)
-}
+export const loadEstateFilingStates = readers.load
 
 /** One keyset page of states with `estate_id > afterId`. */
-export async function loadEstateFilingStatePage(queryFn: QueryFn, afterId: number, limit: number): Promise<EstateFilingState[]> {
-  const rows = await queryFn<Record<string, unknown>>(estateFilingStateSql({ keyset: true }), [afterId, limit])
-  return rows.map(normalizeRow)
-}
+export const loadEstateFilingStatePage = readers.loadPage
 
 /**
  * For the backend, INSIDE the transaction that changed filings/estates: takes the shared
  * outbox-writer lock, computes the current states and appends one `estate_filing_state` outbox
  * event per estate. Returns the written states.
- *
- * Lucid: `writeEstateFilingOutbox((sql, params) => trx.rawQuery(sql, params).then((r) => r.rows), [estateId], { paramStyle: 'knex' })`
  */
-export async function writeEstateFilingOutbox(
-  queryFn: QueryFn,
-  estateIds: readonly number[],
-  options: { paramStyle?: ParamStyle } = {},
-): Promise<EstateFilingState[]> {
-  if (estateIds.length === 0) return []
-  return appendOutboxEvents(queryFn, ESTATE_FILING_STATE_TOPIC, () => loadEstateFilingStates(queryFn, estateIds, options), options)
-}
+export const writeEstateFilingOutbox = readers.writeOutbox

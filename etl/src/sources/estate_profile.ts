@@ -3,10 +3,7 @@
  * read from `estates` (whose totals the house register keeps current) joined to its regions.
  * Used by the outbox writers, the rebuild and the reconciliation.
  */
-import type { QueryFn } from '../pg.ts'
-import { appendOutboxEvents } from '../outbox.ts'
-import { estateIdsParam, normalizeEstatePlace } from './estate_filing_state.ts'
-import type { ParamStyle } from './estate_filing_state.ts'
+import { normalizeEstatePlace, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
 
 export type EstateProfile = {
   estate_id: number
@@ -27,12 +24,8 @@ export type EstateProfile = {
 
 export const ESTATE_PROFILE_TOPIC = 'estate_profile'
 
-export function estateProfileSql(options: { estateIds?: boolean; keyset?: boolean; paramStyle?: ParamStyle } = {}): string {
-  let n = 0
-  const param = () => (options.paramStyle === 'knex' ? '?' : `$${++n}`)
-  const where: string[] = []
-  if (options.estateIds) where.push(`e.id = any(${param()}::int[])`)
-  if (options.keyset) where.push(`e.id > ${param()}`)
+export function estateProfileSql(options: SourceQueryOptions = {}): string {
+  const { where, limit } = sourceFilter('e.id', options)
   return `select
   e.id as estate_id, e.name as estate_name,
   e.district_id, coalesce(d.name, '') as district_name,
@@ -43,8 +36,8 @@ export function estateProfileSql(options: { estateIds?: boolean; keyset?: boolea
 from estates e
 left join regions d on d.id = e.district_id
 left join regions s on s.id = e.street_id
-left join regions c on c.id = e.community_id${where.length > 0 ? `\nwhere ${where.join(' and ')}` : ''}
-order by e.id${options.keyset ? `\nlimit ${param()}` : ''}`
+left join regions c on c.id = e.community_id${where ? `\n${where}` : ''}
+order by e.id${limit ? `\n${limit}` : ''}`
 }
 
 export function normalizeEstateProfile(row: Record<string, unknown>): EstateProfile {
@@ -59,19 +52,9 @@ export function normalizeEstateProfile(row: Record<string, unknown>): EstateProf
   }
 }
 
-export async function loadEstateProfiles(queryFn: QueryFn, estateIds: readonly number[], options: { paramStyle?: ParamStyle } = {}): Promise<EstateProfile[]> {
-  if (estateIds.length === 0) return []
-  const rows = await queryFn<Record<string, unknown>>(estateProfileSql({ estateIds: true, paramStyle: options.paramStyle }), [estateIdsParam(estateIds)])
-  return rows.map(normalizeEstateProfile)
-}
+const readers = sourceReaders(ESTATE_PROFILE_TOPIC, estateProfileSql, normalizeEstateProfile)
 
-export async function loadEstateProfilePage(queryFn: QueryFn, afterId: number, limit: number): Promise<EstateProfile[]> {
-  const rows = await queryFn<Record<string, unknown>>(estateProfileSql({ keyset: true }), [afterId, limit])
-  return rows.map(normalizeEstateProfile)
-}
-
+export const loadEstateProfiles = readers.load
+export const loadEstateProfilePage = readers.loadPage
 /** For writers of estates, inside their transaction: one `estate_profile` event per estate. */
-export async function writeEstateProfileOutbox(queryFn: QueryFn, estateIds: readonly number[], options: { paramStyle?: ParamStyle } = {}): Promise<EstateProfile[]> {
-  if (estateIds.length === 0) return []
-  return appendOutboxEvents(queryFn, ESTATE_PROFILE_TOPIC, () => loadEstateProfiles(queryFn, estateIds, options), options)
-}
+export const writeEstateProfileOutbox = readers.writeOutbox

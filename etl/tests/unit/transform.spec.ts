@@ -35,8 +35,8 @@ test.group('topics', () => {
 
 test.group('estate filing state SQL', () => {
   test('pg and knex parameter styles', ({ assert }) => {
-    assert.include(estateFilingStateSql({ estateIds: true }), 'where estate_id = any($1::int[])')
-    assert.include(estateFilingStateSql({ estateIds: true, paramStyle: 'knex' }), 'where estate_id = any(?::int[])')
+    assert.include(estateFilingStateSql({ ids: true }), 'where estate_id = any($1::int[])')
+    assert.include(estateFilingStateSql({ ids: true, paramStyle: 'knex' }), 'where estate_id = any(?::int[])')
     const keyset = estateFilingStateSql({ keyset: true })
     assert.include(keyset, 'where estate_id > $1')
     assert.isTrue(keyset.endsWith('limit $2'))
@@ -77,8 +77,8 @@ test.group('estate_evaluation topic', () => {
   })
 
   test('SQL: by ids (pg / knex) and keyset by evaluation id', ({ assert }) => {
-    assert.include(estateEvaluationSql({ evaluationIds: true }), 'where ev.id = any($1::int[])')
-    assert.include(estateEvaluationSql({ evaluationIds: true, paramStyle: 'knex' }), 'where ev.id = any(?::int[])')
+    assert.include(estateEvaluationSql({ ids: true }), 'where ev.id = any($1::int[])')
+    assert.include(estateEvaluationSql({ ids: true, paramStyle: 'knex' }), 'where ev.id = any(?::int[])')
     const keyset = estateEvaluationSql({ keyset: true })
     assert.include(keyset, 'where ev.id > $1')
     assert.isTrue(keyset.endsWith('order by ev.id\nlimit $2'))

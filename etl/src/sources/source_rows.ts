@@ -1,0 +1,78 @@
+/**
+ * What every PostgreSQL source of a fact table shares: the parameter style, the id-array parameter,
+ * the WHERE / LIMIT of its one query (rows by id, or a keyset page), the estate's place, and the
+ * three readers built on that query — rows by id, a keyset page (rebuild / reconcile), and the
+ * outbox writer the backend calls inside its transaction.
+ */
+import type { QueryFn } from '../pg.ts'
+import { appendOutboxEvents } from '../outbox.ts'
+
+/** 'pg' → $1, $2 …; 'knex' → ? (Lucid/knex rawQuery). */
+export type ParamStyle = 'pg' | 'knex'
+
+/** Ids as a Postgres array literal ('{1,2,3}'), safe for both pg and knex bindings. */
+export function estateIdsParam(ids: readonly number[]): string {
+  for (const id of ids) {
+    if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw new TypeError(`invalid estate id ${String(id)}`)
+  }
+  return `{${ids.join(',')}}`
+}
+
+export interface SourceQueryOptions {
+  /** adds `<idColumn> = any(<param>::int[])`; bind {@link estateIdsParam} */
+  ids?: boolean
+  /** keyset pagination: adds `<idColumn> > <param>` and `limit <param>` (in that order, after ids) */
+  keyset?: boolean
+  paramStyle?: ParamStyle
+}
+
+/** The WHERE and LIMIT clauses (possibly empty) of a source query over `idColumn`. */
+export function sourceFilter(idColumn: string, options: SourceQueryOptions): { where: string; limit: string } {
+  let n = 0
+  const param = () => (options.paramStyle === 'knex' ? '?' : `$${++n}`)
+  const conditions: string[] = []
+  if (options.ids) conditions.push(`${idColumn} = any(${param()}::int[])`)
+  if (options.keyset) conditions.push(`${idColumn} > ${param()}`)
+  return {
+    where: conditions.length > 0 ? `where ${conditions.join(' and ')}` : '',
+    limit: options.keyset ? `limit ${param()}` : '',
+  }
+}
+
+/** The estate and its regions, as every per-estate source row carries them. */
+export function normalizeEstatePlace(row: Record<string, unknown>) {
+  return {
+    estate_id: Number(row.estate_id),
+    estate_name: String(row.estate_name),
+    district_id: Number(row.district_id),
+    district_name: String(row.district_name),
+    street_id: Number(row.street_id),
+    street_name: String(row.street_name),
+    community_id: Number(row.community_id),
+    community_name: String(row.community_name),
+  }
+}
+
+/** Rows by id, keyset pages and the outbox writer of one source, from its query and row shape. */
+export function sourceReaders<Row extends { estate_id: number }>(topic: string, sql: (options: SourceQueryOptions) => string, normalize: (row: Record<string, unknown>) => Row) {
+  /** rows for the given ids (ordered by id; unknown ids are simply absent) */
+  async function load(queryFn: QueryFn, ids: readonly number[], options: { paramStyle?: ParamStyle } = {}): Promise<Row[]> {
+    if (ids.length === 0) return []
+    const rows = await queryFn<Record<string, unknown>>(sql({ ids: true, paramStyle: options.paramStyle }), [estateIdsParam(ids)])
+    return rows.map(normalize)
+  }
+  /** one keyset page of rows with id > afterId */
+  async function loadPage(queryFn: QueryFn, afterId: number, limit: number): Promise<Row[]> {
+    const rows = await queryFn<Record<string, unknown>>(sql({ keyset: true }), [afterId, limit])
+    return rows.map(normalize)
+  }
+  /**
+   * For writers, INSIDE their transaction: takes the shared outbox-writer lock and appends one
+   * `topic` event per row. Lucid: `write((sql, params) => trx.rawQuery(sql, params).then((r) => r.rows), ids, { paramStyle: 'knex' })`
+   */
+  async function writeOutbox(queryFn: QueryFn, ids: readonly number[], options: { paramStyle?: ParamStyle } = {}): Promise<Row[]> {
+    if (ids.length === 0) return []
+    return appendOutboxEvents(queryFn, topic, () => load(queryFn, ids, options), options)
+  }
+  return { load, loadPage, writeOutbox }
+}
