@@ -1,7 +1,8 @@
 import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import { useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router'
-import { ApiError, type Envelope, type PageMeta } from '@szpm/api'
+import type { Envelope, PageMeta } from '@szpm/api'
 import { queryNumber } from '@/utils/format'
+import { useLatestRequest } from '@/composables/useLatestRequest'
 
 export const PAGE_SIZES = [20, 50, 100]
 const DEFAULT_PAGE_SIZE = PAGE_SIZES[0]!
@@ -76,27 +77,20 @@ export function usePagedQueryList<Filters, Row>(options: PagedQueryListOptions<F
 
   const rows = shallowRef<Row[]>([])
   const total = ref(0)
-  const loading = ref(false)
-  const errorMessage = ref('')
-  let requestSeq = 0
+  const { loading, errorMessage, run } = useLatestRequest()
 
-  async function load() {
-    const seq = ++requestSeq
-    loading.value = true
-    errorMessage.value = ''
-    try {
-      const response = await options.fetch(filters.value)
-      if (seq !== requestSeq) return
-      rows.value = response.data
-      total.value = response.meta.total
-    } catch (error) {
-      if (seq !== requestSeq) return
-      rows.value = []
-      total.value = 0
-      errorMessage.value = error instanceof ApiError ? error.message : '网络异常，请稍后重试'
-    } finally {
-      if (seq === requestSeq) loading.value = false
-    }
+  function load() {
+    return run(
+      () => options.fetch(filters.value),
+      (response) => {
+        rows.value = response.data
+        total.value = response.meta.total
+      },
+      () => {
+        rows.value = []
+        total.value = 0
+      }
+    )
   }
 
   // sync the form and reload whenever the URL changes

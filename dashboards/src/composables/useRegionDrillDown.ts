@@ -1,8 +1,9 @@
-import { computed, ref, shallowRef, watch } from 'vue'
+import { computed, shallowRef, watch } from 'vue'
 import { useRoute, type RouteLocationRaw } from 'vue-router'
-import { ApiError, type Envelope, type RegionLevel, type RegionRef } from '@szpm/api'
+import type { Envelope, RegionLevel, RegionRef } from '@szpm/api'
 import { LEVEL_LABEL } from '@/constants/filing'
 import { formatDateTime, queryNumber } from '@/utils/format'
+import { useLatestRequest } from '@/composables/useLatestRequest'
 
 /** what every per-region stats endpoint (备案情况, 项目管理) returns beside its rows */
 export interface DrillDownMeta<Totals> {
@@ -37,27 +38,20 @@ export function useRegionDrillDown<Row extends DrillDownRow, Totals>(options: Re
 
   const rows = shallowRef<Row[]>([])
   const meta = shallowRef<DrillDownMeta<Totals> | null>(null)
-  const loading = ref(false)
-  const errorMessage = ref('')
-  let requestSeq = 0
+  const { loading, errorMessage, run } = useLatestRequest()
 
-  async function load() {
-    const seq = ++requestSeq
-    loading.value = true
-    errorMessage.value = ''
-    try {
-      const response = await options.fetch(regionId.value)
-      if (seq !== requestSeq) return
-      rows.value = response.data
-      meta.value = response.meta
-    } catch (error) {
-      if (seq !== requestSeq) return
-      rows.value = []
-      meta.value = null
-      errorMessage.value = error instanceof ApiError ? error.message : '网络异常，请稍后重试'
-    } finally {
-      if (seq === requestSeq) loading.value = false
-    }
+  function load() {
+    return run(
+      () => options.fetch(regionId.value),
+      (response) => {
+        rows.value = response.data
+        meta.value = response.meta
+      },
+      () => {
+        rows.value = []
+        meta.value = null
+      }
+    )
   }
 
   // the composable outlives its route for a tick while navigating away: only reload on this page

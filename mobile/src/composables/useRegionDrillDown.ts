@@ -1,7 +1,7 @@
 import { computed, ref, watch, type Ref } from 'vue'
 import { useRoute, useRouter, type RouteLocationRaw } from 'vue-router'
 import type { RegionLevel, RegionRef } from '@szpm/api'
-import { ApiError } from '@/api/client'
+import { useLatestRequest } from '@/composables/useLatestRequest'
 import { queryId } from '@/utils/query'
 
 /** what every per-region stats endpoint (备案情况, 项目管理) returns beside its rows */
@@ -43,35 +43,23 @@ export function useRegionDrillDown<Row extends DrillDownRow, Meta extends DrillD
 
   const rows = ref([]) as Ref<Row[]>
   const meta = ref(null) as Ref<Meta | null>
-  const loading = ref(false)
   const refreshing = ref(false)
-  const error = ref<string | null>(null)
+  const { loading, error, run } = useLatestRequest()
 
   const regionId = computed(() => queryId(route.query.region))
   const breadcrumb = computed<RegionRef[]>(() => meta.value?.breadcrumb ?? [])
 
-  let requestSeq = 0
-
-  async function load(): Promise<void> {
-    const seq = ++requestSeq
-    loading.value = true
-    error.value = null
-    try {
-      const result = await options.fetch(regionId.value)
-      if (seq !== requestSeq) return
-      rows.value = result.rows
-      meta.value = result.meta
-    } catch (caught) {
-      if (seq !== requestSeq) return
-      const message = caught instanceof ApiError ? caught.message : '网络异常，请稍后重试'
-      error.value = message
-      if (!(caught instanceof ApiError && caught.status === 401)) showFailToast(message)
-    } finally {
-      if (seq === requestSeq) {
-        loading.value = false
+  function load(): Promise<void> {
+    return run(
+      () => options.fetch(regionId.value),
+      (result) => {
+        rows.value = result.rows
+        meta.value = result.meta
+      },
+      () => {
         refreshing.value = false
       }
-    }
+    )
   }
 
   async function refresh(): Promise<void> {

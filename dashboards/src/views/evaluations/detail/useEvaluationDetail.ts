@@ -7,7 +7,8 @@ import { session } from '@/stores/session'
 import { todoBadge } from '@/stores/todoBadge'
 import { formatDateTime, queryNumber } from '@/utils/format'
 import { formatScore, stateTagType, weightedTotal, windowText } from '../constants'
-import { failureMessage, NETWORK_ERROR } from '@/utils/feedback'
+import { NETWORK_ERROR } from '@/utils/feedback'
+import { useLatestRequest } from '@/composables/useLatestRequest'
 
 /** the server's limits: 备注 500, 审核意见 1000 characters */
 export const REMARK_MAX = 500
@@ -69,10 +70,7 @@ export function useEvaluationDetail() {
   const evaluationId = computed(() => queryNumber(route.params.id))
 
   const detail = shallowRef<EvaluationDetail | null>(null)
-  const loading = ref(false)
-  const errorMessage = ref('')
-  const notFound = ref(false)
-  let requestSeq = 0
+  const { loading, errorMessage, notFound, run } = useLatestRequest({ notFound: true })
 
   const scores = reactive<Record<string, number | undefined>>({})
   const remark = ref('')
@@ -102,24 +100,17 @@ export function useEvaluationDetail() {
   async function load() {
     const id = evaluationId.value
     if (!id) return
-    const seq = ++requestSeq
-    loading.value = true
-    errorMessage.value = ''
-    notFound.value = false
-    try {
-      const response = await show(id)
-      if (seq !== requestSeq) return
-      detail.value = response.data
-      conflictMessage.value = ''
-      resetForm(response.data)
-    } catch (error) {
-      if (seq !== requestSeq) return
-      detail.value = null
-      if (error instanceof ApiError && error.status === 404) notFound.value = true
-      else errorMessage.value = failureMessage(error)
-    } finally {
-      if (seq === requestSeq) loading.value = false
-    }
+    await run(
+      () => show(id),
+      (response) => {
+        detail.value = response.data
+        conflictMessage.value = ''
+        resetForm(response.data)
+      },
+      () => {
+        detail.value = null
+      }
+    )
   }
 
   watch(evaluationId, load, { immediate: true })

@@ -1,11 +1,12 @@
 import dayjs from 'dayjs'
-import { computed, ref, shallowRef, watch } from 'vue'
+import { computed, shallowRef, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
-import { ApiError, type EstateDetail, type FilingRecord } from '@szpm/api'
+import type { EstateDetail, FilingRecord } from '@szpm/api'
 import { show } from '@/api/estates'
 import { estatesExportUrl, records as filingRecords } from '@/api/filings'
 import { statusTagType } from '@/constants/filing'
 import { formatDate, formatNumber, queryNumber } from '@/utils/format'
+import { useLatestRequest } from '@/composables/useLatestRequest'
 
 export interface DetailItem {
   key: string
@@ -37,32 +38,22 @@ export function useEstateFiling() {
 
   const estate = shallowRef<EstateDetail | null>(null)
   const records = shallowRef<FilingRecord[]>([])
-  const loading = ref(false)
-  const errorMessage = ref('')
-  const notFound = ref(false)
-  let requestSeq = 0
+  const { loading, errorMessage, notFound, run } = useLatestRequest({ notFound: true })
 
   async function load() {
     const id = estateId.value
     if (!id) return
-    const seq = ++requestSeq
-    loading.value = true
-    errorMessage.value = ''
-    notFound.value = false
-    try {
-      const [detail, list] = await Promise.all([show(id), filingRecords(id)])
-      if (seq !== requestSeq) return
-      estate.value = detail.data
-      records.value = list.data
-    } catch (error) {
-      if (seq !== requestSeq) return
-      estate.value = null
-      records.value = []
-      if (error instanceof ApiError && error.status === 404) notFound.value = true
-      else errorMessage.value = error instanceof ApiError ? error.message : '网络异常，请稍后重试'
-    } finally {
-      if (seq === requestSeq) loading.value = false
-    }
+    await run(
+      () => Promise.all([show(id), filingRecords(id)]),
+      ([detail, list]) => {
+        estate.value = detail.data
+        records.value = list.data
+      },
+      () => {
+        estate.value = null
+        records.value = []
+      }
+    )
   }
 
   watch(estateId, load, { immediate: true })

@@ -5,6 +5,7 @@ import { ApiError } from '@/api/client'
 import { fetchEvaluation, reviewEvaluation, submitEvaluation } from '@/api/evaluations'
 import { queryId } from '@/utils/query'
 import { formatDateTime, formatScore, halfName, periodWindow, stateTag, weightedTotal } from '../format'
+import { useLatestRequest } from '@/composables/useLatestRequest'
 
 /** 查看 (read-only) · 评分 (community staff, 待评价) · 审核 (street handler, 待审核) */
 export type DetailMode = 'view' | 'score' | 'review'
@@ -24,8 +25,7 @@ export function useEvaluationDetail() {
   const router = useRouter()
 
   const detail = ref<EvaluationDetail | null>(null)
-  const loading = ref(false)
-  const error = ref<string | null>(null)
+  const { loading, error, cancel, run } = useLatestRequest({ quiet: [404] })
   const submitting = ref(false)
 
   /** item key → the score being entered */
@@ -80,31 +80,22 @@ export function useEvaluationDetail() {
     opinionError.value = ''
   }
 
-  let requestSeq = 0
 
   async function load(): Promise<void> {
     const id = evaluationId.value
-    const seq = ++requestSeq
-    error.value = null
     if (id === undefined) {
+      cancel()
       error.value = '评价不存在'
       return
     }
-    loading.value = true
-    try {
-      const d = await fetchEvaluation(id)
-      if (seq !== requestSeq) return
-      const reloaded = detail.value?.id === d.id
-      detail.value = d
-      prefill(d, reloaded)
-    } catch (caught) {
-      if (seq !== requestSeq) return
-      const message = caught instanceof ApiError ? caught.message : '网络异常，请稍后重试'
-      error.value = message
-      if (!(caught instanceof ApiError && (caught.status === 401 || caught.status === 404))) showFailToast(message)
-    } finally {
-      if (seq === requestSeq) loading.value = false
-    }
+    await run(
+      () => fetchEvaluation(id),
+      (d) => {
+        const reloaded = detail.value?.id === d.id
+        detail.value = d
+        prefill(d, reloaded)
+      }
+    )
   }
 
   watch(evaluationId, () => void load(), { immediate: true })

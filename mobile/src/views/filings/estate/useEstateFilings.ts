@@ -1,7 +1,7 @@
 import { computed, ref, watch } from 'vue'
 import { useRoute } from 'vue-router'
 import type { EstateDetail, FilingHistoryEntry, FilingRecord } from '@szpm/api'
-import { ApiError } from '@/api/client'
+import { useLatestRequest } from '@/composables/useLatestRequest'
 import { fetchEstate } from '@/api/estates'
 import { fetchEstateFilingRecords } from '@/api/filings'
 import { formatDate, formatNumber, orDash } from '@/utils/format'
@@ -26,8 +26,7 @@ export function useEstateFilings() {
 
   const estate = ref<EstateDetail | null>(null)
   const records = ref<FilingRecord[]>([])
-  const loading = ref(false)
-  const error = ref<string | null>(null)
+  const { loading, error, cancel, run } = useLatestRequest({ quiet: [404] })
 
   const estateId = computed(() => queryId(route.params.id as string | undefined))
 
@@ -52,32 +51,21 @@ export function useEstateFilings() {
     ]
   })
 
-  let requestSeq = 0
 
   async function load(): Promise<void> {
     const id = estateId.value
-    const seq = ++requestSeq
-    error.value = null
     if (id === undefined) {
+      cancel()
       error.value = '项目不存在'
       return
     }
-    loading.value = true
-    try {
-      const [detail, filings] = await Promise.all([fetchEstate(id), fetchEstateFilingRecords(id)])
-      if (seq !== requestSeq) return
-      estate.value = detail
-      records.value = filings
-    } catch (caught) {
-      if (seq !== requestSeq) return
-      const message = caught instanceof ApiError ? caught.message : '网络异常，请稍后重试'
-      error.value = message
-      if (!(caught instanceof ApiError && (caught.status === 401 || caught.status === 404))) {
-        showFailToast(message)
+    await run(
+      () => Promise.all([fetchEstate(id), fetchEstateFilingRecords(id)]),
+      ([detail, filings]) => {
+        estate.value = detail
+        records.value = filings
       }
-    } finally {
-      if (seq === requestSeq) loading.value = false
-    }
+    )
   }
 
   watch(estateId, () => void load(), { immediate: true })
