@@ -12,7 +12,7 @@ export default defineConfig({
   base: '/',
   resolve: {
     alias: {
-      '@szpm/api': here('../backend/client/index.ts'),
+      '@szpm/api': here('../core/src/api/index.ts'),
       '@': here('./src'),
     },
   },

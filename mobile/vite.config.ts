@@ -47,7 +47,7 @@ export default defineConfig({
   ],
   resolve: {
     alias: {
-      '@szpm/api': fileURLToPath(new URL('../backend/client/index.ts', import.meta.url)),
+      '@szpm/api': fileURLToPath(new URL('../core/src/api/index.ts', import.meta.url)),
       '@': fileURLToPath(new URL('./src', import.meta.url)),
     },
   },

@@ -1,6 +1,6 @@
 import { BaseCommand } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
-import { syncEvaluationPeriods } from '#jobs/sync_evaluation_periods'
+import { syncEvaluationPeriods } from '#modules/evaluations/sync_evaluation_periods'
 
 /**
  * `./ace evaluations:sync` — runs the evaluation-window job once, now (what `jobs:work` does every

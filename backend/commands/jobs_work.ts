@@ -3,7 +3,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { Queue, Worker, type Job } from 'bullmq'
 import { Redis } from 'ioredis'
 import env from '#start/env'
-import { SYNC_EVALUATION_PERIODS, SYNC_EVALUATION_PERIODS_EVERY_MS, syncEvaluationPeriods } from '#jobs/sync_evaluation_periods'
+import { SYNC_EVALUATION_PERIODS, SYNC_EVALUATION_PERIODS_EVERY_MS, syncEvaluationPeriods } from '#modules/evaluations/sync_evaluation_periods'
 
 /** the backend's scheduled business jobs (the ETL's own jobs live in etl/) */
 export const BACKEND_JOBS_QUEUE = 'backend-jobs'

@@ -5,22 +5,22 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
-const SessionController = () => import('#controllers/session_controller')
-const WechatController = () => import('#controllers/wechat_controller')
-const IdentityController = () => import('#controllers/identity_controller')
-const FilingStatsController = () => import('#controllers/filing_stats_controller')
-const EstateFilingsController = () => import('#controllers/estate_filings_controller')
-const EstatesController = () => import('#controllers/estates_controller')
-const FilingsController = () => import('#controllers/filings_controller')
-const ProjectStatsController = () => import('#controllers/project_stats_controller')
-const AuditLogsController = () => import('#controllers/audit_logs_controller')
-const UsersController = () => import('#controllers/users_controller')
-const AccountController = () => import('#controllers/account_controller')
-const TodosController = () => import('#controllers/todos_controller')
-const EvaluationsController = () => import('#controllers/evaluations_controller')
-const EvaluationStatsController = () => import('#controllers/evaluation_stats_controller')
-const EvaluationTemplatesController = () => import('#controllers/evaluation_templates_controller')
-const CalendarController = () => import('#controllers/calendar_controller')
+const SessionController = () => import('#modules/sessions/session_controller')
+const WechatController = () => import('#modules/identity/wechat_controller')
+const IdentityController = () => import('#modules/identity/identity_controller')
+const FilingStatsController = () => import('#modules/filings/filing_stats_controller')
+const EstateFilingsController = () => import('#modules/filings/estate_filings_controller')
+const EstatesController = () => import('#modules/estates/estates_controller')
+const FilingsController = () => import('#modules/filings/filings_controller')
+const ProjectStatsController = () => import('#modules/projects/project_stats_controller')
+const AuditLogsController = () => import('#modules/audit/audit_logs_controller')
+const UsersController = () => import('#modules/users/users_controller')
+const AccountController = () => import('#modules/users/account_controller')
+const TodosController = () => import('#modules/todos/todos_controller')
+const EvaluationsController = () => import('#modules/evaluations/evaluations_controller')
+const EvaluationStatsController = () => import('#modules/evaluations/evaluation_stats_controller')
+const EvaluationTemplatesController = () => import('#modules/evaluations/evaluation_templates_controller')
+const CalendarController = () => import('#modules/calendar/calendar_controller')
 
 /** a calendar date YYYY-MM-DD (whether it exists, e.g. 02-30, is checked by the controller: 422) */
 const calendarDate = { match: /^\d{4}-\d{2}-\d{2}$/ }

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import { ROOT } from './services.mjs'
+import { ROOT, testSlot } from './services.mjs'
 
 /** A per-checkout APP_KEY kept in .stack/, so sessions survive restarts without a committed secret. */
 function localAppKey() {
@@ -40,7 +40,7 @@ function identityStubEnv(profile) {
 }
 
 export function appEnv(serviceEnv, profile = 'dev') {
-  const port = process.env.PORT ?? (profile === 'test' ? '3334' : '3333')
+  const port = process.env.PORT ?? (profile === 'test' ? String(3334 + testSlot(profile)) : '3333')
   const host = process.env.HOST ?? '127.0.0.1'
   return {
     ...process.env,

@@ -56,9 +56,9 @@ function newestSource(dir) {
   return newest
 }
 
-/** Builds the PC app and the H5 when their dist is missing or older than their sources (or the API client). */
+/** Builds the PC app and the H5 when their dist is missing or older than their sources (or @szpm/core: declarations, API client). */
 export function ensureFrontends({ force = false } = {}) {
-  const client = newestSource(path.join(ROOT, 'backend/client'))
+  const client = newestSource(path.join(ROOT, 'core/src'))
   for (const app of ['dashboards', 'mobile']) {
     const dir = path.join(ROOT, app)
     const built = mtime(path.join(dir, 'dist/index.html'))

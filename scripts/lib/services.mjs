@@ -177,11 +177,22 @@ async function ensurePostgresDatabase(name) {
 }
 
 /**
+ * `SZPM_TEST_SLOT=N` (1..9) gives a test run its own databases (szpm_test_N, Redis db 1+N) and API
+ * port (3334+N), so several developers' or agents' runs can share one machine's services.
+ */
+export function testSlot(profile = 'test') {
+  if (profile !== 'test') return 0
+  const slot = Number(process.env.SZPM_TEST_SLOT ?? 0)
+  return Number.isInteger(slot) && slot >= 0 && slot <= 9 ? slot : 0
+}
+
+/**
  * Makes sure every service is reachable and returns the environment variables that point at them.
  * `profile` picks the database names: 'dev' → szpm, 'test' → szpm_test (same servers, separate data).
  */
 export async function ensureServices(profile = 'dev') {
-  const database = profile === 'test' ? 'szpm_test' : 'szpm'
+  const slot = testSlot(profile)
+  const database = profile === 'test' ? `szpm_test${slot ? `_${slot}` : ''}` : 'szpm'
   const started = []
   const env = {}
   const needed = []
@@ -202,7 +213,7 @@ export async function ensureServices(profile = 'dev') {
     if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL
     else {
       await startRedis(dir, started)
-      env.REDIS_URL = `redis://127.0.0.1:${PORTS.redis}/${profile === 'test' ? 1 : 0}`
+      env.REDIS_URL = `redis://127.0.0.1:${PORTS.redis}/${profile === 'test' ? 1 + slot : 0}`
     }
     if (process.env.CLICKHOUSE_URL) env.CLICKHOUSE_URL = process.env.CLICKHOUSE_URL
     else {

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import type { Authenticators } from '@adonisjs/auth/types'
-import { checkSession } from '#services/session_auth'
+import { checkSession } from '#modules/sessions/session_auth'
 
 const MESSAGES = {
   expired: '登录已超过 12 小时，请重新登录',

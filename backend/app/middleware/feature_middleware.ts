@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { userFeatures, type FeatureCode } from '#services/roles'
-import { loadGrantedFeatures } from '#services/account_service'
+import { loadGrantedFeatures } from '#modules/users/account_service'
 
 /**
  * Feature permissions (功能权限): the second gate after authentication, declared per route. The

@@ -3,7 +3,7 @@ import { BaseModel, column, belongsTo, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import Estate from '#models/estate'
 import FilingEvent from '#models/filing_event'
-import type { FilingKind } from '../../client/types.ts'
+import type { FilingKind } from '@szpm/core'
 
 export type FilingRecordStatus = 'filed' | 'expired' | 'withdrawn'
 

@@ -1,6 +1,6 @@
 import { BaseModel, column, belongsTo } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import type { RegionLevel } from '../../client/types.ts'
+import type { RegionLevel } from '@szpm/core'
 
 export default class Region extends BaseModel {
   @column({ isPrimary: true })

@@ -1,7 +1,7 @@
 import Region from '#models/region'
 import Estate from '#models/estate'
 import type User from '#models/user'
-import type { RegionRef } from '../../client/types.ts'
+import type { RegionRef } from '@szpm/core'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import { Exception } from '@adonisjs/core/exceptions'
 

@@ -5,7 +5,7 @@
  */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { FeatureCode, RoleCode } from '#services/roles'
-import type { WorkflowProcess } from '../../client/types.ts'
+import type { WorkflowProcess } from '@szpm/core'
 
 /** Who waits for a subject in a state: users of the subject's region at `level`, with a role and the feature. */
 export interface TodoRule {

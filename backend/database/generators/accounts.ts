@@ -1,7 +1,7 @@
 import hash from '@adonisjs/core/services/hash'
 import type { DataGenerator } from './types.ts'
 import { featuresOf, isGrantedRole } from '#services/roles'
-import { assertPasswordPolicy } from '#validators/password'
+import { assertPasswordPolicy } from '#modules/users/password_validator'
 
 /** The demo accounts `npm start` prints; all share DEMO_PASSWORD. */
 export const DEMO_PASSWORD = 'Szpm@2026'

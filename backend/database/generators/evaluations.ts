@@ -1,8 +1,8 @@
 import clock from '#services/clock'
-import { AUTO_SCORE, hasClosed, isWithinWindow, periodLabel, startedPeriods, windowOf, type PeriodKey } from '#services/evaluation_periods'
+import { AUTO_SCORE, hasClosed, isWithinWindow, periodLabel, startedPeriods, windowOf, type PeriodKey } from '#modules/evaluations/evaluation_periods'
 import type { CopyValue } from './copy.ts'
 import type { DataGenerator } from './types.ts'
-import type { EvaluationTemplateItem } from '../../client/types.ts'
+import type { EvaluationTemplateItem } from '@szpm/core'
 
 /** how many ended half-years of history the demo has (newest first) */
 const CLOSED_PERIODS = 3

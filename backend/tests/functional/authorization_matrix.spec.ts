@@ -3,7 +3,7 @@ import router from '@adonisjs/core/services/router'
 import { R, E, USERS, resetWorld, type WorldUser } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
 import clock from '#services/clock'
-import EvaluationPeriodService from '#services/evaluation_period_service'
+import EvaluationPeriodService from '#modules/evaluations/evaluation_period_service'
 
 /**
  * Every API route × every role (and anonymous) × an object in the user's own street, a sibling

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import clock from '#services/clock'
-import EvaluationPeriodService from '#services/evaluation_period_service'
+import EvaluationPeriodService from '#modules/evaluations/evaluation_period_service'
 import router from '@adonisjs/core/services/router'
 import db from '@adonisjs/lucid/services/db'
 import { E, resetWorld, type WorldUser } from '#tests/support/world'

@@ -4,7 +4,7 @@ import clock from '#services/clock'
 import { resetWorld } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
 import { readSheet } from '#tests/support/excel'
-import { syncEvaluationPeriods } from '#jobs/sync_evaluation_periods'
+import { syncEvaluationPeriods } from '#modules/evaluations/sync_evaluation_periods'
 
 const ITEMS = [
   { key: 'service', name: '服务', description: '', maxScore: 50, weight: 60 },

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import clock from '#services/clock'
-import EvaluationPeriodService from '#services/evaluation_period_service'
+import EvaluationPeriodService from '#modules/evaluations/evaluation_period_service'
 import { E, R, USERS, resetWorld } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
 import { at, evaluationOf, scores, workflowCounts } from '#tests/support/evaluations'

@@ -7,7 +7,7 @@ import { actor } from '#tests/support/actors'
 import { Agent } from '#tests/support/http_agent'
 import { liftOtpLimits, resetOtp, sentCode } from '#tests/support/identity'
 import { otpService } from '#services/otp_service'
-import { ABSOLUTE_LIFETIME_MS, SESSION_LOGIN_AT } from '#services/session_auth'
+import { ABSOLUTE_LIFETIME_MS, SESSION_LOGIN_AT } from '#modules/sessions/session_auth'
 
 /** Step 1 (password → SMS code) and step 2 (password + code) on a real session; returns the login answer. */
 async function loginWithCode(agent: Agent, who: WorldUser, password = PASSWORD) {
@@ -210,7 +210,7 @@ test.group('Session · lifetime and log out everywhere', (group) => {
   })
 
   test('a real session stamps its login time', async ({ assert }) => {
-    const { sessionClock } = await import('#services/session_auth')
+    const { sessionClock } = await import('#modules/sessions/session_auth')
     const agent = new Agent()
     assert.equal((await loginWithCode(agent, 'handler')).status, 200)
     const realNow = sessionClock.now

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import clock from '#services/clock'
-import EvaluationPeriodService from '#services/evaluation_period_service'
+import EvaluationPeriodService from '#modules/evaluations/evaluation_period_service'
 import { E, TEMPLATE } from '#tests/support/world'
 
 /** full marks on every item of the world's template, with optional changes */

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
 import { syncWarehouse } from '#tests/support/warehouse'
 import { featuresOf, isGrantedRole, type RoleCode } from '#services/roles'
-import EvaluationPeriodService from '#services/evaluation_period_service'
+import EvaluationPeriodService from '#modules/evaluations/evaluation_period_service'
 
 /**
  * A small, fixed world every suite can reason about exactly:

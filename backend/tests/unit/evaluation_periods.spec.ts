@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import {
   annualScore, describePeriod, effectiveScore, hasClosed, isWithinWindow, latestStartedPeriod, outsideWindowReason, periodAt, startedPeriods,
-} from '#services/evaluation_periods'
+} from '#modules/evaluations/evaluation_periods'
 
 test.group('街道社区评价 · window rules (pure)', () => {
   test('windows are 6/1–6/30 and 12/1–12/30, both ends inclusive', ({ assert }) => {

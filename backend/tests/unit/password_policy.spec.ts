@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { errors } from '@vinejs/vine'
-import { meetsPasswordPolicy, passwordValidator, PASSWORD_POLICY_MESSAGE, assertPasswordPolicy } from '#validators/password'
+import { meetsPasswordPolicy, passwordValidator, PASSWORD_POLICY_MESSAGE, assertPasswordPolicy } from '#modules/users/password_validator'
 import { DEMO_PASSWORD } from '#database/generators/accounts'
 import { PASSWORD } from '#tests/support/world'
 

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { maskPhone } from '#services/masking'
-import { transformEstateFiling } from '#transformers/estate_filing_transformer'
+import { transformEstateFiling } from '#modules/filings/estate_filing_transformer'
 import { featuresOf } from '#services/roles'
 
 test.group('Transformers', () => {

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import User from '#models/user'
 import { defineProcess } from '#workflows/process'
 import { mayFire, missingFields } from '#workflows/engine'
-import { evaluationProcess } from '#workflows/evaluation_process'
+import { evaluationProcess } from '#modules/evaluations/evaluation_process'
 import type { ProcessDefinition } from '#workflows/process'
 
 const PROCESS = evaluationProcess as unknown as ProcessDefinition

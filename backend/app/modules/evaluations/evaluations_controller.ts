@@ -1,0 +1,72 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import EvaluationService from '#modules/evaluations/evaluation_service'
+import EvaluationPeriodService from '#modules/evaluations/evaluation_period_service'
+import { evaluationListValidator, reviewEvaluationValidator, submitEvaluationValidator } from '#modules/evaluations/evaluation_validator'
+import { transformEvaluation, transformEvaluationDetail } from '#modules/evaluations/evaluation_transformer'
+import { excelTime, pagedRows, streamExcel } from '#services/excel_export'
+import type { EvaluationRow } from '@szpm/core'
+
+/** 街道社区评价 (module 13): periods, the list behind the numbers, one evaluation, submit and review. */
+@inject()
+export default class EvaluationsController {
+  constructor(
+    private evaluations: EvaluationService,
+    private periodService: EvaluationPeriodService
+  ) {}
+
+  /** recent half-years, newest first, and which one the pages open on */
+  async periods() {
+    const { periods, meta } = await this.periodService.overview()
+    return { data: periods, meta }
+  }
+
+  async index({ request, auth }: HttpContext) {
+    const input = await request.validateUsing(evaluationListValidator, { data: request.qs() })
+    const result = await this.evaluations.list(auth.getUserOrFail(), input)
+    return {
+      data: result.rows.map((row) => transformEvaluation(row, result.today)),
+      meta: { total: result.total, page: result.page, perPage: result.perPage, period: result.period },
+    }
+  }
+
+  async export(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(evaluationListValidator, { data: ctx.request.qs() })
+    const user = ctx.auth.getUserOrFail()
+    const { first, rows } = await pagedRows(
+      (page) => this.evaluations.list(user, { ...input, page, per_page: 200 }),
+      (batch) => batch.rows.map((row) => transformEvaluation(row, batch.today))
+    )
+    await streamExcel<EvaluationRow>(ctx, `街道社区评价-${first.period.label}`, first.period.label, [
+      { header: '物业项目', width: 28, value: (r) => r.estateName },
+      { header: '所属社区', width: 20, value: (r) => r.communityName },
+      { header: '所属街道', width: 16, value: (r) => r.streetName },
+      { header: '评价期', value: () => first.period.label },
+      { header: '状态', value: (r) => r.stateName },
+      { header: '社区评分', value: (r) => r.submittedScore },
+      { header: '评分人', value: (r) => r.submittedByName },
+      { header: '提交时间', width: 20, value: (r) => excelTime(r.submittedAt) },
+      { header: '生效得分', value: (r) => r.effectiveScore },
+      { header: '审核人', value: (r) => r.reviewedByName },
+      { header: '审核时间', width: 20, value: (r) => excelTime(r.reviewedAt) },
+      { header: '年度得分', value: (r) => r.annualScore },
+    ], rows)
+  }
+
+  async show({ params, auth }: HttpContext) {
+    const detail = await this.evaluations.show(auth.getUserOrFail(), Number(params.id))
+    return { data: transformEvaluationDetail(detail), meta: {} }
+  }
+
+  async submit({ params, request, auth }: HttpContext) {
+    const input = await request.validateUsing(submitEvaluationValidator)
+    const detail = await this.evaluations.submit(auth.getUserOrFail(), Number(params.id), input)
+    return { data: transformEvaluationDetail(detail), meta: {} }
+  }
+
+  async review({ params, request, auth }: HttpContext) {
+    const input = await request.validateUsing(reviewEvaluationValidator)
+    const detail = await this.evaluations.review(auth.getUserOrFail(), Number(params.id), input)
+    return { data: transformEvaluationDetail(detail), meta: {} }
+  }
+}

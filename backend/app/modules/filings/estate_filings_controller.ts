@@ -1,0 +1,40 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { estateFilingListValidator } from '#modules/filings/filing_validator'
+import { findRegionInScope } from '#services/region_scope'
+import { estateFilingQuery } from '#modules/filings/estate_filing_query'
+import { transformEstateFiling } from '#modules/filings/estate_filing_transformer'
+import { inBatches, streamExcel } from '#services/excel_export'
+import type { EstateFilingRow } from '@szpm/core'
+
+export default class EstateFilingsController {
+  /** The PostgreSQL records behind a 备案情况 number, with the same region and status filters. */
+  async index({ request, auth }: HttpContext) {
+    const { region_id, page = 1, per_page = 20, ...filters } = await request.validateUsing(estateFilingListValidator, { data: request.qs() })
+    const region = await findRegionInScope(auth.getUserOrFail(), region_id)
+    const query = estateFilingQuery(region, filters)
+    const [{ total }] = await query.clone().clearOrder().count('* as total')
+    const rows = await query.limit(per_page).offset((page - 1) * per_page)
+    return { data: rows.map(transformEstateFiling), meta: { total: Number(total), page, perPage: per_page } }
+  }
+
+  async export(ctx: HttpContext) {
+    const { region_id, page: _page, per_page: _perPage, ...filters } = await ctx.request.validateUsing(estateFilingListValidator, { data: ctx.request.qs() })
+    const region = await findRegionInScope(ctx.auth.getUserOrFail(), region_id)
+    async function* rows() {
+      for await (const row of inBatches<Record<string, any>>(() => estateFilingQuery(region, filters))) yield transformEstateFiling(row)
+    }
+    await streamExcel<EstateFilingRow>(ctx, `备案记录-${region.name}`, '备案记录', [
+      { header: '所属区', value: (r) => r.districtName },
+      { header: '所属街道', value: (r) => r.streetName },
+      { header: '所属社区', value: (r) => r.communityName },
+      { header: '物业项目', width: 28, value: (r) => r.estateName },
+      { header: '合同备案状态', value: (r) => r.contractStatusName },
+      { header: '合同备案编号', width: 22, value: (r) => r.contractDocumentNo },
+      { header: '合同备案日期', value: (r) => r.contractFiledOn },
+      { header: '合同到期日期', value: (r) => r.contractExpiresOn },
+      { header: '业主大会备案状态', value: (r) => r.assemblyStatusName },
+      { header: '业主大会备案编号', width: 22, value: (r) => r.assemblyDocumentNo },
+      { header: '业主大会备案日期', value: (r) => r.assemblyFiledOn },
+    ], rows())
+  }
+}

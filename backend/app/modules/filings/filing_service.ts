@@ -1,0 +1,107 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { Exception } from '@adonisjs/core/exceptions'
+import Filing from '#models/filing'
+import FilingEvent from '#models/filing_event'
+import type User from '#models/user'
+import { findEstateInScope, userRegion, scopeEstates } from '#services/region_scope'
+import { publishEstateFilingStates } from '#services/outbox'
+import Estate from '#models/estate'
+import type { FilingKind } from '@szpm/core'
+
+export class StaleRecord extends Exception {
+  constructor() {
+    super('该记录已被他人修改，请刷新后重试', { status: 409, code: 'E_STALE_RECORD' })
+  }
+}
+
+export class InvalidTransition extends Exception {
+  constructor(message: string) {
+    super(message, { status: 422, code: 'E_INVALID_TRANSITION' })
+  }
+}
+
+/** Transitions a filing may take: status → action that reaches it. */
+const TRANSITIONS: Record<string, Partial<Record<string, 'expire' | 'renew' | 'withdraw'>>> = {
+  filed: { expired: 'expire', withdrawn: 'withdraw' },
+  expired: { filed: 'renew', withdrawn: 'withdraw' },
+  withdrawn: {},
+}
+
+/**
+ * Every change is one transaction: the record, its history entry and the outbox event for the
+ * warehouse commit together or not at all. Updates use the record's version (optimistic lock).
+ */
+export default class FilingService {
+  async create(
+    user: User,
+    input: { estate_id: number; kind: FilingKind; document_no: string; filed_on: Date; expires_on?: Date | null }
+  ) {
+    const estate = await findEstateInScope(user, input.estate_id)
+    return db.transaction(async (trx) => {
+      const filing = await Filing.create(
+        {
+          estateId: estate.id,
+          kind: input.kind,
+          status: 'filed',
+          documentNo: input.document_no,
+          filedOn: DateTime.fromJSDate(input.filed_on),
+          expiresOn: input.expires_on ? DateTime.fromJSDate(input.expires_on) : null,
+          version: 1,
+          createdBy: user.id,
+        },
+        { client: trx }
+      )
+      await FilingEvent.create(
+        { filingId: filing.id, action: 'create', fromStatus: null, toStatus: 'filed', actorId: user.id, remark: null },
+        { client: trx }
+      )
+      await publishEstateFilingStates(trx, [estate.id])
+      return filing
+    })
+  }
+
+  async transition(
+    user: User,
+    filingId: number,
+    input: { status: 'filed' | 'expired' | 'withdrawn'; version: number; remark?: string | null; expires_on?: Date | null }
+  ) {
+    const filing = await this.findInScope(user, filingId)
+    const action = TRANSITIONS[filing.status]?.[input.status]
+    if (!action) {
+      throw new InvalidTransition(`当前状态为「${filing.status === 'withdrawn' ? '已撤销' : filing.status === 'filed' ? '已备案' : '已过期'}」，不能执行该操作`)
+    }
+    return db.transaction(async (trx) => {
+      const changes: Record<string, unknown> = { status: input.status, version: input.version + 1, updated_at: new Date() }
+      if (input.expires_on !== undefined) changes.expires_on = input.expires_on
+      const updated = await trx.from('filings').where('id', filing.id).where('version', input.version).update(changes)
+      if (Number(updated) !== 1 && !(Array.isArray(updated) && updated.length === 1)) throw new StaleRecord()
+      await FilingEvent.create(
+        { filingId: filing.id, action, fromStatus: filing.status, toStatus: input.status, actorId: user.id, remark: input.remark ?? null },
+        { client: trx }
+      )
+      await publishEstateFilingStates(trx, [filing.estateId])
+      return Filing.query({ client: trx }).where('id', filing.id).firstOrFail()
+    })
+  }
+
+  /** A filing is visible only through an estate inside the user's scope. */
+  async findInScope(user: User, filingId: number) {
+    const root = await userRegion(user)
+    const filing = await Filing.query()
+      .where('filings.id', filingId)
+      .whereIn('estate_id', scopeEstates(Estate.query().select('estates.id'), root))
+      .first()
+    if (!filing) throw new Exception('记录不存在', { status: 404, code: 'E_NOT_FOUND' })
+    return filing
+  }
+
+  async listForEstate(user: User, estateId: number) {
+    const estate = await findEstateInScope(user, estateId)
+    return Filing.query()
+      .where('estate_id', estate.id)
+      .preload('events', (events) => events.orderBy('id', 'asc').preload('actor'))
+      .orderBy('filed_on', 'desc')
+      .orderBy('id', 'desc')
+  }
+}

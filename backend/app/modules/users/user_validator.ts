@@ -1,0 +1,51 @@
+import vine from '@vinejs/vine'
+import { ROLES } from '#services/roles'
+import { strongPassword } from '#modules/users/password_validator'
+
+const id = () => vine.number().withoutDecimals().positive().max(2147483647)
+const phone = () => vine.string().trim().regex(/^1\d{10}$/)
+const name = () => vine.string().trim().minLength(1).maxLength(30)
+const roleCodes = Object.keys(ROLES) as (keyof typeof ROLES)[]
+const features = () => vine.array(vine.string().trim().maxLength(64)).maxLength(200)
+
+export const accountListValidator = vine.create({
+  region_id: id().optional(),
+  role: vine.enum(roleCodes).optional(),
+  status: vine.enum(['active', 'disabled', 'deregistered']).optional(),
+  q: vine.string().trim().maxLength(50).optional(),
+  page: vine.number().withoutDecimals().range([1, 100000]).optional(),
+  per_page: vine.number().withoutDecimals().range([1, 200]).optional(),
+})
+
+export const createAccountValidator = vine.create({
+  name: name(),
+  phone: phone(),
+  role: vine.enum(roleCodes),
+  region_id: id().optional(),
+  features: features().optional(),
+  password: strongPassword().optional(),
+})
+
+export const accountFeaturesValidator = vine.create({
+  features: features(),
+})
+
+export const userStatsValidator = vine.create({
+  region_id: id().optional(),
+  page: vine.number().withoutDecimals().range([1, 100000]).optional(),
+  per_page: vine.number().withoutDecimals().range([1, 200]).optional(),
+})
+
+export const updateMeValidator = vine.create({
+  name: name().optional(),
+  phone: phone().optional(),
+  code: vine.string().trim().regex(/^\d{6}$/).optional(),
+})
+
+export const phoneCodeValidator = vine.create({
+  phone: phone(),
+})
+
+export const deregisterValidator = vine.create({
+  password: vine.string().minLength(1).maxLength(128),
+})

@@ -1,0 +1,21 @@
+import { defineModule } from './types.ts'
+
+/**
+ * 物业项目 (platform): the one estate page every module's estate link opens; each module that has
+ * data about an estate adds a tab (`estateTab`), shown to users holding that module's feature.
+ */
+export const estates = defineModule({
+  no: 0,
+  name: '物业项目',
+  slug: 'estates',
+  status: 'live',
+  group: 'statistics',
+  features: {},
+  routes: [
+    // any feature of a module with an estate tab opens the page; the tabs check their own feature
+    { name: 'estates.show', method: 'GET', path: 'estates/:id', access: ['projects.view', 'filings.view', 'evaluations.view'], label: '物业项目详情', params: { id: 'id' }, scoped: true },
+  ],
+  pages: [
+    { name: 'estate', path: '/estates/:id(\\d+)', title: '物业项目详情', feature: undefined, apps: ['pc', 'h5'] },
+  ],
+})

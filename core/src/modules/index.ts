@@ -1,0 +1,88 @@
+/**
+ * The registry of module declarations. Every list that used to be kept by hand — routes, the
+ * feature catalogue, menus, tiles, route guards, audit labels, the authorisation matrix's routes,
+ * the module table in docs — is derived from MODULES. A new module is one file here plus one line
+ * below.
+ */
+import { audit, calendar, personalData } from './platform.ts'
+import { estates } from './estates.ts'
+import { evaluations } from './evaluations.ts'
+import { filings } from './filings.ts'
+import { identity } from './identity.ts'
+import { PLANNED_MODULES } from './planned.ts'
+import { projects } from './projects.ts'
+import { sessions } from './sessions.ts'
+import { todos } from './todos.ts'
+import { users } from './users.ts'
+import type { ModuleDeclaration, PageDeclaration, RouteDeclaration } from './types.ts'
+
+export * from './types.ts'
+export { audit, calendar, personalData, estates, evaluations, filings, identity, projects, sessions, todos, users }
+
+/** every module, manual order (0 = platform tools last) */
+export const MODULES: readonly ModuleDeclaration[] = [
+  identity, sessions, users, todos, projects, filings, evaluations,
+  ...PLANNED_MODULES,
+  estates, audit, personalData, calendar,
+].sort((a, b) => (a.no || 100) - (b.no || 100))
+
+/** modules that are built */
+export const LIVE_MODULES = MODULES.filter((module) => module.status === 'live')
+
+/** modules with statistics (the generic statistics page, the home figures, the bench) */
+export const STATISTICS_MODULES = LIVE_MODULES.filter((module) => module.statistics)
+
+export function moduleBySlug(slug: string): ModuleDeclaration | undefined {
+  return MODULES.find((module) => module.slug === slug)
+}
+
+/** feature code → `模块 · 动作`, catalogue order */
+export const FEATURE_CATALOGUE: Readonly<Record<string, string>> = Object.fromEntries(
+  MODULES.flatMap((module) => Object.entries(module.features).map(([code, action]) => [code, `${module.name} · ${action}`]))
+)
+
+/** every API route with the module that declares it */
+export const API_ROUTES: readonly (RouteDeclaration & { module: ModuleDeclaration })[] = LIVE_MODULES.flatMap((module) =>
+  (module.routes ?? []).map((route) => ({ ...route, module }))
+)
+
+/** every page of one app, with its module */
+export function pagesOf(app: 'pc' | 'h5'): (PageDeclaration & { module: ModuleDeclaration })[] {
+  return LIVE_MODULES.flatMap((module) => (module.pages ?? []).filter((page) => page.apps.includes(app)).map((page) => ({ ...page, module })))
+}
+
+/** The route declaration by name (`filing_stats.export`), for audit labels and the API client. */
+export function routeByName(name: string) {
+  return API_ROUTES.find((route) => route.name === name)
+}
+
+/**
+ * Problems in the declarations: a route, page or tile naming a feature missing from the catalogue,
+ * a duplicate route name or slug, a tile naming an undeclared page. The backend refuses to boot on
+ * any (start/routes.ts), and a unit test runs it.
+ */
+export function declarationProblems(): string[] {
+  const problems: string[] = []
+  const seen = new Set<string>()
+  for (const module of MODULES) {
+    if (seen.has(module.slug)) problems.push(`duplicate module slug "${module.slug}"`)
+    seen.add(module.slug)
+  }
+  const names = new Set<string>()
+  const known = (feature: string) => Object.hasOwn(FEATURE_CATALOGUE, feature)
+  for (const route of API_ROUTES) {
+    if (names.has(route.name)) problems.push(`duplicate route name "${route.name}"`)
+    names.add(route.name)
+    const features = typeof route.access === 'string' ? (['public', 'session'].includes(route.access) ? [] : [route.access]) : route.access
+    if (typeof route.access !== 'string' && !route.access.length) problems.push(`route "${route.name}" (${route.module.name}) declares no feature`)
+    for (const feature of features) if (!known(feature)) problems.push(`route "${route.name}" (${route.module.name}) needs feature "${feature}", which is not in the catalogue`)
+  }
+  for (const module of LIVE_MODULES) {
+    for (const page of module.pages ?? []) {
+      if (page.feature && !known(page.feature)) problems.push(`page "${page.name}" (${module.name}) needs unknown feature "${page.feature}"`)
+    }
+    if (module.tile && !(module.pages ?? []).some((page) => page.name === module.tile!.page)) problems.push(`tile of ${module.name} opens undeclared page "${module.tile.page}"`)
+    if (module.estateTab && !known(module.estateTab.feature)) problems.push(`estate tab of ${module.name} needs unknown feature "${module.estateTab.feature}"`)
+  }
+  return problems
+}

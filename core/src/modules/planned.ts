@@ -1,0 +1,28 @@
+import { defineModule, type MenuGroup } from './types.ts'
+
+/**
+ * Modules of the manual not built yet: only their features exist, so heads can grant them ahead and
+ * the catalogue is complete. Each becomes a file of its own (like filings.ts) when it is built.
+ */
+const planned = (no: number, name: string, slug: string, group: MenuGroup, features: Record<string, string>) =>
+  defineModule({ no, name, slug, status: 'planned', group, features })
+
+export const PLANNED_MODULES = [
+  planned(7, '信用信息', 'credit', 'statistics', { 'credit.view': '查看', 'credit.export': '导出', 'credit.manage': '录入与维护' }),
+  planned(8, '业主决策情况', 'decisions', 'statistics', { 'decisions.view': '查看', 'decisions.export': '导出' }),
+  planned(9, '从业人员信息', 'staff', 'statistics', { 'staff.view': '查看', 'staff.export': '导出', 'staff.remind': '提醒更新' }),
+  planned(10, '车位信息', 'parking', 'statistics', { 'parking.view': '查看', 'parking.export': '导出', 'parking.remind': '提醒更新' }),
+  planned(11, '宣传培训', 'training', 'statistics', { 'training.view': '查看', 'training.export': '导出', 'training.manage': '课程维护' }),
+  planned(12, '平安建设', 'safety', 'statistics', { 'safety.view': '查看', 'safety.export': '导出', 'safety.handle': '考核办理' }),
+  planned(14, '小区气象公告栏', 'weather', 'business', { 'weather.view': '查看' }),
+  planned(15, '安全检查', 'inspections', 'business', { 'inspections.view': '查看统计', 'inspections.export': '导出', 'inspections.remind': '催办', 'inspections.manage': '发布任务' }),
+  planned(16, '信息公开', 'disclosures', 'business', { 'disclosures.view': '查询', 'disclosures.manage': '发布、作废与删除' }),
+  planned(17, '电子投票', 'voting', 'business', { 'voting.view': '查看', 'voting.manage': '会议与议题管理' }),
+  planned(18, '共有资金情况', 'common_funds', 'statistics', { 'common_funds.view': '查看', 'common_funds.export': '导出' }),
+  planned(19, '通知发布', 'notices', 'business', { 'notices.view': '查看', 'notices.manage': '发布', 'notices.remind': '催办' }),
+  planned(20, '物业区域管理', 'areas', 'business', { 'areas.view': '查看', 'areas.export': '导出', 'areas.manage': '设施设备维护与导入' }),
+  planned(21, '招标投标管理', 'tenders', 'business', { 'tenders.view': '查看与统计', 'tenders.handle': '初审', 'tenders.approve': '终审', 'tenders.export': '导出' }),
+  planned(22, '纠纷化解台账', 'disputes', 'business', { 'disputes.view': '查看', 'disputes.handle': '处理与申请办结', 'disputes.export': '导出', 'disputes.manage': '录入与转办' }),
+  planned(23, '居代业管理', 'proxy_governance', 'business', { 'proxy_governance.view': '查看', 'proxy_governance.handle': '发起与办理' }),
+  planned(24, '党建园地', 'party_building', 'statistics', { 'party_building.view': '查看', 'party_building.export': '导出' }),
+] as const

@@ -1,0 +1,129 @@
+/**
+ * The shape of a module declaration: one place per module that the backend (routes, feature guard,
+ * audit labels, statistics, exports), the warehouse (cubes), the ETL, both front ends (menus,
+ * tiles, route guards, generic pages) and the tests (authorisation matrix) derive their lists from.
+ *
+ * Declarations are plain data (no backend or browser imports), so every layer can read them.
+ */
+
+import type { RegionLevel } from '../api/types.ts'
+
+export type { RegionLevel }
+
+/** How a number is shown: one rounding rule per format (see ../format.ts). */
+export type MetricFormat = 'count' | 'percent' | 'area' | 'score'
+
+/** How the warehouse aggregates a metric (mirrors the cube's MetricKind). */
+export type MetricAggregation = 'count' | 'sum' | 'rate' | 'average'
+
+export interface MetricDeclaration {
+  /** Chinese label, written here only */
+  readonly label: string
+  /** unit shown beside the number (个, 户, ㎡, 分); percentages carry their own sign */
+  readonly unit?: string
+  readonly format: MetricFormat
+  readonly aggregation: MetricAggregation
+  /**
+   * 穿透: the records behind the number — the query of the module's records list that shows them
+   * (e.g. `{ contract_status: 'filed' }`); absent = the number is not a list of records.
+   */
+  readonly records?: Readonly<Record<string, string>>
+  readonly description?: string
+}
+
+/** One chart of a statistics page, built from declared metrics. */
+export interface ChartDeclaration<M extends string = string> {
+  readonly title: string
+  /** 'donut': shares of a whole; 'bar': the metrics per child region */
+  readonly kind: 'donut' | 'bar'
+  readonly metrics: readonly M[]
+}
+
+export interface StatisticsDeclaration<M extends string = string> {
+  /** the warehouse cube that computes the metrics (its metric keys must match, see warehouse/src/cubes) */
+  readonly cube: string
+  /** statistics title shown on the page (e.g. 备案情况统计) */
+  readonly title: string
+  /** the levels a user can drill through (the last is the estate) */
+  readonly levels: readonly RegionLevel[]
+  /** every metric, in table column order; key and label are written once, here */
+  readonly metrics: { readonly [K in M]: MetricDeclaration }
+  /** the figures shown on the home 工作台 and the page's summary cards */
+  readonly keyFigures: readonly NoInfer<M>[]
+  readonly charts: readonly ChartDeclaration<NoInfer<M>>[]
+  /** the records list (穿透) the metrics open, by route name of the front ends */
+  readonly recordsPage?: string
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/**
+ * Who may call a route: `public` (no session), `session` (any signed-in user: their own account,
+ * their own inbox), or the feature code(s) it needs — an array means any one of them.
+ */
+export type RouteAccess = 'public' | 'session' | string | readonly string[]
+
+export interface RouteDeclaration {
+  /** route name without the `api.` prefix, e.g. `filing_stats.index` */
+  readonly name: string
+  readonly method: HttpMethod
+  /** path under /api/v1, AdonisJS syntax (`estates/:id`) */
+  readonly path: string
+  readonly access: RouteAccess
+  /** Chinese name of the action for the audit log's 对象 column (e.g. 导出备案统计) */
+  readonly label: string
+  /** route parameter matchers by name (the backend maps these to its matchers) */
+  readonly params?: Readonly<Record<string, 'id' | 'date' | 'year' | 'slug'>>
+  /** the handler is scoped to the user's region (a foreign object answers 404) */
+  readonly scoped?: boolean
+}
+
+/** A page of a front end, declared once for the router (with its guard) and the menus. */
+export interface PageDeclaration {
+  /** route name, shared by PC and H5 where both have the page */
+  readonly name: string
+  /** path of the page (PC under /, H5 under /m/) */
+  readonly path: string
+  readonly title: string
+  /** feature needed to open it; absent = any signed-in user */
+  readonly feature?: string
+  /** which apps have the page */
+  readonly apps: readonly ('pc' | 'h5')[]
+  /** shown in the PC side menu (false for detail pages reached from another page) */
+  readonly menu?: boolean
+}
+
+/** Side-menu groups of the PC shell, in display order. */
+export const MENU_GROUPS = {
+  workbench: '工作台',
+  statistics: '统计分析',
+  business: '业务办理',
+  platform: '系统管理',
+} as const
+export type MenuGroup = keyof typeof MENU_GROUPS
+
+export interface ModuleDeclaration<M extends string = string> {
+  /** number in the street-office manual (1–24); 0 = platform-wide tools */
+  readonly no: number
+  /** Chinese name (备案情况) */
+  readonly name: string
+  /** one name used in every layer: routes, folders, cube, ETL topic, front-end views */
+  readonly slug: string
+  /** live = built; planned = only its features exist (granted ahead), no pages */
+  readonly status: 'live' | 'planned'
+  readonly group: MenuGroup
+  /** feature code → action label (`filings.view` → 查看) */
+  readonly features: Readonly<Record<string, string>>
+  readonly routes?: readonly RouteDeclaration[]
+  readonly pages?: readonly PageDeclaration[]
+  /** the H5 home tile (label kept short for one line) and the icon names of Vant / the PC menu */
+  readonly tile?: { readonly label: string; readonly icon: string; readonly page: string }
+  readonly statistics?: StatisticsDeclaration<M>
+  /** the estate page shows a tab for this module to users holding `feature` */
+  readonly estateTab?: { readonly label: string; readonly feature: string }
+}
+
+/** Identity function that checks a declaration and keeps its literal metric keys. */
+export function defineModule<M extends string>(declaration: ModuleDeclaration<M>): ModuleDeclaration<M> {
+  return declaration
+}
