@@ -8,6 +8,7 @@
  * (`user_features`), which is never more than the granter's own features nor the role's maximum.
  */
 import type User from '#models/user'
+import { FEATURE_CATALOGUE } from '@szpm/core'
 
 export const ROLES = {
   city_admin: { name: '市住建局管理员', scope: 'city' },
@@ -22,48 +23,13 @@ export const ROLES = {
 export type RoleCode = keyof typeof ROLES
 
 /**
- * The catalogue, grouped by module (numbers follow the manual; 0 = platform-wide). Labels are the
- * action only; `FEATURES[code]` is `模块 · 动作`.
+ * The catalogue is the features every module declares (core/src/modules): `FEATURES[code]` is
+ * `模块 · 动作`, in manual order.
  */
-export const FEATURE_MODULES = [
-  { no: 1, name: '微信端身份认证', features: { 'identity.view': '查看绑定情况' } },
-  { no: 2, name: 'PC 登录', features: { 'sessions.view': '查看登录记录' } },
-  { no: 3, name: '权限管理', features: { 'users.view': '账号查询与用户统计', 'users.manage': '新增账号与账号赋权' } },
-  { no: 4, name: '待办事项', features: { 'todos.view': '查看', 'todos.handle': '办理' } },
-  { no: 5, name: '项目管理', features: { 'projects.view': '查看', 'projects.export': '导出' } },
-  { no: 6, name: '备案情况', features: { 'filings.view': '查看', 'filings.export': '导出', 'filings.manage': '登记与变更' } },
-  { no: 7, name: '信用信息', features: { 'credit.view': '查看', 'credit.export': '导出', 'credit.manage': '录入与维护' } },
-  { no: 8, name: '业主决策情况', features: { 'decisions.view': '查看', 'decisions.export': '导出' } },
-  { no: 9, name: '从业人员信息', features: { 'staff.view': '查看', 'staff.export': '导出', 'staff.remind': '提醒更新' } },
-  { no: 10, name: '车位信息', features: { 'parking.view': '查看', 'parking.export': '导出', 'parking.remind': '提醒更新' } },
-  { no: 11, name: '宣传培训', features: { 'training.view': '查看', 'training.export': '导出', 'training.manage': '课程维护' } },
-  { no: 12, name: '平安建设', features: { 'safety.view': '查看', 'safety.export': '导出', 'safety.handle': '考核办理' } },
-  { no: 13, name: '街道社区评价', features: { 'evaluations.view': '查看', 'evaluations.handle': '评分与审核', 'evaluations.export': '导出', 'evaluations.manage': '评分模板管理' } },
-  { no: 14, name: '小区气象公告栏', features: { 'weather.view': '查看' } },
-  { no: 15, name: '安全检查', features: { 'inspections.view': '查看统计', 'inspections.export': '导出', 'inspections.remind': '催办', 'inspections.manage': '发布任务' } },
-  { no: 16, name: '信息公开', features: { 'disclosures.view': '查询', 'disclosures.manage': '发布、作废与删除' } },
-  { no: 17, name: '电子投票', features: { 'voting.view': '查看', 'voting.manage': '会议与议题管理' } },
-  { no: 18, name: '共有资金情况', features: { 'common_funds.view': '查看', 'common_funds.export': '导出' } },
-  { no: 19, name: '通知发布', features: { 'notices.view': '查看', 'notices.manage': '发布', 'notices.remind': '催办' } },
-  { no: 20, name: '物业区域管理', features: { 'areas.view': '查看', 'areas.export': '导出', 'areas.manage': '设施设备维护与导入' } },
-  { no: 21, name: '招标投标管理', features: { 'tenders.view': '查看与统计', 'tenders.handle': '初审', 'tenders.approve': '终审', 'tenders.export': '导出' } },
-  { no: 22, name: '纠纷化解台账', features: { 'disputes.view': '查看', 'disputes.handle': '处理与申请办结', 'disputes.export': '导出', 'disputes.manage': '录入与转办' } },
-  { no: 23, name: '居代业管理', features: { 'proxy_governance.view': '查看', 'proxy_governance.handle': '发起与办理' } },
-  { no: 24, name: '党建园地', features: { 'party_building.view': '查看', 'party_building.export': '导出' } },
-  { no: 0, name: '审计日志', features: { 'audit.view': '查询' } },
-  { no: 0, name: '个人信息', features: { 'personal_data.unmask': '查看完整号码（留痕）' } },
-  { no: 0, name: '节假日日历', features: { 'calendar.manage': '查看与维护' } },
-] as const
+export const FEATURES: Readonly<Record<string, string>> = FEATURE_CATALOGUE
 
-type FeaturesOfModule<M> = M extends { features: infer F } ? keyof F & string : never
-export type FeatureCode = FeaturesOfModule<(typeof FEATURE_MODULES)[number]>
-
-/** every feature code → `模块 · 动作` */
-export const FEATURES = Object.fromEntries(
-  FEATURE_MODULES.flatMap((module) =>
-    Object.entries(module.features).map(([code, action]) => [code, `${module.name} · ${action}`])
-  )
-) as Record<FeatureCode, string>
+/** a feature code of the catalogue (`filings.view`); checked at boot for role defaults and routes */
+export type FeatureCode = string
 
 export const FEATURE_CODES = Object.keys(FEATURES) as FeatureCode[]
 
@@ -95,6 +61,9 @@ const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
     'evaluations.view', 'evaluations.handle', 'evaluations.export'],
   community_handler: ['todos.view', 'todos.handle', 'filings.view', 'projects.view', 'evaluations.view', 'evaluations.handle'],
 }
+
+/** role → default features, for the boot check of start/routes.ts */
+export const ROLE_DEFAULTS: Readonly<Record<RoleCode, readonly FeatureCode[]>> = ROLE_FEATURES
 
 /** What an account of a granted role may hold at most (a head may grant within this). */
 const GRANTED_MAX = without(STREET_HEAD, 'users.', 'tenders.approve')

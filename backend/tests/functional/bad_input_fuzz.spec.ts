@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import clock from '#services/clock'
 import EvaluationPeriodService from '#modules/evaluations/evaluation_period_service'
 import router from '@adonisjs/core/services/router'
+import { routeByName } from '@szpm/core'
 import db from '@adonisjs/lucid/services/db'
 import { E, resetWorld, type WorldUser } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
@@ -64,34 +65,7 @@ const SAMPLES: Record<string, { params?: Record<string, number | string>; body: 
 }
 const GENERIC_FIELDS = ['id', 'phone', 'password', 'code', 'name', 'role', 'region_id', 'features', 'status', 'version', 'remark', 'estate_id']
 
-/** the query filters of each GET route; routes not listed get GENERIC_QUERY */
-const QUERY_KEYS: Record<string, string[]> = {
-  'api.filing_stats.index': ['region_id'],
-  'api.filing_stats.export': ['region_id'],
-  'api.project_stats.index': ['region_id'],
-  'api.project_stats.export': ['region_id'],
-  'api.evaluation_stats.index': ['region_id', 'year', 'half'],
-  'api.evaluation_stats.export': ['region_id', 'year', 'half'],
-  'api.estate_filings.index': ['region_id', 'estate_id', 'contract_status', 'assembly_status', 'q', 'page', 'per_page'],
-  'api.estate_filings.export': ['region_id', 'estate_id', 'contract_status', 'assembly_status', 'q'],
-  'api.estates.index': ['region_id', 'q', 'estate_type', 'has_committee', 'page', 'per_page'],
-  'api.estates.export': ['region_id', 'q', 'estate_type', 'has_committee'],
-  'api.audit_logs.index': ['from', 'to', 'user', 'action', 'outcome', 'q', 'page', 'per_page'],
-  'api.audit_logs.export': ['from', 'to', 'user', 'action', 'outcome', 'q'],
-  'api.session.show': [],
-  'api.calendar.years': [],
-  'api.calendar.days': ['year'],
-  'api.calendar.days.export': ['year'],
-  'api.session.csrf': [],
-  'api.todos.index': ['tab', 'process', 'q', 'page', 'per_page'],
-  'api.todos.export': ['tab', 'process', 'q'],
-  'api.todos.counts': [],
-  'api.evaluations.periods': [],
-  'api.evaluations.index': ['region_id', 'year', 'half', 'state', 'q', 'page', 'per_page'],
-  'api.evaluations.export': ['region_id', 'year', 'half', 'state', 'q'],
-  'api.evaluation_templates.index': [],
-  'api.evaluation_templates.export': [],
-}
+/** the query filters of a GET route are its declared `query` keys (core/src/modules); undeclared → GENERIC_QUERY */
 const GENERIC_QUERY = ['id', 'q', 'page', 'per_page', 'region_id', 'code', 'state']
 
 const TABLES = ['filings', 'filing_events', 'outbox_events', 'users', 'estates', 'regions', 'calendar_years', 'calendar_days',
@@ -177,7 +151,7 @@ test.group('Bad input fuzz', (group) => {
       const basePath = pathOf(route.pattern, sample?.params ?? {})
 
       if (method === 'GET' || method === 'HEAD') {
-        const keys = QUERY_KEYS[route.name] ?? GENERIC_QUERY
+        const keys = routeByName(route.name.replace(/^api\./, ''))?.query ?? GENERIC_QUERY
         for (const key of keys) {
           for (const value of QUERY_VALUES) {
             await send(route, `?${key}=${short(value)}`, (r) => r.qs(qsEncode(key, value)), basePath)

@@ -1,10 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import Region from '#models/region'
+import { MODULES } from '@szpm/core'
 import { findRegionInScope, userRegion } from '#services/region_scope'
 import {
   CREATABLE_ROLES,
-  FEATURE_MODULES,
   FEATURES,
   ROLES,
   ROLE_REGION_LEVEL,
@@ -117,7 +117,7 @@ export default class UsersController {
           .orderBy('sort')
           .orderBy('id')
       : []
-    const features: FeatureGroup[] = FEATURE_MODULES.map((module) => ({
+    const features: FeatureGroup[] = MODULES.map((module) => ({
       no: module.no,
       module: module.name,
       features: Object.entries(module.features)
