@@ -48,6 +48,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@szpm/api': fileURLToPath(new URL('../core/src/api/index.ts', import.meta.url)),
+      '@szpm/core': fileURLToPath(new URL('../core/src/index.ts', import.meta.url)),
       '@': fileURLToPath(new URL('./src', import.meta.url)),
     },
   },

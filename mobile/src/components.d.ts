@@ -12,6 +12,7 @@ export {}
 declare module 'vue' {
   export interface GlobalComponents {
     InfiniteList: typeof import('./components/InfiniteList.vue')['default']
+    LoadState: typeof import('./components/LoadState.vue')['default']
     RegionCrumbs: typeof import('./components/RegionCrumbs.vue')['default']
     RegionStatsList: typeof import('./components/RegionStatsList.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']

@@ -324,11 +324,12 @@ test.group('H5 · 待办事项 and 街道社区评价', (group) => {
       await page.waitForURL((url) => url.pathname === '/m/evaluations')
       await page.locator(`[data-test="drill-${R.yl1}"]`).waitFor()
       // 园岭街道: 4 estates, 1 scored and waiting for review
-      assert.equal((await page.locator('[data-test="total-estates"] .numbers__value').innerText()).trim(), '4')
-      assert.equal((await page.locator('[data-test="total-submitted"] .numbers__value').innerText()).trim(), '1')
-      assert.equal((await page.locator(`[data-test="cell-${R.yl1}-submitted"] .numbers__value`).innerText()).trim(), '1')
-      assert.equal((await page.locator(`[data-test="cell-${R.yl2}-submitted"] .numbers__value`).innerText()).trim(), '0')
-      assert.include(await page.locator('[data-test="period-menu"]').innerText(), '2026年下半年')
+      assert.equal((await page.locator('[data-test="total-estates"] .summary__value').innerText()).trim(), '4')
+      assert.include(await page.locator('[data-test="legend-submitted"]').innerText(), '待审核')
+      assert.equal((await page.locator('[data-test="legend-submitted"] b').innerText()).trim(), '1')
+      assert.equal((await page.locator(`[data-test="cell-${R.yl1}-submitted"] b`).innerText()).trim(), '1')
+      assert.equal((await page.locator(`[data-test="cell-${R.yl2}-submitted"] b`).innerText()).trim(), '0')
+      assert.include(await page.locator('[data-test="page-selects"]').innerText(), '2026年下半年')
       assert.isAtMost(await overflow(page), 0)
 
       // 待审核 → the list of 园岭一社区 in 待审核
@@ -338,9 +339,9 @@ test.group('H5 · 待办事项 and 街道社区评价', (group) => {
         (url) => url.pathname === '/m/evaluations/list' && url.searchParams.get('state') === 'submitted' &&
           url.searchParams.get('region') === String(R.yl1) && url.searchParams.get('period') === '2026-2'
       )
-      const row = page.locator(`[data-test="evaluation-row-${jinhua.id}"]`)
+      const row = page.locator(`[data-test="record-row-${jinhua.id}"]`)
       await row.waitFor()
-      assert.equal(await page.locator('[data-test^="evaluation-row-"]').count(), 1)
+      assert.equal(await page.locator('[data-test^="record-row-"]').count(), 1)
       assert.include(await row.innerText(), '锦华苑')
       assert.include(await row.innerText(), '待审核')
 
@@ -350,17 +351,24 @@ test.group('H5 · 待办事项 and 街道社区评价', (group) => {
       assert.equal(await stepperValue(page, 'complaints'), '12.0')
       assert.include(await totalText(page), '97.00')
 
-      // drilling into 园岭一社区 lists its estates; an estate opens its evaluation
+      // drilling into 园岭一社区 lists its estates; an estate opens the estate page on its 社区评价 tab,
+      // whose evaluation of the period opens the evaluation
       // (the nav bar's back arrow, twice: detail → list → numbers)
       await page.locator('.van-nav-bar__left').click()
       await page.waitForURL((url) => url.pathname === '/m/evaluations/list')
       await page.locator('.van-nav-bar__left').click()
       await page.waitForURL((url) => url.pathname === '/m/evaluations')
       // (a row's name drills down; its numbers open lists)
-      await page.locator(`[data-test="drill-${R.yl1}"] .card__title`).click()
+      await page.locator(`[data-test="drill-${R.yl1}"] .van-cell__title > span`).click()
       await page.waitForURL((url) => url.pathname === '/m/evaluations' && url.searchParams.get('region') === String(R.yl1))
-      await page.locator(`[data-test="drill-${E.e1}"] .card__title`).click()
+      await page.locator(`[data-test="drill-${E.e1}"] .van-cell__title > span`).click()
+      await page.waitForURL((url) => url.pathname === `/m/estates/${E.e1}` && url.searchParams.get('tab') === 'evaluations')
       const cuiyuan = await evaluationOf(E.e1)
+      const period = page.locator(`[data-test="estate-evaluation-${cuiyuan.id}"]`)
+      await period.waitFor()
+      assert.include(await period.innerText(), '2026年下半年')
+      assert.include(await period.innerText(), '待评价')
+      await period.click()
       await page.waitForURL((url) => url.pathname === `/m/evaluations/${cuiyuan.id}`)
       // a street handler cannot score for the community: read-only
       await page.locator('.evaluation-page[data-mode="view"]').waitFor()

@@ -13,7 +13,7 @@ export const estates = defineModule({
   features: {},
   routes: [
     // any feature of a module with an estate tab opens the page; the tabs check their own feature
-    { name: 'estates.show', method: 'GET', path: 'estates/:id', access: ['projects.view', 'filings.view', 'evaluations.view'], label: '物业项目详情', params: { id: 'id' }, scoped: true },
+    { name: 'estates.show', method: 'GET', path: 'estates/:id', access: 'estate_tabs', label: '物业项目详情', params: { id: 'id' }, scoped: true },
   ],
   pages: [
     { name: 'estate', path: '/estates/:id(\\d+)', title: '物业项目详情', feature: undefined, apps: ['pc', 'h5'] },

@@ -14,7 +14,7 @@ import { projects } from './projects.ts'
 import { sessions } from './sessions.ts'
 import { todos } from './todos.ts'
 import { users } from './users.ts'
-import type { ModuleDeclaration, PageDeclaration, RouteDeclaration } from './types.ts'
+import type { ModuleDeclaration, PageDeclaration, ProcessDeclaration, RouteDeclaration } from './types.ts'
 
 export * from './types.ts'
 export { audit, calendar, personalData, estates, evaluations, filings, identity, projects, sessions, todos, users }
@@ -41,14 +41,29 @@ export const FEATURE_CATALOGUE: Readonly<Record<string, string>> = Object.fromEn
   MODULES.flatMap((module) => Object.entries(module.features).map(([code, action]) => [code, `${module.name} · ${action}`]))
 )
 
-/** every API route with the module that declares it */
+/** the features that open the estate page: each live module's estate-tab feature */
+export const ESTATE_TAB_FEATURES: readonly string[] = LIVE_MODULES.flatMap((module) => (module.estateTab ? [module.estateTab.feature] : []))
+
+/** every API route with the module that declares it (`estate_tabs` resolved to ESTATE_TAB_FEATURES) */
 export const API_ROUTES: readonly (RouteDeclaration & { module: ModuleDeclaration })[] = LIVE_MODULES.flatMap((module) =>
-  (module.routes ?? []).map((route) => ({ ...route, module }))
+  (module.routes ?? []).map((route) => ({ ...route, access: route.access === 'estate_tabs' ? ESTATE_TAB_FEATURES : route.access, module }))
 )
 
 /** every page of one app, with its module */
 export function pagesOf(app: 'pc' | 'h5'): (PageDeclaration & { module: ModuleDeclaration })[] {
   return LIVE_MODULES.flatMap((module) => (module.pages ?? []).filter((page) => page.apps.includes(app)).map((page) => ({ ...page, module })))
+}
+
+/** every workflow process (the inbox's 事项类型 filter, where a to-do opens), with its module */
+export const WORKFLOW_PROCESSES: readonly (ProcessDeclaration & { module: ModuleDeclaration })[] = LIVE_MODULES.flatMap((module) =>
+  (module.processes ?? []).map((process) => ({ ...process, module }))
+)
+
+/** A declared workflow process by name (`evaluation`); throws for an undeclared one. */
+export function processDeclaration(name: string): ProcessDeclaration {
+  const process = WORKFLOW_PROCESSES.find((candidate) => candidate.name === name)
+  if (!process) throw new Error(`no module declares the workflow process "${name}"`)
+  return { name: process.name, label: process.label, todoPage: process.todoPage }
 }
 
 /** The route declaration by name (`filing_stats.export`), for audit labels and the API client. */
@@ -82,6 +97,9 @@ export function declarationProblems(): string[] {
       if (page.feature && !known(page.feature)) problems.push(`page "${page.name}" (${module.name}) needs unknown feature "${page.feature}"`)
     }
     if (module.tile && !(module.pages ?? []).some((page) => page.name === module.tile!.page)) problems.push(`tile of ${module.name} opens undeclared page "${module.tile.page}"`)
+    for (const process of module.processes ?? []) {
+      if (!(module.pages ?? []).some((page) => page.name === process.todoPage)) problems.push(`to-dos of process "${process.name}" (${module.name}) open undeclared page "${process.todoPage}"`)
+    }
     if (module.estateTab && !known(module.estateTab.feature)) problems.push(`estate tab of ${module.name} needs unknown feature "${module.estateTab.feature}"`)
   }
   return problems

@@ -37,6 +37,44 @@ export interface ChartDeclaration<M extends string = string> {
   /** 'donut': shares of a whole; 'bar': the metrics per child region */
   readonly kind: 'donut' | 'bar'
   readonly metrics: readonly M[]
+  /** 'bar' only: stack the metrics in one bar per region (they are parts of one whole) */
+  readonly stack?: boolean
+}
+
+/** A column of a records list (穿透) and of its Excel export. */
+export interface ColumnDeclaration {
+  /** field of the API row */
+  readonly key: string
+  readonly label: string
+  /** how the value is shown; 'text' by default */
+  readonly format?: MetricFormat | 'date' | 'datetime' | 'text' | 'status' | 'boolean'
+  /** for 'status': the field holding the Chinese name shown in the tag (the key holds the code) */
+  readonly nameKey?: string
+  /** for 'boolean': the words for true and false (default 是 / 否) */
+  readonly booleanLabels?: readonly [yes: string, no: string]
+  /** 'estate': the cell opens the shared estate page (the row's `estateIdKey`) */
+  readonly link?: 'estate'
+  readonly width?: number
+}
+
+/** A filter of a records list: its query key (as the API takes it) and how it is chosen. */
+export interface RecordsFilterDeclaration {
+  readonly key: string
+  readonly label: string
+  readonly kind: 'select' | 'keyword'
+  readonly options?: readonly { readonly value: string; readonly label: string }[]
+}
+
+/** The records list behind a statistics module's numbers (穿透), rendered by the generic list pages. */
+export interface RecordsDeclaration {
+  /** API route names (see `routes`) of the paged list and of its export */
+  readonly list: string
+  readonly export: string
+  readonly title: string
+  readonly columns: readonly ColumnDeclaration[]
+  readonly filters: readonly RecordsFilterDeclaration[]
+  /** the row field holding the estate id (its name opens the shared estate page) */
+  readonly estateIdKey?: string
 }
 
 export interface StatisticsDeclaration<M extends string = string> {
@@ -53,15 +91,18 @@ export interface StatisticsDeclaration<M extends string = string> {
   readonly charts: readonly ChartDeclaration<NoInfer<M>>[]
   /** the records list (穿透) the metrics open, by route name of the front ends */
   readonly recordsPage?: string
+  /** its columns and filters, for the generic list pages and the export */
+  readonly records?: RecordsDeclaration
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /**
  * Who may call a route: `public` (no session), `session` (any signed-in user: their own account,
- * their own inbox), or the feature code(s) it needs — an array means any one of them.
+ * their own inbox), `estate_tabs` (any feature of a module with a tab on the estate page), or the
+ * feature code(s) it needs — an array means any one of them.
  */
-export type RouteAccess = 'public' | 'session' | string | readonly string[]
+export type RouteAccess = 'public' | 'session' | 'estate_tabs' | string | readonly string[]
 
 export interface RouteDeclaration {
   /** route name without the `api.` prefix, e.g. `filing_stats.index` */
@@ -76,6 +117,8 @@ export interface RouteDeclaration {
   readonly params?: Readonly<Record<string, 'id' | 'date' | 'year' | 'slug'>>
   /** the handler is scoped to the user's region (a foreign object answers 404) */
   readonly scoped?: boolean
+  /** query-string keys a GET route reads (documented here; the fuzz test attacks each) */
+  readonly query?: readonly string[]
 }
 
 /** A page of a front end, declared once for the router (with its guard) and the menus. */
@@ -102,6 +145,20 @@ export const MENU_GROUPS = {
 } as const
 export type MenuGroup = keyof typeof MENU_GROUPS
 
+/**
+ * A workflow process of a module (backend/app/workflows): what the inbox (待办事项) shows and opens
+ * for its to-dos in both apps. The backend's process definition spreads this in and adds its states,
+ * transitions, scheduled jobs and inbox hooks (backend/app/modules/<slug>/<name>_process.ts).
+ */
+export interface ProcessDeclaration {
+  /** stored with every to-do and history entry (`todos.process`), e.g. `evaluation` */
+  readonly name: string
+  /** 事项类型 in the inbox (街道社区评价) */
+  readonly label: string
+  /** the page a to-do opens, with the subject's id as `:id` (a page this module declares) */
+  readonly todoPage: string
+}
+
 export interface ModuleDeclaration<M extends string = string> {
   /** number in the street-office manual (1–24); 0 = platform-wide tools */
   readonly no: number
@@ -121,6 +178,8 @@ export interface ModuleDeclaration<M extends string = string> {
   readonly statistics?: StatisticsDeclaration<M>
   /** the estate page shows a tab for this module to users holding `feature` */
   readonly estateTab?: { readonly label: string; readonly feature: string }
+  /** workflow processes whose to-dos reach the inbox */
+  readonly processes?: readonly ProcessDeclaration[]
 }
 
 /** Identity function that checks a declaration and keeps its literal metric keys. */

@@ -5,9 +5,6 @@ import type {
   EvaluationQuery,
   EvaluationReviewInput,
   EvaluationRow,
-  EvaluationStatsMeta,
-  EvaluationStatsQuery,
-  EvaluationStatsRow,
   EvaluationSubmitInput,
   PageMeta,
 } from '@szpm/api'
@@ -22,17 +19,6 @@ export interface EvaluationPeriods {
 export async function fetchEvaluationPeriods(): Promise<EvaluationPeriods> {
   const { data, meta } = await api.evaluations.periods()
   return { periods: data, meta }
-}
-
-export interface EvaluationStats {
-  rows: EvaluationStatsRow[]
-  meta: EvaluationStatsMeta
-}
-
-/** per-child-region evaluation numbers; region absent = the user's own region, period absent = the default */
-export async function fetchEvaluationStats(query: EvaluationStatsQuery): Promise<EvaluationStats> {
-  const { data, meta } = await api.evaluations.stats(query)
-  return { rows: data, meta }
 }
 
 export interface EvaluationPage {

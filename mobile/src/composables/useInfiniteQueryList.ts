@@ -2,7 +2,7 @@ import { computed, ref, watch, type Ref } from 'vue'
 import { useRoute, useRouter, type LocationQuery } from 'vue-router'
 import type { PageMeta } from '@szpm/api'
 import { ApiError } from '@/api/client'
-import { formatNumber } from '@/utils/format'
+import { formatCount } from '@szpm/core'
 import { queryString } from '@/utils/query'
 
 export const PAGE_SIZE = 20
@@ -110,7 +110,7 @@ export function useInfiniteQueryList<Filters extends { q?: string }, Row>(option
     }
   )
 
-  const totalText = computed(() => (total.value === null ? '' : `共 ${formatNumber(total.value)} 个项目`))
+  const totalText = computed(() => (total.value === null ? '' : `共 ${formatCount(total.value)} 个项目`))
 
   return {
     rows,

@@ -4,7 +4,7 @@ import type { RegionLevel, RegionRef } from '@szpm/api'
 import { useLatestRequest } from '@/composables/useLatestRequest'
 import { queryId } from '@/utils/query'
 
-/** what every per-region stats endpoint (备案情况, 项目管理) returns beside its rows */
+/** what every per-region statistics route returns beside its rows */
 export interface DrillDownMeta {
   region: RegionRef
   breadcrumb: RegionRef[]
@@ -21,7 +21,9 @@ export interface DrillDownRow {
 export interface DrillNumber<Key extends string = string> {
   key: Key
   label: string
-  value: number
+  /** formatted */
+  value: string
+  zero: boolean
   to: RouteLocationRaw
 }
 
@@ -29,6 +31,10 @@ export interface RegionDrillDownOptions<Row, Meta> {
   /** the page's path; drilling down stays on it with ?region=<id> */
   path: string
   fetch: (regionId?: number) => Promise<{ rows: Row[]; meta: Meta }>
+  /** query every drill-down link carries besides ?region (e.g. the evaluation period) */
+  linkQuery?: () => Record<string, string | undefined>
+  /** where an estate row goes (the shared estate page) */
+  estateLink: (id: number) => RouteLocationRaw
 }
 
 /**
@@ -77,11 +83,11 @@ export function useRegionDrillDown<Row extends DrillDownRow, Meta extends DrillD
   )
 
   function openRegion(id: number): void {
-    void router.push({ path: options.path, query: { region: String(id) } })
+    void router.push({ path: options.path, query: { region: String(id), ...options.linkQuery?.() } })
   }
 
   function openRow(row: Row): void {
-    if (row.level === 'estate') void router.push(`/filings/estates/${row.id}`)
+    if (row.level === 'estate') void router.push(options.estateLink(row.id))
     else openRegion(row.id)
   }
 

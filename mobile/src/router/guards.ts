@@ -1,6 +1,7 @@
-import type { Router } from 'vue-router'
+import type { RouteMeta, Router } from 'vue-router'
 import { ApiError } from '@/api/client'
 import { fetchMe } from '@/api/auth'
+import { holds } from '@/modules'
 import { markChecked, session, setUser } from '@/stores/session'
 
 let pending: Promise<void> | null = null
@@ -16,18 +17,26 @@ function loadSession(): Promise<void> {
   return pending
 }
 
+/** may the signed-in user open a page with this meta (its declared feature)? */
+export function mayOpen(meta: RouteMeta): boolean {
+  return holds(meta.feature) && (!meta.anyFeature || meta.anyFeature.some(holds))
+}
+
 export function installGuards(router: Router): void {
   router.beforeEach(async (to) => {
-    if (to.meta.public || session.user) return true
+    if (to.meta.public) return true
     try {
-      await loadSession()
-      return true
+      if (!session.user) await loadSession()
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401) {
         showFailToast(error instanceof Error ? error.message : '网络异常，请稍后重试')
       }
       return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
     }
+    // a page whose feature the user lacks (e.g. typed in, or an old link): home, with a word why
+    if (mayOpen(to.meta)) return true
+    showToast('无权访问该页面')
+    return { name: 'home' }
   })
 
   router.afterEach((to) => {

@@ -1,4 +1,27 @@
-import { createRouter, createWebHistory } from 'vue-router'
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { ESTATE_TABS, H5_PAGES } from '@/modules'
+import { PAGE_COMPONENTS } from './pages'
+
+/**
+ * The declared pages (core/src/modules: path, name, title, feature) with their views; a declared
+ * H5 page without a view stops the app with a clear message rather than a silent 404.
+ */
+const declared: RouteRecordRaw[] = H5_PAGES.map((page) => {
+  const component = PAGE_COMPONENTS[page.name]
+  if (!component) throw new Error(`H5 page "${page.name}" (${page.module.name}) is declared but has no view in router/pages.ts`)
+  return {
+    path: page.path,
+    name: page.name,
+    component,
+    meta: {
+      title: page.title,
+      feature: page.feature,
+      module: page.module.slug,
+      // the estate page opens for a user who may see any of its tabs; each tab checks its own feature
+      anyFeature: page.name === 'estate' ? ESTATE_TABS.map((tab) => tab.feature) : undefined,
+    },
+  }
+})
 
 /** All views are lazy-loaded so the entry chunk stays small. */
 const router = createRouter({
@@ -22,72 +45,9 @@ const router = createRouter({
       component: () => import('@/views/home/index.vue'),
       meta: { title: '物业服务' },
     },
-    {
-      path: '/filings',
-      name: 'filings',
-      component: () => import('@/views/filings/overview/index.vue'),
-      meta: { title: '备案情况' },
-    },
-    {
-      path: '/filings/records',
-      name: 'filing-records',
-      component: () => import('@/views/filings/records/index.vue'),
-      meta: { title: '备案记录' },
-    },
-    {
-      path: '/filings/estates/:id(\\d+)',
-      name: 'filing-estate',
-      component: () => import('@/views/filings/estate/index.vue'),
-      meta: { title: '项目备案' },
-    },
-    {
-      path: '/projects',
-      name: 'projects',
-      component: () => import('@/views/projects/overview/index.vue'),
-      meta: { title: '项目管理' },
-    },
-    {
-      path: '/projects/estates',
-      name: 'project-estates',
-      component: () => import('@/views/projects/estates/index.vue'),
-      meta: { title: '物业项目列表' },
-    },
-    {
-      path: '/todos',
-      name: 'todos',
-      component: () => import('@/views/todos/index.vue'),
-      meta: { title: '待办事项' },
-    },
-    {
-      path: '/evaluations',
-      name: 'evaluations',
-      component: () => import('@/views/evaluations/overview/index.vue'),
-      meta: { title: '街道社区评价' },
-    },
-    {
-      path: '/evaluations/list',
-      name: 'evaluation-list',
-      component: () => import('@/views/evaluations/list/index.vue'),
-      meta: { title: '评价列表' },
-    },
-    {
-      path: '/evaluations/:id(\\d+)',
-      name: 'evaluation',
-      component: () => import('@/views/evaluations/detail/index.vue'),
-      meta: { title: '评价详情' },
-    },
-    {
-      path: '/admin/users',
-      name: 'admin-users',
-      component: () => import('@/views/admin/users/index.vue'),
-      meta: { title: '权限管理' },
-    },
-    {
-      path: '/admin/user-stats',
-      name: 'admin-user-stats',
-      component: () => import('@/views/admin/user-stats/index.vue'),
-      meta: { title: '用户统计' },
-    },
+    ...declared,
+    // links shared before the one estate page existed
+    { path: '/filings/estates/:id(\\d+)', redirect: (to) => ({ name: 'estate', params: { id: to.params.id }, query: { tab: 'filings' } }) },
     {
       path: '/account',
       name: 'account',

@@ -6,5 +6,11 @@ declare module 'vue-router' {
     title?: string
     /** reachable without a session */
     public?: boolean
+    /** the feature the page needs (from its declaration); a user without it is sent home */
+    feature?: string
+    /** the page needs any one of these features */
+    anyFeature?: readonly string[]
+    /** slug of the module that declares the page */
+    module?: string
   }
 }

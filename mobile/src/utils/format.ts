@@ -1,26 +1,19 @@
-import dayjs from 'dayjs'
+/**
+ * What the H5 adds to @szpm/core's formatting (formatCount, formatPercent, formatScore, formatArea,
+ * formatMetric, formatDate, formatDateTime — one rounding rule, Asia/Shanghai dates): text
+ * fallbacks and Vant's tag colours.
+ */
+import { EMPTY, statusTagType } from '@szpm/core'
 
-const EMPTY = '—'
-
-/** 12345 → "12,345" */
-export function formatNumber(value: number | null | undefined): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return EMPTY
-  return value.toLocaleString('zh-CN')
-}
-
-/** 0.8765 → "87.7%" (one decimal) */
-export function formatRate(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined || Number.isNaN(rate)) return EMPTY
-  return `${(rate * 100).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`
-}
-
-/** any ISO date/time → "YYYY-MM-DD" */
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return EMPTY
-  const date = dayjs(value)
-  return date.isValid() ? date.format('YYYY-MM-DD') : EMPTY
-}
-
+/** a text, or — when it is empty */
 export function orDash(value: string | null | undefined): string {
   return value && value.trim() ? value : EMPTY
+}
+
+export type VantTagType = 'primary' | 'success' | 'warning' | 'danger' | 'default'
+
+/** the Vant tag of any module's status code (core's colour map; its neutral 'info' is Vant's 'default') */
+export function statusTag(code: unknown): VantTagType {
+  const type = statusTagType(String(code))
+  return type === 'info' ? 'default' : type
 }

@@ -2,40 +2,22 @@ import { computed, onMounted, ref } from 'vue'
 import { useRouter } from 'vue-router'
 import { logout as apiLogout } from '@/api/auth'
 import { fetchTodoCounts } from '@/api/todos'
+import { MODULE_TILES, PLANNED_MODULES, holds } from '@/modules'
 import { clearUser, currentUser } from '@/stores/session'
 
-export interface HomeModule {
-  /** stable key, used in data-test="entry-<key>" */
+export interface HomeTile {
+  /** stable key, used in data-test="entry-<key>" (the page name) */
   key: string
   text: string
   icon: string
-  /** route of a live module; absent = not launched yet */
-  to?: string
-  /** shown only to users holding this feature */
-  feature?: string
+  /** the page it opens */
+  to: string
   /** the number on the icon (e.g. the 待办 count) */
   badge?: string
 }
 
-export const HOME_MODULES: readonly HomeModule[] = [
-  { key: 'filings', text: '备案情况', icon: 'records-o', to: '/filings' },
-  { key: 'projects', text: '项目管理', icon: 'cluster-o', to: '/projects' },
-  { key: 'todos', text: '待办事项', icon: 'todo-list-o', to: '/todos', feature: 'todos.view' },
-  { key: 'credit', text: '信用信息', icon: 'medal-o' },
-  { key: 'decisions', text: '业主决策', icon: 'friends-o' },
-  { key: 'staff', text: '从业人员', icon: 'manager-o' },
-  { key: 'parking', text: '车位信息', icon: 'logistics' },
-  { key: 'training', text: '宣传培训', icon: 'bullhorn-o' },
-  { key: 'safety', text: '平安建设', icon: 'shield-o' },
-  { key: 'evaluations', text: '街道社区评价', icon: 'comment-o', to: '/evaluations', feature: 'evaluations.view' },
-  { key: 'weather', text: '气象公告', icon: 'info-o' },
-  { key: 'inspections', text: '安全检查', icon: 'warning-o' },
-  { key: 'disclosure', text: '信息公开', icon: 'newspaper-o' },
-  { key: 'notices', text: '通知发布', icon: 'volume-o' },
-  { key: 'party', text: '党建园地', icon: 'flag-o' },
-  { key: 'admin-users', text: '权限管理', icon: 'setting-o', to: '/admin/users', feature: 'users.manage' },
-  { key: 'account', text: '我的', icon: 'user-o', to: '/account' },
-]
+/** 我的: every signed-in user's own account (not a module) */
+const ACCOUNT_TILE: HomeTile = { key: 'account', text: '我的', icon: 'user-o', to: '/account' }
 
 export function useHome() {
   const router = useRouter()
@@ -51,11 +33,6 @@ export function useHome() {
     if (names[names.length - 1] !== region.name) names.push(region.name)
     return names.join(' / ')
   })
-
-  function open(module: HomeModule): void {
-    if (module.to) void router.push(module.to)
-    else showToast('该模块即将上线')
-  }
 
   async function logout(): Promise<void> {
     if (loggingOut.value) return
@@ -74,19 +51,28 @@ export function useHome() {
   /** the 待办 badge: TodoCounts.pending, loaded when the user has an inbox */
   const todoPending = ref(0)
   onMounted(() => {
-    if (!user.value?.features.includes('todos.view')) return
+    if (!holds('todos.view')) return
     fetchTodoCounts()
       .then((counts) => (todoPending.value = counts.pending))
       .catch(() => undefined)
   })
 
-  const modules = computed(() =>
-    HOME_MODULES.filter((m) => !m.feature || (user.value?.features.includes(m.feature) ?? false)).map((m) =>
-      m.key === 'todos' && todoPending.value > 0
-        ? { ...m, badge: todoPending.value > 99 ? '99+' : String(todoPending.value) }
-        : m
-    )
+  /** the declared tiles whose page the user may open, then 我的 */
+  const tiles = computed<HomeTile[]>(() => [
+    ...MODULE_TILES.filter((tile) => user.value && holds(tile.page.feature)).map((tile) => ({
+      key: tile.key,
+      text: tile.text,
+      icon: tile.icon,
+      to: tile.page.path,
+      badge: tile.slug === 'todos' && todoPending.value > 0 ? (todoPending.value > 99 ? '99+' : String(todoPending.value)) : undefined,
+    })),
+    ACCOUNT_TILE,
+  ])
+
+  /** 即将上线: modules not built yet that the user has been granted ahead */
+  const planned = computed(() =>
+    PLANNED_MODULES.filter((module) => Object.keys(module.features).some(holds)).map((module) => ({ slug: module.slug, name: module.name }))
   )
 
-  return { user, regionName, regionPath, modules, loggingOut, open, logout }
+  return { user, regionName, regionPath, tiles, planned, loggingOut, logout }
 }

@@ -3,11 +3,13 @@ import { useRoute, useRouter, type RouteLocationRaw } from 'vue-router'
 import type { TodoCounts, TodoQuery, TodoRow, TodoTab } from '@szpm/api'
 import { fetchTodoCounts, fetchTodos } from '@/api/todos'
 import { useInfiniteQueryList } from '@/composables/useInfiniteQueryList'
-import { formatNumber } from '@/utils/format'
 import { queryString } from '@/utils/query'
-import { formatDateTime } from '../evaluations/format'
+import { formatCount, formatDateTime, pagesOf, WORKFLOW_PROCESSES } from '@szpm/core'
 
 export const TODOS_PATH = '/todos'
+
+/** pages the H5 has (a process whose to-do page is PC-only is handled on the PC) */
+const H5_PAGES = new Set(pagesOf('h5').map((page) => page.name))
 
 function tabValue(value: string | undefined): TodoTab {
   return value === 'done' ? 'done' : 'pending'
@@ -63,7 +65,7 @@ export function useTodos() {
     await list.refresh()
   }
 
-  const totalText = computed(() => (list.total.value === null ? '' : `共 ${formatNumber(list.total.value)} 条`))
+  const totalText = computed(() => (list.total.value === null ? '' : `共 ${formatCount(list.total.value)} 条`))
 
   /** the badge of a tab: a number, or nothing when it is zero / unknown */
   function badge(which: TodoTab): number | undefined {
@@ -71,11 +73,12 @@ export function useTodos() {
     return value ? value : undefined
   }
 
-  /** where a row opens: a 待办 its handling page, an 已办 the read-only detail */
+  /** where a row opens: the page its process declares (a 待办 to handle, an 已办 read-only); null = not on the H5 */
   function target(row: TodoRow): RouteLocationRaw | null {
-    if (row.process !== 'evaluation') return null
+    const process = WORKFLOW_PROCESSES.find((candidate) => candidate.name === row.process)
+    if (!process || !H5_PAGES.has(process.todoPage)) return null
     const done = list.filters.value.tab === 'done'
-    return { path: `/evaluations/${row.subjectId}`, query: done ? { view: '1' } : { from: 'todos' } }
+    return { name: process.todoPage, params: { id: String(row.subjectId) }, query: done ? { view: '1' } : { from: 'todos' } }
   }
 
   function open(row: TodoRow): void {

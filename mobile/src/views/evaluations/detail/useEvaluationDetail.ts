@@ -4,7 +4,9 @@ import type { EvaluationDetail, EvaluationTemplateItem, WorkflowHistoryEntry } f
 import { ApiError } from '@/api/client'
 import { fetchEvaluation, reviewEvaluation, submitEvaluation } from '@/api/evaluations'
 import { queryId } from '@/utils/query'
-import { formatDateTime, formatScore, halfName, periodWindow, stateTag, weightedTotal } from '../format'
+import { formatDateTime, formatScore } from '@szpm/core'
+import { statusTag as stateTag } from '@/utils/format'
+import { halfName, periodWindow, weightedTotal } from '../format'
 import { useLatestRequest } from '@/composables/useLatestRequest'
 
 /** 查看 (read-only) · 评分 (community staff, 待评价) · 审核 (street handler, 待审核) */

@@ -1,0 +1,63 @@
+/**
+ * The module declarations (core/src/modules) as the H5 reads them: its pages, the home tiles, the
+ * estate page's tabs and the statistics module behind a generic page. Nothing here is a hand-kept
+ * list: a new module shows up by its declaration alone.
+ */
+import { LIVE_MODULES, MENU_GROUPS, MODULES, pagesOf, STATISTICS_MODULES, type ModuleDeclaration, type PageDeclaration } from '@szpm/core'
+import { currentUser } from '@/stores/session'
+
+export type H5Page = PageDeclaration & { module: ModuleDeclaration }
+
+/** every declared page of the H5 */
+export const H5_PAGES: readonly H5Page[] = pagesOf('h5')
+
+export function h5Page(name: string): H5Page | undefined {
+  return H5_PAGES.find((page) => page.name === name)
+}
+
+/** does the signed-in user hold the feature (absent = any signed-in user)? */
+export function holds(feature: string | undefined): boolean {
+  return !feature || (currentUser.value?.features.includes(feature) ?? false)
+}
+
+const GROUP_ORDER = Object.keys(MENU_GROUPS)
+
+/** a home tile of a live module: its declared tile, the page it opens and that page's feature */
+export interface ModuleTile {
+  /** the page name (data-test="entry-<key>") */
+  key: string
+  slug: string
+  text: string
+  icon: string
+  page: H5Page
+}
+
+/** every declared tile whose page the H5 has, in menu-group order (工作台, 统计分析, 业务办理, 系统管理) */
+export const MODULE_TILES: readonly ModuleTile[] = LIVE_MODULES.filter((module) => module.tile && h5Page(module.tile.page))
+  .sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || a.no - b.no)
+  .map((module) => ({ key: module.tile!.page, slug: module.slug, text: module.tile!.label, icon: module.tile!.icon, page: h5Page(module.tile!.page)! }))
+
+/** modules not built yet (their features can be granted ahead) */
+export const PLANNED_MODULES = MODULES.filter((module) => module.status === 'planned')
+
+/** the statistics module a generic page renders: the page named `<slug>` or its `statistics.recordsPage` */
+export function statisticsPageOf(pageName: string): { module: ModuleDeclaration; kind: 'overview' | 'records' } | undefined {
+  for (const module of STATISTICS_MODULES) {
+    if (module.slug === pageName) return { module, kind: 'overview' }
+    if (module.statistics?.recordsPage === pageName) return { module, kind: 'records' }
+  }
+  return undefined
+}
+
+/** a tab of the estate page: one per module declaring `estateTab`, behind its feature */
+export interface EstateTab {
+  slug: string
+  label: string
+  feature: string
+}
+
+export const ESTATE_TABS: readonly EstateTab[] = LIVE_MODULES.filter((module) => module.estateTab).map((module) => ({
+  slug: module.slug,
+  label: module.estateTab!.label,
+  feature: module.estateTab!.feature,
+}))

@@ -1,0 +1,25 @@
+import type { RouteComponent } from 'vue-router'
+import { STATISTICS_MODULES } from '@szpm/core'
+
+type LazyPage = () => Promise<RouteComponent>
+
+const overview: LazyPage = () => import('@/views/statistics/overview/index.vue')
+const records: LazyPage = () => import('@/views/statistics/records/index.vue')
+
+/**
+ * The view of every declared H5 page, by page name. Statistics modules need no entry: the page
+ * named `<slug>` is the generic overview and its `statistics.recordsPage` the generic records list.
+ */
+export const PAGE_COMPONENTS: Readonly<Record<string, LazyPage>> = {
+  ...Object.fromEntries(
+    STATISTICS_MODULES.flatMap((module) => [
+      [module.slug, overview],
+      ...(module.statistics?.recordsPage ? [[module.statistics.recordsPage, records]] : []),
+    ])
+  ),
+  todos: () => import('@/views/todos/index.vue'),
+  'evaluation-detail': () => import('@/views/evaluations/detail/index.vue'),
+  estate: () => import('@/views/estate/index.vue'),
+  'admin-users': () => import('@/views/admin/users/index.vue'),
+  'admin-user-stats': () => import('@/views/admin/user-stats/index.vue'),
+}

@@ -1,0 +1,11 @@
+import { defineAsyncComponent, markRaw, type Component } from 'vue'
+
+/**
+ * The view of each module's tab on the estate page, by module slug (the tabs themselves, their
+ * labels and features come from the declarations' `estateTab`). Each view gets the estate as a prop.
+ */
+export const ESTATE_TAB_VIEWS: Readonly<Record<string, Component>> = {
+  projects: markRaw(defineAsyncComponent(() => import('@/views/projects/EstateProfileTab.vue'))),
+  filings: markRaw(defineAsyncComponent(() => import('@/views/filings/EstateFilingsTab.vue'))),
+  evaluations: markRaw(defineAsyncComponent(() => import('@/views/evaluations/EstateEvaluationsTab.vue'))),
+}

@@ -1,0 +1,113 @@
+import { computed } from 'vue'
+import { useRoute, type LocationQuery, type RouteLocationRaw } from 'vue-router'
+import { moduleBySlug, type ColumnDeclaration } from '@szpm/core'
+import { routeReads, type Query, type RecordRow } from '@szpm/api'
+import { statistics as statisticsApi } from '@/api/statistics'
+import { useInfiniteQueryList } from '@/composables/useInfiniteQueryList'
+import { h5Page, statisticsPageOf } from '@/modules'
+import { queryId, queryString } from '@/utils/query'
+import { useStatisticsPageHook } from '../hooks'
+import { statusTag } from '@/utils/format'
+import { cellText } from './columns'
+
+/** one row of the list: its title (the estate), its status tag and the other declared columns */
+export interface RecordItem {
+  key: string
+  title: string
+  tag: { text: string; type: ReturnType<typeof statusTag> } | null
+  details: { key: string; label: string; value: string }[]
+  to: RouteLocationRaw | undefined
+}
+
+/**
+ * The records list (穿透) of any declared statistics module (the page named in its
+ * `statistics.recordsPage`): the declared filters in the URL (?region, ?estate, ?q and each select),
+ * an infinite list with pull-to-refresh, one card per record with the declared columns.
+ */
+export function useStatisticsRecords() {
+  const route = useRoute()
+  const pageName = String(route.name)
+  const slug = statisticsPageOf(pageName)?.module.slug ?? ''
+  const records = moduleBySlug(slug)?.statistics?.records
+  if (!records) throw new Error(`page "${pageName}" is not the records page of a statistics module with declared records`)
+  const hook = useStatisticsPageHook(slug)
+  const page = h5Page(pageName)!
+
+  const keyword = records.filters.find((filter) => filter.kind === 'keyword')
+  const selects = records.filters.filter((filter) => filter.kind === 'select')
+  const estateScoped = routeReads(records.list, 'estate_id')
+
+  /** a select's value from the URL, only if it is one of its options */
+  function selectValue(query: LocationQuery, key: string): string | undefined {
+    const value = queryString(query[key])
+    const filter = selects.find((candidate) => candidate.key === key)
+    return value !== undefined && (!filter?.options || filter.options.some((option) => option.value === value)) ? value : undefined
+  }
+
+  const list = useInfiniteQueryList({
+    path: page.path,
+    filtersFromQuery: (query) => {
+      const filters: Query & { q?: string } = {
+        region_id: queryId(query.region),
+        estate_id: estateScoped ? queryId(query.estate) : undefined,
+        q: keyword ? queryString(query.q) : undefined,
+        ...hook.apiQuery.value,
+      }
+      for (const filter of selects) filters[filter.key] = selectValue(query, filter.key)
+      return filters
+    },
+    fetch: async (query) => {
+      const { q, ...rest } = query
+      const { data, meta } = await statisticsApi.records(slug, { ...rest, [keyword?.key ?? 'q']: q })
+      hook.onMeta(meta)
+      return { rows: data, meta }
+    },
+  })
+
+  const titleColumn: ColumnDeclaration = records.columns.find((column) => column.link === 'estate') ?? records.columns[0]
+  const tagColumn = records.columns.find((column) => column.format === 'status' && column !== titleColumn)
+  const detailColumns = records.columns.filter((column) => column !== titleColumn && column !== tagColumn)
+
+  function rowLink(row: RecordRow): RouteLocationRaw | undefined {
+    if (hook.recordLink) return hook.recordLink(row)
+    const estateId = records!.estateIdKey ? row[records!.estateIdKey] : undefined
+    return typeof estateId === 'number'
+      ? { name: 'estate', params: { id: String(estateId) }, query: { tab: slug, ...hook.linkQuery.value } }
+      : undefined
+  }
+
+  const items = computed<RecordItem[]>(() =>
+    list.rows.value.map((row, index) => ({
+      key: String(row.id ?? (records.estateIdKey ? row[records.estateIdKey] : undefined) ?? index),
+      title: cellText(titleColumn, row),
+      tag: tagColumn ? { text: cellText(tagColumn, row), type: statusTag(row[tagColumn.key]) } : null,
+      details: detailColumns
+        .filter((column) => row[column.key] !== null && row[column.key] !== undefined && row[column.key] !== '')
+        .map((column) => ({ key: column.key, label: column.label, value: cellText(column, row) })),
+      to: rowLink(row),
+    }))
+  )
+
+  /** the dropdowns: the hook's (e.g. the period) and each declared select, their values in the URL */
+  const dropdowns = [
+    ...hook.selects.map((select) => ({ key: select.key, model: select.model, options: select.options })),
+    ...selects.map((filter) => ({
+      key: filter.key,
+      model: list.queryModel(filter.key),
+      options: computed(() => [
+        { text: filter.label, value: '' },
+        ...(filter.options ?? []).map((option) => ({ text: option.label, value: option.value })),
+      ]),
+    })),
+  ]
+
+  return {
+    ...list,
+    title: page.title,
+    backTo: h5Page(slug)?.path ?? '/',
+    searchPlaceholder: keyword ? `搜索${keyword.label}` : '',
+    hasSearch: Boolean(keyword),
+    dropdowns,
+    items,
+  }
+}
