@@ -3,13 +3,13 @@
  * statistics computed directly from the PostgreSQL source tables, as the baseline the warehouse is
  * compared with (and checked against: the bench aborts when the numbers differ).
  *
- *   estate_filings     → GROUP BY over the `estate_filing_states` view (the one definition of state)
+ *   estate_filings     → GROUP BY over `estate_filing_states_on(asOf)` (the one definition of state, as of a date)
  *   estate_profiles    → GROUP BY over `estates` (joined to `regions` for the child's name)
  *   estate_evaluations → GROUP BY over `evaluations` of one half-year joined to `estates`, with the
  *                        effective score of backend/app/services/evaluation_periods.ts as of a date
  *
  * Same query shape as the warehouse: one grouped query for the child level plus one totals query,
- * filtered by the asked region; metric names and rounding as in warehouse/src/cubes and shape.ts.
+ * filtered by the asked region; metric names and shaping as in warehouse/src/cubes and shape.ts.
  */
 const rate = (condition) => `CASE WHEN count(*) = 0 THEN 0 ELSE (count(*) FILTER (WHERE ${condition}))::float8 / count(*) END`
 const countIf = (condition) => `count(*) FILTER (WHERE ${condition})`
@@ -100,9 +100,11 @@ export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, as
   const where = filterLevel ? `\nWHERE ${cube === 'estate_filings' ? 's' : 'e'}.${filterLevel}_id = $1` : ''
   const params = filterLevel ? [filterId] : []
   if (cube === 'estate_filings') {
+    // the state as of a date (a contract past its last day reads expired): estate_filing_states_on(date)
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new Error('estate_filings needs { asOf: YYYY-MM-DD }')
     const group = childLevel ? `s.${childLevel}_id AS id, s.${childLevel}_name AS name,\n  ` : ''
     const tail = childLevel ? `\nGROUP BY s.${childLevel}_id, s.${childLevel}_name` : ''
-    return { sql: `SELECT ${group}${metrics}\nFROM estate_filing_states s${where}${tail}`, params }
+    return { sql: `SELECT ${group}${metrics}\nFROM estate_filing_states_on($${params.length + 1}::date) s${where}${tail}`, params: [...params, asOf] }
   }
   if (!childLevel) return { sql: `SELECT ${metrics}\nFROM estates e${where}`, params }
   const [nameExpr, join] = childLevel === 'estate' ? ['e.name', ''] : ['r.name', `\nJOIN regions r ON r.id = e.${childLevel}_id`]
@@ -112,13 +114,20 @@ export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, as
   }
 }
 
-/** Rounds like warehouse/src/query/shape.ts: rates to 4 decimals, sums and averages to 2 (no average → null), counts as numbers. */
+/** Shapes like warehouse/src/query/shape.ts: numbers, unrounded (no average → null). */
 export function shapeValue(kind, value) {
-  if (kind === 'average') return value === null || value === undefined ? null : Math.round(Number(value) * 100) / 100
-  const number = Number(value ?? 0)
-  if (kind === 'rate') return Math.round(number * 10_000) / 10_000
-  if (kind === 'sum') return Math.round(number * 100) / 100
-  return number
+  if (kind === 'average') return value === null || value === undefined ? null : Number(value)
+  return Number(value ?? 0)
+}
+
+/**
+ * Equal as statistics: identical, or two unrounded fractions (rates, averages, float sums) that agree
+ * to 1e-9 relative — PostgreSQL's numeric and ClickHouse's Float64 may differ in the last binary digit.
+ */
+export function sameValue(a, b) {
+  if (a === b) return true
+  if (typeof a !== 'number' || typeof b !== 'number') return false
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
 }
 
 /**

@@ -2,12 +2,14 @@
  * 1. Drill-down latency of 备案情况 (estate_filings), 项目管理 (estate_profiles) and 街道社区评价
  *    (estate_evaluations, the latest ended half-year as of today) at each level:
  *    (a) the API over HTTP as the city admin, (b) the warehouse query alone (drillDown + totals, the
- *    shape of backend/app/services/region_stats.ts), (c) the benchmark-only PostgreSQL path — whose
+ *    shape of backend/app/statistics/statistics_service.ts), (c) the benchmark-only PostgreSQL path — whose
  *    numbers must equal the warehouse's, or the bench aborts.
  */
 import { createClient } from '@clickhouse/client'
 import { buildSql, cubes, drillDown, raw, totals } from '@szpm/warehouse'
-import { HOUSE_REGISTER_SQL, pgStatsSql, shapeValue } from '../lib/pg_stats.mjs'
+import { STATISTICS_MODULES } from '@szpm/core'
+import { statisticsRoutes } from '@szpm/core/api'
+import { HOUSE_REGISTER_SQL, pgStatsSql, sameValue, shapeValue } from '../lib/pg_stats.mjs'
 import { timeIt } from '../lib/stats.mjs'
 import { ms, ratio, table, verdict, progress } from '../lib/report.mjs'
 
@@ -39,28 +41,41 @@ async function latestEndedHalf(pool) {
   }
 }
 
+/** 备案情况 is read as of today: a contract past its last day counts as expired (the cube's asOf) */
+async function asOfToday() {
+  const asOf = shenzhenToday()
+  return { label: '', filters: {}, params: { asOf }, asOf, qs: '' }
+}
+
 /** what the modules without a period ask: nothing beyond the region */
 const NO_SCOPE = { label: '', filters: {}, params: undefined, qs: '' }
 
 /**
- * The metric lists of backend/app/services/{filing,project,evaluation}_stats_service.ts. `scope`
- * (optional) resolves the module's own filters / params once per run (e.g. the half-year and asOf).
+ * Module-specific scope: resolves a module's own filters / params once per run (e.g. the half-year
+ * and asOf), by slug. A statistics module without an entry is asked for its regions only.
  */
-export const MODULES = [
-  { title: '备案情况', cube: 'estate_filings', path: '/api/v1/stats/filings',
-    metrics: ['estates', 'contractFiled', 'contractExpired', 'contractNotFiled', 'contractRate', 'assemblyFiled', 'assemblyNotFiled', 'assemblyRate'] },
-  { title: '项目管理', cube: 'estate_profiles', path: '/api/v1/stats/projects',
-    metrics: ['estates', 'residentialEstates', 'commercialEstates', 'officeEstates', 'mixedEstates', 'houses', 'households', 'buildingArea', 'companies', 'withCommittee', 'withoutCommittee'] },
-  { title: '街道社区评价', cube: 'estate_evaluations', path: '/api/v1/stats/evaluations', scope: latestEndedHalf,
-    metrics: ['estates', 'evaluated', 'pending', 'submitted', 'reviewed', 'autoScored', 'averageScore', 'below60', 'from60to69', 'from70to79', 'from80to89', 'from90to100'] },
-]
+const SCOPES = { filings: asOfToday, evaluations: latestEndedHalf }
 
-/** The cubes the issue's drill-down targets were set for (the Targets table is computed over these only). */
-const TARGET_CUBES = ['estate_filings', 'estate_profiles']
+/**
+ * Every statistics module of the platform (core/src/modules, STATISTICS_MODULES): its title, cube,
+ * API path and metric list come from its declaration. Each cube needs its PostgreSQL baseline in
+ * bench/lib/pg_stats.mjs (PG_METRICS).
+ */
+export const MODULES = STATISTICS_MODULES.map((module) => ({
+  slug: module.slug,
+  title: module.name,
+  cube: module.statistics.cube,
+  path: `/api/v1/${statisticsRoutes(module.slug).index.path}`,
+  scope: SCOPES[module.slug],
+  metrics: Object.keys(module.statistics.metrics),
+}))
+
+/** The modules the issue's drill-down targets were set for (the Targets table is computed over these only). */
+const TARGET_MODULES = ['filings', 'projects']
 
 const CHILD = { city: 'district', district: 'street', street: 'community', community: 'estate' }
 
-/** The same query object region_stats.ts builds. */
+/** The same query object backend/app/statistics/statistics_service.ts builds. */
 export function warehouseQuery(module, region, scope = NO_SCOPE) {
   return {
     cube: module.cube,
@@ -95,9 +110,9 @@ function assertSame(label, warehouse, postgres, metrics) {
   for (const row of warehouse.rows) {
     const other = byId.get(row.id)
     if (!other) { problems.push(`id ${row.id} (${row.name}) missing in PostgreSQL`); continue }
-    for (const key of ['name', ...metrics]) if (row[key] !== other[key]) problems.push(`id ${row.id} ${key}: warehouse ${row[key]}, PostgreSQL ${other[key]}`)
+    for (const key of ['name', ...metrics]) if (!sameValue(row[key], other[key])) problems.push(`id ${row.id} ${key}: warehouse ${row[key]}, PostgreSQL ${other[key]}`)
   }
-  for (const key of metrics) if (warehouse.totals[key] !== postgres.totals[key]) problems.push(`totals ${key}: warehouse ${warehouse.totals[key]}, PostgreSQL ${postgres.totals[key]}`)
+  for (const key of metrics) if (!sameValue(warehouse.totals[key], postgres.totals[key])) problems.push(`totals ${key}: warehouse ${warehouse.totals[key]}, PostgreSQL ${postgres.totals[key]}`)
   if (problems.length > 0) {
     throw new Error(`WAREHOUSE ≠ POSTGRESQL for ${label}:\n  ${problems.slice(0, 20).join('\n  ')}${problems.length > 20 ? `\n  … ${problems.length - 20} more` : ''}`)
   }
@@ -161,7 +176,7 @@ export async function runDrilldown(ctx) {
   const markdown = [
     `Each figure: median / p95 in ms over ${ctx.runs} runs after ${ctx.warmup} warm-ups, measured side by side in this run. ` +
       'API = `GET …?region_id=` over HTTP as 13800000000 (city_admin), full JSON body read. Warehouse = `drillDown` + `totals` ' +
-      '(in parallel, as region_stats.ts). PostgreSQL = the benchmark-only GROUP BY (bench/lib/pg_stats.mjs), grouped + totals in parallel. ' +
+      '(in parallel, as statistics_service.ts). PostgreSQL = the benchmark-only GROUP BY (bench/lib/pg_stats.mjs), grouped + totals in parallel. ' +
       'Every PostgreSQL result was asserted equal to the warehouse result (rows, names, every metric, totals), and the API totals to both.',
     '',
     table(
@@ -185,14 +200,14 @@ export async function runDrilldown(ctx) {
       '`evaluations` joined to `estates`, with the effective score of backend/app/services/evaluation_periods.ts (reviewed / auto-scored → final_score; ' +
       'pending / submitted whose window closed before asOf → auto-scored, 100) written out in SQL (bench/lib/pg_stats.mjs EVALUATION_SOURCE). ' +
       '"estates" = evaluations of the half (one per estate). Asserted equal per row and in totals: estates, evaluated, pending, submitted, reviewed, autoScored, ' +
-      'averageScore (2 decimals) and the five score buckets; the API totals to both, and the API\'s period to the one asked. ' +
+      'averageScore (unrounded, to 1e-9 relative) and the five score buckets; the API totals to both, and the API\'s period to the one asked. ' +
       `City totals: ${cityEvaluations.estates} evaluations, ${cityEvaluations.reviewed} reviewed, ${cityEvaluations.autoScored} auto-scored, ` +
       `${cityEvaluations.pending + cityEvaluations.submitted} still open, average ${cityEvaluations.averageScore}; ` +
       `distribution <60 ${cityEvaluations.below60}, 60–69 ${cityEvaluations.from60to69}, 70–79 ${cityEvaluations.from70to79}, 80–89 ${cityEvaluations.from80to89}, 90–100 ${cityEvaluations.from90to100}. ` +
       `Not part of the Targets below (set for 备案情况 and 项目管理); its worst API p95 is ${ms(worstEvaluationApi.api.p95)} ms (${worstEvaluationApi.region.name}).`,
   ].join('\n')
 
-  const targeted = results.filter((r) => TARGET_CUBES.includes(r.module.cube))
+  const targeted = results.filter((r) => TARGET_MODULES.includes(r.module.slug))
   const worstApi = targeted.reduce((a, b) => (b.api.p95 > a.api.p95 ? b : a))
   const worstWh = targeted.reduce((a, b) => (b.wh.p95 > a.wh.p95 ? b : a))
   const projects = results.filter((r) => r.module.cube === 'estate_profiles')

@@ -16,8 +16,10 @@ export async function runFreshness(ctx) {
   const { handler, pool, regions } = ctx
   const changes = ctx.freshnessChanges
   const { rows: filings } = await pool.query(
-    `SELECT f.id, f.status, f.version FROM estate_filing_states s JOIN filings f ON f.id = s.contract_filing_id
-      WHERE s.street_id = $1 ORDER BY f.id LIMIT $2`,
+    // contracts in force today: toggling one expired and back is allowed (a contract past its last day
+    // can only be renewed with a new date)
+    `SELECT f.id, f.status, f.version FROM estate_filing_states_on((now() AT TIME ZONE 'Asia/Shanghai')::date) s JOIN filings f ON f.id = s.contract_filing_id
+      WHERE s.street_id = $1 AND s.contract_status = 'filed' ORDER BY f.id LIMIT $2`,
     [regions.street.id, Math.ceil(changes / 2)]
   )
   if (filings.length === 0) throw new Error('no contract filings in 园岭街道 to change')

@@ -9,7 +9,7 @@ export { migrate, dropDatabase, listMigrations, splitStatements, MIGRATIONS_DIR 
 export type { MigrateResult, MigrationFile } from './migrator.ts'
 export { cubes, estateFilings, estateProfiles, estateEvaluations, hierarchy, levels, childLevel, parentLevel, isLevel, levelDefinition } from './cubes/index.ts'
 export type { CubeDefinition, FilterDefinition, Level, LevelDefinition, MetricDefinition, MetricKind, ParamDefinition } from './cubes/index.ts'
-export { drillDown, totals, buildSql, buildFragment, parseQuery, shapeRows, shapeTotals, roundRate, QueryError } from './query/index.ts'
+export { drillDown, totals, buildSql, buildFragment, parseQuery, shapeRows, shapeTotals, QueryError } from './query/index.ts'
 export type { DrillDownQuery, DrillDownRow, Filters, FilterKey, FilterValue, ParsedQuery, ParsedFilter, ParsedParam, TotalsRow } from './query/index.ts'
 
 /** The fact table written by @szpm/etl and read by the estate_filings cube. */
@@ -25,6 +25,8 @@ export type EstateFilingFactRow = {
   estate_id: number
   estate_name: string
   contract_status: FilingState
+  /** YYYY-MM-DD: the deciding contract's last day (the cube reads 'filed' after it as expired); null: none */
+  contract_expires_on: string | null
   assembly_status: FilingState
   /** Unix seconds (or 'YYYY-MM-DD hh:mm:ss' in the server time zone). */
   changed_at: number | string
@@ -35,7 +37,7 @@ export type EstateFilingFactRow = {
 /** The fact table written by @szpm/etl and read by the estate_evaluations cube (街道社区评价). */
 export const ESTATE_EVALUATION_FACTS_TABLE = 'estate_evaluation_facts'
 export type EvaluationFactState = 'pending' | 'submitted' | 'reviewed' | 'auto_scored'
-export type EstateEvaluationFactRow = Omit<EstateFilingFactRow, 'contract_status' | 'assembly_status'> & {
+export type EstateEvaluationFactRow = Omit<EstateFilingFactRow, 'contract_status' | 'contract_expires_on' | 'assembly_status'> & {
   year: number
   /** 1 | 2 */
   half: number

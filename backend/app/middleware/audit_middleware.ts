@@ -2,7 +2,7 @@ import emitter from '@adonisjs/core/services/emitter'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import type User from '#models/user'
-import { outcomeOf, recordAudit, requestUser, type AuditAction } from '#services/audit'
+import { outcomeOf, recordAudit, requestUser, routeTarget, type AuditAction } from '#services/audit'
 import { maskPhone } from '#services/masking'
 
 /**
@@ -15,7 +15,8 @@ import { maskPhone } from '#services/masking'
  * - every 401 / 403 / 404 on any API route ('access_denied'), out-of-scope 404s included.
  *
  * Only a whitelisted summary is stored: route params, query keys, body keys (never values), and for
- * logins the phone masked.
+ * logins the phone masked. The 对象 (`target`) is the module's name and the route's declared label
+ * (`备案情况 · 导出备案情况统计`); the raw path stays in the row's `path` column.
  */
 const LOGIN_ROUTES = new Set(['api.session.store'])
 const LOGOUT_ROUTES = new Set(['api.session.destroy', 'api.session.destroy_all'])
@@ -60,7 +61,8 @@ export default class AuditMiddleware {
       params: ctx.params ?? {},
       query_keys: keysOf(ctx.request.qs()),
     }
-    let target: string | null = ctx.request.url()
+    // 对象: the module and the declared action, not the raw path (kept in the row's `path`)
+    let target: string | null = routeTarget(route, ctx.params) ?? ctx.request.url()
     let user: User | null | undefined = requestUser(ctx) ?? guardUsers.get(ctx)
     if (action === 'login' || action === 'login_failed') {
       const phone = ctx.request.input('phone')

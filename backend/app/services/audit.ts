@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import type { HttpContext } from '@adonisjs/core/http'
 import type User from '#models/user'
+import { routeByName } from '@szpm/core'
 
 /**
  * The audit log (审计日志): one append-only table, `audit_logs` (migration 0006; UPDATE, DELETE and
@@ -114,6 +115,18 @@ export async function auditGrantChange(
     target: `users/${change.targetUserId}${change.targetUserName ? ` ${change.targetUserName}` : ''}`,
     detail: { target_user_id: change.targetUserId, added: [...change.added], removed: [...change.removed] },
   })
+}
+
+/**
+ * The audit log's 对象 of a request to an API route: its module's name and the route's declared label
+ * (`备案情况 · 导出备案情况统计`), with the record id where the route has one (`备案情况 · 变更备案 #12`).
+ * `route` is the router's name (`api.` + the declared name). Null for a route nobody declared.
+ */
+export function routeTarget(route: string | null | undefined, params?: Record<string, unknown> | null): string | null {
+  const declared = route?.startsWith('api.') ? routeByName(route.slice(4)) : undefined
+  if (!declared) return null
+  const id = params?.id
+  return `${declared.module.name} · ${declared.label}${typeof id === 'number' || typeof id === 'string' ? ` #${id}` : ''}`
 }
 
 /** 2xx success; 401/403/404 denied; anything else a failure. */

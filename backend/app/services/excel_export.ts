@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs'
 import { PassThrough, type Writable } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
+import type Region from '#models/region'
+import type User from '#models/user'
+import { findEstateInScope } from '#services/region_scope'
 
 export interface ExcelColumn<Row> {
   header: string
@@ -53,6 +56,16 @@ export async function streamExcel<Row>(
     stream.destroy(error as Error)
     ctx.response.response.destroy()
   })
+}
+
+/**
+ * The file name of a records export: `<title>-<estate>` when the list is filtered to one estate (an
+ * estate outside the user's scope is a 404, like on the list), else `<title>-<region>`; `suffix`
+ * (e.g. the half-year) follows. 备案记录-翠园小区, not 备案记录-园岭街道 for one estate's records.
+ */
+export async function recordsFileName(title: string, user: User, region: Region, estateId?: number, suffix?: string) {
+  const subject = estateId ? (await findEstateInScope(user, estateId)).name : region.name
+  return [title, subject, suffix].filter(Boolean).join('-')
 }
 
 /** Rows of any list query in batches, for exports: bounded memory at any row count. */

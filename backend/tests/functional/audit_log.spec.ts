@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { E, USERS, resetWorld } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
 import { personalData, maskIdNumber, maskPhone } from '#services/masking'
+import { readSheet } from '#tests/support/excel'
 
 /** Audit rows of one request: every request here carries its own X-Request-Id. */
 async function rowsOf(requestId: string) {
@@ -68,6 +69,37 @@ test.group('Audit log · hooks', (group) => {
     const [row] = await rowsOf(id)
     assert.include(row, { action: 'export', outcome: 'success', status: 200, user_id: USERS.futian.id, route: 'api.estates.export' })
     assert.deepEqual(row.detail.query_keys, ['q'])
+  })
+
+  test('the 对象 is the module and the declared action, not the raw path (kept in path)', async ({ client, assert }) => {
+    const id = rid()
+    const response = await client.get('/api/v1/stats/filings/export').header('X-Request-Id', id).loginAs(await actor('futian'))
+    response.assertStatus(200)
+    const [row] = await rowsOf(id)
+    assert.include(row, { action: 'export', route: 'api.filing_stats.export', target: '备案情况 · 导出备案情况统计', path: '/api/v1/stats/filings/export' })
+
+    const denied = rid()
+    ;(await client.get(`/api/v1/estates/${E.e5}`).header('X-Request-Id', denied).loginAs(await actor('futian'))).assertStatus(404)
+    const [deniedRow] = await rowsOf(denied)
+    assert.match(deniedRow.target, new RegExp(` · .+ #${E.e5}$`))
+    assert.notInclude(deniedRow.target, '/api/')
+
+    // the 审计日志 page and its export show the label, also for rows recorded with the raw path
+    await db.table('audit_logs').insert({
+      at: new Date(), user_id: USERS.futian.id, user_name: USERS.futian.name, role: 'district_admin', region_id: null,
+      ip: '127.0.0.1', user_agent: 'test', request_id: `old-${id}`, action: 'export', route: 'api.project_stats.export',
+      method: 'GET', path: '/api/v1/stats/projects/export', target: '/api/v1/stats/projects/export', outcome: 'success', status: 200, detail: '{}',
+    })
+    const city = await actor('city')
+    const listed = await client.get('/api/v1/audit-logs').qs({ action: 'export', user: USERS.futian.name, per_page: 200 }).loginAs(city)
+    const targets = (listed.body().data as any[]).map((entry) => [entry.path, entry.target])
+    assert.deepInclude(targets, ['/api/v1/stats/filings/export', '备案情况 · 导出备案情况统计'])
+    assert.deepInclude(targets, ['/api/v1/stats/projects/export', '项目管理 · 导出项目管理统计'])
+    const exported = await client.get('/api/v1/audit-logs/export').qs({ action: 'export', user: USERS.futian.name }).loginAs(city)
+    const sheet = await readSheet(exported.body())
+    const column = sheet.rows[0].indexOf('对象')
+    assert.isAbove(column, -1)
+    assert.includeMembers(sheet.rows.slice(1).map((line) => line[column]), ['备案情况 · 导出备案情况统计', '项目管理 · 导出项目管理统计'])
   })
 
   test('a write is logged, with body keys but no body values', async ({ client, assert }) => {

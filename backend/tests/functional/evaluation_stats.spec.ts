@@ -128,10 +128,11 @@ test.group('街道社区评价 · statistics from the warehouse', (group) => {
     const district = await client.visit('api.evaluation_stats.index').loginAs(await actor('futian'))
     assert.equal(district.body().meta.childLevel, 'street')
     assert.deepEqual(district.body().data.map((r: any) => [r.name, r.estates, r.autoScored, r.averageScore]), [['园岭街道', 4, 0, 70.5], ['南园街道', 1, 1, 100]])
-    assert.deepEqual(district.body().meta.totals, m(5, 3, 1, 1, 2, 1, 80.33, [1, 0, 0, 1, 1]))
+    // averages travel unrounded (rounded once, where shown): 241/3, not 80.33
+    assert.deepEqual(district.body().meta.totals, m(5, 3, 1, 1, 2, 1, 241 / 3, [1, 0, 0, 1, 1]))
 
     const city = await client.visit('api.evaluation_stats.index').loginAs(await actor('city'))
-    assert.deepEqual(city.body().data.map((r: any) => [r.name, r.estates, r.reviewed, r.averageScore]), [['福田区', 5, 2, 80.33], ['罗湖区', 1, 1, 92]])
+    assert.deepEqual(city.body().data.map((r: any) => [r.name, r.estates, r.reviewed, r.averageScore]), [['福田区', 5, 2, 241 / 3], ['罗湖区', 1, 1, 92]])
     assert.equal(city.body().meta.totals.estates, 6)
 
     const own = await client.visit('api.evaluation_stats.index').loginAs(await actor('community'))
@@ -181,7 +182,7 @@ test.group('街道社区评价 · statistics from the warehouse', (group) => {
     const totals = async () => (await client.visit('api.evaluation_stats.index').loginAs(await actor('handler'))).body().meta.totals
     assert.include(await totals(), { submitted: 1, reviewed: 2 }) // not drained yet
     assert.equal((await drain()).events, 1)
-    assert.deepEqual(await totals(), m(4, 3, 1, 0, 3, 0, 69.67, [1, 1, 0, 1, 0]))
+    assert.deepEqual(await totals(), m(4, 3, 1, 0, 3, 0, 209 / 3, [1, 1, 0, 1, 0]))
     const check = await reconcileWarehouse()
     assert.deepEqual(check.differences, [])
   })
@@ -222,7 +223,7 @@ test.group('街道社区评价 · statistics from the warehouse', (group) => {
     }
   })
 
-  test('exports the same numbers to Excel', async ({ client, assert }) => {
+  test('exports the same numbers to Excel, with the declared columns and the 合计 row', async ({ client, assert }) => {
     clock.travelTo('2026-07-01')
     const response = await client.visit('api.evaluation_stats.export').qs({ region_id: R.yuanling }).loginAs(await actor('handler'))
     response.assertStatus(200)
@@ -231,9 +232,10 @@ test.group('街道社区评价 · statistics from the warehouse', (group) => {
     const sheet = await readSheet(response.body())
     assert.equal(sheet.name, '街道社区评价')
     assert.deepEqual(sheet.rows, [
-      ['社区', '物业项目数', '已评价', '待评价', '待审核', '已审核', '自动计分', '平均分', '60分以下', '60–69分', '70–79分', '80–89分', '90–100分'],
-      ['园岭一社区', 2, 2, 0, 0, 1, 1, '93.00', 0, 0, 0, 1, 1],
-      ['园岭二社区', 2, 1, 0, 0, 1, 1, '77.50', 1, 0, 0, 0, 1],
+      ['社区', '参评项目数(个)', '社区已评分(个)', '待评价(个)', '待审核(个)', '已审核(个)', '自动计分(个)', '平均分(分)', '60分以下(个)', '60–69分(个)', '70–79分(个)', '80–89分(个)', '90–100分(个)'],
+      ['园岭一社区', 2, 2, 0, 0, 1, 1, 93, 0, 0, 0, 1, 1],
+      ['园岭二社区', 2, 1, 0, 0, 1, 1, 77.5, 1, 0, 0, 0, 1],
+      ['合计', 4, 3, 0, 0, 2, 2, 85.25, 1, 0, 0, 1, 2],
     ])
     const older = await client.visit('api.evaluation_stats.export').qs({ year: 2025, half: 2 }).loginAs(await actor('handler'))
     const rows = (await readSheet(older.body())).rows

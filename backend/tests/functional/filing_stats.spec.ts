@@ -92,15 +92,18 @@ test.group('备案情况 · statistics from the warehouse', (group) => {
     }
   })
 
-  test('exports the same numbers to Excel', async ({ client, assert }) => {
+  test('exports the same numbers to Excel, with the declared columns and the 合计 row', async ({ client, assert }) => {
     const response = await client.visit('api.filing_stats.export').qs({ region_id: R.yuanling }).loginAs(await actor('handler'))
     response.assertStatus(200)
     response.assertHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     assert.include(response.header('content-disposition'), encodeURIComponent('备案情况-园岭街道.xlsx'))
     const sheet = await readSheet(response.body())
-    assert.deepEqual(sheet.rows[0], ['社区', '物业项目数', '合同已备案', '合同已过期', '合同未备案', '合同备案率', '业主大会已备案', '业主大会未备案', '业主大会备案率'])
+    assert.equal(sheet.name, '备案情况')
+    assert.deepEqual(sheet.rows[0], ['社区', '物业项目数(个)', '合同已备案(个)', '合同已过期(个)', '合同未备案(个)', '合同备案率', '业主大会已备案(个)', '业主大会未备案(个)', '业主大会备案率'])
     assert.deepEqual(sheet.rows[1], ['园岭一社区', 2, 1, 1, 0, '50.0%', 1, 1, '50.0%'])
-    assert.lengthOf(sheet.rows, 3)
+    // the screen's 合计 row ends the sheet
+    assert.deepEqual(sheet.rows[3], ['合计', 4, 1, 1, 2, '25.0%', 2, 2, '50.0%'])
+    assert.lengthOf(sheet.rows, 4)
   })
 
   test('export is scoped too', async ({ client }) => {

@@ -38,12 +38,15 @@ test.group('项目管理 · statistics from the warehouse', (group) => {
     assert.equal(bad.body().errors[0].field, 'region_id')
   })
 
-  test('exports the same numbers', async ({ client, assert }) => {
+  test('exports the same numbers, ending with the 合计 row', async ({ client, assert }) => {
     const response = await client.visit('api.project_stats.export').loginAs(await actor('handler'))
     response.assertStatus(200)
     const sheet = await readSheet(response.body())
-    assert.deepEqual(sheet.rows[0].slice(0, 3), ['社区', '物业项目数', '住宅'])
+    assert.include(response.header('content-disposition'), encodeURIComponent('项目管理-园岭街道.xlsx'))
+    assert.deepEqual(sheet.rows[0], ['社区', '物业项目数(个)', '住宅(个)', '商业(个)', '办公(个)', '混合(个)', '房屋数(套)', '户数(户)', '建筑面积(㎡)', '物业服务企业(家)', '已成立业委会(个)', '未成立业委会(个)'])
     assert.deepEqual(sheet.rows[2], ['园岭二社区', 2, 2, 0, 0, 0, 900, 810, 90000, 1, 1, 1])
+    assert.deepEqual(sheet.rows[3], ['合计', 4, 4, 0, 0, 0, 1200, 1080, 120000, 1, 2, 2])
+    assert.lengthOf(sheet.rows, 4)
   })
 })
 

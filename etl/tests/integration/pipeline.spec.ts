@@ -16,7 +16,9 @@ import { Fixtures, openTestEnvironment, scratchWarehouseConfig } from '../helper
 
 const CH_SUFFIX = 'etl_test'
 const chConfig = scratchWarehouseConfig(CH_SUFFIX)
-const METRICS = ['estates', 'contractFiled', 'contractExpired', 'contractNotFiled', 'contractRate', 'assemblyFiled', 'assemblyExpired', 'assemblyNotFiled', 'assemblyRate']
+const METRICS = ['estates', 'contractFiled', 'contractExpired', 'contractNotFiled', 'contractRate', 'assemblyFiled', 'assemblyNotFiled', 'assemblyRate']
+/** the estate_filings cube reads the contract state as of a date (before every contract's last day here) */
+const AS_OF = { asOf: '2026-12-01' }
 const HOSTILE_NAME = "阳光花园 '; DROP TABLE estate_filing_facts; -- \\'"
 
 test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
@@ -43,7 +45,7 @@ test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
     await fx.trackOutbox()
   }
   const drain = (batchSize = 2) => drainOutbox({ pg, warehouse, batchSize, watermarkName })
-  const streets = () => drillDown(warehouse, { cube: 'estate_filings', metrics: METRICS, dimensions: ['street'], filters: { district_id: r.district } })
+  const streets = () => drillDown(warehouse, { cube: 'estate_filings', metrics: METRICS, dimensions: ['street'], filters: { district_id: r.district }, params: AS_OF })
 
   group.setup(async () => {
     const env = await openTestEnvironment(CH_SUFFIX)
@@ -65,14 +67,12 @@ test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
       await fx.filing(e.e1, 'contract', 'filed', '2023-01-01')
       await fx.filing(e.e1, 'contract', 'expired', '2024-01-01')
       await fx.filing(e.e1, 'assembly', 'filed', '2023-06-01')
-      // e2: a later withdrawn filing is ignored → filed; no assembly → not_filed
-      await fx.filing(e.e2, 'contract', 'filed', '2024-05-01')
+      // e2: a later withdrawn filing is ignored → filed (its last day travels with the state); no assembly → not_filed
+      await fx.filing(e.e2, 'contract', 'filed', '2024-05-01', '2027-04-30')
       await fx.filing(e.e2, 'contract', 'withdrawn', '2024-06-01')
-      // e3: nothing. e4: latest by filed_on wins; same filed_on → higher id wins
+      // e3: nothing. e4: same filed_on → higher id wins; no assembly (an 业主大会备案 never expires)
+      await fx.filing(e.e4, 'contract', 'expired', '2023-01-01')
       await fx.filing(e.e4, 'contract', 'filed', '2023-01-01')
-      await fx.filing(e.e4, 'contract', 'expired', '2022-01-01')
-      await fx.filing(e.e4, 'assembly', 'filed', '2023-03-03')
-      await fx.filing(e.e4, 'assembly', 'expired', '2023-03-03')
 
       watermarkName = fx.watermark('outbox_test')
       startId = await fx.maxOutboxId()
@@ -92,13 +92,14 @@ test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
         [e.e1, 'expired', 'filed'],
         [e.e2, 'filed', 'not_filed'],
         [e.e3, 'not_filed', 'not_filed'],
-        [e.e4, 'filed', 'expired'],
+        [e.e4, 'filed', 'not_filed'],
       ],
     )
     assert.deepEqual(states[0], {
       estate_id: e.e1, estate_name: HOSTILE_NAME, district_id: r.district, district_name: '测试区', street_id: r.s1, street_name: '粤海街道',
-      community_id: r.c1, community_name: '海珠社区', contract_status: 'expired', assembly_status: 'filed',
+      community_id: r.c1, community_name: '海珠社区', contract_status: 'expired', contract_expires_on: null, assembly_status: 'filed',
     })
+    assert.equal(states[1].contract_expires_on, '2027-04-30')
     assert.deepEqual(await loadEstateFilingStates(pgQueryFn(pg), []), [])
   })
 
@@ -112,17 +113,23 @@ test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
 
     const rows = await streets()
     assert.deepEqual(rows.find((row) => row.id === r.s1), {
-      id: r.s1, name: '粤海街道', estates: 3, contractFiled: 1, contractExpired: 1, contractNotFiled: 1, contractRate: 0.3333,
-      assemblyFiled: 1, assemblyExpired: 0, assemblyNotFiled: 2, assemblyRate: 0.3333,
+      id: r.s1, name: '粤海街道', estates: 3, contractFiled: 1, contractExpired: 1, contractNotFiled: 1, contractRate: 1 / 3,
+      assemblyFiled: 1, assemblyNotFiled: 2, assemblyRate: 1 / 3,
     })
     assert.deepEqual(rows.find((row) => row.id === r.s2), {
       id: r.s2, name: '沙河街道', estates: 1, contractFiled: 1, contractExpired: 0, contractNotFiled: 0, contractRate: 1,
-      assemblyFiled: 0, assemblyExpired: 1, assemblyNotFiled: 0, assemblyRate: 0,
+      assemblyFiled: 0, assemblyNotFiled: 1, assemblyRate: 0,
     })
-    const estates = await drillDown(warehouse, { cube: 'estate_filings', metrics: ['estates'], dimensions: ['estate'], filters: { community_id: r.c1 } })
+    const estates = await drillDown(warehouse, { cube: 'estate_filings', metrics: ['estates'], dimensions: ['estate'], filters: { community_id: r.c1 }, params: AS_OF })
     assert.sameMembers(estates.map((row) => row.name), [HOSTILE_NAME, '科技园小区'])
     const [fact] = await warehouse.query<{ version: string; changed_at: string }>(sql`SELECT version, changed_at FROM estate_filing_facts FINAL WHERE estate_id = ${bind(e.e1, 'UInt32')}`)
     assert.isAbove(Number(fact.version), Number(startId))
+    // the contract's last day reaches the fact row; from the day after, the cube counts it expired
+    const [e2] = await warehouse.query<{ contract_expires_on: string }>(sql`SELECT contract_expires_on FROM estate_filing_facts FINAL WHERE estate_id = ${bind(e.e2, 'UInt32')}`)
+    assert.equal(e2.contract_expires_on, '2027-04-30')
+    const s1On = async (asOf: string) => (await drillDown(warehouse, { cube: 'estate_filings', metrics: ['contractFiled', 'contractExpired'], dimensions: ['street'], filters: { district_id: r.district }, params: { asOf } })).find((row) => row.id === r.s1)
+    assert.include(await s1On('2027-04-30'), { contractFiled: 1, contractExpired: 1 })
+    assert.include(await s1On('2027-05-01'), { contractFiled: 0, contractExpired: 2 })
   })
 
   test('a later change wins; draining again changes nothing', async ({ assert }) => {
@@ -133,7 +140,7 @@ test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
     const again = await drain()
     assert.equal(again.events, 0)
     const s1 = (await streets()).find((row) => row.id === r.s1)
-    assert.include(s1, { estates: 3, contractFiled: 2, contractExpired: 1, contractNotFiled: 0, contractRate: 0.6667 })
+    assert.include(s1, { estates: 3, contractFiled: 2, contractExpired: 1, contractNotFiled: 0, contractRate: 2 / 3 })
   })
 
   test('replay from an old watermark never double counts', async ({ assert }) => {
@@ -142,7 +149,7 @@ test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
     const replay = await drain(1000)
     assert.isAtLeast(replay.events, 5)
     assert.deepEqual(await streets(), before)
-    assert.deepEqual(await totals(warehouse, { cube: 'estate_filings', metrics: ['estates', 'contractFiled'], filters: { district_id: r.district } }), { estates: 4, contractFiled: 3 })
+    assert.deepEqual(await totals(warehouse, { cube: 'estate_filings', metrics: ['estates', 'contractFiled'], filters: { district_id: r.district }, params: AS_OF }), { estates: 4, contractFiled: 3 })
   })
 
   test('a failed insert leaves the watermark unchanged', async ({ assert }) => {
@@ -160,12 +167,12 @@ test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
     await assert.rejects(() => drainOutbox({ pg, warehouse: { insert: async () => { throw new Error('boom') } }, watermarkName }), 'boom')
     assert.equal(await getWatermark(pgQueryFn(pg), watermarkName), before)
     const s2 = (await streets()).find((row) => row.id === r.s2)
-    assert.include(s2, { assemblyFiled: 0, assemblyExpired: 1 })
+    assert.include(s2, { estates: 1, assemblyFiled: 0, assemblyNotFiled: 1, assemblyRate: 0 })
 
     const retry = await drain()
     assert.isAtLeast(retry.events, 1)
     assert.notEqual(await getWatermark(pgQueryFn(pg), watermarkName), before)
-    assert.include((await streets()).find((row) => row.id === r.s2), { assemblyFiled: 1, assemblyExpired: 0, assemblyRate: 1 })
+    assert.include((await streets()).find((row) => row.id === r.s2), { assemblyFiled: 1, assemblyNotFiled: 0, assemblyRate: 1 })
   })
 
   test('rebuild then reconcile → no differences', async ({ assert }) => {

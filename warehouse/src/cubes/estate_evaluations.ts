@@ -1,4 +1,5 @@
-import type { CubeDefinition } from './types.ts'
+import type { evaluations } from '@szpm/core'
+import type { CubeDefinition, DeclaredMetric } from './types.ts'
 
 /**
  * 街道社区评价 (module 13) per estate × half-year (table estate_evaluation_facts), as of a date.
@@ -25,7 +26,7 @@ const KNOWN = `(${FINAL_STATE} OR ${CLOSED})`
 const SCORE = `if(${FINAL_STATE}, final_score, 100)`
 const bucket = (condition: string) => `countIf(${KNOWN} AND ${condition})`
 
-export const estateEvaluations: CubeDefinition = {
+export const estateEvaluations: CubeDefinition<DeclaredMetric<typeof evaluations>> = {
   name: 'estate_evaluations',
   table: 'estate_evaluation_facts',
   final: true,

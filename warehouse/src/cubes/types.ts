@@ -1,10 +1,16 @@
+import type { ModuleDeclaration } from '@szpm/core'
 import type { ScalarType } from '../binding.ts'
 
 /**
- * count → integer (UInt64 strings become numbers); rate → 0..1 rounded to 4 decimals; sum → rounded
- * to 2 decimals; average → rounded to 2 decimals, null when there is nothing to average (NULL/NaN).
+ * How a metric aggregates and is shaped; equals the declaration's `aggregation` (a unit test checks).
+ * Nothing is rounded here (rounding happens once, in @szpm/core format.ts):
+ * count → a number (UInt64 strings become numbers); rate → 0..1, unrounded; sum → unrounded;
+ * average → unrounded, null when there is nothing to average (NULL/NaN).
  */
 export type MetricKind = 'count' | 'rate' | 'sum' | 'average'
+
+/** The metric keys a module declares (`filings.statistics.metrics`): a cube must define exactly these. */
+export type DeclaredMetric<D> = D extends ModuleDeclaration<infer M> ? M : never
 
 export type MetricDefinition = {
   /** Trusted ClickHouse aggregate expression. May reference the cube's params by name (see CubeDefinition.params). */
@@ -30,12 +36,17 @@ export type ParamDefinition = {
   readonly description?: string
 }
 
-export type CubeDefinition = {
+/**
+ * A cube. `K` is its metric keys; a cube of a statistics module is typed
+ * `CubeDefinition<DeclaredMetric<typeof module>>`, so a declared metric missing from the cube (or a
+ * cube metric that is not declared) does not compile.
+ */
+export type CubeDefinition<K extends string = string> = {
   readonly name: string
   readonly table: string
   /** Read with FINAL (ReplacingMergeTree tables). */
   readonly final: boolean
-  readonly metrics: Readonly<Record<string, MetricDefinition>>
+  readonly metrics: Readonly<Record<K, MetricDefinition>>
   /** Extra filter keys (beyond district_id … estate_id), keyed by the name used in `filters`. */
   readonly filters?: Readonly<Record<string, FilterDefinition>>
   /** Named parameters of the metric SQL, keyed by the name used in `params` and in the SQL. */

@@ -25,6 +25,6 @@ export async function totals(warehouse: Warehouse, query: DrillDownQuery): Promi
 
 export { buildSql, buildFragment } from './build.ts'
 export { parseQuery } from './parse.ts'
-export { shapeRows, shapeTotals, roundRate } from './shape.ts'
+export { shapeRows, shapeTotals } from './shape.ts'
 export { QueryError } from './types.ts'
 export type { DrillDownQuery, DrillDownRow, Filters, FilterKey, FilterValue, ParsedQuery, ParsedFilter, ParsedParam, TotalsRow } from './types.ts'

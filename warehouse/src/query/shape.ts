@@ -1,4 +1,9 @@
-/** Step 6: ClickHouse JSON rows → API rows (UInt64 strings → numbers, rates rounded to 4 decimals, sums and averages to 2, no average → null). */
+/**
+ * Step 6: ClickHouse JSON rows → API rows. Values travel unrounded: counts become numbers (UInt64
+ * arrives as a string), rates, sums and averages keep every digit the server computed, an average
+ * with nothing to average (NULL/NaN/absent) is null. Rounding happens once, where a number is shown
+ * (@szpm/core format.ts), so 12 of 22 is 0.5454… here and 54.5% on every screen and export.
+ */
 import type { MetricKind } from '../cubes/types.ts'
 import type { DrillDownRow, ParsedQuery, TotalsRow } from './types.ts'
 
@@ -7,32 +12,15 @@ function toNumber(value: unknown): number {
   return Number.isFinite(number) ? number : 0
 }
 
-export function roundRate(value: unknown): number {
-  return Math.round(toNumber(value) * 10_000) / 10_000
-}
-
-function roundSum(value: unknown): number {
-  return Math.round(toNumber(value) * 100) / 100
-}
-
-/** null (no rows to average: NULL, NaN or absent) stays null; otherwise rounded to 2 decimals. */
-function roundAverage(value: unknown): number | null {
+/** null (no rows to average: NULL, NaN or absent) stays null. */
+function toAverage(value: unknown): number | null {
   if (value === null || value === undefined || value === '') return null
   const number = typeof value === 'number' ? value : Number(value)
-  return Number.isFinite(number) ? Math.round(number * 100) / 100 : null
+  return Number.isFinite(number) ? number : null
 }
 
 function shapeMetric(kind: MetricKind, value: unknown): number | null {
-  switch (kind) {
-    case 'rate':
-      return roundRate(value)
-    case 'sum':
-      return roundSum(value)
-    case 'average':
-      return roundAverage(value)
-    default:
-      return toNumber(value)
-  }
+  return kind === 'average' ? toAverage(value) : toNumber(value)
 }
 
 function shapeMetrics(parsed: ParsedQuery, row: Record<string, unknown>): TotalsRow {

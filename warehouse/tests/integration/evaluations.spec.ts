@@ -79,7 +79,7 @@ test.group('estate_evaluations cube against ClickHouse', (group) => {
     const byId = Object.fromEntries(rows.map((r) => [r.id, r]))
     assert.deepEqual(byId[10], {
       id: 10, name: '粤海街道', estates: 6, evaluated: 4, pending: 0, submitted: 0, reviewed: 3, autoScored: 3,
-      averageScore: 85.83, below60: 1, from60to69: 0, from70to79: 1, from80to89: 1, from90to100: 3,
+      averageScore: 515 / 6, below60: 1, from60to69: 0, from70to79: 1, from80to89: 1, from90to100: 3,
     })
     assert.include(byId[11], { pending: 0, autoScored: 1, averageScore: 80, from60to69: 1, from90to100: 1 })
   })

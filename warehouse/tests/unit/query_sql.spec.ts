@@ -2,7 +2,6 @@ import { test } from '@japa/runner'
 import { buildSql, childLevel, hierarchy, parentLevel, QueryError } from '../../src/index.ts'
 import type { DrillDownQuery } from '../../src/index.ts'
 
-const RATE = "if(count() = 0, 0, countIf(contract_status = 'filed') / count())"
 
 test.group('hierarchy', () => {
   test('declared once, in order', ({ assert }) => {
@@ -34,13 +33,17 @@ test.group('buildSql snapshots', () => {
     metrics: ['estates', 'contractFiled', 'contractRate'],
     dimensions: ['street'],
     filters: { district_id: 440304 },
+    params: { asOf: '2026-12-01' },
   }
+  /** the contract state as of asOf: a contract past its last day counts as expired (cubes/estate_filings.ts) */
+  const CONTRACT = "if(contract_status = 'filed' AND isNotNull(contract_expires_on) AND assumeNotNull(contract_expires_on) < asOf, 'expired', contract_status)"
+  const CONTRACT_RATE = `if(count() = 0, 0, countIf(${CONTRACT} = 'filed') / count())`
 
   test('drill-down, literal mode', ({ assert }) => {
     assert.deepEqual(buildSql(streetQuery, 'literal'), {
       sql:
-        "SELECT street_id AS id, street_name AS name, count() AS estates, countIf(contract_status = 'filed') AS contractFiled, " +
-        `${RATE} AS contractRate FROM estate_filing_facts FINAL WHERE district_id = 440304 ` +
+        "WITH toDate('2026-12-01') AS asOf SELECT street_id AS id, street_name AS name, count() AS estates, " +
+        `countIf(${CONTRACT} = 'filed') AS contractFiled, ${CONTRACT_RATE} AS contractRate FROM estate_filing_facts FINAL WHERE district_id = 440304 ` +
         'GROUP BY street_id, street_name ORDER BY name ASC, id ASC',
       params: {},
       mode: 'literal',
@@ -50,10 +53,10 @@ test.group('buildSql snapshots', () => {
   test('drill-down, server mode', ({ assert }) => {
     assert.deepEqual(buildSql(streetQuery, 'server'), {
       sql:
-        "SELECT street_id AS id, street_name AS name, count() AS estates, countIf(contract_status = 'filed') AS contractFiled, " +
-        `${RATE} AS contractRate FROM estate_filing_facts FINAL WHERE district_id = {p0:UInt32} ` +
+        "WITH {p0:Date} AS asOf SELECT street_id AS id, street_name AS name, count() AS estates, " +
+        `countIf(${CONTRACT} = 'filed') AS contractFiled, ${CONTRACT_RATE} AS contractRate FROM estate_filing_facts FINAL WHERE district_id = {p1:UInt32} ` +
         'GROUP BY street_id, street_name ORDER BY name ASC, id ASC',
-      params: { p0: 440304 },
+      params: { p0: '2026-12-01', p1: 440304 },
       mode: 'server',
     })
   })
@@ -64,24 +67,25 @@ test.group('buildSql snapshots', () => {
       metrics: ['assemblyNotFiled'],
       dimensions: ['estate'],
       filters: { community_id: 12, district_id: 1, street_id: '5' },
+      params: { asOf: '2026-12-01' },
     }
     assert.equal(
       buildSql(query, 'literal').sql,
-      "SELECT estate_id AS id, estate_name AS name, countIf(assembly_status = 'not_filed') AS assemblyNotFiled FROM estate_filing_facts FINAL " +
+      "WITH toDate('2026-12-01') AS asOf SELECT estate_id AS id, estate_name AS name, countIf(assembly_status = 'not_filed') AS assemblyNotFiled FROM estate_filing_facts FINAL " +
         'WHERE district_id = 1 AND street_id = 5 AND community_id = 12 GROUP BY estate_id, estate_name ORDER BY name ASC, id ASC',
     )
-    assert.deepEqual(buildSql(query, 'server').params, { p0: 1, p1: 5, p2: 12 })
+    assert.deepEqual(buildSql(query, 'server').params, { p0: '2026-12-01', p1: 1, p2: 5, p3: 12 })
     assert.equal(
-      buildSql({ cube: 'estate_filings', metrics: ['estates'], dimensions: ['district'] }, 'literal').sql,
-      'SELECT district_id AS id, district_name AS name, count() AS estates FROM estate_filing_facts FINAL GROUP BY district_id, district_name ORDER BY name ASC, id ASC',
+      buildSql({ cube: 'estate_filings', metrics: ['estates'], dimensions: ['district'], params: { asOf: '2026-12-01' } }, 'literal').sql,
+      "WITH toDate('2026-12-01') AS asOf SELECT district_id AS id, district_name AS name, count() AS estates FROM estate_filing_facts FINAL GROUP BY district_id, district_name ORDER BY name ASC, id ASC",
     )
   })
 
   test('totals (no dimensions)', ({ assert }) => {
-    const query: DrillDownQuery = { cube: 'estate_filings', metrics: ['estates', 'assemblyRate'], filters: { street_id: 9, estate_id: undefined } }
+    const query: DrillDownQuery = { cube: 'estate_filings', metrics: ['estates', 'assemblyRate'], filters: { street_id: 9, estate_id: undefined }, params: { asOf: '2026-12-01' } }
     assert.deepEqual(buildSql(query, 'literal'), {
       sql:
-        "SELECT count() AS estates, if(count() = 0, 0, countIf(assembly_status = 'filed') / count()) AS assemblyRate " +
+        "WITH toDate('2026-12-01') AS asOf SELECT count() AS estates, if(count() = 0, 0, countIf(assembly_status = 'filed') / count()) AS assemblyRate " +
         'FROM estate_filing_facts FINAL WHERE street_id = 9',
       params: {},
       mode: 'literal',
@@ -90,7 +94,7 @@ test.group('buildSql snapshots', () => {
 })
 
 test.group('query validation', () => {
-  const base: DrillDownQuery = { cube: 'estate_filings', metrics: ['estates'], dimensions: ['street'] }
+  const base: DrillDownQuery = { cube: 'estate_filings', metrics: ['estates'], dimensions: ['street'], params: { asOf: '2026-12-01' } }
 
   test('unknown cube / metric / level / filter', ({ assert }) => {
     assert.throws(() => buildSql({ ...base, cube: 'nope' }, 'literal'), QueryError)
@@ -146,8 +150,8 @@ test.group('cube filters and params (estate_evaluations)', () => {
   })
 
   test('cubes without declared filters/params refuse them; params are required where declared', ({ assert }) => {
-    assert.throws(() => buildSql({ cube: 'estate_filings', metrics: ['estates'], filters: { year: 2026 } }, 'literal'), QueryError, /unknown filter "year"/)
-    assert.throws(() => buildSql({ cube: 'estate_filings', metrics: ['estates'], params: { asOf: '2026-01-01' } }, 'literal'), QueryError, /unknown param "asOf"/)
+    assert.throws(() => buildSql({ cube: 'estate_profiles', metrics: ['estates'], filters: { year: 2026 } }, 'literal'), QueryError, /unknown filter "year"/)
+    assert.throws(() => buildSql({ cube: 'estate_profiles', metrics: ['estates'], params: { asOf: '2026-01-01' } }, 'literal'), QueryError, /unknown param "asOf"/)
     assert.throws(() => buildSql({ ...query, params: {} }, 'literal'), QueryError, /missing param "asOf"/)
     assert.throws(() => buildSql({ ...query, params: undefined }, 'literal'), QueryError, /missing param "asOf"/)
     assert.throws(() => buildSql({ ...query, params: { asOf: '2026-07-01', today: '2026-07-01' } }, 'literal'), QueryError, /unknown param "today"/)

@@ -1,4 +1,5 @@
 import { ROLES, type RoleCode } from '#services/roles'
+import { routeTarget } from '#services/audit'
 import type { AuditLogRow } from '@szpm/core'
 
 export const AUDIT_ACTION_NAMES: Record<string, string> = {
@@ -13,6 +14,16 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
 }
 
 export const AUDIT_OUTCOME_NAMES: Record<string, string> = { success: '成功', failure: '失败', denied: '拒绝' }
+
+/**
+ * The 对象 shown: what was recorded, except that rows written before 对象 named the declared action
+ * (their target is the raw path, e.g. /api/v1/stats/filings/export) show the route's label too.
+ */
+function shownTarget(row: Record<string, any>): string {
+  const target: string = row.target ?? ''
+  if (target && !target.startsWith('/')) return target
+  return routeTarget(row.route, row.detail?.params) ?? target
+}
 
 export function transformAuditLog(row: Record<string, any>): AuditLogRow {
   const at = row.at instanceof Date ? row.at.toISOString() : String(row.at)
@@ -32,7 +43,7 @@ export function transformAuditLog(row: Record<string, any>): AuditLogRow {
     route: row.route ?? '',
     method: row.method ?? '',
     path: row.path ?? '',
-    target: row.target ?? '',
+    target: shownTarget(row),
     outcome: row.outcome,
     outcomeName: AUDIT_OUTCOME_NAMES[row.outcome] ?? row.outcome,
     status: row.status,

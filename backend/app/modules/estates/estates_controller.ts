@@ -3,7 +3,7 @@ import { findEstateInScope, findRegionInScope } from '#services/region_scope'
 import { transformEstate, transformEstateListRow } from '#modules/estates/estate_transformer'
 import { estateListValidator } from '#modules/projects/estate_validator'
 import { estateListQuery } from '#modules/projects/estate_list_query'
-import { inBatches, streamExcel } from '#services/excel_export'
+import { inBatches, recordsFileName, streamExcel } from '#services/excel_export'
 import { personalData } from '#services/masking'
 import type { EstateListRow } from '@szpm/core'
 
@@ -20,11 +20,13 @@ export default class EstatesController {
 
   async export(ctx: HttpContext) {
     const { region_id, page: _page, per_page: _perPage, ...filters } = await ctx.request.validateUsing(estateListValidator, { data: ctx.request.qs() })
-    const region = await findRegionInScope(ctx.auth.getUserOrFail(), region_id)
+    const user = ctx.auth.getUserOrFail()
+    const region = await findRegionInScope(user, region_id)
+    const fileName = await recordsFileName('物业项目', user, region, filters.estate_id)
     async function* rows() {
       for await (const row of inBatches<Record<string, any>>(() => estateListQuery(region, filters))) yield transformEstateListRow(row)
     }
-    await streamExcel<EstateListRow>(ctx, `物业项目-${region.name}`, '物业项目', [
+    await streamExcel<EstateListRow>(ctx, fileName, '物业项目', [
       { header: '物业项目', width: 28, value: (r) => r.name },
       { header: '类型', value: (r) => r.type },
       { header: '所属区', value: (r) => r.districtName },

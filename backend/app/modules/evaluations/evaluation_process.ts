@@ -1,14 +1,19 @@
-/** 街道社区评价 (module 13) as a declared process: community staff score, the street handler reviews. */
+/**
+ * 街道社区评价 (module 13) as a declared process: community staff score, the street handler reviews.
+ * Registered in backend/app/workflows/index.ts; its jobs and inbox hook live one per file beside it.
+ */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { defineProcess, type TodoDescription } from '#workflows/process'
 import { periodLabel } from '#modules/evaluations/evaluation_periods'
-import type { EvaluationHalf } from '@szpm/core'
+import { refreshEvaluationTodos } from '#modules/evaluations/refresh_evaluation_todos'
+import { syncEvaluationPeriodsJob } from '#modules/evaluations/sync_evaluation_periods'
+import { processDeclaration, type EvaluationHalf } from '@szpm/core'
 
 const COMMUNITY_STAFF = ['community_head', 'community_handler'] as const
 
 export const evaluationProcess = defineProcess({
-  name: 'evaluation',
-  label: '街道社区评价',
+  // name, 事项类型 label and the page a to-do opens: declared once in core/src/modules/evaluations.ts
+  ...processDeclaration('evaluation'),
   table: 'evaluations',
   states: {
     pending: { label: '待评价', todo: { roles: COMMUNITY_STAFF, feature: 'evaluations.handle' } },
@@ -56,4 +61,8 @@ export const evaluationProcess = defineProcess({
     }
     return todos
   },
+
+  // the window opens and auto-scores on a schedule; the inbox opens today's window on demand
+  jobs: [syncEvaluationPeriodsJob],
+  inbox: { refresh: refreshEvaluationTodos },
 })

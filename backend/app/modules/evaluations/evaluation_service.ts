@@ -26,6 +26,8 @@ const PROCESS = evaluationProcess as unknown as ProcessDefinition
 
 export interface EvaluationListInput {
   region_id?: number
+  /** one estate (the estate page's tab, a records export named after the estate) */
+  estate_id?: number
   year?: number
   half?: number
   state?: EvaluationState | 'evaluated'
@@ -130,11 +132,22 @@ export default class EvaluationService {
     return whereEstateIn(query, 'e', root)
   }
 
+  /**
+   * Who submitted / reviewed, as the history names them (the name at the time of the step, also for
+   * imported history whose actor has no account), else the account's current name.
+   */
+  private actorName(action: 'submit' | 'review', account: string, alias: string) {
+    return db.raw(
+      `COALESCE((SELECT we.actor_name FROM workflow_events we WHERE we.process = ? AND we.subject_id = ev.id AND we.action = ? ORDER BY we.id DESC LIMIT 1), ${account}.name) AS ${alias}`,
+      [PROCESS.name, action]
+    )
+  }
+
   private select(query: DatabaseQueryBuilderContract<any>) {
     return query.select(
       'ev.id', 'ev.estate_id', 'e.name as estate_name', 'e.community_id', 'c.name as community_name', 's.name as street_name',
-      'ev.year', 'ev.half', 'ev.state', 'ev.submitted_score', 'su.name as submitted_by_name', 'ev.submitted_at',
-      'ev.final_score', 'ru.name as reviewed_by_name', 'ev.reviewed_at', 'ev.version', 'ev.template_id',
+      'ev.year', 'ev.half', 'ev.state', 'ev.submitted_score', this.actorName('submit', 'su', 'submitted_by_name'), 'ev.submitted_at',
+      'ev.final_score', this.actorName('review', 'ru', 'reviewed_by_name'), 'ev.reviewed_at', 'ev.version', 'ev.template_id',
       'ev.submitted_scores', 'ev.submit_remark', 'ev.reviewed_scores', 'ev.review_opinion',
       'o.state as other_state', 'o.final_score as other_final_score', 'p.closed_at as period_closed_at'
     )
@@ -148,6 +161,7 @@ export default class EvaluationService {
     const today = clock.today()
     const query = this.base(await userRegion(user)).where('ev.year', period.year).where('ev.half', period.half)
     whereEstateIn(query, 'e', region)
+    if (input.estate_id) query.where('ev.estate_id', input.estate_id)
     if (input.q) query.whereILike('e.name', containing(input.q))
     if (input.state === 'evaluated') {
       // 已评价: community staff submitted scores (the warehouse's was_submitted)

@@ -8,6 +8,7 @@ const scores = () => vine.record(vine.number().min(0).max(1000))
 
 export const evaluationListValidator = vine.create({
   region_id: id().optional(),
+  estate_id: id().optional(),
   year: year().optional(),
   half: half().optional(),
   state: vine.enum(['pending', 'submitted', 'reviewed', 'auto_scored', 'evaluated']).optional(),

@@ -4,7 +4,8 @@ import EvaluationService from '#modules/evaluations/evaluation_service'
 import EvaluationPeriodService from '#modules/evaluations/evaluation_period_service'
 import { evaluationListValidator, reviewEvaluationValidator, submitEvaluationValidator } from '#modules/evaluations/evaluation_validator'
 import { transformEvaluation, transformEvaluationDetail } from '#modules/evaluations/evaluation_transformer'
-import { excelTime, pagedRows, streamExcel } from '#services/excel_export'
+import { excelTime, pagedRows, recordsFileName, streamExcel } from '#services/excel_export'
+import { findRegionInScope } from '#services/region_scope'
 import type { EvaluationRow } from '@szpm/core'
 
 /** 街道社区评价 (module 13): periods, the list behind the numbers, one evaluation, submit and review. */
@@ -37,7 +38,9 @@ export default class EvaluationsController {
       (page) => this.evaluations.list(user, { ...input, page, per_page: 200 }),
       (batch) => batch.rows.map((row) => transformEvaluation(row, batch.today))
     )
-    await streamExcel<EvaluationRow>(ctx, `街道社区评价-${first.period.label}`, first.period.label, [
+    const region = await findRegionInScope(user, input.region_id)
+    const fileName = await recordsFileName('街道社区评价', user, region, input.estate_id, first.period.label)
+    await streamExcel<EvaluationRow>(ctx, fileName, first.period.label, [
       { header: '物业项目', width: 28, value: (r) => r.estateName },
       { header: '所属社区', width: 20, value: (r) => r.communityName },
       { header: '所属街道', width: 16, value: (r) => r.streetName },

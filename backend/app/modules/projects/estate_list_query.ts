@@ -3,6 +3,8 @@ import type Region from '#models/region'
 import { containing } from '#services/like_pattern'
 
 export interface EstateListFilters {
+  /** one estate (the estate page's tab, a records export named after the estate) */
+  estate_id?: number
   q?: string
   estate_type?: string
   has_committee?: boolean
@@ -17,6 +19,7 @@ export function estateListQuery(region: Region, filters: EstateListFilters) {
     .join('regions as d', 'd.id', 'e.district_id')
     .select('e.*', 'c.name as community_name', 's.name as street_name', 'd.name as district_name')
   if (region.level !== 'city') query.where(`e.${region.level}_id`, region.id)
+  if (filters.estate_id) query.where('e.id', filters.estate_id)
   if (filters.q) query.whereILike('e.name', containing(filters.q))
   if (filters.estate_type) query.where('e.estate_type', filters.estate_type)
   if (filters.has_committee !== undefined) query.where('e.has_committee', filters.has_committee)
