@@ -13,6 +13,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@szpm/api': here('../core/src/api/index.ts'),
+      '@szpm/core': here('../core/src/index.ts'),
       '@': here('./src'),
     },
   },

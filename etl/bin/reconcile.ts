@@ -1,17 +1,22 @@
-/** `node bin/reconcile.ts [--limit N] [--json]` — compare PostgreSQL vs ClickHouse; exit 1 on any difference. */
+/**
+ * `node bin/reconcile.ts [--limit N] [--json] [--module SLUG]…` — compare PostgreSQL vs ClickHouse (every
+ * statistics module's fact table, or those of the modules named); exit 1 on any difference.
+ */
 import { parseArgs } from 'node:util'
 import { createWarehouse, warehouseConfigFromEnv } from '@szpm/warehouse'
 import { databaseUrlFromEnv } from '../src/config.ts'
 import { createPgPool } from '../src/pg.ts'
 import { reconcile } from '../src/reconcile.ts'
+import { factSourcesOf } from '../src/fact_sources.ts'
 
-const { values } = parseArgs({ options: { limit: { type: 'string' }, json: { type: 'boolean' } } })
+const { values } = parseArgs({ options: { limit: { type: 'string' }, json: { type: 'boolean' }, module: { type: 'string', multiple: true } } })
+const sources = factSourcesOf(values.module)
 const limit = values.limit ? Number(values.limit) : 20
 
 const pg = createPgPool(databaseUrlFromEnv(), { applicationName: 'szpm-etl-reconcile' })
 const warehouse = createWarehouse(warehouseConfigFromEnv())
 try {
-  const result = await reconcile({ pg, warehouse })
+  const result = await reconcile({ pg, warehouse, sources })
   if (values.json) {
     console.log(JSON.stringify(result, null, 2))
   } else {

@@ -1,7 +1,7 @@
 /**
  * Every warehouse fact table that mirrors per-estate state in PostgreSQL, declared once: how to page
  * through the source, how a source row becomes a fact row, and which fields reconciliation compares.
- * The rebuild and the reconciliation walk this list; a new statistics module adds one entry.
+ * The rebuild and the reconciliation walk this list; a new statistics module adds one entry, under its slug.
  */
 import { ESTATE_EVALUATION_FACTS_TABLE, ESTATE_FILING_FACTS_TABLE } from '@szpm/warehouse'
 import type { QueryFn } from './pg.ts'
@@ -35,7 +35,7 @@ const estateFilingSource: FactSource<EstateFilingState> = {
   table: ESTATE_FILING_FACTS_TABLE,
   loadPage: loadEstateFilingStatePage,
   toFactRow: estateFilingFactRow,
-  fields: ['estate_name', 'district_id', 'district_name', 'street_id', 'street_name', 'community_id', 'community_name', 'contract_status', 'assembly_status'],
+  fields: ['estate_name', 'district_id', 'district_name', 'street_id', 'street_name', 'community_id', 'community_name', 'contract_status', 'contract_expires_on', 'assembly_status'],
 }
 
 const estateProfileSource: FactSource<EstateProfile> = {
@@ -56,7 +56,28 @@ const estateEvaluationSource: FactSource<EstateEvaluation> = {
   fields: ['estate_name', 'district_id', 'street_id', 'community_id', 'state', 'was_submitted', 'final_score', 'closes_on'],
 }
 
-export const FACT_SOURCES: readonly FactSource<any>[] = [estateFilingSource, estateProfileSource, estateEvaluationSource]
+/**
+ * One fact source per statistics module, by the module's slug (core/src/modules, STATISTICS_MODULES);
+ * each source's table is the one its declaration names (`statistics.facts.table`). A unit test checks
+ * both ways: every statistics module has a source, every source a statistics module.
+ */
+export const FACT_SOURCES_BY_MODULE: Readonly<Record<string, FactSource<any>>> = {
+  filings: estateFilingSource,
+  projects: estateProfileSource,
+  evaluations: estateEvaluationSource,
+}
+
+/** what the rebuild and the reconciliation walk, in this order */
+export const FACT_SOURCES: readonly FactSource<any>[] = Object.values(FACT_SOURCES_BY_MODULE)
+
+/** The sources of the given module slugs (all when none is given); an unknown slug is refused with the known ones. */
+export function factSourcesOf(slugs: readonly string[] = []): readonly FactSource<any>[] {
+  if (slugs.length === 0) return FACT_SOURCES
+  return slugs.map((slug) => {
+    if (!Object.hasOwn(FACT_SOURCES_BY_MODULE, slug)) throw new Error(`no fact source for module "${slug}" (known: ${Object.keys(FACT_SOURCES_BY_MODULE).join(', ')})`)
+    return FACT_SOURCES_BY_MODULE[slug]
+  })
+}
 
 /** The keyset cursor after a page's last row. */
 export function cursorOf<Row extends { estate_id: number }>(source: FactSource<Row>, row: Row): number {

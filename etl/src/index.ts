@@ -44,7 +44,7 @@ export {
   ESTATE_PROFILE_TOPIC,
 } from './sources/estate_profile.ts'
 export type { EstateProfile } from './sources/estate_profile.ts'
-export { FACT_SOURCES, cursorOf, factKey } from './fact_sources.ts'
+export { FACT_SOURCES, FACT_SOURCES_BY_MODULE, cursorOf, factKey, factSourcesOf } from './fact_sources.ts'
 export type { FactSource } from './fact_sources.ts'
 export { appendOutboxEvents } from './outbox.ts'
 export type { OutboxEvent, TopicRegistry, TopicTransformer } from './topics.ts'

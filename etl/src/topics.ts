@@ -65,6 +65,7 @@ export function estateFilingFactRow(state: EstateFilingState, version: string | 
     estate_id: state.estate_id,
     estate_name: state.estate_name,
     contract_status: state.contract_status,
+    contract_expires_on: state.contract_expires_on,
     assembly_status: state.assembly_status,
     changed_at: toUnixSeconds(changedAt),
     version: String(version),
@@ -89,8 +90,17 @@ export function parseEstateFilingState(payload: unknown, event = 'estate_filing_
     community_id: requireId(p, 'community_id', event),
     community_name: text('community_name'),
     contract_status: requireState(p, 'contract_status', event),
+    contract_expires_on: optionalDate(p, 'contract_expires_on', event),
     assembly_status: requireState(p, 'assembly_status', event),
   }
+}
+
+/** YYYY-MM-DD or null; absent (events written before the field existed) reads null. */
+function optionalDate(payload: Record<string, unknown>, key: string, event: string): string | null {
+  const value = payload[key]
+  if (value === undefined || value === null) return null
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new PayloadError(`${event}: ${key} must be YYYY-MM-DD or null, got ${JSON.stringify(value)}`)
+  return value
 }
 
 /** Profile row + version/changed_at → estate_profile_facts row (also used by the rebuild). */

@@ -57,11 +57,11 @@ export class Fixtures {
     return rows[0].id
   }
 
-  async filing(estateId: number, kind: 'contract' | 'assembly', status: 'filed' | 'expired' | 'withdrawn', filedOn: string): Promise<number> {
+  async filing(estateId: number, kind: 'contract' | 'assembly', status: 'filed' | 'expired' | 'withdrawn', filedOn: string, expiresOn: string | null = null): Promise<number> {
     const { rows } = await this.pg.query<{ id: number }>(
-      `insert into filings (estate_id, kind, status, document_no, filed_on, created_at, updated_at)
-       values ($1, $2, $3, $4, $5, now(), now()) returning id`,
-      [estateId, kind, status, `${this.tag}-${kind}-${filedOn}`, filedOn],
+      `insert into filings (estate_id, kind, status, document_no, filed_on, expires_on, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, now(), now()) returning id`,
+      [estateId, kind, status, `${this.tag}-${kind}-${filedOn}`, filedOn, expiresOn],
     )
     this.filingIds.push(rows[0].id)
     return rows[0].id

@@ -1,12 +1,75 @@
-/** Every declared process, by name (the inbox and the history use it for labels and routing). */
-import type { ProcessDefinition } from '#workflows/process'
+/**
+ * The registry of workflow processes. The inbox (labels, steps, refresh), the jobs worker and the
+ * scheduler loop over it; nothing else names a process. A new process is its definition file in its
+ * module (declared in core/src/modules/<slug>.ts `processes`) plus one line in PROCESS_DEFINITIONS.
+ */
+import type { ProcessDefinition, ScheduledJob } from '#workflows/process'
 import { evaluationProcess } from '#modules/evaluations/evaluation_process'
-import type { WorkflowProcess } from '@szpm/core'
+import { WORKFLOW_PROCESSES } from '@szpm/core'
 
-export const PROCESSES: Record<WorkflowProcess, ProcessDefinition> = {
-  evaluation: evaluationProcess as unknown as ProcessDefinition,
+/** every process of the platform, in inbox order */
+const PROCESS_DEFINITIONS: readonly ProcessDefinition[] = [evaluationProcess as unknown as ProcessDefinition]
+
+const registry = new Map<string, ProcessDefinition>()
+
+/**
+ * Adds a process to the registry. Refuses a second process of the same name; returns a function that
+ * removes it again (tests register fakes with it).
+ */
+export function registerProcess(process: ProcessDefinition): () => void {
+  if (registry.has(process.name)) throw new Error(`workflow process "${process.name}" is registered twice`)
+  registry.set(process.name, process)
+  return () => {
+    if (registry.get(process.name) === process) registry.delete(process.name)
+  }
+}
+
+for (const process of PROCESS_DEFINITIONS) registerProcess(process)
+
+/** every registered process */
+export function registeredProcesses(): ProcessDefinition[] {
+  return [...registry.values()]
 }
 
 export function processOf(name: string): ProcessDefinition | undefined {
-  return Object.hasOwn(PROCESSES, name) ? PROCESSES[name as WorkflowProcess] : undefined
+  return registry.get(name)
+}
+
+/** names of the registered processes (the inbox's `process` filter accepts these) */
+export function processNames(): string[] {
+  return [...registry.keys()]
+}
+
+/**
+ * Every scheduled job of every registered process, with the process that declares it. A job name
+ * used twice is refused: the worker finds a job's processor by its name.
+ */
+export function scheduledJobs(processes: readonly ProcessDefinition[] = registeredProcesses()): (ScheduledJob & { process: string })[] {
+  const jobs: (ScheduledJob & { process: string })[] = []
+  for (const process of processes) {
+    for (const job of process.jobs ?? []) {
+      const clash = jobs.find((other) => other.name === job.name)
+      if (clash) throw new Error(`job "${job.name}" is declared by both process "${clash.process}" and "${process.name}"`)
+      jobs.push({ ...job, process: process.name })
+    }
+  }
+  return jobs
+}
+
+/** Runs what the inbox asks of every process (or of the ones given) before it reads the to-dos. */
+export async function refreshInbox(processes: readonly ProcessDefinition[] = registeredProcesses()): Promise<void> {
+  for (const process of processes) await process.inbox?.refresh?.()
+}
+
+/**
+ * Problems between the backend registry and the declarations in core: a declared process without a
+ * definition (its to-dos would have no states) or a definition no module declares. A unit test runs it.
+ */
+export function processProblems(): string[] {
+  const declared = WORKFLOW_PROCESSES.map((process) => process.name)
+  const defined = PROCESS_DEFINITIONS.map((process) => process.name)
+  return [
+    ...declared.filter((name) => !defined.includes(name)).map((name) => `process "${name}" is declared in core but has no definition in app/workflows/index.ts`),
+    ...defined.filter((name) => !declared.includes(name)).map((name) => `process "${name}" is defined but no module declares it in core/src/modules`),
+  ]
 }

@@ -1,4 +1,5 @@
-import clock from '#services/clock'
+import { DateTime } from 'luxon'
+import { ZONE } from '#services/clock'
 import { AUTO_SCORE, hasClosed, isWithinWindow, periodLabel, startedPeriods, windowOf, type PeriodKey } from '#modules/evaluations/evaluation_periods'
 import type { CopyValue } from './copy.ts'
 import type { DataGenerator } from './types.ts'
@@ -22,7 +23,9 @@ export const evaluations: DataGenerator = {
   async run(ctx) {
     const r = ctx.random()
     const { client } = ctx
-    const today = clock.today()
+    // the generator's clock: today in Shenzhen, and no step, record or to-do after `now`
+    const today = DateTime.fromJSDate(ctx.now, { zone: ZONE }).toISODate()!
+    const notAfterNow = (when: Date) => (when.getTime() > ctx.now.getTime() ? new Date(ctx.now.getTime()) : when)
     const template = (await client.query(`SELECT id, items FROM evaluation_templates WHERE status = 'active' LIMIT 1`)).rows[0]
     if (!template) throw new Error('no active evaluation template (migration 0009 seeds one)')
     const items = template.items as EvaluationTemplateItem[]
@@ -45,7 +48,7 @@ export const evaluations: DataGenerator = {
     const randomScores = () => Object.fromEntries(items.map((item) => [item.key, Math.round(item.maxScore * (0.6 + r.next() * 0.4) * 2) / 2]))
     const total = (scores: Record<string, number>) =>
       Math.round(items.reduce((sum, item) => sum + (scores[item.key] / item.maxScore) * item.weight, 0) * 100) / 100
-    const at = (date: string, hour: number) => new Date(`${date}T${String(hour).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00+08:00`)
+    const at = (date: string, hour: number) => notAfterNow(new Date(`${date}T${String(hour).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00+08:00`))
     const dayIn = (opensOn: string, last: number) => `${opensOn.slice(0, 8)}${String(r.int(1, last)).padStart(2, '0')}`
 
     const periodRows: CopyValue[][] = []
@@ -61,7 +64,7 @@ export const evaluations: DataGenerator = {
     for (const { period, isOpen } of periods) {
       const { opensOn, closesOn } = windowOf(period)
       const label = periodLabel(period)
-      const closedAt = isOpen ? null : new Date(`${closesOn}T16:00:30Z`) // 00:00:30 the next day in Shenzhen
+      const closedAt = isOpen ? null : notAfterNow(new Date(`${closesOn}T16:00:30Z`)) // 00:00:30 the next day in Shenzhen
       periodRows.push([period.year, period.half, opensOn, closesOn, template.id, at(opensOn, 0), closedAt])
       const lastDay = isOpen ? Math.max(1, Number(today.slice(8, 10))) : 30
       for (const estate of estates) {
@@ -113,7 +116,7 @@ export const evaluations: DataGenerator = {
               rescored.push(item.key)
             }
             finalScore = total(reviewedScores)
-            reviewedAt = new Date(submittedAt!.getTime() + r.int(1, 48) * 3600_000)
+            reviewedAt = notAfterNow(new Date(submittedAt!.getTime() + r.int(1, 48) * 3600_000))
             opinion = rescored.length > 0 ? '经现场核查，调整部分评分' : '同意社区评分'
             event('review', 'submitted', 'reviewed', reviewerActor, reviewedAt, opinion, { scores: reviewedScores, score: finalScore, rescored, opinion })
             todo('submitted', reviewTitle, reviewSummary, estate.street_id, '{street_handler}', submittedAt!, reviewedAt, reviewerActor.id, 'done')

@@ -1,11 +1,18 @@
+import { DateTime } from 'luxon'
 import type { CopyValue } from './copy.ts'
 import type { DataGenerator } from './types.ts'
 
-const pad2 = (value: number) => String(value).padStart(2, '0')
+const ZONE = 'Asia/Shanghai'
+const YEAR = 365
 
 /**
  * 物业服务合同备案 (filed / expired / none) and 业主大会备案 (filed / none) per estate, each with its
  * 'create' event and, for expired contracts, the 'expire' event.
+ *
+ * Dates are relative to the generator's clock (`ctx.now`, Asia/Shanghai) and agree with the rule the
+ * platform reads them by (app/modules/filings/filing_status.ts): a 'filed' contract runs at least to
+ * today, an 'expired' one ended before today; nothing is filed after today; assembly filings never
+ * expire. (As the real days pass, some 'filed' contracts reach their end and read 已过期 by date.)
  */
 export const filings: DataGenerator = {
   name: 'filings',
@@ -14,21 +21,23 @@ export const filings: DataGenerator = {
   async run(ctx) {
     const r = ctx.random()
     const { state, now } = ctx
+    const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf('day')
+    const daysAgo = (days: number) => today.minus({ days })
+    const iso = (date: DateTime) => date.toISODate()!
     let nextId = await ctx.firstId('filings')
     const rows: CopyValue[][] = []
-    const date = (year: number) => `${year}-${pad2(r.int(1, 12))}-${pad2(r.int(1, 28))}`
     for (const estate of state.estates) {
       const contract = r.next()
       if (contract < 0.72) {
-        const filedYear = r.int(2019, 2026)
         const expired = contract > 0.62
-        const filedOn = date(filedYear)
-        const expiresOn = `${expired ? Math.min(filedYear + 2, 2026) : 2027 + r.int(0, 3)}-${pad2(r.int(1, 12))}-28`
-        rows.push([nextId++, estate.id, 'contract', expired ? 'expired' : 'filed', `HT${filedYear}${String(estate.id).padStart(6, '0')}`, filedOn, expiresOn, 1, now, now])
+        // filed: signed up to 3 years ago, runs from today to 3 years on; expired: ended 1 day to 3 years ago
+        const expiresOn = expired ? daysAgo(r.int(1, 3 * YEAR)) : today.plus({ days: r.int(0, 3 * YEAR) })
+        const filedOn = expired ? expiresOn.minus({ days: r.int(YEAR, 3 * YEAR) }) : daysAgo(r.int(1, 3 * YEAR))
+        rows.push([nextId++, estate.id, 'contract', expired ? 'expired' : 'filed', `HT${filedOn.year}${String(estate.id).padStart(6, '0')}`, iso(filedOn), iso(expiresOn), 1, now, now])
       }
       if (r.chance(0.5)) {
-        const filedYear = r.int(2016, 2026)
-        rows.push([nextId++, estate.id, 'assembly', 'filed', `YZ${filedYear}${String(estate.id).padStart(6, '0')}`, date(filedYear), null, 1, now, now])
+        const filedOn = daysAgo(r.int(1, 10 * YEAR))
+        rows.push([nextId++, estate.id, 'assembly', 'filed', `YZ${filedOn.year}${String(estate.id).padStart(6, '0')}`, iso(filedOn), null, 1, now, now])
       }
     }
     const bar = ctx.progress.start('filings', rows.length, 'filings')

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg'
+import clock from '#services/clock'
 import { copyRows } from './copy.ts'
 import { createPeople } from './names.ts'
 import { silentProgress } from './progress.ts'
@@ -15,6 +16,8 @@ export interface RunOptions {
   fresh?: boolean
   progress?: ProgressReporter
   log?: (line: string) => void
+  /** The generator's clock: every date and time it writes is at or before this (default: the platform clock's now). */
+  now?: Date
 }
 
 export interface StepTiming {
@@ -49,7 +52,8 @@ export async function runGenerators(generators: readonly DataGenerator[], option
   const progress = options.progress ?? silentProgress
   const started = performance.now()
   const state: GeneratedState = { regionIds: new Map(), districts: [], streets: [], communities: [], estates: [] }
-  const now = new Date()
+  // the platform clock (SZPM_CLOCK in a demo), so the data agrees with what the app will read as "now"
+  const now = options.now ?? clock.now().toJSDate()
 
   await client.query('BEGIN')
   try {

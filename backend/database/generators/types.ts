@@ -40,7 +40,10 @@ export interface GeneratorContext {
   state: GeneratedState
   progress: ProgressReporter
   log(line: string): void
-  /** One timestamp for every created_at / updated_at of the run. */
+  /**
+   * The generator's clock (the platform clock when the run started): one timestamp for every
+   * created_at / updated_at of the run, and nothing generated — record, event or to-do — is later.
+   */
   now: Date
   /** COPY rows into a table (text format, streamed, backpressure-aware). */
   copy(table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]> | AsyncIterable<readonly CopyValue[]>): Promise<number>

@@ -14,9 +14,8 @@ test.group('PC · 审计日志', (group) => {
     const status = await page.evaluate(async (id) => (await fetch(`/api/v1/estates/${id}`)).status, missing)
     assert.equal(status, 404)
 
-    // 更多 → 审计日志 (only for holders of audit.view)
-    await page.locator('[data-test="quick-more"]').click()
-    await page.locator('[data-test="quick-audit-log"]').click()
+    // side menu 系统管理 → 审计日志 (only for holders of audit.view)
+    await page.locator('[data-test="nav-admin-audit"]').click()
     await page.waitForURL((url) => url.pathname === '/admin/audit')
     await page.locator('[data-test="audit-table"]').waitFor()
 
@@ -38,9 +37,8 @@ test.group('PC · 审计日志', (group) => {
 
   test('a street handler has no audit entry and is sent home from /admin/audit', async ({ visit, assert }) => {
     const page = await loginOnPc(visit, 'handler')
-    await page.locator('[data-test="quick-more"]').click()
-    await page.locator('[data-test="quick-more-panel"]').waitFor()
-    assert.equal(await page.locator('[data-test="quick-audit-log"]').count(), 0)
+    await page.locator('[data-test="nav-todos"]').waitFor()
+    assert.equal(await page.locator('[data-test="nav-admin-audit"]').count(), 0)
     await page.goto(page.url().replace(/\/$/, '') + '/admin/audit')
     await page.waitForURL((url) => url.pathname === '/')
   })

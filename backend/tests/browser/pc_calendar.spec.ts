@@ -4,7 +4,7 @@ import { resetWorld } from '#tests/support/world'
 import { loginOnPc } from '#tests/support/browser'
 import { resetCalendar } from '#tests/support/calendar'
 
-/** The city admin maintains 节假日日历 on PC: 更多 → 节假日日历, choose 2026, add a 调休 Saturday. */
+/** The city admin maintains 节假日日历 on PC: side menu → 节假日日历, choose 2026, add a 调休 Saturday. */
 test.group('PC · 节假日日历', (group) => {
   group.setup(async () => {
     await resetWorld()
@@ -15,9 +15,8 @@ test.group('PC · 节假日日历', (group) => {
   test('the city admin adds a 调休上班 day and sees it listed', async ({ visit, assert }) => {
     const page = await loginOnPc(visit, 'city')
 
-    // 更多 → 节假日日历 (only for holders of calendar.manage)
-    await page.locator('[data-test="quick-more"]').click()
-    await page.locator('[data-test="quick-calendar"]').click()
+    // side menu 系统管理 → 节假日日历 (only for holders of calendar.manage)
+    await page.locator('[data-test="nav-admin-calendar"]').click()
     await page.waitForURL((url) => url.pathname === '/admin/calendar')
     await page.locator('[data-test="calendar-table"]').waitFor()
 
@@ -59,9 +58,8 @@ test.group('PC · 节假日日历', (group) => {
 
   test('a street handler has no 节假日日历 entry and is sent home from /admin/calendar', async ({ visit, assert }) => {
     const page = await loginOnPc(visit, 'handler')
-    await page.locator('[data-test="quick-more"]').click()
-    await page.locator('[data-test="quick-more-panel"]').waitFor()
-    assert.equal(await page.locator('[data-test="quick-calendar"]').count(), 0)
+    await page.locator('[data-test="side-menu"]').waitFor()
+    assert.equal(await page.locator('[data-test="nav-admin-calendar"]').count(), 0)
     await page.goto(page.url().replace(/\/$/, '') + '/admin/calendar')
     await page.waitForURL((url) => url.pathname === '/')
   })

@@ -81,10 +81,20 @@ test.group('PC · 待办事项 and 街道社区评价', (group) => {
       const page = community.page
       // opening the window gives the community one to-do per estate (翠园小区, 锦华苑)
       await waitForBadge(page, '2')
-      assert.isTrue(await page.locator('[data-test="entry-evaluations"]').isVisible())
-      assert.equal(await page.locator('[data-test="quick-evaluation-templates"]').count(), 0)
+      assert.isTrue(await page.locator('[data-test="nav-evaluations"]').isVisible())
+      assert.equal(await page.locator('[data-test="nav-evaluation-templates"]').count(), 0)
 
-      await page.locator('[data-test="entry-todos"]').click()
+      // the home 工作台 lists both open to-dos; one opens its evaluation
+      const firstEvaluation = (await evaluationOf(E.e1)).id
+      const homeTodo = page.locator(`[data-test="home-todo-evaluation-${firstEvaluation}"]`)
+      await homeTodo.waitFor()
+      assert.include(await homeTodo.innerText(), '翠园小区')
+      assert.include(await homeTodo.innerText(), '待评价')
+      assert.equal(await page.locator('[data-test^="home-todo-evaluation-"]').count(), 2)
+      await homeTodo.click()
+      await page.waitForURL((url) => url.pathname === `/evaluations/${firstEvaluation}`)
+
+      await page.locator('[data-test="nav-todos"]').click()
       await page.waitForURL((url) => url.pathname === '/todos')
       await todoRow(page, '翠园小区').waitFor()
       await page.locator('[data-test="tab-pending"]', { hasText: '待办（2）' }).waitFor()
@@ -150,7 +160,7 @@ test.group('PC · 待办事项 and 街道社区评价', (group) => {
       await waitForBadge(page, '1')
 
       // 社区评价情况: 待审核 1 for 园岭一社区 leads to the review list, whose row offers 办理
-      await page.locator('[data-test="entry-evaluations"]').click()
+      await page.locator('[data-test="nav-evaluations"]').click()
       await page.waitForURL((url) => url.pathname === '/evaluations')
       await page.locator(`[data-test="drill-${R.yl1}"]`).waitFor()
       assert.include(await page.locator('[data-test="period-window"]').innerText(), '6月1日至6月30日')
@@ -160,12 +170,12 @@ test.group('PC · 待办事项 and 街道社区评价', (group) => {
       assert.equal((await page.locator(`[data-test="cell-${R.yl1}-pending"]`).innerText()).trim(), '1')
       await page.locator(`[data-test="cell-${R.yl1}-submitted"]`).click()
       await page.waitForURL((url) => url.pathname === '/evaluations/list' && url.searchParams.get('state') === 'submitted')
-      await page.locator(`.evaluation-row-${E.e1}`).waitFor()
+      await page.locator(`.estate-row-${E.e1}`).waitFor()
       assert.equal((await page.locator('[data-test="list-title"]').innerText()).trim(), '审核列表')
-      assert.equal(await page.locator('[data-test="evaluation-table"] .el-table__body-wrapper tbody tr').count(), 1)
+      assert.equal(await page.locator('[data-test="records-table"] .el-table__body-wrapper tbody tr').count(), 1)
       const cuiyuan = await evaluationOf(E.e1)
       assert.equal((await page.locator(`[data-test="action-${cuiyuan.id}"]`).first().innerText()).trim(), '办理')
-      assert.include(await page.locator(`.evaluation-row-${E.e1}`).first().innerText(), '90.00')
+      assert.include(await page.locator(`.estate-row-${E.e1}`).first().innerText(), '90.00')
 
       // 待办 → 办理 opens the review
       await page.locator('[data-test="header-todos"]').click()
@@ -259,24 +269,38 @@ test.group('PC · 待办事项 and 街道社区评价', (group) => {
       assert.equal((await page.locator(`[data-test="cell-${R.yl1}-reviewed"]`).innerText()).trim(), '1')
       assert.equal((await page.locator(`[data-test="cell-${R.yl1}-submitted"]`).innerText()).trim(), '0')
       assert.equal((await page.locator(`[data-test="cell-${R.yl1}-averageScore"]`).innerText()).trim(), '88.00')
-      assert.isTrue(await page.locator('[data-test="score-chart"]').isVisible())
-      assert.include(await page.locator('[data-test="score-chart"]').getAttribute('aria-label') ?? '', '80至89分1个')
+      // the declared 得分分布 chart (per community, stacked by score band) says its totals in words
+      assert.isTrue(await page.locator('[data-test="chart-1"]').isVisible())
+      assert.include(await page.locator('[data-test="chart-1"]').getAttribute('aria-label') ?? '', '80–89分1个')
+      assert.include(await page.locator('[data-test="chart-0"]').getAttribute('aria-label') ?? '', '已审核1个（25.0%）')
 
       // 已审核 → the list behind it, then 导出 of that list is a real xlsx
       await page.locator(`[data-test="cell-${R.yl1}-reviewed"]`).click()
       await page.waitForURL((url) => url.pathname === '/evaluations/list' && url.searchParams.get('state') === 'reviewed')
-      await page.locator(`.evaluation-row-${E.e1}`).waitFor()
+      await page.locator(`.estate-row-${E.e1}`).waitFor()
       assert.equal((await page.locator('[data-test="list-title"]').innerText()).trim(), '评价列表')
-      assert.equal(await page.locator('[data-test="evaluation-table"] .el-table__body-wrapper tbody tr').count(), 1)
+      assert.equal(await page.locator('[data-test="records-table"] .el-table__body-wrapper tbody tr').count(), 1)
       assert.equal((await page.locator(`[data-test="action-${cuiyuan.id}"]`).first().innerText()).trim(), '查看')
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="export"]').click()])
       assert.match(download.suggestedFilename(), /\.xlsx$/)
 
-      // drill to the community: its estates, each linking to its evaluation
-      await page.goto(`${base()}/evaluations?region=${R.yl1}`)
+      // the estate name opens the shared estate page on its 社区评价 tab: this half-year's 88.00
+      await page.locator(`[data-test="estate-${E.e1}"]`).first().click()
+      await page.waitForURL((url) => url.pathname === `/estates/${E.e1}` && url.searchParams.get('tab') === 'evaluations')
+      await page.locator(`[data-test="effective-${cuiyuan.id}"]`).waitFor()
+      assert.equal((await page.locator(`[data-test="effective-${cuiyuan.id}"]`).innerText()).trim(), '88.00')
+      assert.include(await page.locator('[data-test="estate-evaluations"]').innerText(), '2026年上半年')
+      assert.include(await page.locator('[data-test="estate-evaluations"]').innerText(), '已审核')
+      assert.equal((await page.locator(`[data-test="action-${cuiyuan.id}"]`).innerText()).trim(), '查看')
+
+      // drill to the community of a chosen period: its estates, each opening the estate page; links keep the period
+      await page.goto(`${base()}/evaluations?region=${R.yl1}&period=2026-1`)
       await page.locator(`[data-test="estate-${E.e1}"]`).waitFor()
       assert.equal((await page.locator(`[data-test="cell-${E.e1}-averageScore"]`).innerText()).trim(), '88.00')
       assert.isTrue(await page.locator(`[data-test="crumb-${R.yuanling}"]`).isVisible())
+      assert.include((await page.locator(`[data-test="crumb-${R.yuanling}"]`).getAttribute('href')) ?? '', 'period=2026-1')
+      assert.include((await page.locator(`[data-test="cell-${E.e1}-reviewed"]`).getAttribute('href')) ?? '', 'period=2026-1')
+      assert.include((await page.locator(`[data-test="estate-${E.e1}"]`).getAttribute('href')) ?? '', `/estates/${E.e1}?tab=evaluations`)
     } finally {
       await handler.context.close()
     }
@@ -306,8 +330,7 @@ test.group('PC · 待办事项 and 街道社区评价', (group) => {
   test('the city admin drafts a template (weights must sum to 100) and activates it', async ({ browser, assert }) => {
     const { context, page } = await signIn(browser, 'city')
     try {
-      await page.locator('[data-test="quick-more"]').click()
-      await page.locator('[data-test="quick-evaluation-templates"]').click()
+      await page.locator('[data-test="nav-evaluation-templates"]').click()
       await page.waitForURL((url) => url.pathname === '/evaluations/templates')
       await page.locator('.template-row-1').waitFor()
       assert.include(await page.locator('[data-test="template-status-1"]').innerText(), '启用中')

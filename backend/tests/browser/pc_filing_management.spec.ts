@@ -6,12 +6,13 @@ import { loginOnPc } from '#tests/support/browser'
 
 type Visit = (url: string) => Promise<Page>
 
-/** log in on PC and open the 物业项目备案详情 page of one estate */
+/** log in on PC and open the 备案情况 tab of one estate's page */
 async function openEstate(visit: Visit, who: WorldUser, estateId: number) {
   const page = await loginOnPc(visit, who)
-  await page.goto(page.url().replace(/\/$/, '') + `/filings/estates/${estateId}`)
+  await page.goto(new URL(`/estates/${estateId}?tab=filings`, page.url()).toString())
   await page.locator('[data-test="filing-records"]').waitFor()
-  await page.locator('[data-test="estate-basics"]').waitFor()
+  await page.locator('[data-test="estate-header"]').waitFor()
+  await page.locator('[data-test="filing-records"] .el-loading-mask').waitFor({ state: 'detached' }).catch(() => {})
   return page
 }
 
@@ -34,7 +35,7 @@ test.group('PC · 备案情况 registering and changing filings', (group) => {
   test('a street clerk registers a contract filing from the estate page', async ({ visit, assert }) => {
     const outboxBefore = Number((await db.from('outbox_events').where('entity_id', E.e3).count('* as n').first()).n)
     const page = await openEstate(visit, 'handler', E.e3)
-    assert.include(await page.locator('[data-test="estate-basics"]').innerText(), '碧海花园')
+    assert.equal((await page.locator('[data-test="estate-title"]').innerText()).trim(), '碧海花园')
     assert.notInclude(await page.locator('[data-test="filing-records"]').innerText(), 'HT-UI-001')
 
     await page.locator('[data-test="filing-create"]').click()
@@ -65,6 +66,13 @@ test.group('PC · 备案情况 registering and changing filings', (group) => {
     const outbox = await db.from('outbox_events').where('entity_id', E.e3).orderBy('id', 'desc')
     assert.isAbove(outbox.length, outboxBefore)
     assert.equal(outbox[0].payload.contract_status, 'filed')
+
+    // the records list (穿透) of the estate shows the new filing
+    await page.goto(new URL(`/filings/records?estate=${E.e3}`, page.url()).toString())
+    await page.locator(`.estate-row-${E.e3}`).first().waitFor()
+    const listed = await page.locator(`.estate-row-${E.e3}`).first().innerText()
+    assert.include(listed, 'HT-UI-001')
+    assert.include(listed, '2026-11-01')
   })
 
   test('an expiry date before the filing date shows the server message under 到期日期 and writes nothing', async ({ visit, assert }) => {
@@ -168,7 +176,7 @@ test.group('PC · 备案情况 registering and changing filings', (group) => {
   test('a party secretary sees the records but no 登记备案 or row actions', async ({ visit, assert }) => {
     const page = await openEstate(visit, 'party', E.e1)
     await page.locator('[data-test="filing-records"]').getByText('DOC-1').waitFor()
-    assert.include(await page.locator('[data-test="estate-basics"]').innerText(), '翠园小区')
+    assert.equal((await page.locator('[data-test="estate-title"]').innerText()).trim(), '翠园小区')
     assert.equal(await page.locator('[data-test="filing-create"]').count(), 0)
     assert.equal(await page.locator('[data-test="filing-expire-1"]').count(), 0)
     assert.equal(await page.locator('[data-test="filing-withdraw-1"]').count(), 0)

@@ -44,7 +44,7 @@ test.group('PC · 权限管理 new account, 账号赋权 and 用户统计', (gro
 
     // ── the head: 备案情况 with 导出Excel (the control the handler must not get), then 权限管理 from the 头像 menu
     const page = await loginOnPc(visit, 'head')
-    await page.locator('[data-test="entry-filings"]').click()
+    await page.locator('[data-test="nav-filings"]').click()
     await page.waitForURL((url) => url.pathname === '/filings')
     await page.locator(`[data-test="drill-${R.yl1}"]`).waitFor()
     assert.isTrue(await page.locator('[data-test="export"]').isVisible())
@@ -136,10 +136,11 @@ test.group('PC · 权限管理 new account, 账号赋权 and 用户统计', (gro
       }
       const handler = await loginOnPc(handlerVisit, { phone: NEW_PHONE }, initialPassword)
       assert.equal(await handler.locator('[data-test="user-role"]').innerText(), '街道办经办人')
-      await handler.locator('[data-test="entry-filings"]').waitFor()
-      assert.isTrue(await handler.locator('[data-test="entry-projects"]').isVisible())
-      assert.equal(await handler.locator('[data-test="entry-admin-users"]').count(), 0)
-      await handler.locator('[data-test="entry-filings"]').click()
+      await handler.locator('[data-test="nav-filings"]').waitFor()
+      assert.isTrue(await handler.locator('[data-test="nav-projects"]').isVisible())
+      assert.isTrue(await handler.locator('[data-test="figures-projects"]').isVisible())
+      assert.equal(await handler.locator('[data-test="nav-admin-users"]').count(), 0)
+      await handler.locator('[data-test="nav-filings"]').click()
       await handler.waitForURL((url) => url.pathname === '/filings')
       await handler.locator(`[data-test="drill-${R.yl1}"]`).waitFor()
       assert.equal(await handler.locator('[data-test="export"]').count(), 0)

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import pg from 'pg'
 import env from '#start/env'
+import clock from '#services/clock'
 import { resetWorld } from '#tests/support/world'
 import { GENERATORS, DEMO_ACCOUNTS, DEMO_PASSWORD, SCALES, runGenerators } from '#database/generators/index'
 import type { DataGenerator, Scale } from '#database/generators/index'
@@ -215,6 +216,57 @@ test.group('City generator · pipeline on the test database', (group) => {
     for (const after of [1, 3, GENERATORS.length]) {
       await assert.rejects(() => generate(11, failing(after), false), 'boom')
       assert.deepEqual(Object.values(await counts()), TABLES.map(() => 0), `failure after ${after} generator(s)`)
+    }
+  })
+
+  test('filings agree with the date rule as of the generator\'s clock; assemblies never expire', async ({ assert }) => {
+    try {
+      // a demo started at any date: the statuses agree with the dates as the platform reads them that day
+      for (const moment of ['2026-11-30T10:00:00+08:00', '2024-06-15T10:00:00+08:00', '2030-03-01T00:00:05+08:00']) {
+        clock.travelTo(moment)
+        const today = clock.today()
+        await generate(11)
+        const row = await one(`
+          SELECT count(*) FILTER (WHERE kind = 'contract' AND status = 'filed')::int AS filed,
+                 count(*) FILTER (WHERE kind = 'contract' AND status = 'expired')::int AS expired,
+                 count(*) FILTER (WHERE kind = 'contract' AND status = 'filed' AND (expires_on IS NULL OR expires_on < '${today}'))::int AS filed_but_over,
+                 count(*) FILTER (WHERE kind = 'contract' AND status = 'expired' AND (expires_on IS NULL OR expires_on >= '${today}'))::int AS expired_but_running,
+                 count(*) FILTER (WHERE kind = 'assembly' AND (status = 'expired' OR expires_on IS NOT NULL))::int AS assembly_expiring,
+                 count(*) FILTER (WHERE filed_on > '${today}' OR expires_on <= filed_on)::int AS bad_dates,
+                 count(*) FILTER (WHERE effective_filing_status(kind, status, expires_on, '${today}') <> status)::int AS read_differently
+            FROM filings`)
+        assert.isAbove(row.filed, 0, moment)
+        assert.isAbove(row.expired, 0, moment)
+        assert.deepInclude(row, { filed_but_over: 0, expired_but_running: 0, assembly_expiring: 0, bad_dates: 0, read_differently: 0 }, moment)
+      }
+    } finally {
+      clock.reset()
+    }
+  })
+
+  test('nothing is generated in the future of the generator\'s clock: records, events, to-dos', async ({ assert }) => {
+    // early in an open window's day, on its first minutes, and seconds after a window closed
+    try {
+      for (const moment of ['2026-12-10T08:00:00+08:00', '2026-12-01T00:05:00+08:00', '2026-07-01T00:00:10+08:00', '2026-06-20T12:30:00+08:00']) {
+        clock.travelTo(moment)
+        await generate(11)
+        // the clock runs on: nothing may be later than the moment generation finished
+        const now = clock.now().toISO()!
+        const future = await one(`
+          SELECT (SELECT count(*)::int FROM todos WHERE created_at > '${now}' OR closed_at > '${now}') AS todos,
+                 (SELECT count(*)::int FROM workflow_events WHERE created_at > '${now}') AS workflow_events,
+                 (SELECT count(*)::int FROM evaluations WHERE created_at > '${now}' OR updated_at > '${now}' OR submitted_at > '${now}' OR reviewed_at > '${now}') AS evaluations,
+                 (SELECT count(*)::int FROM evaluation_periods WHERE opened_at > '${now}' OR closed_at > '${now}') AS periods,
+                 (SELECT count(*)::int FROM filings WHERE created_at > '${now}' OR updated_at > '${now}' OR filed_on > ('${now}'::timestamptz AT TIME ZONE 'Asia/Shanghai')::date) AS filings,
+                 (SELECT count(*)::int FROM filing_events WHERE created_at > '${now}') AS filing_events,
+                 (SELECT count(*)::int FROM estates WHERE created_at > '${now}') AS estates,
+                 (SELECT count(*)::int FROM users WHERE created_at > '${now}') AS users`)
+        assert.deepEqual(future, { todos: 0, workflow_events: 0, evaluations: 0, periods: 0, filings: 0, filing_events: 0, estates: 0, users: 0 }, `${moment}: ${JSON.stringify(future)}`)
+        const open = await one(`SELECT count(*)::int AS n FROM todos WHERE closed_at IS NULL`)
+        if (moment.startsWith('2026-12') || moment.startsWith('2026-06')) assert.isAbove(open.n, 0, `${moment}: an open window has work waiting`)
+      }
+    } finally {
+      clock.reset()
     }
   })
 

@@ -54,6 +54,19 @@ export function pagesOf(app: 'pc' | 'h5'): (PageDeclaration & { module: ModuleDe
   return LIVE_MODULES.flatMap((module) => (module.pages ?? []).filter((page) => page.apps.includes(app)).map((page) => ({ ...page, module })))
 }
 
+/**
+ * The generic pages of every statistics module, by page name, for both routers: the page named by
+ * the slug is the generic overview, the page named by `statistics.recordsPage` the generic records list.
+ */
+export function statisticsPageViews<T>(views: { overview: T; records: T }): Record<string, T> {
+  return Object.fromEntries(
+    STATISTICS_MODULES.flatMap((module) => [
+      [module.slug, views.overview] as const,
+      ...(module.statistics?.recordsPage ? [[module.statistics.recordsPage, views.records] as const] : []),
+    ])
+  )
+}
+
 /** every workflow process (the inbox's 事项类型 filter, where a to-do opens), with its module */
 export const WORKFLOW_PROCESSES: readonly (ProcessDeclaration & { module: ModuleDeclaration })[] = LIVE_MODULES.flatMap((module) =>
   (module.processes ?? []).map((process) => ({ ...process, module }))
@@ -101,6 +114,31 @@ export function declarationProblems(): string[] {
       if (!(module.pages ?? []).some((page) => page.name === process.todoPage)) problems.push(`to-dos of process "${process.name}" (${module.name}) open undeclared page "${process.todoPage}"`)
     }
     if (module.estateTab && !known(module.estateTab.feature)) problems.push(`estate tab of ${module.name} needs unknown feature "${module.estateTab.feature}"`)
+    problems.push(...recordsProblems(module))
+  }
+  return problems
+}
+
+/**
+ * Problems of a statistics module's records list (穿透): its routes must be declared, and every
+ * filter and every metric's `records` query must be a key its list route reads.
+ */
+function recordsProblems(module: ModuleDeclaration): string[] {
+  const records = module.statistics?.records
+  if (!records) return []
+  const problems: string[] = []
+  const list = routeByName(records.list)
+  if (!list) problems.push(`records list of ${module.name} names undeclared route "${records.list}"`)
+  if (!routeByName(records.export)) problems.push(`records export of ${module.name} names undeclared route "${records.export}"`)
+  const reads = new Set(list?.query ?? [])
+  if (!list?.query) return problems
+  for (const filter of records.filters) {
+    if (!reads.has(filter.key)) problems.push(`records filter "${filter.key}" of ${module.name} is not read by route "${records.list}"`)
+  }
+  for (const [key, metric] of Object.entries(module.statistics!.metrics)) {
+    for (const param of Object.keys(metric.records ?? {})) {
+      if (!reads.has(param)) problems.push(`metric "${key}" of ${module.name} opens its records by "${param}", which route "${records.list}" does not read`)
+    }
   }
   return problems
 }

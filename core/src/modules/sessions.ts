@@ -9,10 +9,10 @@ export const sessions = defineModule({
   group: 'platform',
   features: { 'sessions.view': '查看登录记录' },
   routes: [
-    { name: 'session.csrf', method: 'GET', path: 'csrf', access: 'public', label: '获取安全令牌' },
+    { name: 'session.csrf', method: 'GET', path: 'csrf', access: 'public', label: '获取安全令牌', query: [] },
     { name: 'session.sms', method: 'POST', path: 'session/sms', access: 'public', label: '登录短信验证码' },
     { name: 'session.store', method: 'POST', path: 'session', access: 'public', label: '登录' },
-    { name: 'session.show', method: 'GET', path: 'me', access: 'session', label: '当前用户' },
+    { name: 'session.show', method: 'GET', path: 'me', access: 'session', label: '当前用户', query: [] },
     { name: 'session.destroy', method: 'DELETE', path: 'session', access: 'session', label: '退出登录' },
     { name: 'session.destroy_all', method: 'DELETE', path: 'session/all', access: 'session', label: '退出所有设备' },
   ],

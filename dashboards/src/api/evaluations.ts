@@ -1,3 +1,4 @@
 import { api } from './client'
 
-export const { periods, stats, statsExportUrl, list, exportUrl, show, submit, review, templates } = api.evaluations
+/** 街道社区评价's own calls; its statistics and records lists go through ./statistics */
+export const { periods, list, show, submit, review, templates } = api.evaluations

@@ -1,3 +1,4 @@
 import { api } from './client'
 
-export const { stats, statsExportUrl, estates, estatesExportUrl, records } = api.filings
+/** 备案情况's own calls; its statistics and records lists go through ./statistics */
+export const { records } = api.filings

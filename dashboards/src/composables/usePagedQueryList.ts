@@ -20,7 +20,7 @@ export interface QueryFilterField<Value> {
 
 export type QueryFilterFields<Filters> = { [Key in keyof Filters]-?: QueryFilterField<Filters[Key]> }
 
-export interface PagedQueryListOptions<Filters, Row> {
+export interface PagedQueryListOptions<Filters, Row, Meta extends PageMeta = PageMeta> {
   /** the list's route name; filters and paging are pushed onto it */
   routeName: string
   /** API filter → route query param, in URL order */
@@ -29,7 +29,7 @@ export interface PagedQueryListOptions<Filters, Row> {
   scopeKeys: (keyof Filters)[]
   /** filters edited in the filter form (string inputs / selects) */
   formKeys: (keyof Filters & string)[]
-  fetch: (query: Partial<Filters> & Partial<PageQuery>) => Promise<Envelope<Row[], PageMeta>>
+  fetch: (query: Partial<Filters> & Partial<PageQuery>) => Promise<Envelope<Row[], Meta>>
   exportUrl: (filters: Partial<Filters>) => string
 }
 
@@ -37,7 +37,7 @@ export interface PagedQueryListOptions<Filters, Row> {
  * A paged table whose filters, page and page size live in the URL: the URL is the source of
  * truth, so back / forward and shared links restore the same list.
  */
-export function usePagedQueryList<Filters, Row>(options: PagedQueryListOptions<Filters, Row>) {
+export function usePagedQueryList<Filters, Row, Meta extends PageMeta = PageMeta>(options: PagedQueryListOptions<Filters, Row, Meta>) {
   type ListQuery = Partial<Filters> & Partial<PageQuery>
   const route = useRoute()
   const router = useRouter()
@@ -77,6 +77,8 @@ export function usePagedQueryList<Filters, Row>(options: PagedQueryListOptions<F
 
   const rows = shallowRef<Row[]>([])
   const total = ref(0)
+  /** the whole meta of the last answer (a list may say more than its total, e.g. its period) */
+  const meta = shallowRef<Meta | null>(null)
   const { loading, errorMessage, run } = useLatestRequest()
 
   function load() {
@@ -85,10 +87,12 @@ export function usePagedQueryList<Filters, Row>(options: PagedQueryListOptions<F
       (response) => {
         rows.value = response.data
         total.value = response.meta.total
+        meta.value = response.meta
       },
       () => {
         rows.value = []
         total.value = 0
+        meta.value = null
       }
     )
   }
@@ -117,7 +121,7 @@ export function usePagedQueryList<Filters, Row>(options: PagedQueryListOptions<F
   }
 
   function search() {
-    const edited = Object.fromEntries(options.formKeys.map((key) => [key, form[key].trim()])) as Partial<Filters>
+    const edited = Object.fromEntries(options.formKeys.map((key) => [key, String(form[key] ?? '').trim()])) as Partial<Filters>
     navigate({ ...scope(), ...edited })
   }
 
@@ -149,6 +153,7 @@ export function usePagedQueryList<Filters, Row>(options: PagedQueryListOptions<F
     form,
     rows,
     total,
+    meta,
     loading,
     errorMessage,
     load,

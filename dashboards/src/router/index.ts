@@ -1,8 +1,47 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, type RouteComponent, type RouteRecordRaw } from 'vue-router'
+import { pagesOf, statisticsPageViews } from '@szpm/core'
 import { ApiError } from '@szpm/api'
 import { me } from '@/api/auth'
 import { PLATFORM_NAME } from '@/constants/app'
 import { session } from '@/stores/session'
+
+type Lazy = () => Promise<RouteComponent>
+
+/**
+ * The view of every declared PC page, by page name (core/src/modules/*.ts declares the pages: path,
+ * title, feature, menu). A statistics module's page named by its slug is the generic statistics page
+ * and its `statistics.recordsPage` the generic records list (both read `meta.module`); every estate
+ * link opens the one estate page. Other pages name their own view here.
+ */
+const PAGE_VIEWS: Readonly<Record<string, Lazy>> = {
+  ...statisticsPageViews<Lazy>({
+    overview: () => import('@/views/statistics/overview/index.vue'),
+    records: () => import('@/views/statistics/records/index.vue'),
+  }),
+  estate: () => import('@/views/estates/detail/index.vue'),
+  'evaluation-templates': () => import('@/views/evaluations/templates/index.vue'),
+  'evaluation-detail': () => import('@/views/evaluations/detail/index.vue'),
+  todos: () => import('@/views/todos/index.vue'),
+  'admin-audit': () => import('@/views/admin/audit/index.vue'),
+  'admin-calendar': () => import('@/views/admin/calendar/index.vue'),
+  'admin-users': () => import('@/views/admin/users/index.vue'),
+  'admin-user-stats': () => import('@/views/admin/user-stats/index.vue'),
+  'admin-user-stats-list': () => import('@/views/admin/user-stats/list.vue'),
+}
+
+/** The routes of the declared pages; a declared page without a view stops the app with a clear message. */
+function declaredRoutes(): RouteRecordRaw[] {
+  return pagesOf('pc').map((page) => {
+    const component = PAGE_VIEWS[page.name]
+    if (!component) throw new Error(`PC page "${page.name}" (${page.module.name}) is declared but has no view in router/index.ts PAGE_VIEWS`)
+    return {
+      path: page.path,
+      name: page.name,
+      component,
+      meta: { title: page.title, feature: page.feature, module: page.module.slug },
+    }
+  })
+}
 
 const routes: RouteRecordRaw[] = [
   {
@@ -21,108 +60,9 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/views/home/index.vue'),
         meta: { title: '首页' },
       },
-      {
-        path: 'filings',
-        name: 'filings',
-        component: () => import('@/views/filings/overview/index.vue'),
-        meta: { title: '备案情况' },
-      },
-      {
-        path: 'filings/records',
-        name: 'filing-records',
-        component: () => import('@/views/filings/records/index.vue'),
-        meta: { title: '备案记录' },
-      },
-      {
-        path: 'filings/estates/:id(\\d+)',
-        name: 'filing-estate',
-        component: () => import('@/views/filings/estate/index.vue'),
-        meta: { title: '物业项目备案详情' },
-      },
-      {
-        path: 'projects',
-        name: 'projects',
-        component: () => import('@/views/projects/overview/index.vue'),
-        meta: { title: '项目管理' },
-      },
-      {
-        path: 'projects/estates',
-        name: 'project-estates',
-        component: () => import('@/views/projects/estates/index.vue'),
-        meta: { title: '物业项目列表' },
-      },
-      // 待办事项 (module 4)
-      {
-        path: 'todos',
-        name: 'todos',
-        component: () => import('@/views/todos/index.vue'),
-        meta: { title: '待办事项' },
-        beforeEnter: () => (session.can('todos.view') ? true : { name: 'home' }),
-      },
-      // 街道社区评价 (module 13)
-      {
-        path: 'evaluations',
-        name: 'evaluations',
-        component: () => import('@/views/evaluations/overview/index.vue'),
-        meta: { title: '社区评价情况' },
-        beforeEnter: () => (session.can('evaluations.view') ? true : { name: 'home' }),
-      },
-      {
-        path: 'evaluations/list',
-        name: 'evaluation-list',
-        component: () => import('@/views/evaluations/list/index.vue'),
-        meta: { title: '评价列表' },
-        beforeEnter: () => (session.can('evaluations.view') ? true : { name: 'home' }),
-      },
-      {
-        path: 'evaluations/templates',
-        name: 'evaluation-templates',
-        component: () => import('@/views/evaluations/templates/index.vue'),
-        meta: { title: '评分模板' },
-        beforeEnter: () => (session.can('evaluations.manage') ? true : { name: 'home' }),
-      },
-      {
-        path: 'evaluations/:id(\\d+)',
-        name: 'evaluation-detail',
-        component: () => import('@/views/evaluations/detail/index.vue'),
-        meta: { title: '街道社区评价' },
-        beforeEnter: () => (session.can('evaluations.view') ? true : { name: 'home' }),
-      },
-      {
-        path: 'admin/audit',
-        name: 'admin-audit',
-        component: () => import('@/views/admin/audit/index.vue'),
-        meta: { title: '审计日志' },
-        beforeEnter: () => (session.can('audit.view') ? true : { name: 'home' }),
-      },
-      {
-        path: 'admin/calendar',
-        name: 'admin-calendar',
-        component: () => import('@/views/admin/calendar/index.vue'),
-        meta: { title: '节假日日历' },
-        beforeEnter: () => (session.can('calendar.manage') ? true : { name: 'home' }),
-      },
-      {
-        path: 'admin/users',
-        name: 'admin-users',
-        component: () => import('@/views/admin/users/index.vue'),
-        meta: { title: '权限管理' },
-        beforeEnter: () => (session.can('users.manage') ? true : { name: 'home' }),
-      },
-      {
-        path: 'admin/user-stats',
-        name: 'admin-user-stats',
-        component: () => import('@/views/admin/user-stats/index.vue'),
-        meta: { title: '用户统计' },
-        beforeEnter: () => (session.can('users.view') ? true : { name: 'home' }),
-      },
-      {
-        path: 'admin/user-stats/:category/:metric',
-        name: 'admin-user-stats-list',
-        component: () => import('@/views/admin/user-stats/list.vue'),
-        meta: { title: '用户统计明细' },
-        beforeEnter: () => (session.can('users.view') ? true : { name: 'home' }),
-      },
+      ...declaredRoutes(),
+      // the estate page used to live under 备案情况
+      { path: 'filings/estates/:id(\\d+)', redirect: (to) => ({ name: 'estate', params: { id: to.params.id } }) },
     ],
   },
   {
@@ -165,6 +105,8 @@ router.beforeEach(async (to) => {
   if (!session.user) {
     return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
   }
+  // the one feature guard of every declared page (the server enforces the feature again)
+  if (to.meta.feature && !session.can(to.meta.feature)) return { name: 'home' }
   return true
 })
 

@@ -3,7 +3,7 @@ import { counts } from '@/api/todos'
 import { session } from '@/stores/session'
 
 /**
- * The 待办 badge (TodoCounts.pending) shown in the header and on the home entries. Refreshed on
+ * The 待办 badge (TodoCounts.pending) shown in the header. Refreshed on
  * every route change and after a workflow submit; a failed request keeps the last known numbers.
  */
 const state = reactive<{ pending: number; done: number }>({ pending: 0, done: 0 })

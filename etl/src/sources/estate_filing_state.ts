@@ -7,6 +7,11 @@
  *   (order by filed_on desc, id desc) whose status is 'filed' or 'expired' gives the state;
  *   none → 'not_filed'; withdrawn filings are ignored.
  *
+ * The view gives the STORED state. A contract stored 'filed' reads 已过期 from the day after its
+ * `contract_expires_on`; that is decided when the state is read, as of a date (PostgreSQL's
+ * `estate_filing_states_on(date)`, the estate_filings cube's `asOf` param), never by a job. So the
+ * row carries `contract_expires_on` (YYYY-MM-DD or null) for the warehouse to apply the same rule.
+ *
  * This module is the one SQL over that view used by the backend (outbox payloads, inside its
  * transaction), the rebuild and the reconciliation.
  */
@@ -26,6 +31,8 @@ export type EstateFilingState = {
   community_id: number
   community_name: string
   contract_status: FilingState
+  /** the deciding contract's last day, YYYY-MM-DD (null: none, or open-ended) */
+  contract_expires_on: string | null
   assembly_status: FilingState
 }
 
@@ -40,7 +47,7 @@ export function estateFilingStateSql(options: EstateFilingStateSqlOptions = {}):
   const { where, limit } = sourceFilter('estate_id', options)
   return [
     'select estate_id, estate_name, district_id, district_name, street_id, street_name,',
-    '  community_id, community_name, contract_status, assembly_status',
+    "  community_id, community_name, contract_status, to_char(contract_expires_on, 'YYYY-MM-DD') as contract_expires_on, assembly_status",
     `from ${ESTATE_FILING_STATES_VIEW}`,
     ...(where ? [where] : []),
     'order by estate_id',
@@ -52,6 +59,7 @@ function normalizeRow(row: Record<string, unknown>): EstateFilingState {
   return {
     ...normalizeEstatePlace(row),
     contract_status: row.contract_status as FilingState,
+    contract_expires_on: row.contract_expires_on === null || row.contract_expires_on === undefined ? null : String(row.contract_expires_on),
     assembly_status: row.assembly_status as FilingState,
   }
 }

@@ -66,14 +66,14 @@ test.group('BullMQ drain-outbox round trip', (group) => {
     const result = (await job.waitUntilFinished(events, 30_000)) as DrainResult
     assert.isFalse(result.locked)
     assert.isAtLeast(result.events, 2)
-    assert.deepEqual(await totals(warehouse, { cube: 'estate_filings', metrics: ['estates', 'contractFiled', 'contractRate'], filters: { district_id: district.id } }), {
+    assert.deepEqual(await totals(warehouse, { cube: 'estate_filings', metrics: ['estates', 'contractFiled', 'contractRate'], filters: { district_id: district.id }, params: { asOf: '2026-12-01' } }), {
       estates: 2, contractFiled: 1, contractRate: 0.5,
     })
 
     // the job is idempotent: a second run finds nothing new and changes nothing
     const second = (await (await queue.add(DRAIN_OUTBOX_JOB, {})).waitUntilFinished(events, 30_000)) as DrainResult
     assert.equal(second.events, 0)
-    assert.equal((await totals(warehouse, { cube: 'estate_filings', metrics: ['estates'], filters: { district_id: district.id } })).estates, 2)
+    assert.equal((await totals(warehouse, { cube: 'estate_filings', metrics: ['estates'], filters: { district_id: district.id }, params: { asOf: '2026-12-01' } })).estates, 2)
 
     // the scheduler registers a repeating job every 1000 ms
     await scheduleDrainOutbox(queue)

@@ -4,7 +4,7 @@ import type { OutboxEvent } from '../../src/index.ts'
 
 const state = {
   estate_id: 7, estate_name: "O'Brien 花园", district_id: 1, district_name: '南山区', street_id: 2, street_name: '粤海街道',
-  community_id: 3, community_name: '海珠社区', contract_status: 'filed', assembly_status: 'not_filed',
+  community_id: 3, community_name: '海珠社区', contract_status: 'filed', contract_expires_on: '2027-06-30', assembly_status: 'not_filed',
 }
 const event = (id: string, payload: unknown, topic = 'estate_filing_state'): OutboxEvent => ({ id, topic, entity_id: '7', payload, created_at: new Date('2024-05-01T08:00:00Z') })
 
@@ -13,10 +13,18 @@ test.group('topics', () => {
     assert.deepEqual(topics.estate_filing_state.toRows(event('9007199254740993', state)), [
       { ...state, changed_at: 1714550400, version: '9007199254740993' },
     ])
+    // the contract's last day travels with the state (the cube reads it as of a date); events
+    // written before the field existed read as having none
+    const { contract_expires_on: _, ...before } = state
+    assert.isNull(topics.estate_filing_state.toRows(event('9', before))[0].contract_expires_on)
+    assert.isNull(topics.estate_filing_state.toRows(event('9', { ...state, contract_expires_on: null }))[0].contract_expires_on)
   })
 
   test('malformed payloads are rejected', ({ assert }) => {
     assert.throws(() => topics.estate_filing_state.toRows(event('1', { ...state, contract_status: 'pending' })), PayloadError)
+    for (const bad of ['2027-6-30', '2027-06-30 00:00:00', "2027-06-30'); --", 20270630]) {
+      assert.throws(() => topics.estate_filing_state.toRows(event('1', { ...state, contract_expires_on: bad })), PayloadError, /contract_expires_on/)
+    }
     assert.throws(() => topics.estate_filing_state.toRows(event('1', { ...state, estate_id: -1 })), PayloadError)
     assert.throws(() => topics.estate_filing_state.toRows(event('1', { ...state, street_name: null })), PayloadError)
     assert.throws(() => topics.estate_filing_state.toRows(event('1', 'nope')), PayloadError)

@@ -10,11 +10,13 @@ export interface EstateFilingFilters {
 }
 
 /**
- * The records behind a 备案情况 number ("穿透"): estates of a region with their filing state,
- * read from PostgreSQL's `estate_filing_states` view with the same filters the statistic used.
+ * The records behind a 备案情况 number ("穿透"): estates of a region with their filing state as of
+ * `asOf` (the platform clock's date, YYYY-MM-DD — a contract past its expiry date reads 已过期), read
+ * from PostgreSQL's `estate_filing_states_on(date)` with the same filters the statistic used.
  */
-export function estateFilingQuery(region: Region, filters: EstateFilingFilters) {
-  const query = db.from('estate_filing_states')
+export function estateFilingQuery(region: Region, filters: EstateFilingFilters, asOf: string) {
+  // Lucid's types leave raw sources out of `from`; it hands them to knex as they are
+  const query = db.from(db.raw('estate_filing_states_on(?::date) AS estate_filing_states', [asOf]) as never)
   if (region.level !== 'city') query.where(`${region.level}_id`, region.id)
   if (filters.estate_id) query.where('estate_id', filters.estate_id)
   if (filters.contract_status) query.where('contract_status', filters.contract_status)

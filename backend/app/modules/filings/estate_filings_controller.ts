@@ -3,7 +3,8 @@ import { estateFilingListValidator } from '#modules/filings/filing_validator'
 import { findRegionInScope } from '#services/region_scope'
 import { estateFilingQuery } from '#modules/filings/estate_filing_query'
 import { transformEstateFiling } from '#modules/filings/estate_filing_transformer'
-import { inBatches, streamExcel } from '#services/excel_export'
+import { inBatches, recordsFileName, streamExcel } from '#services/excel_export'
+import clock from '#services/clock'
 import type { EstateFilingRow } from '@szpm/core'
 
 export default class EstateFilingsController {
@@ -11,7 +12,7 @@ export default class EstateFilingsController {
   async index({ request, auth }: HttpContext) {
     const { region_id, page = 1, per_page = 20, ...filters } = await request.validateUsing(estateFilingListValidator, { data: request.qs() })
     const region = await findRegionInScope(auth.getUserOrFail(), region_id)
-    const query = estateFilingQuery(region, filters)
+    const query = estateFilingQuery(region, filters, clock.today())
     const [{ total }] = await query.clone().clearOrder().count('* as total')
     const rows = await query.limit(per_page).offset((page - 1) * per_page)
     return { data: rows.map(transformEstateFiling), meta: { total: Number(total), page, perPage: per_page } }
@@ -19,11 +20,14 @@ export default class EstateFilingsController {
 
   async export(ctx: HttpContext) {
     const { region_id, page: _page, per_page: _perPage, ...filters } = await ctx.request.validateUsing(estateFilingListValidator, { data: ctx.request.qs() })
-    const region = await findRegionInScope(ctx.auth.getUserOrFail(), region_id)
+    const user = ctx.auth.getUserOrFail()
+    const region = await findRegionInScope(user, region_id)
+    const fileName = await recordsFileName('备案记录', user, region, filters.estate_id)
+    const today = clock.today()
     async function* rows() {
-      for await (const row of inBatches<Record<string, any>>(() => estateFilingQuery(region, filters))) yield transformEstateFiling(row)
+      for await (const row of inBatches<Record<string, any>>(() => estateFilingQuery(region, filters, today))) yield transformEstateFiling(row)
     }
-    await streamExcel<EstateFilingRow>(ctx, `备案记录-${region.name}`, '备案记录', [
+    await streamExcel<EstateFilingRow>(ctx, fileName, '备案记录', [
       { header: '所属区', value: (r) => r.districtName },
       { header: '所属街道', value: (r) => r.streetName },
       { header: '所属社区', value: (r) => r.communityName },

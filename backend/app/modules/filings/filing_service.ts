@@ -1,12 +1,15 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { Exception } from '@adonisjs/core/exceptions'
+import { errors as vineErrors } from '@vinejs/vine'
 import Filing from '#models/filing'
 import FilingEvent from '#models/filing_event'
 import type User from '#models/user'
 import { findEstateInScope, userRegion, scopeEstates } from '#services/region_scope'
 import { publishEstateFilingStates } from '#services/outbox'
 import Estate from '#models/estate'
+import clock from '#services/clock'
+import { effectiveFilingStatus, mayExpire } from '#modules/filings/filing_status'
 import type { FilingKind } from '@szpm/core'
 
 export class StaleRecord extends Exception {
@@ -67,9 +70,21 @@ export default class FilingService {
     input: { status: 'filed' | 'expired' | 'withdrawn'; version: number; remark?: string | null; expires_on?: Date | null }
   ) {
     const filing = await this.findInScope(user, filingId)
-    const action = TRANSITIONS[filing.status]?.[input.status]
+    if (input.status === 'expired' && !mayExpire(filing.kind)) {
+      throw new vineErrors.E_VALIDATION_ERROR([{ field: 'status', message: '业主大会备案不会过期，不能标记为已过期', rule: 'assemblyNeverExpires' }])
+    }
+    // a contract past its expiry date is 已过期 whatever is stored: it can be renewed, not expired again
+    const today = clock.today()
+    const current = effectiveFilingStatus({ kind: filing.kind, status: filing.status, expiresOn: filing.expiresOn?.toISODate() ?? null }, today)
+    const action = TRANSITIONS[current]?.[input.status]
     if (!action) {
-      throw new InvalidTransition(`当前状态为「${filing.status === 'withdrawn' ? '已撤销' : filing.status === 'filed' ? '已备案' : '已过期'}」，不能执行该操作`)
+      throw new InvalidTransition(`当前状态为「${current === 'withdrawn' ? '已撤销' : current === 'filed' ? '已备案' : '已过期'}」，不能执行该操作`)
+    }
+    if (input.status === 'filed') {
+      const expiresOn = input.expires_on !== undefined ? (input.expires_on ? DateTime.fromJSDate(input.expires_on).toISODate() : null) : (filing.expiresOn?.toISODate() ?? null)
+      if (effectiveFilingStatus({ kind: filing.kind, status: 'filed', expiresOn }, today) !== 'filed') {
+        throw new vineErrors.E_VALIDATION_ERROR([{ field: 'expires_on', message: '合同已到期，恢复有效须填写今天或之后的到期日期', rule: 'afterOrEqual' }])
+      }
     }
     return db.transaction(async (trx) => {
       const changes: Record<string, unknown> = { status: input.status, version: input.version + 1, updated_at: new Date() }
@@ -77,7 +92,7 @@ export default class FilingService {
       const updated = await trx.from('filings').where('id', filing.id).where('version', input.version).update(changes)
       if (Number(updated) !== 1 && !(Array.isArray(updated) && updated.length === 1)) throw new StaleRecord()
       await FilingEvent.create(
-        { filingId: filing.id, action, fromStatus: filing.status, toStatus: input.status, actorId: user.id, remark: input.remark ?? null },
+        { filingId: filing.id, action, fromStatus: current, toStatus: input.status, actorId: user.id, remark: input.remark ?? null },
         { client: trx }
       )
       await publishEstateFilingStates(trx, [filing.estateId])

@@ -3,6 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import FilingService from '#modules/filings/filing_service'
 import { createFilingValidator, updateFilingValidator, withdrawFilingValidator } from '#modules/filings/filing_validator'
 import { transformFiling } from '#modules/filings/filing_transformer'
+import clock from '#services/clock'
 
 @inject()
 export default class FilingsController {
@@ -11,25 +12,25 @@ export default class FilingsController {
   /** Filing records of one estate, newest first, each with its full history. */
   async index({ params, auth }: HttpContext) {
     const records = await this.filings.listForEstate(auth.getUserOrFail(), Number(params.id))
-    return { data: records.map(transformFiling), meta: {} }
+    return { data: records.map((record) => transformFiling(record, clock.today())), meta: {} }
   }
 
   async store({ request, auth, response }: HttpContext) {
     const input = await request.validateUsing(createFilingValidator)
     const filing = await this.filings.create(auth.getUserOrFail(), input)
-    return response.created({ data: transformFiling(await this.withHistory(filing.id)), meta: {} })
+    return response.created({ data: transformFiling(await this.withHistory(filing.id), clock.today()), meta: {} })
   }
 
   async update({ request, params, auth }: HttpContext) {
     const input = await request.validateUsing(updateFilingValidator)
     const filing = await this.filings.transition(auth.getUserOrFail(), Number(params.id), input)
-    return { data: transformFiling(await this.withHistory(filing.id)), meta: {} }
+    return { data: transformFiling(await this.withHistory(filing.id), clock.today()), meta: {} }
   }
 
   async destroy({ request, params, auth }: HttpContext) {
     const input = await request.validateUsing(withdrawFilingValidator)
     const filing = await this.filings.transition(auth.getUserOrFail(), Number(params.id), { ...input, status: 'withdrawn' })
-    return { data: transformFiling(await this.withHistory(filing.id)), meta: {} }
+    return { data: transformFiling(await this.withHistory(filing.id), clock.today()), meta: {} }
   }
 
   private async withHistory(id: number) {

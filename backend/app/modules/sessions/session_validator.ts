@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
+import { mobilePhone as phone } from '#modules/users/user_validator'
 
-const phone = () => vine.string().trim().regex(/^1\d{10}$/)
 const code = () => vine.string().trim().regex(/^\d{6}$/)
 
 /** step 1 of the PC login: the password, then an SMS code is sent */

@@ -2,15 +2,15 @@
  * 待办事项 (module 4): the inbox is a projection kept by the workflow engine (table `todos`).
  * 待办 = open to-dos addressed to the user's own region, one of their roles and a feature they hold;
  * 已办 = to-dos this user closed by acting on them.
+ * Before reading, every registered process may bring its to-dos up to date (its `inbox.refresh`).
  */
-import { inject } from '@adonisjs/core'
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type User from '#models/user'
 import clock from '#services/clock'
 import { userFeatures } from '#services/roles'
 import { CalendarYearMissing, workingDaysBetween } from '#services/working_days'
-import EvaluationPeriodService from '#modules/evaluations/evaluation_period_service'
+import { refreshInbox } from '#workflows/index'
 import type { TodoTab, WorkflowProcess } from '@szpm/core'
 import { containing } from '#services/like_pattern'
 
@@ -37,10 +37,7 @@ export interface TodoRecord {
   outcome: string | null
 }
 
-@inject()
 export default class TodoService {
-  constructor(private evaluationPeriods: EvaluationPeriodService) {}
-
   private pending(user: User): DatabaseQueryBuilderContract<any> {
     return db
       .from('todos as t')
@@ -55,7 +52,7 @@ export default class TodoService {
   }
 
   async list(user: User, input: TodoListInput) {
-    await this.evaluationPeriods.ensureCurrent()
+    await refreshInbox()
     const tab = input.tab ?? 'pending'
     const query = tab === 'pending' ? this.pending(user) : this.done(user)
     if (input.process) query.where('t.process', input.process)
@@ -76,7 +73,7 @@ export default class TodoService {
   }
 
   async counts(user: User) {
-    await this.evaluationPeriods.ensureCurrent()
+    await refreshInbox()
     const [byProcess, done] = await Promise.all([
       this.pending(user).select('t.process').count('* as n').groupBy('t.process'),
       this.done(user).count('* as n').first(),

@@ -1,11 +1,11 @@
 import type { TodoRecord } from '#modules/todos/todo_service'
-import { PROCESSES } from '#workflows/index'
+import { processOf } from '#workflows/index'
 import type { TodoRow } from '@szpm/core'
 
 export const TODO_OUTCOME_NAMES: Record<string, string> = { done: '已办理', expired: '逾期自动办结' }
 
 export function transformTodo(row: TodoRecord, workingDaysLeft: Map<string, number | null>): TodoRow {
-  const process = PROCESSES[row.process]
+  const process = processOf(row.process)
   return {
     id: Number(row.id),
     process: row.process,

@@ -3,7 +3,11 @@ import { ROLES } from '#services/roles'
 import { strongPassword } from '#modules/users/password_validator'
 
 const id = () => vine.number().withoutDecimals().positive().max(2147483647)
-const phone = () => vine.string().trim().regex(/^1\d{10}$/)
+/** a mainland mobile number: 1, then 3–9, then 9 digits (12345678901 is not one) */
+export const MOBILE_PHONE = /^1[3-9]\d{9}$/
+/** every validator that takes a mobile number uses this rule (users, account, session, identity) */
+export const mobilePhone = () => vine.string().trim().regex(MOBILE_PHONE)
+const phone = mobilePhone
 const name = () => vine.string().trim().minLength(1).maxLength(30)
 const roleCodes = Object.keys(ROLES) as (keyof typeof ROLES)[]
 const features = () => vine.array(vine.string().trim().maxLength(64)).maxLength(200)

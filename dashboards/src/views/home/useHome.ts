@@ -1,67 +1,116 @@
-import { computed, ref } from 'vue'
-import { useRouter, type RouteLocationRaw } from 'vue-router'
+import { computed, onMounted, ref, shallowRef } from 'vue'
+import { useRouter } from 'vue-router'
+import { EMPTY, formatMetric, pagesOf, STATISTICS_MODULES, type MetricDeclaration, type ModuleDeclaration } from '@szpm/core'
+import type { TodoRow } from '@szpm/api'
+import { stats } from '@/api/statistics'
+import { list as listTodos } from '@/api/todos'
 import { session } from '@/stores/session'
+import { todoTarget } from '@/views/todos/useTodos'
 
-export interface QuickEntry {
+/** how many open to-dos the 工作台 lists */
+export const HOME_TODO_COUNT = 5
+
+export interface KeyFigure {
   key: string
   label: string
-  /** built modules have a route; the others announce they are coming */
-  to?: RouteLocationRaw
+  /** formatted by the metric's declared format */
+  value: string
+  /** shown after counts and scores (areas and percentages carry their own unit) */
+  unit: string
 }
 
-/** the quick-entry bar, in display order; 更多 comes after these */
-export const QUICK_ENTRIES: QuickEntry[] = [
-  { key: 'wechat-decision', label: '微信决策管理' },
-  { key: 'info-query', label: '信息综合查询' },
-  { key: 'disclosure-query', label: '信息公开查询' },
-  { key: 'disclosure', label: '信息公开' },
-  { key: 'parking', label: '车位信息统计' },
-  { key: 'staff', label: '从业人员信息' },
-  { key: 'project-stats', label: '项目统计模块', to: { name: 'projects' } },
-  { key: 'region-admin', label: '物业区域管理' },
-]
+export interface FigureCard {
+  slug: string
+  name: string
+  /** the module's own page (its statistics page), opened by a click on a figure */
+  page: string
+  state: 'loading' | 'ready' | 'error'
+  figures: KeyFigure[]
+}
 
-/** revealed by 更多 */
-export const MORE_ENTRIES: QuickEntry[] = [
-  { key: 'filings', label: '备案情况', to: { name: 'filings' } },
-  { key: 'companies', label: '物业企业信息' },
-  { key: 'committees', label: '业主委员会信息' },
-  { key: 'complaints', label: '投诉建议处理' },
-  { key: 'maintenance-fund', label: '专项维修资金' },
-]
+function unitOf(metric: MetricDeclaration): string {
+  return metric.format === 'count' || metric.format === 'score' ? (metric.unit ?? '') : ''
+}
 
-/** revealed by 更多 for users holding the feature */
-export const FEATURE_MORE_ENTRIES: (QuickEntry & { feature: string })[] = [
-  { key: 'todos', label: '待办事项', to: { name: 'todos' }, feature: 'todos.view' },
-  { key: 'evaluations', label: '街道社区评价', to: { name: 'evaluations' }, feature: 'evaluations.view' },
-  { key: 'evaluation-templates', label: '评分模板', to: { name: 'evaluation-templates' }, feature: 'evaluations.manage' },
-  { key: 'audit-log', label: '审计日志', to: { name: 'admin-audit' }, feature: 'audit.view' },
-  { key: 'calendar', label: '节假日日历', to: { name: 'admin-calendar' }, feature: 'calendar.manage' },
-]
+/** the page a figure opens: the page named by the module's slug, else its first menu page */
+function modulePage(module: ModuleDeclaration): string | undefined {
+  const pages = pagesOf('pc').filter((page) => page.module.slug === module.slug)
+  return (pages.find((page) => page.name === module.slug) ?? pages.find((page) => page.menu))?.name
+}
 
-/** feature a built entry needs */
-const ENTRY_FEATURES: Record<string, string> = { 'project-stats': 'projects.view', filings: 'filings.view' }
-
+/**
+ * The home 工作台: the user's first open to-dos, the key figures of their region from every
+ * statistics module they may view (declared `keyFigures`, labelled and formatted by the declaration),
+ * and 通知公告 (module 19 is not built yet).
+ */
 export function useHome() {
   const router = useRouter()
   const user = computed(() => session.user)
-  const moreOpen = ref(false)
 
-  function open(entry: QuickEntry) {
-    if (entry.to) void router.push(entry.to)
-    else ElMessage.info('该模块即将上线')
+  // ── key figures: one card per statistics module the user may view
+  const visibleModules = STATISTICS_MODULES.filter((module) => session.can(`${module.slug}.view`) && modulePage(module))
+  const cards = ref<FigureCard[]>(
+    visibleModules.map((module) => ({
+      slug: module.slug,
+      name: module.name,
+      page: modulePage(module)!,
+      state: 'loading',
+      figures: [],
+    }))
+  )
+
+  async function loadFigures(card: FigureCard, module: ModuleDeclaration) {
+    const declared = module.statistics!
+    try {
+      const { meta } = await stats(module.slug)
+      card.figures = declared.keyFigures.map((key) => {
+        const metric = (declared.metrics as Record<string, MetricDeclaration>)[key]
+        const value = formatMetric(metric.format, meta.totals[key])
+        return { key, label: metric.label, value, unit: value === EMPTY ? '' : unitOf(metric) }
+      })
+      card.state = 'ready'
+    } catch {
+      card.state = 'error'
+    }
   }
 
-  function toggleMore() {
-    moreOpen.value = !moreOpen.value
+  function openModule(card: FigureCard) {
+    void router.push({ name: card.page })
   }
 
-  const moreEntries = computed(() => [...MORE_ENTRIES, ...FEATURE_MORE_ENTRIES.filter((entry) => session.can(entry.feature))])
+  // ── to-dos: the first open ones, each opening its subject
+  const canTodos = computed(() => session.can('todos.view'))
+  const todos = shallowRef<TodoRow[]>([])
+  const todoTotal = ref(0)
+  const todosState = ref<'loading' | 'ready' | 'error'>('loading')
 
-  // built modules show only to users holding their view feature (the server enforces it again)
-  const visible = (entry: QuickEntry) => !entry.to || !ENTRY_FEATURES[entry.key] || session.can(ENTRY_FEATURES[entry.key])
-  const entries = computed(() => QUICK_ENTRIES.filter(visible))
-  const visibleMore = computed(() => moreEntries.value.filter(visible))
+  async function loadTodos() {
+    try {
+      const { data, meta } = await listTodos({ tab: 'pending', per_page: HOME_TODO_COUNT })
+      todos.value = data
+      todoTotal.value = meta.total
+      todosState.value = 'ready'
+    } catch {
+      todosState.value = 'error'
+    }
+  }
 
-  return { user, entries, moreEntries: visibleMore, moreOpen, open, toggleMore }
+  function openTodo(row: TodoRow) {
+    void router.push(todoTarget(row))
+  }
+
+  /** 剩余工作日 in a few words */
+  function dueText(row: TodoRow): string {
+    if (row.workingDaysLeft === null) return row.dueOn ? `${row.dueOn} 到期` : ''
+    if (row.workingDaysLeft < 0) return `已超期 ${-row.workingDaysLeft} 个工作日`
+    if (row.workingDaysLeft === 0) return '今日到期'
+    return `剩余 ${row.workingDaysLeft} 个工作日`
+  }
+
+  onMounted(() => {
+    cards.value.forEach((card, index) => void loadFigures(card, visibleModules[index]))
+    if (canTodos.value) void loadTodos()
+  })
+
+  return { user, cards, openModule, canTodos, todos, todoTotal, todosState, openTodo, dueText }
 }

@@ -1,6 +1,7 @@
 import { computed, onMounted, shallowRef, watch } from 'vue'
 import { useRoute, useRouter, type RouteLocationRaw } from 'vue-router'
 import type { TodoCounts, TodoQuery, TodoRow, TodoTab, WorkflowProcess } from '@szpm/api'
+import { WORKFLOW_PROCESSES } from '@szpm/core'
 import { counts as loadCounts, exportUrl as todosExportUrl, list } from '@/api/todos'
 import { usePagedQueryList } from '@/composables/usePagedQueryList'
 import { todoBadge } from '@/stores/todoBadge'
@@ -8,8 +9,8 @@ import { formatDate, formatDateTime, queryString } from '@/utils/format'
 
 export const TODOS_ROUTE = 'todos'
 
-/** the processes that feed the inbox (TodoRow.process) */
-export const PROCESS_OPTIONS: { value: WorkflowProcess; label: string }[] = [{ value: 'evaluation', label: '街道社区评价' }]
+/** the processes that feed the inbox (TodoRow.process), from the module declarations */
+export const PROCESS_OPTIONS: { value: WorkflowProcess; label: string }[] = WORKFLOW_PROCESSES.map((process) => ({ value: process.name, label: process.label }))
 
 interface TodoFilters {
   tab?: string
@@ -30,16 +31,13 @@ function apiQuery(filters: Partial<TodoFilters> & { page?: number; per_page?: nu
 }
 
 /**
- * Where 办理 / 查看 of a to-do leads: each process has its own handling page. An evaluation
- * waiting in `submitted` opens its review, in `pending` the community scoring — the same page,
- * which takes its mode from what the server allows.
+ * Where 办理 / 查看 of a to-do leads: the page its process declares (`todoPage`), opened on the
+ * subject. E.g. an evaluation waiting in `submitted` opens its review, in `pending` the community
+ * scoring — the same page, which takes its mode from what the server allows.
  */
 export function todoTarget(row: TodoRow): RouteLocationRaw {
-  switch (row.process) {
-    case 'evaluation':
-      return { name: 'evaluation-detail', params: { id: String(row.subjectId) } }
-  }
-  return { name: TODOS_ROUTE }
+  const process = WORKFLOW_PROCESSES.find((candidate) => candidate.name === row.process)
+  return process ? { name: process.todoPage, params: { id: String(row.subjectId) } } : { name: TODOS_ROUTE }
 }
 
 /** 待办事项: 待办 / 已办 tabs over one paged, URL-driven list */

@@ -1,0 +1,22 @@
+/** Wire types of PC 登录 (module 2) and 微信端身份认证 (module 1): the signed-in user, SMS codes. */
+import type { RegionRef } from './common.ts'
+
+export interface CurrentUser {
+  id: number
+  name: string
+  /** masked, e.g. 138****1234 */
+  phone: string
+  role: string
+  roleName: string
+  region: RegionRef & { path: RegionRef[] }
+  features: string[]
+}
+
+/** An SMS code was sent (PC login step 1, H5 identity binding). */
+export interface CodeSent {
+  sent: true
+  /** seconds until another code may be requested */
+  resendIn: number
+  /** seconds the code stays valid */
+  expiresIn: number
+}

@@ -1,0 +1,19 @@
+import type { Component } from 'vue'
+import EstateBasicsTab from './EstateBasicsTab.vue'
+import EstateEvaluationsTab from './EstateEvaluationsTab.vue'
+import EstateFilingsTab from './EstateFilingsTab.vue'
+import EstateRecordsTab from './EstateRecordsTab.vue'
+
+/**
+ * The tab of each module on the estate page, by slug (props: `estate`, `slug`). A module that
+ * declares `estateTab` without an entry here shows its declared records of the estate.
+ */
+const ESTATE_TABS: Readonly<Record<string, Component>> = {
+  projects: EstateBasicsTab,
+  filings: EstateFilingsTab,
+  evaluations: EstateEvaluationsTab,
+}
+
+export function estateTabComponent(slug: string): Component {
+  return ESTATE_TABS[slug] ?? EstateRecordsTab
+}

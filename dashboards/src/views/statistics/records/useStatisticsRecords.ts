@@ -1,0 +1,162 @@
+import { computed } from 'vue'
+import { useRoute } from 'vue-router'
+import { recordsOf, routeReads, statisticsOf, type Query, type RecordRow, type RecordsMeta } from '@szpm/api'
+import { EMPTY, routeByName, formatCount, formatDate, formatDateTime, formatMetric, statusTagType, type ColumnDeclaration } from '@szpm/core'
+import { records as fetchRecords, recordsExportUrl } from '@/api/statistics'
+import type { ScopeTag } from '@/components/ListFilterCard.vue'
+import { estateLink } from '@/composables/useRegionDrillDown'
+import { usePagedQueryList, type QueryFilterField } from '@/composables/usePagedQueryList'
+import { session } from '@/stores/session'
+import { queryNumber, queryString } from '@/utils/format'
+import { extensionOf, type ExtraFilter } from '../extensions'
+
+type Filters = Record<string, string | number | undefined>
+type ScopeKey = 'region_id' | 'estate_id'
+
+/** the table body scrolls inside this height so the filters stay in view */
+export const TABLE_MAX_HEIGHT = 'max(360px, calc(100vh - 380px))'
+
+/** a cell as text by its declared format (areas bare: the header carries ㎡) */
+export function cellText(column: ColumnDeclaration, row: RecordRow): string {
+  const value = row[column.key]
+  if (value === null || value === undefined || value === '') return EMPTY
+  switch (column.format) {
+    case 'date':
+      return formatDate(String(value))
+    case 'datetime':
+      return formatDateTime(String(value))
+    case 'boolean': {
+      const [yes, no] = column.booleanLabels ?? ['是', '否']
+      return value ? yes : no
+    }
+    case 'status':
+      return String(row[column.nameKey ?? column.key] ?? value)
+    case 'area':
+      return formatCount(Number(value))
+    case 'count':
+    case 'percent':
+    case 'score':
+      return formatMetric(column.format, Number(value))
+    default:
+      return String(value)
+  }
+}
+
+/** el-tag colour of a status or boolean cell */
+export function tagType(column: ColumnDeclaration, row: RecordRow) {
+  const value = row[column.key]
+  if (column.format === 'boolean') return value ? 'success' : 'info'
+  return statusTagType(String(value))
+}
+
+const NUMERIC = new Set(['count', 'area', 'percent', 'score'])
+
+/**
+ * The records list (穿透) of any declared statistics module: its declared columns and filters, the
+ * drill-through scope (region, estate) from the URL, paging, keyword, export and the estate link.
+ */
+export function useStatisticsRecords(slug: string) {
+  const route = useRoute()
+  const routeName = String(route.name)
+  const { module, statistics } = statisticsOf(slug)
+  const records = recordsOf(slug)
+  const extension = extensionOf(slug)
+  const extraFilters = extension?.useRecordsFilters?.() ?? computed<ExtraFilter[]>(() => [])
+  const extraParams = extension?.params ?? []
+  const byEstate = routeReads(records.list, 'estate_id')
+
+  // ---- URL ⇄ filters ----------------------------------------------------------------------
+  const fields: Record<string, QueryFilterField<string | number | undefined>> = {
+    region_id: { param: 'region', parse: queryNumber },
+  }
+  if (byEstate) fields.estate_id = { param: 'estate', parse: queryNumber }
+  for (const filter of records.filters) {
+    const allowedValues = filter.kind === 'select' && filter.options ? new Set(filter.options.map((option) => option.value)) : null
+    fields[filter.key] = {
+      param: filter.key,
+      parse: (value) => {
+        const text = queryString(value)
+        return text !== undefined && allowedValues && !allowedValues.has(text) ? undefined : text
+      },
+    }
+  }
+  for (const key of extraParams) fields[key] = { param: key, parse: queryString }
+
+  const formKeys = [...records.filters.map((filter) => filter.key), ...extraFilters.value.map((filter) => filter.key)]
+  const scopeKeys = [...Object.keys(fields).filter((key) => key === 'region_id' || key === 'estate_id'), ...extraParams.filter((key) => !formKeys.includes(key))]
+
+  /** the filters as the API reads them: the module's own params translated (period → year, half) */
+  function apiQuery(filters: Filters): Query {
+    const query: Query = {}
+    const params: Record<string, string | undefined> = {}
+    for (const [key, value] of Object.entries(filters)) {
+      if (extraParams.includes(key)) params[key] = value === undefined ? undefined : String(value)
+      else query[key] = value
+    }
+    return { ...query, ...(extension?.apiQuery(params) ?? {}) }
+  }
+
+  const list = usePagedQueryList<Filters, RecordRow, RecordsMeta>({
+    routeName,
+    fields,
+    scopeKeys,
+    formKeys,
+    fetch: (query) => fetchRecords(slug, apiQuery(query as Filters)),
+    exportUrl: (filters) => recordsExportUrl(slug, apiQuery(filters as Filters)),
+  })
+  const { filters, rows } = list
+
+  // ---- page ---------------------------------------------------------------------------------
+  const title = computed(() => extension?.recordsTitle?.(filters.value) ?? records.title)
+  const exportRoute = routeByName(records.export)
+  const canExport = computed(() => {
+    const access = exportRoute?.access ?? []
+    return typeof access === 'string' ? session.can(access) : access.some((feature) => session.can(feature))
+  })
+
+  const estateColumn = records.columns.find((column) => column.link === 'estate')
+  const scopeTags = computed(() => {
+    const tags: ScopeTag<ScopeKey>[] = []
+    if (filters.value.region_id) tags.push({ key: 'region_id', label: '已按所选区域筛选' })
+    if (filters.value.estate_id) {
+      const name = estateColumn && rows.value[0] ? rows.value[0][estateColumn.key] : undefined
+      tags.push({ key: 'estate_id', label: name ? `物业项目：${String(name)}` : '已按物业项目筛选' })
+    }
+    return tags
+  })
+
+  /** the statistics page of the module, on the region of the list */
+  const overviewLink = computed(() => ({
+    name: module.slug,
+    query: {
+      ...Object.fromEntries(extraParams.map((key) => [key, filters.value[key]]).filter(([, value]) => value)),
+      ...(filters.value.region_id ? { region: String(filters.value.region_id) } : {}),
+    },
+  }))
+
+  const estateIdKey = records.estateIdKey
+  function rowLink(row: RecordRow) {
+    return estateIdKey && row[estateIdKey] ? estateLink(String(row[estateIdKey]), slug) : null
+  }
+  function rowClassName({ row }: { row: RecordRow }): string {
+    return estateIdKey ? `estate-row-${String(row[estateIdKey])}` : ''
+  }
+  const align = (column: ColumnDeclaration) =>
+    NUMERIC.has(column.format ?? 'text') ? 'right' : column.format === 'status' || column.format === 'boolean' ? 'center' : 'left'
+
+  return {
+    ...list,
+    title,
+    canExport,
+    scopeTags,
+    overviewLink,
+    overviewTitle: module.pages?.find((page) => page.name === module.slug)?.title ?? statistics.title,
+    columns: records.columns,
+    declaredFilters: records.filters,
+    extraFilters,
+    rowKey: estateIdKey ?? 'id',
+    rowLink,
+    rowClassName,
+    align,
+  }
+}

@@ -1,0 +1,41 @@
+import { test } from '@japa/runner'
+import { STATISTICS_MODULES } from '@szpm/core'
+import { cubes } from '@szpm/warehouse'
+import { FACT_SOURCES, FACT_SOURCES_BY_MODULE, factSourcesOf, topics } from '../../src/index.ts'
+
+/**
+ * The ETL's registries follow the module declarations (core/src/modules): every statistics module
+ * has one fact source (rebuild / reconcile) and one outbox topic, both on the fact table it declares
+ * (`statistics.facts`), and the ETL has nothing for a module that is not declared.
+ */
+test.group('ETL registries follow the statistics declarations', () => {
+  test('one fact source per statistics module, keyed by slug, on the declared fact table — and no other', ({ assert }) => {
+    assert.isAbove(STATISTICS_MODULES.length, 0)
+    assert.sameMembers(Object.keys(FACT_SOURCES_BY_MODULE), STATISTICS_MODULES.map((module) => module.slug))
+    for (const module of STATISTICS_MODULES) {
+      assert.equal(FACT_SOURCES_BY_MODULE[module.slug].table, module.statistics!.facts.table, `${module.name} (${module.slug})`)
+      // the cube the statistics read sits on the same table
+      assert.equal(cubes[module.statistics!.cube].table, module.statistics!.facts.table, `${module.name}: cube ${module.statistics!.cube}`)
+    }
+    // the rebuild and the reconciliation walk exactly these
+    assert.sameMembers([...FACT_SOURCES], Object.values(FACT_SOURCES_BY_MODULE))
+    assert.equal(new Set(FACT_SOURCES.map((source) => source.table)).size, FACT_SOURCES.length, 'one source per fact table')
+  })
+
+  test('every declared outbox topic has a transformer into the declared fact table — and no other topic exists', ({ assert }) => {
+    for (const module of STATISTICS_MODULES) {
+      const { table, topic } = module.statistics!.facts
+      assert.property(topics, topic, `${module.name}: outbox topic ${topic}`)
+      assert.equal(topics[topic].table, table, `${module.name}: topic ${topic} → ${table}`)
+    }
+    assert.sameMembers(Object.keys(topics), STATISTICS_MODULES.map((module) => module.statistics!.facts.topic))
+  })
+})
+
+test.group('ETL registries · choosing modules', () => {
+  test('reconcile --module picks fact sources by slug; an unknown slug is refused with the known ones', ({ assert }) => {
+    assert.deepEqual(factSourcesOf(['evaluations']), [FACT_SOURCES_BY_MODULE.evaluations])
+    assert.deepEqual(factSourcesOf(), FACT_SOURCES)
+    assert.throws(() => factSourcesOf(['estate_filings']), /no fact source for module "estate_filings" \(known: filings, projects, evaluations\)/)
+  })
+})
