@@ -25,7 +25,7 @@ test.group('PC · 审计日志', (group) => {
     await page.locator('[data-test="search"]').click()
     await page.waitForURL((url) => url.searchParams.get('action') === 'access_denied')
 
-    const row = page.locator('[data-test="audit-table"] tbody tr', { hasText: `/api/v1/estates/${missing}` })
+    const row = page.locator('[data-test="audit-table"] tbody tr', { hasText: `物业项目 · 物业项目详情 #${missing}` })
     await row.first().waitFor()
     const text = await row.first().innerText()
     assert.include(text, '拒绝访问')

@@ -1,5 +1,5 @@
 import type { RouteComponent } from 'vue-router'
-import { STATISTICS_MODULES } from '@szpm/core'
+import { statisticsPageViews } from '@szpm/core'
 
 type LazyPage = () => Promise<RouteComponent>
 
@@ -11,12 +11,7 @@ const records: LazyPage = () => import('@/views/statistics/records/index.vue')
  * named `<slug>` is the generic overview and its `statistics.recordsPage` the generic records list.
  */
 export const PAGE_COMPONENTS: Readonly<Record<string, LazyPage>> = {
-  ...Object.fromEntries(
-    STATISTICS_MODULES.flatMap((module) => [
-      [module.slug, overview],
-      ...(module.statistics?.recordsPage ? [[module.statistics.recordsPage, records]] : []),
-    ])
-  ),
+  ...statisticsPageViews({ overview, records }),
   todos: () => import('@/views/todos/index.vue'),
   'evaluation-detail': () => import('@/views/evaluations/detail/index.vue'),
   estate: () => import('@/views/estate/index.vue'),
