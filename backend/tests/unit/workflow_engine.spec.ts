@@ -18,7 +18,7 @@ test.group('Workflow core · declared processes', () => {
   test('a process naming an undeclared state is refused when it is defined', ({ assert }) => {
     assert.throws(
       () => defineProcess({
-        name: 'evaluation', label: 'x', table: 't',
+        name: 'evaluation', label: 'x', todoPage: 'evaluation-detail', table: 't',
         states: { a: { label: 'A' } },
         transitions: { go: { label: 'go', from: ['a'], to: 'b' as 'a', by: 'system' } },
         describeTodos: async () => new Map(),
