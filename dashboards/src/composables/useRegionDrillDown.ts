@@ -1,25 +1,11 @@
 import { computed, shallowRef, watch, type ShallowRef } from 'vue'
 import { useRoute, type RouteLocationRaw } from 'vue-router'
-import type { Envelope, RegionLevel, RegionRef } from '@szpm/api'
-import { LEVEL_NAMES, formatDateTime } from '@szpm/core'
+import type { Envelope } from '@szpm/api'
+import { childLevelName, formatDateTime, regionTarget, rowTarget, type DrillDownMeta, type DrillDownRow, type DrillTarget } from '@szpm/core'
 import { queryNumber } from '@/utils/format'
 import { useLatestRequest } from '@/composables/useLatestRequest'
 
-/** what every per-region statistics route returns beside its rows */
-export interface DrillDownMeta<Totals> {
-  region: RegionRef
-  childLevel: RegionLevel
-  breadcrumb: RegionRef[]
-  totals: Totals
-  freshAt: string | null
-}
-
-/** a child row: a region one level down, or an estate at the last level */
-export interface DrillDownRow {
-  id: number
-  level: RegionLevel
-  name: string
-}
+export type { DrillDownMeta, DrillDownRow }
 
 export interface RegionDrillDownOptions<Row, Meta> {
   /** the page's route name; drill-down links stay on it */
@@ -38,6 +24,11 @@ export interface RegionDrillDownOptions<Row, Meta> {
 /** The shared estate page, on the tab of one module. */
 export function estateLink(id: number | string, tab?: string): RouteLocationRaw {
   return { name: 'estate', params: { id: String(id) }, query: tab ? { tab } : {} }
+}
+
+/** A drill-down target (core/src/drill_down.ts) as a location of this app's router. */
+export function drillLocation(target: DrillTarget, routeName: string): RouteLocationRaw {
+  return target.kind === 'estate' ? { name: 'estate', params: { id: target.id }, query: target.query } : { name: routeName, query: target.query }
 }
 
 /**
@@ -77,19 +68,19 @@ export function useRegionDrillDown<Row extends DrillDownRow, Meta extends DrillD
   )
 
   const breadcrumb = computed(() => meta.value?.breadcrumb ?? [])
-  const nameLabel = computed(() => (meta.value ? LEVEL_NAMES[meta.value.childLevel] : '名称'))
+  const nameLabel = computed(() => childLevelName(meta.value))
   const freshAt = computed(() => formatDateTime(meta.value?.freshAt))
   const exportUrl = computed(() => options.exportUrl(regionId.value))
   /** the region on screen: the answered one, else the one asked for */
   const currentRegionId = computed(() => meta.value?.region.id ?? regionId.value)
 
   function regionLink(id: number): RouteLocationRaw {
-    return { name: options.routeName, query: { ...linkQuery.value, region: String(id) } }
+    return drillLocation(regionTarget(id, linkQuery.value), options.routeName)
   }
 
   /** name cell: drill down one level, or open the shared estate page at the last level */
   function nameLink(row: Row): RouteLocationRaw {
-    return row.level === 'estate' ? estateLink(row.id, options.estateTab) : regionLink(row.id)
+    return drillLocation(rowTarget(row, linkQuery.value, options.estateTab), options.routeName)
   }
 
   return { regionId, currentRegionId, rows, meta, loading, errorMessage, load, breadcrumb, nameLabel, freshAt, exportUrl, linkQuery, regionLink, nameLink }

@@ -1,21 +1,14 @@
 import { computed, ref, watch, type Ref } from 'vue'
 import { useRoute, useRouter, type RouteLocationRaw } from 'vue-router'
-import type { RegionLevel, RegionRef } from '@szpm/api'
+import type { RegionRef } from '@szpm/api'
+import { regionTarget, type DrillDownMeta as CoreDrillDownMeta, type DrillDownRow } from '@szpm/core'
 import { useLatestRequest } from '@/composables/useLatestRequest'
 import { queryId } from '@/utils/query'
 
-/** what every per-region statistics route returns beside its rows */
-export interface DrillDownMeta {
-  region: RegionRef
-  breadcrumb: RegionRef[]
-}
+/** what every per-region statistics route returns beside its rows (the part this composable reads) */
+export type DrillDownMeta = Pick<CoreDrillDownMeta, 'region' | 'breadcrumb'>
 
-/** a child row: a region one level down, or an estate at the last level */
-export interface DrillDownRow {
-  id: number
-  level: RegionLevel
-  name: string
-}
+export type { DrillDownRow }
 
 /** a tappable number on a row that opens a filtered list (穿透) */
 export interface DrillNumber<Key extends string = string> {
@@ -83,7 +76,7 @@ export function useRegionDrillDown<Row extends DrillDownRow, Meta extends DrillD
   )
 
   function openRegion(id: number): void {
-    void router.push({ path: options.path, query: { region: String(id), ...options.linkQuery?.() } })
+    void router.push({ path: options.path, query: regionTarget(id, options.linkQuery?.()).query })
   }
 
   function openRow(row: Row): void {

@@ -1,5 +1,5 @@
 import type { EvaluationListFilter, EvaluationPeriod, EvaluationTemplateItem } from '@szpm/api'
-import type { TagType } from '@/constants/filing'
+import type { TagType } from '@szpm/core'
 import { session } from '@/stores/session'
 
 export const STATE_OPTIONS: { value: EvaluationListFilter; label: string }[] = [

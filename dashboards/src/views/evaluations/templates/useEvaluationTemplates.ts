@@ -1,7 +1,7 @@
 import { computed, onMounted, reactive, ref, shallowRef } from 'vue'
 import { ApiError, type EvaluationTemplate, type EvaluationTemplateItem } from '@szpm/api'
 import { templates } from '@/api/evaluations'
-import type { TagType } from '@/constants/filing'
+import type { TagType } from '@szpm/core'
 import { formatDateTime } from '@/utils/format'
 import { confirmed, failureMessage, NETWORK_ERROR, runAction } from '@/utils/feedback'
 
