@@ -1,4 +1,4 @@
-import { FILING_STATUS_NAMES } from '#services/labels'
+import { FILING_STATUS_NAMES } from '@szpm/core'
 import type { EstateFilingRow, FilingStatus } from '@szpm/core'
 
 const day = (value: Date | string | null) => {

@@ -1,5 +1,5 @@
 import type Filing from '#models/filing'
-import { FILING_ACTION_NAMES, FILING_KIND_NAMES, FILING_STATUS_NAMES } from '#services/labels'
+import { FILING_ACTION_NAMES, FILING_KIND_NAMES, FILING_STATUS_NAMES } from '@szpm/core'
 import { effectiveFilingStatus } from '#modules/filings/filing_status'
 import type { FilingRecord } from '@szpm/core'
 

@@ -10,6 +10,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { Exception } from '@adonisjs/core/exceptions'
 import User from '#models/user'
+import { LEVEL_NAMES } from '@szpm/core'
 import type Region from '#models/region'
 import {
   CREATABLE_ROLES,
@@ -134,8 +135,6 @@ export interface NewAccount {
   features?: string[]
   password?: string
 }
-
-const LEVEL_NAMES = { city: '市', district: '区', street: '街道', community: '社区' } as const
 
 /** 新增: presets an account. Returns it and the initial password when one was generated. */
 export async function createAccount(me: User, input: NewAccount) {
