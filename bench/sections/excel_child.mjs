@@ -5,7 +5,8 @@
  */
 import { Writable } from 'node:stream'
 import { writeExcel } from '../../backend/app/services/excel_export.ts'
-import { ESTATE_COLUMNS, syntheticEstateRows } from './excel_rows.mjs'
+import { ESTATE_EXPORT_COLUMNS } from '../../backend/app/modules/estates/estate_export_columns.ts'
+import { syntheticEstateRows } from './excel_rows.mjs'
 
 const rows = Number(process.argv[2] ?? 100_000)
 let bytes = 0
@@ -14,7 +15,7 @@ const baselineRss = process.resourceUsage().maxRSS * 1024
 let sampledPeak = process.memoryUsage.rss()
 const sampler = setInterval(() => { sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss()) }, 10)
 const started = performance.now()
-await writeExcel(sink, '物业项目', ESTATE_COLUMNS, syntheticEstateRows(rows))
+await writeExcel(sink, '物业项目', ESTATE_EXPORT_COLUMNS, syntheticEstateRows(rows))
 const elapsed = performance.now() - started
 clearInterval(sampler)
 process.stdout.write(JSON.stringify({ ms: elapsed, bytes, rows, baselineRss, maxRss: process.resourceUsage().maxRSS * 1024, sampledPeak }) + '\n')

@@ -1,22 +1,7 @@
 /**
- * The 物业项目 export's columns (as in backend/app/controllers/estates_controller.ts#export) and
- * deterministic synthetic rows of the same shape (EstateListRow), yielded lazily like the
- * controller's batched query.
+ * Deterministic synthetic rows of the 物业项目 export's shape (EstateListRow), yielded lazily like the
+ * controller's batched query; the columns are the backend's own (estate_export_columns.ts).
  */
-export const ESTATE_COLUMNS = [
-  { header: '物业项目', width: 28, value: (r) => r.name },
-  { header: '类型', value: (r) => r.type },
-  { header: '所属区', value: (r) => r.districtName },
-  { header: '所属街道', value: (r) => r.streetName },
-  { header: '所属社区', value: (r) => r.communityName },
-  { header: '地址', width: 36, value: (r) => r.address },
-  { header: '建筑面积(㎡)', width: 16, value: (r) => r.buildingArea },
-  { header: '房屋数', value: (r) => r.houseCount },
-  { header: '户数', value: (r) => r.householdCount },
-  { header: '物业服务企业', width: 32, value: (r) => r.companyName },
-  { header: '项目经理', value: (r) => r.managerName },
-  { header: '业委会', value: (r) => (r.hasCommittee ? '已成立' : '未成立') },
-]
 
 const DISTRICTS = ['福田区', '罗湖区', '南山区', '盐田区', '宝安区', '龙岗区', '龙华区', '坪山区', '光明区', '大鹏新区']
 const TYPES = ['住宅', '商业', '办公', '混合']

@@ -2,7 +2,7 @@
 import type { Pool } from 'pg'
 import { createWarehouse, dropDatabase, migrate, warehouseConfigFromEnv } from '@szpm/warehouse'
 import type { WarehouseConfig } from '@szpm/warehouse'
-import { createPgPool, databaseUrlFromEnv } from '../src/index.ts'
+import { createPgPool, databaseUrlFromEnv, pgQueryFn, type QueryFn } from '../src/index.ts'
 
 export function scratchWarehouseConfig(suffix: string): WarehouseConfig {
   const base = warehouseConfigFromEnv()
@@ -106,6 +106,26 @@ export class Fixtures {
   }
 
   /** Records outbox ids written after `afterId` for these estates so cleanup can delete them. */
+  /**
+   * Writes outbox rows as the backend does — in one transaction (rolled back when `write` throws) —
+   * and tracks them for cleanup.
+   */
+  async writeOutbox<T>(write: (query: QueryFn) => Promise<T>): Promise<T> {
+    const client = await this.pg.connect()
+    try {
+      await client.query('begin')
+      const result = await write(pgQueryFn(client))
+      await client.query('commit')
+      return result
+    } catch (error) {
+      await client.query('rollback')
+      throw error
+    } finally {
+      client.release()
+      await this.trackOutbox()
+    }
+  }
+
   async trackOutbox(): Promise<void> {
     const { rows } = await this.pg.query<{ id: string }>('select id::text as id from outbox_events where entity_id = any($1::bigint[])', [this.estateIds])
     for (const row of rows) if (!this.outboxIds.includes(row.id)) this.outboxIds.push(row.id)
@@ -140,6 +160,20 @@ export class Fixtures {
  * What an integration group needs: a PostgreSQL pool on the migrated source schema, a fresh scratch
  * ClickHouse database, and fixtures; `close()` removes all three.
  */
+/** openTestEnvironment, then `seed` the fixtures; closes everything again when seeding fails. */
+export async function openSeededTestEnvironment(suffix: string, seed: (env: TestEnvironment) => Promise<void>): Promise<TestEnvironment> {
+  const env = await openTestEnvironment(suffix)
+  try {
+    await seed(env)
+  } catch (error) {
+    await env.close()
+    throw error
+  }
+  return env
+}
+
+export type TestEnvironment = Awaited<ReturnType<typeof openTestEnvironment>>
+
 export async function openTestEnvironment(suffix: string) {
   const chConfig = scratchWarehouseConfig(suffix)
   const pg = createPgPool(databaseUrlFromEnv())

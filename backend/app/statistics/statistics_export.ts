@@ -29,3 +29,4 @@ export function statisticsColumns(module: ModuleDeclaration, level: RegionLevel)
 export function statisticsExportRows(result: Pick<StatisticsResult, 'rows' | 'totals'>): ExportRow[] {
   return [...result.rows.map((row) => ({ name: row.name, values: row })), { name: '合计', values: result.totals }]
 }
+

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { formatPercent, metricCell } from '@szpm/core'
+import { formatPercent, metricCell, moduleBySlug } from '@szpm/core'
 import clock from '#services/clock'
 import { R, E, USERS, resetWorld } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
@@ -106,5 +106,32 @@ test.group('Records exports · named after the estate when filtered to one', (gr
     const street = await client.visit('api.evaluations.export').loginAs(handler)
     assert.equal(fileNameOf(street.header('content-disposition')), '街道社区评价-园岭街道-2026年上半年.xlsx')
     ;(await client.visit('api.evaluations.export').qs({ estate_id: E.e5 }).loginAs(handler)).assertStatus(404)
+  })
+})
+
+test.group('Records exports · columns from the declarations', (group) => {
+  group.setup(() => resetWorld())
+  group.each.teardown(() => clock.reset())
+
+  test('each records export has the declared columns (the screen\'s plus the export-only ones), cells by declared format', async ({ client, assert }) => {
+    const handler = await actor('handler')
+    const labels = (slug: 'filings' | 'projects' | 'evaluations') => moduleBySlug(slug)!.statistics!.records!.columns.map((column) => column.label)
+
+    const filingSheet = (await readSheet((await client.visit('api.estate_filings.export').qs({ estate_id: E.e1 }).loginAs(handler)).body())).rows
+    assert.deepEqual(filingSheet[0], labels('filings'))
+    assert.equal(filingSheet[0][0], '所属区')
+    // status codes are exported as their Chinese names
+    assert.deepEqual([filingSheet[1][0], filingSheet[1][3], filingSheet[1][4]], ['福田区', '翠园小区', '已备案'])
+
+    const estateSheet = (await readSheet((await client.visit('api.estates.export').qs({ estate_id: E.e2 }).loginAs(handler)).body())).rows
+    assert.deepEqual(estateSheet[0], labels('projects'))
+    assert.include(['已成立', '未成立'], estateSheet[1][estateSheet[0].indexOf('业委会')])
+
+    clock.travelTo('2026-06-15T10:00:00')
+    const evaluationSheet = (await readSheet((await client.visit('api.evaluations.export').qs({ estate_id: E.e1 }).loginAs(handler)).body())).rows
+    const expected = labels('evaluations')
+    expected.splice(expected.indexOf('所属街道') + 1, 0, '评价期')
+    assert.deepEqual(evaluationSheet[0], expected)
+    assert.equal(evaluationSheet[1][expected.indexOf('评价期')], '2026年上半年')
   })
 })

@@ -3,21 +3,11 @@ import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
 import redis from '@adonisjs/redis/services/main'
 import env from '#start/env'
-import OtpService, { OtpError, shanghaiDay, type Clock, type OtpPurpose } from '#services/otp_service'
+import OtpService, { OtpError, shanghaiDay, type OtpPurpose } from '#services/otp_service'
 import { AlibabaSmsProvider } from '#services/sms/alibaba_sms_provider'
 import { smsConfig } from '#services/sms/config'
 import { startSmsStub, type SmsStub } from '../../stubs/sms_stub.ts'
-
-/** A clock the tests move by hand: 2026-03-10 10:00 in Shenzhen unless told otherwise. */
-class TestClock implements Clock {
-  constructor(public t = Date.parse('2026-03-10T10:00:00+08:00')) {}
-  now() {
-    return this.t
-  }
-  advance(ms: number) {
-    this.t += ms
-  }
-}
+import { caughtError, deleteRedisKeysUnder, ManualClock, redisKeysUnder } from '#tests/support/redis_service'
 
 const RUN_PREFIX = `szpm:test:otp:${process.pid}:${randomUUID().slice(0, 8)}:`
 const SECRET = 'test-app-key-for-otp-hmac'
@@ -29,32 +19,13 @@ function phone() {
   return `139${String(process.pid % 10_000).padStart(4, '0')}${String(++phoneNo).padStart(4, '0')}`
 }
 
-async function caught(promise: Promise<unknown>): Promise<OtpError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof OtpError) return error
-    throw error
-  }
-  throw new Error('expected an OtpError')
-}
-
-async function keysUnder(client: Redis, prefix: string) {
-  const found: string[] = []
-  let cursor = '0'
-  do {
-    const [next, batch] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500)
-    cursor = next
-    found.push(...batch)
-  } while (cursor !== '0')
-  return found
-}
+const caught = (promise: Promise<unknown>) => caughtError(promise, OtpError)
 
 test.group('OTP service · real Redis, the SDK against the SMS stub', (group) => {
   let stub: SmsStub
   let client: Redis
   const extraClients: Redis[] = []
-  let clock: TestClock
+  let clock: ManualClock
   let otp: OtpService
   let prefix: string
 
@@ -71,8 +42,7 @@ test.group('OTP service · real Redis, the SDK against the SMS stub', (group) =>
     stub = await startSmsStub({ port: 0 })
     client = redis.connection('main').ioConnection
     return async () => {
-      const leftovers = await keysUnder(client, RUN_PREFIX)
-      if (leftovers.length) await client.del(...leftovers)
+      await deleteRedisKeysUnder(client, RUN_PREFIX)
       await Promise.all(extraClients.map((c) => c.quit()))
       await stub.close()
     }
@@ -80,7 +50,7 @@ test.group('OTP service · real Redis, the SDK against the SMS stub', (group) =>
 
   group.each.setup(() => {
     stub.clear()
-    clock = new TestClock()
+    clock = new ManualClock()
     prefix = `${RUN_PREFIX}${++caseNo}:`
     otp = make()
   })
@@ -105,7 +75,7 @@ test.group('OTP service · real Redis, the SDK against the SMS stub', (group) =>
     await otp.send({ phone: to, purpose: 'bind', ip: '10.0.0.2' })
     const code = stub.lastCode(to)!
 
-    const keys = await keysUnder(client, prefix)
+    const keys = await redisKeysUnder(client, prefix)
     assert.isAbove(keys.length, 0)
     for (const key of keys) {
       const type = await client.type(key)

@@ -2,40 +2,22 @@ import { test } from '@japa/runner'
 import { createHash, randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import redis from '@adonisjs/redis/services/main'
-import type { Clock } from '#services/otp_service'
 import { HttpWechatClient, WechatApiError } from '#services/wechat/wechat_client'
 import { wechatConfig, type WechatConfig } from '#services/wechat/config'
 import { startWechatStub, type WechatStub } from '../../stubs/wechat_stub.ts'
-
-class TestClock implements Clock {
-  constructor(public t = Date.parse('2026-03-10T10:00:00+08:00')) {}
-  now() {
-    return this.t
-  }
-  advance(ms: number) {
-    this.t += ms
-  }
-}
+import { caughtError, deleteRedisKeysUnder, ManualClock } from '#tests/support/redis_service'
 
 const RUN_PREFIX = `szpm:test:wechat:${process.pid}:${randomUUID().slice(0, 8)}:`
 const APP_ID = 'wx1234567890abcdef'
 const APP_SECRET = 'test-app-secret'
 let caseNo = 0
 
-async function caught(promise: Promise<unknown>): Promise<WechatApiError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof WechatApiError) return error
-    throw error
-  }
-  throw new Error('expected a WechatApiError')
-}
+const caught = (promise: Promise<unknown>) => caughtError(promise, WechatApiError)
 
 test.group('WeChat client · real Redis, against the WeChat stub', (group) => {
   let stub: WechatStub
   let client: Redis
-  let clock: TestClock
+  let clock: ManualClock
   let prefix: string
 
   const configFor = (overrides: Partial<WechatConfig> = {}): WechatConfig => ({
@@ -49,21 +31,14 @@ test.group('WeChat client · real Redis, against the WeChat stub', (group) => {
     stub = await startWechatStub({ port: 0, appId: APP_ID, appSecret: APP_SECRET, openid: 'o_default_openid', templateIds: ['TPL_REMIND'] })
     client = redis.connection('main').ioConnection
     return async () => {
-      const keys: string[] = []
-      let cursor = '0'
-      do {
-        const [next, batch] = await client.scan(cursor, 'MATCH', `${RUN_PREFIX}*`, 'COUNT', 500)
-        cursor = next
-        keys.push(...batch)
-      } while (cursor !== '0')
-      if (keys.length) await client.del(...keys)
+      await deleteRedisKeysUnder(client, RUN_PREFIX)
       await stub.close()
     }
   })
 
   group.each.setup(() => {
     stub.clear()
-    clock = new TestClock()
+    clock = new ManualClock()
     prefix = `${RUN_PREFIX}${++caseNo}:`
   })
 

@@ -53,6 +53,7 @@ export const evaluations = defineModule({
         { key: 'submittedByName', label: '提交人', width: 120 },
         { key: 'submittedAt', label: '提交时间', format: 'datetime', width: 170 },
         { key: 'reviewedByName', label: '审核人', width: 120 },
+        { key: 'reviewedAt', label: '审核时间', format: 'datetime', width: 170, exportOnly: true },
         { key: 'effectiveScore', label: '生效得分', format: 'score', width: 100 },
         { key: 'annualScore', label: '年度得分', format: 'score', width: 100 },
       ],

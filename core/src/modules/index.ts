@@ -14,7 +14,7 @@ import { projects } from './projects.ts'
 import { sessions } from './sessions.ts'
 import { todos } from './todos.ts'
 import { users } from './users.ts'
-import type { ModuleDeclaration, PageDeclaration, ProcessDeclaration, RouteDeclaration } from './types.ts'
+import type { ColumnDeclaration, ModuleDeclaration, PageDeclaration, ProcessDeclaration, RecordsDeclaration, RouteDeclaration } from './types.ts'
 
 export * from './types.ts'
 export { audit, calendar, personalData, estates, evaluations, filings, identity, projects, sessions, todos, users }
@@ -77,6 +77,11 @@ export function processDeclaration(name: string): ProcessDeclaration {
   const process = WORKFLOW_PROCESSES.find((candidate) => candidate.name === name)
   if (!process) throw new Error(`no module declares the workflow process "${name}"`)
   return { name: process.name, label: process.label, todoPage: process.todoPage }
+}
+
+/** The columns a records page shows (the export has them all, see `exportOnly`). */
+export function screenColumns(records: RecordsDeclaration): readonly ColumnDeclaration[] {
+  return records.columns.filter((column) => !column.exportOnly)
 }
 
 /** The route declaration by name (`filing_stats.export`), for audit labels and the API client. */

@@ -36,6 +36,7 @@ export const projects = defineModule({
         { key: 'type', label: '类型', width: 80 },
         { key: 'communityName', label: '所属社区', width: 110 },
         { key: 'streetName', label: '所属街道', width: 110 },
+        { key: 'districtName', label: '所属区', width: 110, exportOnly: true },
         { key: 'address', label: '地址', width: 200 },
         { key: 'buildingArea', label: '建筑面积（㎡）', format: 'area', width: 120 },
         { key: 'houseCount', label: '房屋数', format: 'count', width: 90 },

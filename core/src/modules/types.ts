@@ -50,6 +50,8 @@ export interface ColumnDeclaration {
   readonly format?: MetricFormat | 'date' | 'datetime' | 'text' | 'status' | 'boolean'
   /** for 'status': the field holding the Chinese name shown in the tag (the key holds the code) */
   readonly nameKey?: string
+  /** only in the Excel export (e.g. 所属区 in a city-wide file), not on the screen */
+  readonly exportOnly?: boolean
   /** for 'boolean': the words for true and false (default 是 / 否) */
   readonly booleanLabels?: readonly [yes: string, no: string]
   /** 'estate': the cell opens the shared estate page (the row's `estateIdKey`) */

@@ -11,7 +11,7 @@ import {
   setWatermark,
   writeEstateEvaluationOutbox,
 } from '../../src/index.ts'
-import { Fixtures, openTestEnvironment } from '../helpers.ts'
+import { Fixtures, openSeededTestEnvironment } from '../helpers.ts'
 
 const CH_SUFFIX = 'etl_eval_test'
 const METRICS = ['estates', 'evaluated', 'pending', 'submitted', 'reviewed', 'autoScored', 'averageScore', 'below60', 'from60to69', 'from70to79', 'from80to89', 'from90to100']
@@ -29,30 +29,14 @@ test.group('etl 街道社区评价 (evaluations → outbox → ClickHouse)', (gr
   const ev = { e1h1: 0, e2h1: 0, e3h1: 0, e1old: 0 }
   let templateId = 0
 
-  const writeOutbox = async (evaluationIds: number[]) => {
-    const client = await pg.connect()
-    try {
-      await client.query('begin')
-      const rows = await writeEstateEvaluationOutbox(pgQueryFn(client), evaluationIds)
-      await client.query('commit')
-      return rows
-    } catch (error) {
-      await client.query('rollback')
-      throw error
-    } finally {
-      client.release()
-      await fx.trackOutbox()
-    }
-  }
+  const writeOutbox = (evaluationIds: number[]) => fx.writeOutbox((query) => writeEstateEvaluationOutbox(query, evaluationIds))
   const drain = () => drainOutbox({ pg, warehouse, batchSize: 2, watermarkName })
   const communities = (asOf: string, period: { year: number; half: number } = H1) =>
     drillDown(warehouse, { cube: 'estate_evaluations', metrics: METRICS, dimensions: ['community'], filters: { street_id: r.street, ...period }, params: { asOf } })
 
   group.setup(async () => {
-    const env = await openTestEnvironment(CH_SUFFIX)
-    ;({ pg, warehouse, fx } = env)
-    const teardown = () => env.close()
-    try {
+    const env = await openSeededTestEnvironment(CH_SUFFIX, async (opened) => {
+      ;({ pg, warehouse, fx } = opened)
       const district = await fx.region('district', '评价测试区', null)
       const street = await fx.region('street', '评价街道', district)
       const c1 = await fx.region('community', '评价一社区', street)
@@ -70,11 +54,8 @@ test.group('etl 街道社区评价 (evaluations → outbox → ClickHouse)', (gr
       ev.e1old = await fx.evaluation(e.e1, H2_2025, templateId, 'auto_scored', { final: 100 })
       watermarkName = fx.watermark('outbox_eval_test')
       await setWatermark(pgQueryFn(pg), watermarkName, await fx.maxOutboxId())
-    } catch (error) {
-      await teardown()
-      throw error
-    }
-    return teardown
+    })
+    return () => env.close()
   })
 
   test('source SQL: evaluation ⨝ estate ⨝ regions ⨝ period', async ({ assert }) => {

@@ -12,7 +12,7 @@ import {
   setWatermark,
   writeEstateFilingOutbox,
 } from '../../src/index.ts'
-import { Fixtures, openTestEnvironment, scratchWarehouseConfig } from '../helpers.ts'
+import { Fixtures, openSeededTestEnvironment, scratchWarehouseConfig } from '../helpers.ts'
 
 const CH_SUFFIX = 'etl_test'
 const chConfig = scratchWarehouseConfig(CH_SUFFIX)
@@ -30,28 +30,13 @@ test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
   const e: Record<'e1' | 'e2' | 'e3' | 'e4', number> = { e1: 0, e2: 0, e3: 0, e4: 0 }
   const r: Record<'district' | 's1' | 's2' | 'c1' | 'c2' | 'c3', number> = { district: 0, s1: 0, s2: 0, c1: 0, c2: 0, c3: 0 }
 
-  const writeOutbox = async (estateIds: number[]) => {
-    const client = await pg.connect()
-    try {
-      await client.query('begin')
-      await writeEstateFilingOutbox(pgQueryFn(client), estateIds)
-      await client.query('commit')
-    } catch (error) {
-      await client.query('rollback')
-      throw error
-    } finally {
-      client.release()
-    }
-    await fx.trackOutbox()
-  }
+  const writeOutbox = (estateIds: number[]) => fx.writeOutbox((query) => writeEstateFilingOutbox(query, estateIds))
   const drain = (batchSize = 2) => drainOutbox({ pg, warehouse, batchSize, watermarkName })
   const streets = () => drillDown(warehouse, { cube: 'estate_filings', metrics: METRICS, dimensions: ['street'], filters: { district_id: r.district }, params: AS_OF })
 
   group.setup(async () => {
-    const env = await openTestEnvironment(CH_SUFFIX)
-    ;({ pg, warehouse, fx } = env)
-    const teardown = () => env.close()
-    try {
+    const env = await openSeededTestEnvironment(CH_SUFFIX, async (opened) => {
+      ;({ pg, warehouse, fx } = opened)
       const district = await fx.region('district', '测试区', null)
       const s1 = await fx.region('street', '粤海街道', district)
       const s2 = await fx.region('street', '沙河街道', district)
@@ -77,11 +62,8 @@ test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
       watermarkName = fx.watermark('outbox_test')
       startId = await fx.maxOutboxId()
       await setWatermark(pgQueryFn(pg), watermarkName, startId)
-    } catch (error) {
-      await teardown()
-      throw error
-    }
-    return teardown
+    })
+    return () => env.close()
   })
 
   test('source SQL applies the filing-state rule', async ({ assert }) => {

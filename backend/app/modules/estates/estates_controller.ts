@@ -1,11 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { findEstateInScope, findRegionInScope } from '#services/region_scope'
+import { ESTATE_EXPORT_COLUMNS } from '#modules/estates/estate_export_columns'
 import { transformEstate, transformEstateListRow } from '#modules/estates/estate_transformer'
 import { estateListValidator } from '#modules/projects/estate_validator'
 import { estateListQuery } from '#modules/projects/estate_list_query'
 import { inBatches, recordsFileName, streamExcel } from '#services/excel_export'
 import { personalData } from '#services/masking'
-import type { EstateListRow } from '@szpm/core'
 
 export default class EstatesController {
   /** 项目管理's estate list: basic information of the region's estates, filtered and paginated. */
@@ -26,20 +26,7 @@ export default class EstatesController {
     async function* rows() {
       for await (const row of inBatches<Record<string, any>>(() => estateListQuery(region, filters))) yield transformEstateListRow(row)
     }
-    await streamExcel<EstateListRow>(ctx, fileName, '物业项目', [
-      { header: '物业项目', width: 28, value: (r) => r.name },
-      { header: '类型', value: (r) => r.type },
-      { header: '所属区', value: (r) => r.districtName },
-      { header: '所属街道', value: (r) => r.streetName },
-      { header: '所属社区', value: (r) => r.communityName },
-      { header: '地址', width: 36, value: (r) => r.address },
-      { header: '建筑面积(㎡)', width: 16, value: (r) => r.buildingArea },
-      { header: '房屋数', value: (r) => r.houseCount },
-      { header: '户数', value: (r) => r.householdCount },
-      { header: '物业服务企业', width: 32, value: (r) => r.companyName },
-      { header: '项目经理', value: (r) => r.managerName },
-      { header: '业委会', value: (r) => (r.hasCommittee ? '已成立' : '未成立') },
-    ], rows())
+    await streamExcel(ctx, fileName, '物业项目', ESTATE_EXPORT_COLUMNS, rows())
   }
 
   async show(ctx: HttpContext) {

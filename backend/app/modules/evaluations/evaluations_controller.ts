@@ -4,9 +4,9 @@ import EvaluationService from '#modules/evaluations/evaluation_service'
 import EvaluationPeriodService from '#modules/evaluations/evaluation_period_service'
 import { evaluationListValidator, reviewEvaluationValidator, submitEvaluationValidator } from '#modules/evaluations/evaluation_validator'
 import { transformEvaluation, transformEvaluationDetail } from '#modules/evaluations/evaluation_transformer'
-import { excelTime, pagedRows, recordsFileName, streamExcel } from '#services/excel_export'
+import { pagedRows, recordsFileName, streamExcel } from '#services/excel_export'
 import { findRegionInScope } from '#services/region_scope'
-import type { EvaluationRow } from '@szpm/core'
+import { evaluations, recordsExportColumns, type EvaluationRow } from '@szpm/core'
 
 /** 街道社区评价 (module 13): periods, the list behind the numbers, one evaluation, submit and review. */
 @inject()
@@ -40,20 +40,9 @@ export default class EvaluationsController {
     )
     const region = await findRegionInScope(user, input.region_id)
     const fileName = await recordsFileName('街道社区评价', user, region, input.estate_id, first.period.label)
-    await streamExcel<EvaluationRow>(ctx, fileName, first.period.label, [
-      { header: '物业项目', width: 28, value: (r) => r.estateName },
-      { header: '所属社区', width: 20, value: (r) => r.communityName },
-      { header: '所属街道', width: 16, value: (r) => r.streetName },
-      { header: '评价期', value: () => first.period.label },
-      { header: '状态', value: (r) => r.stateName },
-      { header: '社区评分', value: (r) => r.submittedScore },
-      { header: '评分人', value: (r) => r.submittedByName },
-      { header: '提交时间', width: 20, value: (r) => excelTime(r.submittedAt) },
-      { header: '生效得分', value: (r) => r.effectiveScore },
-      { header: '审核人', value: (r) => r.reviewedByName },
-      { header: '审核时间', width: 20, value: (r) => excelTime(r.reviewedAt) },
-      { header: '年度得分', value: (r) => r.annualScore },
-    ], rows)
+    const periodColumn = { header: '评价期', width: 16, value: () => first.period.label }
+    const columns = recordsExportColumns<EvaluationRow>(evaluations.statistics!.records!, [{ after: 'streetName', column: periodColumn }])
+    await streamExcel<EvaluationRow>(ctx, fileName, first.period.label, columns, rows)
   }
 
   async show({ params, auth }: HttpContext) {

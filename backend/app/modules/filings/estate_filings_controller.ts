@@ -5,7 +5,7 @@ import { estateFilingQuery } from '#modules/filings/estate_filing_query'
 import { transformEstateFiling } from '#modules/filings/estate_filing_transformer'
 import { inBatches, recordsFileName, streamExcel } from '#services/excel_export'
 import clock from '#services/clock'
-import type { EstateFilingRow } from '@szpm/core'
+import { filings, recordsExportColumns, type EstateFilingRow } from '@szpm/core'
 
 export default class EstateFilingsController {
   /** The PostgreSQL records behind a 备案情况 number, with the same region and status filters. */
@@ -27,18 +27,6 @@ export default class EstateFilingsController {
     async function* rows() {
       for await (const row of inBatches<Record<string, any>>(() => estateFilingQuery(region, filters, today))) yield transformEstateFiling(row)
     }
-    await streamExcel<EstateFilingRow>(ctx, fileName, '备案记录', [
-      { header: '所属区', value: (r) => r.districtName },
-      { header: '所属街道', value: (r) => r.streetName },
-      { header: '所属社区', value: (r) => r.communityName },
-      { header: '物业项目', width: 28, value: (r) => r.estateName },
-      { header: '合同备案状态', value: (r) => r.contractStatusName },
-      { header: '合同备案编号', width: 22, value: (r) => r.contractDocumentNo },
-      { header: '合同备案日期', value: (r) => r.contractFiledOn },
-      { header: '合同到期日期', value: (r) => r.contractExpiresOn },
-      { header: '业主大会备案状态', value: (r) => r.assemblyStatusName },
-      { header: '业主大会备案编号', width: 22, value: (r) => r.assemblyDocumentNo },
-      { header: '业主大会备案日期', value: (r) => r.assemblyFiledOn },
-    ], rows())
+    await streamExcel<EstateFilingRow>(ctx, fileName, '备案记录', recordsExportColumns(filings.statistics!.records!), rows())
   }
 }

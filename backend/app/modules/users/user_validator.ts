@@ -1,10 +1,10 @@
 import vine from '@vinejs/vine'
+import { MOBILE_PHONE } from '@szpm/core'
 import { ROLES } from '#services/roles'
 import { strongPassword } from '#modules/users/password_validator'
 
 const id = () => vine.number().withoutDecimals().positive().max(2147483647)
-/** a mainland mobile number: 1, then 3–9, then 9 digits (12345678901 is not one) */
-export const MOBILE_PHONE = /^1[3-9]\d{9}$/
+export { MOBILE_PHONE }
 /** every validator that takes a mobile number uses this rule (users, account, session, identity) */
 export const mobilePhone = () => vine.string().trim().regex(MOBILE_PHONE)
 const phone = mobilePhone

@@ -2,6 +2,7 @@ import { onBeforeUnmount, reactive, ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import type { FormInstance, FormRules } from 'element-plus'
 import { ApiError } from '@szpm/api'
+import { resendCountdown } from '@szpm/core'
 import { login, sendLoginCode } from '@/api/auth'
 import { session } from '@/stores/session'
 
@@ -33,16 +34,8 @@ export function useLogin() {
   const infoMessage = ref('')
   const fieldErrors = ref<Record<string, string>>({})
 
-  let timer: ReturnType<typeof setInterval> | undefined
-  function startCountdown(seconds: number) {
-    countdown.value = seconds
-    clearInterval(timer)
-    timer = setInterval(() => {
-      countdown.value -= 1
-      if (countdown.value <= 0) clearInterval(timer)
-    }, 1000)
-  }
-  onBeforeUnmount(() => clearInterval(timer))
+  const resend = resendCountdown((secondsLeft) => (countdown.value = secondsLeft))
+  onBeforeUnmount(resend.stop)
 
   function showError(error: unknown) {
     if (error instanceof ApiError) {
@@ -65,7 +58,7 @@ export function useLogin() {
       const { data } = await sendLoginCode(form.phone.trim(), form.password)
       codeSent.value = true
       infoMessage.value = '验证码已发送至您的手机，5 分钟内有效'
-      startCountdown(data.resendIn)
+      resend.start(data.resendIn)
     } catch (error) {
       showError(error)
     } finally {

@@ -1,7 +1,7 @@
 import { computed } from 'vue'
 import { useRoute } from 'vue-router'
 import { recordsOf, routeReads, statisticsOf, type Query, type RecordRow, type RecordsMeta } from '@szpm/api'
-import { EMPTY, routeByName, formatCount, formatDate, formatDateTime, formatMetric, statusTagType, type ColumnDeclaration } from '@szpm/core'
+import { EMPTY, routeByName, screenColumns, formatCount, formatDate, formatDateTime, formatMetric, statusTagType, type ColumnDeclaration } from '@szpm/core'
 import { records as fetchRecords, recordsExportUrl } from '@/api/statistics'
 import type { ScopeTag } from '@/components/ListFilterCard.vue'
 import { estateLink } from '@/composables/useRegionDrillDown'
@@ -114,7 +114,7 @@ export function useStatisticsRecords(slug: string) {
     return typeof access === 'string' ? session.can(access) : access.some((feature) => session.can(feature))
   })
 
-  const estateColumn = records.columns.find((column) => column.link === 'estate')
+  const estateColumn = screenColumns(records).find((column) => column.link === 'estate')
   const scopeTags = computed(() => {
     const tags: ScopeTag<ScopeKey>[] = []
     if (filters.value.region_id) tags.push({ key: 'region_id', label: '已按所选区域筛选' })
@@ -151,7 +151,7 @@ export function useStatisticsRecords(slug: string) {
     scopeTags,
     overviewLink,
     overviewTitle: module.pages?.find((page) => page.name === module.slug)?.title ?? statistics.title,
-    columns: records.columns,
+    columns: screenColumns(records),
     declaredFilters: records.filters,
     extraFilters,
     rowKey: estateIdKey ?? 'id',

@@ -1,5 +1,6 @@
 import { computed, onBeforeUnmount, reactive, ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
+import { MOBILE_PHONE, resendCountdown } from '@szpm/core'
 import { ApiError } from '@/api/client'
 import { bindIdentity, sendIdentityCode, wechatAuthorizeUrl } from '@/api/auth'
 import { setUser } from '@/stores/session'
@@ -39,20 +40,12 @@ export function useIdentity() {
   const nameRules = [{ required: true, message: '请输入姓名' }]
   const phoneRules = [
     { required: true, message: '请输入手机号码' },
-    { pattern: /^1\d{10}$/, message: '手机号码格式不正确' },
+    { pattern: MOBILE_PHONE, message: '手机号码格式不正确' },
   ]
   const codeRules = [{ required: true, message: '请输入短信验证码' }]
 
-  let timer: ReturnType<typeof setInterval> | undefined
-  function startCountdown(seconds: number) {
-    countdown.value = seconds
-    clearInterval(timer)
-    timer = setInterval(() => {
-      countdown.value -= 1
-      if (countdown.value <= 0) clearInterval(timer)
-    }, 1000)
-  }
-  onBeforeUnmount(() => clearInterval(timer))
+  const resend = resendCountdown((secondsLeft) => (countdown.value = secondsLeft))
+  onBeforeUnmount(resend.stop)
 
   function choose(choice: IdentityChoice) {
     if (!choice.enabled) {
@@ -72,12 +65,12 @@ export function useIdentity() {
     if (sending.value || countdown.value > 0) return
     errorMessage.value = ''
     if (!form.name.trim()) return showFailToast('请输入姓名')
-    if (!/^1\d{10}$/.test(form.phone.trim())) return showFailToast('请输入正确的手机号码')
+    if (!MOBILE_PHONE.test(form.phone.trim())) return showFailToast('请输入正确的手机号码')
     sending.value = true
     try {
       const sent = await sendIdentityCode(form.name.trim(), form.phone.trim())
       showSuccessToast('验证码已发送')
-      startCountdown(sent.resendIn)
+      resend.start(sent.resendIn)
     } catch (error) {
       fail(error)
     } finally {

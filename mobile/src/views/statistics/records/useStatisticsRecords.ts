@@ -1,6 +1,6 @@
 import { computed } from 'vue'
 import { useRoute, type LocationQuery, type RouteLocationRaw } from 'vue-router'
-import { moduleBySlug, type ColumnDeclaration } from '@szpm/core'
+import { moduleBySlug, screenColumns, type ColumnDeclaration } from '@szpm/core'
 import { routeReads, type Query, type RecordRow } from '@szpm/api'
 import { statistics as statisticsApi } from '@/api/statistics'
 import { useInfiniteQueryList } from '@/composables/useInfiniteQueryList'
@@ -64,9 +64,10 @@ export function useStatisticsRecords() {
     },
   })
 
-  const titleColumn: ColumnDeclaration = records.columns.find((column) => column.link === 'estate') ?? records.columns[0]
-  const tagColumn = records.columns.find((column) => column.format === 'status' && column !== titleColumn)
-  const detailColumns = records.columns.filter((column) => column !== titleColumn && column !== tagColumn)
+  const columns = screenColumns(records)
+  const titleColumn: ColumnDeclaration = columns.find((column) => column.link === 'estate') ?? columns[0]
+  const tagColumn = columns.find((column) => column.format === 'status' && column !== titleColumn)
+  const detailColumns = columns.filter((column) => column !== titleColumn && column !== tagColumn)
 
   function rowLink(row: RecordRow): RouteLocationRaw | undefined {
     if (hook.recordLink) return hook.recordLink(row)
