@@ -5,12 +5,12 @@
  */
 import { ESTATE_EVALUATION_FACTS_TABLE, ESTATE_FILING_FACTS_TABLE } from '@szpm/warehouse'
 import type { QueryFn } from './pg.ts'
-import { loadEstateFilingStatePage } from './sources/estate_filing_state.ts'
-import type { EstateFilingState } from './sources/estate_filing_state.ts'
-import { loadEstateProfilePage } from './sources/estate_profile.ts'
-import type { EstateProfile } from './sources/estate_profile.ts'
-import { loadEstateEvaluationPage } from './sources/estate_evaluation.ts'
-import type { EstateEvaluation } from './sources/estate_evaluation.ts'
+import { loadEstateFilingStatePage } from './sources/filings.ts'
+import type { EstateFilingState } from './sources/filings.ts'
+import { loadEstateProfilePage } from './sources/projects.ts'
+import type { EstateProfile } from './sources/projects.ts'
+import { loadEstateEvaluationPage } from './sources/evaluations.ts'
+import type { EstateEvaluation } from './sources/evaluations.ts'
 import { ESTATE_PROFILE_FACTS_TABLE, estateEvaluationFactRow, estateFilingFactRow, estateProfileFactRow } from './topics.ts'
 
 export type FactSource<Row extends { estate_id: number } = { estate_id: number }> = {

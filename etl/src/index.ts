@@ -12,8 +12,8 @@ export {
   ESTATE_FILING_STATE_TOPIC,
   FILING_STATES,
   ESTATE_FILING_STATES_VIEW,
-} from './sources/estate_filing_state.ts'
-export type { EstateFilingState, EstateFilingStateSqlOptions, FilingState } from './sources/estate_filing_state.ts'
+} from './sources/filings.ts'
+export type { EstateFilingState, EstateFilingStateSqlOptions, FilingState } from './sources/filings.ts'
 export { estateIdsParam, sourceFilter, sourceReaders } from './sources/source_rows.ts'
 export type { ParamStyle, SourceQueryOptions } from './sources/source_rows.ts'
 export {
@@ -34,16 +34,16 @@ export {
   writeEstateEvaluationOutbox,
   ESTATE_EVALUATION_TOPIC,
   EVALUATION_STATES,
-} from './sources/estate_evaluation.ts'
-export type { EstateEvaluation, EvaluationState } from './sources/estate_evaluation.ts'
+} from './sources/evaluations.ts'
+export type { EstateEvaluation, EvaluationState } from './sources/evaluations.ts'
 export {
   estateProfileSql,
   loadEstateProfiles,
   loadEstateProfilePage,
   writeEstateProfileOutbox,
   ESTATE_PROFILE_TOPIC,
-} from './sources/estate_profile.ts'
-export type { EstateProfile } from './sources/estate_profile.ts'
+} from './sources/projects.ts'
+export type { EstateProfile } from './sources/projects.ts'
 export { FACT_SOURCES, FACT_SOURCES_BY_MODULE, cursorOf, factKey, factSourcesOf } from './fact_sources.ts'
 export type { FactSource } from './fact_sources.ts'
 export { appendOutboxEvents } from './outbox.ts'

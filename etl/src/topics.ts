@@ -1,12 +1,12 @@
 /** Registry: outbox topic → transformer into warehouse fact rows. */
 import { ESTATE_EVALUATION_FACTS_TABLE, ESTATE_FILING_FACTS_TABLE } from '@szpm/warehouse'
 import type { EstateEvaluationFactRow, EstateFilingFactRow } from '@szpm/warehouse'
-import { ESTATE_FILING_STATE_TOPIC, FILING_STATES } from './sources/estate_filing_state.ts'
-import type { EstateFilingState } from './sources/estate_filing_state.ts'
-import { ESTATE_PROFILE_TOPIC, normalizeEstateProfile } from './sources/estate_profile.ts'
-import type { EstateProfile } from './sources/estate_profile.ts'
-import { ESTATE_EVALUATION_TOPIC, EVALUATION_STATES } from './sources/estate_evaluation.ts'
-import type { EstateEvaluation } from './sources/estate_evaluation.ts'
+import { ESTATE_FILING_STATE_TOPIC, FILING_STATES } from './sources/filings.ts'
+import type { EstateFilingState } from './sources/filings.ts'
+import { ESTATE_PROFILE_TOPIC, normalizeEstateProfile } from './sources/projects.ts'
+import type { EstateProfile } from './sources/projects.ts'
+import { ESTATE_EVALUATION_TOPIC, EVALUATION_STATES } from './sources/evaluations.ts'
+import type { EstateEvaluation } from './sources/evaluations.ts'
 
 export const ESTATE_PROFILE_FACTS_TABLE = 'estate_profile_facts'
 

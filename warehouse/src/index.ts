@@ -12,10 +12,8 @@ export type { CubeDefinition, FilterDefinition, Level, LevelDefinition, MetricDe
 export { drillDown, totals, buildSql, buildFragment, parseQuery, shapeRows, shapeTotals, QueryError } from './query/index.ts'
 export type { DrillDownQuery, DrillDownRow, Filters, FilterKey, FilterValue, ParsedQuery, ParsedFilter, ParsedParam, TotalsRow } from './query/index.ts'
 
-/** The fact table written by @szpm/etl and read by the estate_filings cube. */
-export const ESTATE_FILING_FACTS_TABLE = 'estate_filing_facts'
-export type FilingState = 'filed' | 'expired' | 'not_filed'
-export type EstateFilingFactRow = {
+/** Where an estate sits: the hierarchy columns every per-estate fact row (and its source row) leads with. */
+export type EstatePlace = {
   district_id: number
   district_name: string
   street_id: number
@@ -24,6 +22,12 @@ export type EstateFilingFactRow = {
   community_name: string
   estate_id: number
   estate_name: string
+}
+
+/** The fact table written by @szpm/etl and read by the estate_filings cube. */
+export const ESTATE_FILING_FACTS_TABLE = 'estate_filing_facts'
+export type FilingState = 'filed' | 'expired' | 'not_filed'
+export type EstateFilingFactRow = EstatePlace & {
   contract_status: FilingState
   /** YYYY-MM-DD: the deciding contract's last day (the cube reads 'filed' after it as expired); null: none */
   contract_expires_on: string | null
@@ -37,7 +41,7 @@ export type EstateFilingFactRow = {
 /** The fact table written by @szpm/etl and read by the estate_evaluations cube (街道社区评价). */
 export const ESTATE_EVALUATION_FACTS_TABLE = 'estate_evaluation_facts'
 export type EvaluationFactState = 'pending' | 'submitted' | 'reviewed' | 'auto_scored'
-export type EstateEvaluationFactRow = Omit<EstateFilingFactRow, 'contract_status' | 'contract_expires_on' | 'assembly_status'> & {
+export type EstateEvaluationFactRow = EstatePlace & Pick<EstateFilingFactRow, 'changed_at' | 'version'> & {
   year: number
   /** 1 | 2 */
   half: number

@@ -7,7 +7,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  *   whose `expires_on` is before `as_of` (i.e. from the day after its last day) reads 'expired'.
  *   Nothing rewrites the stored status: every reader passes the platform clock's date (Asia/Shanghai),
  *   so no state depends on when a job ran. The same rule is in the warehouse cube (`asOf` param,
- *   warehouse/src/cubes/estate_filings.ts) and in app/modules/filings/filing_status.ts.
+ *   warehouse/src/cubes/filings.ts) and in app/modules/filings/filing_status.ts.
  * - `estate_filing_states_on(as_of)`: the `estate_filing_states` view (the stored state, which the
  *   outbox payloads, the rebuild and the reconciliation carry) with the contract state as of `as_of`.
  *   An inlinable SQL function, so the caller's WHERE reaches the view's indexes.

@@ -4,6 +4,7 @@
  * three readers built on that query — rows by id, a keyset page (rebuild / reconcile), and the
  * outbox writer the backend calls inside its transaction.
  */
+import type { EstatePlace } from '@szpm/warehouse'
 import type { QueryFn } from '../pg.ts'
 import { appendOutboxEvents } from '../outbox.ts'
 
@@ -39,8 +40,19 @@ export function sourceFilter(idColumn: string, options: SourceQueryOptions): { w
   }
 }
 
+/** The estate and its regions, as every per-estate source row carries them (alias `e` = estates). */
+export const ESTATE_PLACE_COLUMNS = `e.id as estate_id, e.name as estate_name,
+  e.district_id, coalesce(d.name, '') as district_name,
+  e.street_id, coalesce(s.name, '') as street_name,
+  e.community_id, coalesce(c.name, '') as community_name`
+
+/** The joins ESTATE_PLACE_COLUMNS reads: the estate's district, street and community. */
+export const ESTATE_PLACE_JOINS = `left join regions d on d.id = e.district_id
+left join regions s on s.id = e.street_id
+left join regions c on c.id = e.community_id`
+
 /** The estate and its regions, as every per-estate source row carries them. */
-export function normalizeEstatePlace(row: Record<string, unknown>) {
+export function normalizeEstatePlace(row: Record<string, unknown>): EstatePlace {
   return {
     estate_id: Number(row.estate_id),
     estate_name: String(row.estate_name),

@@ -1,6 +1,6 @@
-import { estateEvaluations } from './estate_evaluations.ts'
-import { estateFilings } from './estate_filings.ts'
-import { estateProfiles } from './estate_profiles.ts'
+import { estateEvaluations } from './evaluations.ts'
+import { estateFilings } from './filings.ts'
+import { estateProfiles } from './projects.ts'
 import type { CubeDefinition } from './types.ts'
 
 export const cubes: Readonly<Record<string, CubeDefinition>> = Object.freeze({

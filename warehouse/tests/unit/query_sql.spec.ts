@@ -35,7 +35,7 @@ test.group('buildSql snapshots', () => {
     filters: { district_id: 440304 },
     params: { asOf: '2026-12-01' },
   }
-  /** the contract state as of asOf: a contract past its last day counts as expired (cubes/estate_filings.ts) */
+  /** the contract state as of asOf: a contract past its last day counts as expired (cubes/filings.ts) */
   const CONTRACT = "if(contract_status = 'filed' AND isNotNull(contract_expires_on) AND assumeNotNull(contract_expires_on) < asOf, 'expired', contract_status)"
   const CONTRACT_RATE = `if(count() = 0, 0, countIf(${CONTRACT} = 'filed') / count())`
 

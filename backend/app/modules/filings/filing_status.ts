@@ -5,7 +5,7 @@ import type { FilingRecordStatus } from '#models/filing'
  * The status a filing record has on `asOf` (YYYY-MM-DD, Asia/Shanghai — pass `clock.today()`):
  * a contract stored 'filed' reads 'expired' from the day after its `expires_on`. The stored status
  * is never rewritten by a job. The same rule, in SQL, is PostgreSQL's `effective_filing_status`
- * (migration 0011) and the warehouse cube's `asOf` param (warehouse/src/cubes/estate_filings.ts).
+ * (migration 0011) and the warehouse cube's `asOf` param (warehouse/src/cubes/filings.ts).
  */
 export function effectiveFilingStatus(
   filing: { kind: FilingKind; status: FilingRecordStatus; expiresOn: string | null },

@@ -6,22 +6,15 @@
  * Used by the outbox writers (backend, inside the transaction that changed the evaluation), the
  * rebuild and the reconciliation.
  */
-import { normalizeEstatePlace, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
+import type { EstatePlace } from '@szpm/warehouse'
+import { ESTATE_PLACE_COLUMNS, ESTATE_PLACE_JOINS, normalizeEstatePlace, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
 
 export type EvaluationState = 'pending' | 'submitted' | 'reviewed' | 'auto_scored'
 export const EVALUATION_STATES: readonly EvaluationState[] = ['pending', 'submitted', 'reviewed', 'auto_scored']
 
-export type EstateEvaluation = {
+export type EstateEvaluation = EstatePlace & {
   /** evaluations.id: the keyset cursor of the rebuild / reconciliation (not stored in ClickHouse) */
   evaluation_id: number
-  estate_id: number
-  estate_name: string
-  district_id: number
-  district_name: string
-  street_id: number
-  street_name: string
-  community_id: number
-  community_name: string
   year: number
   half: number
   state: EvaluationState
@@ -40,10 +33,7 @@ export function estateEvaluationSql(options: SourceQueryOptions = {}): string {
   const { where, limit } = sourceFilter('ev.id', options)
   return `select
   ev.id as evaluation_id,
-  e.id as estate_id, e.name as estate_name,
-  e.district_id, coalesce(d.name, '') as district_name,
-  e.street_id, coalesce(s.name, '') as street_name,
-  e.community_id, coalesce(c.name, '') as community_name,
+  ${ESTATE_PLACE_COLUMNS},
   ev.year, ev.half, ev.state,
   (ev.submitted_at is not null or ev.submitted_score is not null) as was_submitted,
   coalesce(ev.final_score, 0)::float8 as final_score,
@@ -51,9 +41,7 @@ export function estateEvaluationSql(options: SourceQueryOptions = {}): string {
 from evaluations ev
 join estates e on e.id = ev.estate_id
 join evaluation_periods p on p.year = ev.year and p.half = ev.half
-left join regions d on d.id = e.district_id
-left join regions s on s.id = e.street_id
-left join regions c on c.id = e.community_id${where ? `\n${where}` : ''}
+${ESTATE_PLACE_JOINS}${where ? `\n${where}` : ''}
 order by ev.id${limit ? `\n${limit}` : ''}`
 }
 

@@ -15,21 +15,14 @@
  * This module is the one SQL over that view used by the backend (outbox payloads, inside its
  * transaction), the rebuild and the reconciliation.
  */
+import type { EstatePlace } from '@szpm/warehouse'
 import { normalizeEstatePlace, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
 
 export const ESTATE_FILING_STATES_VIEW = 'estate_filing_states'
 
 export type FilingState = 'filed' | 'expired' | 'not_filed'
 
-export type EstateFilingState = {
-  estate_id: number
-  estate_name: string
-  district_id: number
-  district_name: string
-  street_id: number
-  street_name: string
-  community_id: number
-  community_name: string
+export type EstateFilingState = EstatePlace & {
   contract_status: FilingState
   /** the deciding contract's last day, YYYY-MM-DD (null: none, or open-ended) */
   contract_expires_on: string | null

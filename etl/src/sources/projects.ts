@@ -3,17 +3,10 @@
  * read from `estates` (whose totals the house register keeps current) joined to its regions.
  * Used by the outbox writers, the rebuild and the reconciliation.
  */
-import { normalizeEstatePlace, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
+import type { EstatePlace } from '@szpm/warehouse'
+import { ESTATE_PLACE_COLUMNS, ESTATE_PLACE_JOINS, normalizeEstatePlace, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
 
-export type EstateProfile = {
-  estate_id: number
-  estate_name: string
-  district_id: number
-  district_name: string
-  street_id: number
-  street_name: string
-  community_id: number
-  community_name: string
+export type EstateProfile = EstatePlace & {
   estate_type: string
   house_count: number
   household_count: number
@@ -27,16 +20,11 @@ export const ESTATE_PROFILE_TOPIC = 'estate_profile'
 export function estateProfileSql(options: SourceQueryOptions = {}): string {
   const { where, limit } = sourceFilter('e.id', options)
   return `select
-  e.id as estate_id, e.name as estate_name,
-  e.district_id, coalesce(d.name, '') as district_name,
-  e.street_id, coalesce(s.name, '') as street_name,
-  e.community_id, coalesce(c.name, '') as community_name,
+  ${ESTATE_PLACE_COLUMNS},
   e.estate_type, e.house_count, e.household_count, e.building_area::float8 as building_area,
   coalesce(e.company_name, '') as company_name, e.has_committee
 from estates e
-left join regions d on d.id = e.district_id
-left join regions s on s.id = e.street_id
-left join regions c on c.id = e.community_id${where ? `\n${where}` : ''}
+${ESTATE_PLACE_JOINS}${where ? `\n${where}` : ''}
 order by e.id${limit ? `\n${limit}` : ''}`
 }
 
