@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import type { Page } from 'playwright'
 import { R, E, USERS, resetWorld } from '#tests/support/world'
-import { loginOnPc } from '#tests/support/browser'
+import { drillIntoCommunity, exportedFileName, loginOnPc } from '#tests/support/browser'
 import { syncWarehouse } from '#tests/support/warehouse'
 
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).trim()
@@ -59,13 +59,10 @@ test.group('PC · 备案情况 drill-down', (group) => {
     assert.match(await text(page, '[data-test="fresh-at"]'), /数据更新时间：(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}|—)/)
 
     // the statistics export (a street clerk holds filings.export)
-    const [statsDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="export"]').click()])
-    assert.match(statsDownload.suggestedFilename(), /\.xlsx$/)
+    assert.match(await exportedFileName(page), /\.xlsx$/)
 
     // drill into 园岭一社区: its estates
-    await page.locator(`[data-test="drill-${R.yl1}"]`).click()
-    await page.waitForURL((url) => url.searchParams.get('region') === String(R.yl1))
-    await page.locator(`[data-test="estate-${E.e1}"]`).waitFor()
+    await drillIntoCommunity(page, R.yl1, E.e1)
     assert.include(await page.locator('[data-test="stats-table"]').innerText(), '锦华苑')
     assert.isTrue(await page.locator(`[data-test="crumb-${R.yuanling}"]`).isVisible())
 
@@ -84,8 +81,7 @@ test.group('PC · 备案情况 drill-down', (group) => {
     await page.locator('.filter-form .el-select__selected-item', { hasText: '已过期' }).first().waitFor()
 
     // export of the records list is a real xlsx with the same filters
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="export"]').click()])
-    assert.match(download.suggestedFilename(), /\.xlsx$/)
+    assert.match(await exportedFileName(page), /\.xlsx$/)
 
     // the estate name opens the shared estate page on its 备案情况 tab, with the filings and history
     await page.locator(`[data-test="estate-${E.e2}"]`).first().click()

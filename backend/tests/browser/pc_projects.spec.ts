@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import type { Page } from 'playwright'
 import { R, E, USERS, resetWorld } from '#tests/support/world'
-import { loginOnPc } from '#tests/support/browser'
+import { drillIntoCommunity, exportedFileName, loginOnPc } from '#tests/support/browser'
 
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).trim()
 const cell = (page: Page, id: number, key: string) => text(page, `[data-test="cell-${id}-${key}"]`)
@@ -60,13 +60,10 @@ test.group('PC · 项目管理 drill-down', (group) => {
     assert.isTrue(await page.locator('[data-test="chart-2"] canvas').first().isVisible(), 'stacked type chart')
 
     // the street table exports as xlsx
-    const [statsDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="export"]').click()])
-    assert.match(statsDownload.suggestedFilename(), /\.xlsx$/)
+    assert.match(await exportedFileName(page), /\.xlsx$/)
 
     // drill into 园岭一社区: its estates, named after the estate page
-    await page.locator(`[data-test="drill-${R.yl1}"]`).click()
-    await page.waitForURL((url) => url.searchParams.get('region') === String(R.yl1))
-    await page.locator(`[data-test="estate-${E.e1}"]`).waitFor()
+    await drillIntoCommunity(page, R.yl1, E.e1)
     assert.include(await page.locator('[data-test="stats-table"]').innerText(), '锦华苑')
     assert.equal(await cell(page, E.e2, 'houses'), '200')
     assert.equal(await cell(page, E.e2, 'withCommittee'), '0')
@@ -102,8 +99,7 @@ test.group('PC · 项目管理 drill-down', (group) => {
     assert.include(await page.locator(`.estate-row-${E.e6}`).first().innerText(), '未成立')
 
     // export of the estate list with the same filters
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="export"]').click()])
-    assert.match(download.suggestedFilename(), /\.xlsx$/)
+    assert.match(await exportedFileName(page), /\.xlsx$/)
 
     // the estate name opens the shared estate page on its 基本信息 tab
     await page.locator(`[data-test="estate-${E.e6}"]`).first().click()

@@ -48,3 +48,16 @@ export async function loginOnH5(page: Page, who: WorldUser): Promise<void> {
   await page.waitForURL((url) => url.pathname === '/m/')
   await page.locator('[data-test="home-user-name"]').waitFor()
 }
+
+/** Clicks the page's 导出Excel and returns the name of the file it downloads. */
+export async function exportedFileName(page: Page, selector = '[data-test="export"]'): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()])
+  return download.suggestedFilename()
+}
+
+/** On a PC statistics page: drills into the community `regionId` and waits for its estate `estateId`'s row. */
+export async function drillIntoCommunity(page: Page, regionId: number, estateId: number): Promise<void> {
+  await page.locator(`[data-test="drill-${regionId}"]`).click()
+  await page.waitForURL((url) => url.searchParams.get('region') === String(regionId))
+  await page.locator(`[data-test="estate-${estateId}"]`).waitFor()
+}

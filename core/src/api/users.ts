@@ -20,6 +20,12 @@ export function usersApi(http: Http) {
     exportUrl: (query: AccountListQuery) => http.url('users.export', { query: query as Query }),
     show: (id: number) => http.call<ManagedAccount>('users.show', { params: { id } }),
     options: () => http.call<AccountOptions>('users.options'),
+    /** the account forms' choices (roles, regions, features); none when they cannot be loaded, so the forms offer nothing */
+    optionsOrNone: (): Promise<AccountOptions> =>
+      http.call<AccountOptions>('users.options').then(
+        (response) => response.data,
+        () => ({ roles: [], regions: [], features: [] })
+      ),
     create: (input: NewAccountInput) => http.call<ManagedAccount, { initialPassword: string | null }>('users.store', { body: input }),
     setFeatures: (id: number, features: string[]) => http.call<ManagedAccount>('users.update_features', { params: { id }, body: { features } }),
     stats: (regionId?: number) => http.call<UserStatsRow[]>('users.stats', { query: { region_id: regionId } }),

@@ -1,4 +1,4 @@
 import { api } from './client'
 
-export const { list, show, options, create, setFeatures, stats, statsList, exportUrl, statsExportUrl, statsListExportUrl } = api.users
+export const { list, show, optionsOrNone, create, setFeatures, stats, statsList, exportUrl, statsExportUrl, statsListExportUrl } = api.users
 export const { update: updateMe, sendPhoneCode, unbindWechat, deregister } = api.account

@@ -1,4 +1,4 @@
 import { api } from './client'
 
-export const { list, options, create, setFeatures, stats, statsList } = api.users
+export const { list, optionsOrNone, create, setFeatures, stats, statsList } = api.users
 export const { update: updateMe, sendPhoneCode, unbindWechat, deregister } = api.account

@@ -1,7 +1,7 @@
 import { computed, onMounted, reactive, ref } from 'vue'
 import type { AccountOptions, ManagedAccount } from '@szpm/api'
 import { ApiError } from '@/api/client'
-import { create, exportUrl as usersExportUrl, list, options as loadOptions, setFeatures } from '@/api/users'
+import { create, exportUrl as usersExportUrl, list, optionsOrNone, setFeatures } from '@/api/users'
 
 /** 权限管理: the accounts the user manages, 新增 and 账号赋权. */
 export function useAdminUsers() {
@@ -113,11 +113,7 @@ export function useAdminUsers() {
 
   onMounted(async () => {
     void load()
-    try {
-      opts.value = (await loadOptions()).data
-    } catch {
-      opts.value = { roles: [], regions: [], features: [] }
-    }
+    opts.value = await optionsOrNone()
   })
 
   return {

@@ -1,7 +1,7 @@
 import { computed, onMounted, reactive, ref } from 'vue'
 import type { AccountOptions, ManagedAccount } from '@szpm/api'
 import { ApiError } from '@szpm/api'
-import { create, list, options as loadOptions, setFeatures } from '@/api/users'
+import { create, list, optionsOrNone, setFeatures } from '@/api/users'
 
 /** H5 权限管理: the managed accounts, 新增 and 赋权 (van-checkbox-group). */
 export function useAdminUsers() {
@@ -70,11 +70,7 @@ export function useAdminUsers() {
 
   onMounted(async () => {
     void load()
-    try {
-      opts.value = (await loadOptions()).data
-    } catch {
-      opts.value = { roles: [], regions: [], features: [] }
-    }
+    opts.value = await optionsOrNone()
   })
 
   return { rows, loading, opts, features, mode, form, errors, target, regionChoices, pickRole, openCreate, openGrant, submit }
