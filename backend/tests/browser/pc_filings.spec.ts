@@ -106,7 +106,8 @@ test.group('PC · 备案情况 drill-down', (group) => {
     await page.waitForURL((url) => url.pathname === '/filings/records' && url.searchParams.get('region') === String(R.yl2))
     await page.locator(`.estate-row-${E.e6}`).first().waitFor()
     assert.equal(await page.locator('[data-test="records-table"] .el-table__body-wrapper tbody tr').count(), 2)
-    assert.isTrue(await page.locator('[data-test="scope-region_id"]').isVisible())
+    // the region scope tag (waits for it: the tag renders with the filter card, not with the rows)
+    await page.locator('[data-test="scope-region_id"]').waitFor({ state: 'visible' })
 
     // a keyword narrows to one; 重置 keeps the region and clears the filters
     await page.locator('[data-test="filter-q"]').fill('星河')

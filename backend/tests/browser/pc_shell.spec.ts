@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { ESTATE_TAB_FEATURES } from '@szpm/core'
 import db from '@adonisjs/lucid/services/db'
 import type { Page } from 'playwright'
 import { USERS, resetWorld } from '#tests/support/world'
@@ -166,6 +167,21 @@ test.group('PC · shell: side menu, breadcrumbs, home 工作台', (group) => {
     await page.goto(origin + '/filings')
     await page.locator('[data-test="stats-table"]').waitFor()
     assert.equal(new URL(page.url()).pathname, '/filings')
+  })
+
+  test('the estate page opens for any module with an estate tab, and by URL sends home a user holding none', async ({ visit, assert }) => {
+    // the party secretary without 项目管理, 备案情况 and 街道社区评价 (the modules with an estate tab)
+    const removed = await db.from('user_features').where({ user_id: USERS.party.id }).whereIn('feature', ESTATE_TAB_FEATURES).delete()
+    assert.equal(Number(removed), ESTATE_TAB_FEATURES.length)
+
+    const page = await loginOnPc(visit, 'party')
+    await page.locator('[data-test="nav-todos"]').waitFor()
+    const origin = new URL(page.url()).origin
+    const status = await page.evaluate(async () => (await fetch('/api/v1/estates/1')).status)
+    assert.equal(status, 403)
+    await page.goto(origin + '/estates/1')
+    await page.waitForURL((url) => url.pathname === '/')
+    assert.equal(await page.locator('[data-test="nav-filings"]').count(), 0)
   })
 
   test('the same user with projects.view sees the menu entry, the figure and the page', async ({ visit, assert }) => {

@@ -16,6 +16,6 @@ export const estates = defineModule({
     { name: 'estates.show', method: 'GET', path: 'estates/:id', access: 'estate_tabs', label: '物业项目详情', params: { id: 'id' }, scoped: true },
   ],
   pages: [
-    { name: 'estate', path: '/estates/:id(\\d+)', title: '物业项目详情', feature: undefined, apps: ['pc', 'h5'] },
+    { name: 'estate', path: '/estates/:id(\\d+)', title: '物业项目详情', feature: 'estate_tabs', apps: ['pc', 'h5'] },
   ],
 })

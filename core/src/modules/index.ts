@@ -49,6 +49,12 @@ export const API_ROUTES: readonly (RouteDeclaration & { module: ModuleDeclaratio
   (module.routes ?? []).map((route) => ({ ...route, access: route.access === 'estate_tabs' ? ESTATE_TAB_FEATURES : route.access, module }))
 )
 
+/** The features that open a page, any one of them enough; none = any signed-in user. */
+export function pageFeatures(page: Pick<PageDeclaration, 'feature'>): readonly string[] {
+  if (page.feature === 'estate_tabs') return ESTATE_TAB_FEATURES
+  return page.feature ? [page.feature] : []
+}
+
 /** every page of one app, with its module */
 export function pagesOf(app: 'pc' | 'h5'): (PageDeclaration & { module: ModuleDeclaration })[] {
   return LIVE_MODULES.flatMap((module) => (module.pages ?? []).filter((page) => page.apps.includes(app)).map((page) => ({ ...page, module })))
@@ -112,7 +118,7 @@ export function declarationProblems(): string[] {
   }
   for (const module of LIVE_MODULES) {
     for (const page of module.pages ?? []) {
-      if (page.feature && !known(page.feature)) problems.push(`page "${page.name}" (${module.name}) needs unknown feature "${page.feature}"`)
+      if (page.feature && page.feature !== 'estate_tabs' && !known(page.feature)) problems.push(`page "${page.name}" (${module.name}) needs unknown feature "${page.feature}"`)
     }
     if (module.tile && !(module.pages ?? []).some((page) => page.name === module.tile!.page)) problems.push(`tile of ${module.name} opens undeclared page "${module.tile.page}"`)
     for (const process of module.processes ?? []) {

@@ -135,7 +135,10 @@ export interface PageDeclaration {
   /** path of the page (PC under /, H5 under /m/) */
   readonly path: string
   readonly title: string
-  /** feature needed to open it; absent = any signed-in user */
+  /**
+   * feature needed to open it; absent = any signed-in user; `estate_tabs` = any feature of a module
+   * with a tab on the estate page (see `pageFeatures`)
+   */
   readonly feature?: string
   /** which apps have the page */
   readonly apps: readonly ('pc' | 'h5')[]

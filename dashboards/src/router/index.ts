@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteComponent, type RouteRecordRaw } from 'vue-router'
-import { pagesOf, statisticsPageViews } from '@szpm/core'
+import { pageFeatures, pagesOf, statisticsPageViews } from '@szpm/core'
 import { ApiError } from '@szpm/api'
 import { me } from '@/api/auth'
 import { PLATFORM_NAME } from '@/constants/app'
@@ -38,7 +38,7 @@ function declaredRoutes(): RouteRecordRaw[] {
       path: page.path,
       name: page.name,
       component,
-      meta: { title: page.title, feature: page.feature, module: page.module.slug },
+      meta: { title: page.title, features: pageFeatures(page), module: page.module.slug },
     }
   })
 }
@@ -106,7 +106,8 @@ router.beforeEach(async (to) => {
     return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
   }
   // the one feature guard of every declared page (the server enforces the feature again)
-  if (to.meta.feature && !session.can(to.meta.feature)) return { name: 'home' }
+  const features = to.meta.features ?? []
+  if (features.length && !features.some((feature) => session.can(feature))) return { name: 'home' }
   return true
 })
 

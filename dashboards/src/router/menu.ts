@@ -1,4 +1,4 @@
-import { MENU_GROUPS, MODULES, moduleBySlug, pagesOf, type MenuGroup, type ModuleDeclaration } from '@szpm/core'
+import { MENU_GROUPS, MODULES, moduleBySlug, pageFeatures, pagesOf, type MenuGroup, type ModuleDeclaration } from '@szpm/core'
 
 /** One entry of the side menu: a declared page (its route name and title). */
 export interface MenuEntry {
@@ -23,7 +23,7 @@ type Can = (feature: string) => boolean
 
 /** the declared menu pages of live modules a user may open, in declaration order */
 function openableMenuPages(can: Can) {
-  return pagesOf('pc').filter((page) => page.menu && (!page.feature || can(page.feature)))
+  return pagesOf('pc').filter((page) => page.menu && (pageFeatures(page).length === 0 || pageFeatures(page).some(can)))
 }
 
 /**

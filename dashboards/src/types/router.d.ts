@@ -6,8 +6,8 @@ declare module 'vue-router' {
     title?: string
     /** reachable without a session (login, 404) */
     public?: boolean
-    /** the feature the user needs to open the page (from the module declaration); absent = any signed-in user */
-    feature?: string
+    /** the features that open the page, any one of them (from the module declaration); empty = any signed-in user */
+    features?: readonly string[]
     /** slug of the module that declares the page (the generic pages read it) */
     module?: string
   }

@@ -17,9 +17,9 @@ function loadSession(): Promise<void> {
   return pending
 }
 
-/** may the signed-in user open a page with this meta (its declared feature)? */
+/** may the signed-in user open a page with this meta (any of its declared features)? */
 export function mayOpen(meta: RouteMeta): boolean {
-  return holds(meta.feature) && (!meta.anyFeature || meta.anyFeature.some(holds))
+  return !meta.features?.length || meta.features.some(holds)
 }
 
 export function installGuards(router: Router): void {

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
-import { ESTATE_TABS, H5_PAGES } from '@/modules'
+import { pageFeatures } from '@szpm/core'
+import { H5_PAGES } from '@/modules'
 import { PAGE_COMPONENTS } from './pages'
 
 /**
@@ -15,10 +16,9 @@ const declared: RouteRecordRaw[] = H5_PAGES.map((page) => {
     component,
     meta: {
       title: page.title,
-      feature: page.feature,
+      // any one of them opens the page (the estate page: any module's tab; each tab checks its own)
+      features: pageFeatures(page),
       module: page.module.slug,
-      // the estate page opens for a user who may see any of its tabs; each tab checks its own feature
-      anyFeature: page.name === 'estate' ? ESTATE_TABS.map((tab) => tab.feature) : undefined,
     },
   }
 })

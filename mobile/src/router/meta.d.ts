@@ -6,10 +6,8 @@ declare module 'vue-router' {
     title?: string
     /** reachable without a session */
     public?: boolean
-    /** the feature the page needs (from its declaration); a user without it is sent home */
-    feature?: string
-    /** the page needs any one of these features */
-    anyFeature?: readonly string[]
+    /** the features that open the page, any one of them (from its declaration); empty = any signed-in user */
+    features?: readonly string[]
     /** slug of the module that declares the page */
     module?: string
   }
