@@ -1,17 +1,14 @@
 /**
- * Every warehouse fact table that mirrors per-estate state in PostgreSQL, declared once: how to page
- * through the source, how a source row becomes a fact row, and which fields reconciliation compares.
- * The rebuild and the reconciliation walk this list; a new statistics module adds one entry, under its slug.
+ * Every warehouse fact table that mirrors per-estate state in PostgreSQL, declared once per statistics
+ * module next to its source query: `etl/src/sources/<slug>.ts` exports `factSource` (how to page
+ * through the source, how a source row becomes a fact row, which fields reconciliation compares) and
+ * `topicTransformer` (its outbox topic, see topics.ts). Both are discovered here for every
+ * STATISTICS_MODULES slug — there is no list to edit; a statistics module without its file fails at load.
  */
-import { ESTATE_EVALUATION_FACTS_TABLE, ESTATE_FILING_FACTS_TABLE } from '@szpm/warehouse'
+import { STATISTICS_MODULES } from '@szpm/core'
+import { loadModuleFiles } from '@szpm/warehouse'
 import type { QueryFn } from './pg.ts'
-import { loadEstateFilingStatePage } from './sources/filings.ts'
-import type { EstateFilingState } from './sources/filings.ts'
-import { loadEstateProfilePage } from './sources/projects.ts'
-import type { EstateProfile } from './sources/projects.ts'
-import { loadEstateEvaluationPage } from './sources/evaluations.ts'
-import type { EstateEvaluation } from './sources/evaluations.ts'
-import { ESTATE_PROFILE_FACTS_TABLE, estateEvaluationFactRow, estateFilingFactRow, estateProfileFactRow } from './topics.ts'
+import type { TopicTransformer } from './payload.ts'
 
 export type FactSource<Row extends { estate_id: number } = { estate_id: number }> = {
   readonly table: string
@@ -31,41 +28,24 @@ export type FactSource<Row extends { estate_id: number } = { estate_id: number }
   readonly fields: readonly (keyof Row & string)[]
 }
 
-const estateFilingSource: FactSource<EstateFilingState> = {
-  table: ESTATE_FILING_FACTS_TABLE,
-  loadPage: loadEstateFilingStatePage,
-  toFactRow: estateFilingFactRow,
-  fields: ['estate_name', 'district_id', 'district_name', 'street_id', 'street_name', 'community_id', 'community_name', 'contract_status', 'contract_expires_on', 'assembly_status'],
+/** What `etl/src/sources/<slug>.ts` exports for its statistics module. */
+export type ModuleSourceFile = { factSource: FactSource<any>; topicTransformer: TopicTransformer }
+
+/** loads `sources/<slug>.ts` for each slug (exported for tests) */
+export function loadSourceFiles(slugs: readonly string[]): Promise<Readonly<Record<string, ModuleSourceFile>>> {
+  return loadModuleFiles<ModuleSourceFile>(new URL('./sources/', import.meta.url), slugs, ['factSource', 'topicTransformer'])
 }
 
-const estateProfileSource: FactSource<EstateProfile> = {
-  table: ESTATE_PROFILE_FACTS_TABLE,
-  loadPage: loadEstateProfilePage,
-  toFactRow: estateProfileFactRow,
-  fields: ['estate_name', 'district_id', 'street_id', 'community_id', 'estate_type', 'house_count', 'household_count', 'building_area', 'company_name', 'has_committee'],
-}
-
-/** 街道社区评价: one row per estate × year × half, paged by evaluation id. */
-const estateEvaluationSource: FactSource<EstateEvaluation> = {
-  table: ESTATE_EVALUATION_FACTS_TABLE,
-  loadPage: loadEstateEvaluationPage,
-  cursor: (row) => row.evaluation_id,
-  key: ['year', 'half'],
-  countSql: 'select count(*) from evaluations',
-  toFactRow: estateEvaluationFactRow,
-  fields: ['estate_name', 'district_id', 'street_id', 'community_id', 'state', 'was_submitted', 'final_score', 'closes_on'],
-}
+/** the source file of every statistics module, by slug, in declaration order */
+export const MODULE_SOURCE_FILES = await loadSourceFiles(STATISTICS_MODULES.map((module) => module.slug))
 
 /**
  * One fact source per statistics module, by the module's slug (core/src/modules, STATISTICS_MODULES);
- * each source's table is the one its declaration names (`statistics.facts.table`). A unit test checks
- * both ways: every statistics module has a source, every source a statistics module.
+ * each source's table is the one its declaration names (`statistics.facts.table`, a unit test checks).
  */
-export const FACT_SOURCES_BY_MODULE: Readonly<Record<string, FactSource<any>>> = {
-  filings: estateFilingSource,
-  projects: estateProfileSource,
-  evaluations: estateEvaluationSource,
-}
+export const FACT_SOURCES_BY_MODULE: Readonly<Record<string, FactSource<any>>> = Object.freeze(
+  Object.fromEntries(Object.entries(MODULE_SOURCE_FILES).map(([slug, file]) => [slug, file.factSource]))
+)
 
 /** what the rebuild and the reconciliation walk, in this order */
 export const FACT_SOURCES: readonly FactSource<any>[] = Object.values(FACT_SOURCES_BY_MODULE)

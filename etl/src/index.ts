@@ -9,6 +9,8 @@ export {
   loadEstateFilingStates,
   loadEstateFilingStatePage,
   writeEstateFilingOutbox,
+  estateFilingFactRow,
+  parseEstateFilingState,
   ESTATE_FILING_STATE_TOPIC,
   FILING_STATES,
   ESTATE_FILING_STATES_VIEW,
@@ -16,22 +18,15 @@ export {
 export type { EstateFilingState, EstateFilingStateSqlOptions, FilingState } from './sources/filings.ts'
 export { estateIdsParam, sourceFilter, sourceReaders } from './sources/source_rows.ts'
 export type { ParamStyle, SourceQueryOptions } from './sources/source_rows.ts'
-export {
-  topics,
-  estateFilingFactRow,
-  parseEstateFilingState,
-  estateProfileFactRow,
-  parseEstateProfile,
-  estateEvaluationFactRow,
-  parseEstateEvaluation,
-  ESTATE_PROFILE_FACTS_TABLE,
-  PayloadError,
-} from './topics.ts'
+export { topics } from './topics.ts'
+export { PayloadError } from './payload.ts'
 export {
   estateEvaluationSql,
   loadEstateEvaluations,
   loadEstateEvaluationPage,
   writeEstateEvaluationOutbox,
+  estateEvaluationFactRow,
+  parseEstateEvaluation,
   ESTATE_EVALUATION_TOPIC,
   EVALUATION_STATES,
 } from './sources/evaluations.ts'
@@ -41,11 +36,14 @@ export {
   loadEstateProfiles,
   loadEstateProfilePage,
   writeEstateProfileOutbox,
+  estateProfileFactRow,
+  parseEstateProfile,
   ESTATE_PROFILE_TOPIC,
+  ESTATE_PROFILE_FACTS_TABLE,
 } from './sources/projects.ts'
 export type { EstateProfile } from './sources/projects.ts'
-export { FACT_SOURCES, FACT_SOURCES_BY_MODULE, cursorOf, factKey, factSourcesOf } from './fact_sources.ts'
-export type { FactSource } from './fact_sources.ts'
+export { FACT_SOURCES, FACT_SOURCES_BY_MODULE, MODULE_SOURCE_FILES, cursorOf, factKey, factSourcesOf, loadSourceFiles } from './fact_sources.ts'
+export type { FactSource, ModuleSourceFile } from './fact_sources.ts'
 export { appendOutboxEvents } from './outbox.ts'
 export type { OutboxEvent, TopicRegistry, TopicTransformer } from './topics.ts'
 export { getWatermark, setWatermark, OUTBOX_WATERMARK } from './watermarks.ts'

@@ -83,8 +83,8 @@ export interface StatisticsDeclaration<M extends string = string> {
   /** the warehouse cube that computes the metrics (its metric keys must match, see warehouse/src/cubes) */
   readonly cube: string
   /**
-   * the warehouse fact table the cube reads and the outbox topic that feeds it; the ETL keeps one
-   * fact source per statistics module (etl/src/fact_sources.ts, by slug) for rebuild / reconcile
+   * the warehouse fact table the cube reads and the outbox topic that feeds it; the ETL finds the
+   * module's fact source and topic transformer in etl/src/sources/<slug>.ts (rebuild / reconcile / drain)
    */
   readonly facts: { readonly table: string; readonly topic: string }
   /** statistics title shown on the page (e.g. 备案情况统计) */

@@ -13,9 +13,13 @@
  * row carries `contract_expires_on` (YYYY-MM-DD or null) for the warehouse to apply the same rule.
  *
  * This module is the one SQL over that view used by the backend (outbox payloads, inside its
- * transaction), the rebuild and the reconciliation.
+ * transaction), the rebuild and the reconciliation, and the module's fact source and topic
+ * transformer (found by slug: etl/src/fact_sources.ts, etl/src/topics.ts).
  */
-import type { EstatePlace } from '@szpm/warehouse'
+import { ESTATE_FILING_FACTS_TABLE } from '@szpm/warehouse'
+import type { EstateFilingFactRow, EstatePlace } from '@szpm/warehouse'
+import type { FactSource } from '../fact_sources.ts'
+import { PayloadError, payloadObject, requireId, sourceRowTopic, toUnixSeconds } from '../payload.ts'
 import { normalizeEstatePlace, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
 
 export const ESTATE_FILING_STATES_VIEW = 'estate_filing_states'
@@ -71,3 +75,69 @@ export const loadEstateFilingStatePage = readers.loadPage
  * event per estate. Returns the written states.
  */
 export const writeEstateFilingOutbox = readers.writeOutbox
+
+function requireState(payload: Record<string, unknown>, key: string, event: string): EstateFilingState['contract_status'] {
+  const value = payload[key]
+  if (!(FILING_STATES as readonly unknown[]).includes(value)) throw new PayloadError(`${event}: ${key} must be one of ${FILING_STATES.join('|')}, got ${JSON.stringify(value)}`)
+  return value as EstateFilingState['contract_status']
+}
+
+/** State row + version/changed_at → fact row (also used by the rebuild). */
+export function estateFilingFactRow(state: EstateFilingState, version: string | bigint | number, changedAt: Date | string): EstateFilingFactRow {
+  return {
+    district_id: state.district_id,
+    district_name: state.district_name,
+    street_id: state.street_id,
+    street_name: state.street_name,
+    community_id: state.community_id,
+    community_name: state.community_name,
+    estate_id: state.estate_id,
+    estate_name: state.estate_name,
+    contract_status: state.contract_status,
+    contract_expires_on: state.contract_expires_on,
+    assembly_status: state.assembly_status,
+    changed_at: toUnixSeconds(changedAt),
+    version: String(version),
+  }
+}
+
+/** Validates an `estate_filing_state` payload (the state row written by the backend). */
+export function parseEstateFilingState(payload: unknown, event = 'estate_filing_state'): EstateFilingState {
+  const p = payloadObject(payload, event)
+  const text = (key: string) => {
+    if (typeof p[key] !== 'string') throw new PayloadError(`${event}: ${key} must be a string`)
+    return p[key] as string
+  }
+  return {
+    estate_id: requireId(p, 'estate_id', event),
+    estate_name: text('estate_name'),
+    district_id: requireId(p, 'district_id', event),
+    district_name: text('district_name'),
+    street_id: requireId(p, 'street_id', event),
+    street_name: text('street_name'),
+    community_id: requireId(p, 'community_id', event),
+    community_name: text('community_name'),
+    contract_status: requireState(p, 'contract_status', event),
+    contract_expires_on: optionalDate(p, 'contract_expires_on', event),
+    assembly_status: requireState(p, 'assembly_status', event),
+  }
+}
+
+/** YYYY-MM-DD or null; absent (events written before the field existed) reads null. */
+function optionalDate(payload: Record<string, unknown>, key: string, event: string): string | null {
+  const value = payload[key]
+  if (value === undefined || value === null) return null
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new PayloadError(`${event}: ${key} must be YYYY-MM-DD or null, got ${JSON.stringify(value)}`)
+  return value
+}
+
+/** 备案情况's fact source: rebuild and reconcile page through the states by estate. */
+export const factSource: FactSource<EstateFilingState> = {
+  table: ESTATE_FILING_FACTS_TABLE,
+  loadPage: loadEstateFilingStatePage,
+  toFactRow: estateFilingFactRow,
+  fields: ['estate_name', 'district_id', 'district_name', 'street_id', 'street_name', 'community_id', 'community_name', 'contract_status', 'contract_expires_on', 'assembly_status'],
+}
+
+/** The `estate_filing_state` outbox topic → estate_filing_facts. */
+export const topicTransformer = sourceRowTopic(ESTATE_FILING_FACTS_TABLE, parseEstateFilingState, estateFilingFactRow)

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import type { Pool } from 'pg'
+import { STATISTICS_MODULES } from '@szpm/core'
 import { bind, createWarehouse, drillDown, sql, totals } from '@szpm/warehouse'
 import type { Warehouse } from '@szpm/warehouse'
 import {
@@ -197,7 +198,8 @@ test.group('etl pipeline (PostgreSQL → outbox → ClickHouse)', (group) => {
 
     // a rebuild repairs everything, even rows with a higher version
     const rebuilt = await rebuildAllFacts({ pg, warehouse, watermarkName })
-    assert.deepEqual(Object.keys(rebuilt.tables), ['estate_filing_facts', 'estate_profile_facts', 'estate_evaluation_facts'])
+    // every declared fact table, in declaration order (STATISTICS_MODULES)
+    assert.deepEqual(Object.keys(rebuilt.tables), STATISTICS_MODULES.map((module) => module.statistics!.facts.table))
     assert.deepEqual((await reconcile({ pg, warehouse, watermarkName })).differences, [])
   })
 })

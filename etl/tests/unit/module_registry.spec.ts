@@ -1,12 +1,13 @@
 import { test } from '@japa/runner'
 import { STATISTICS_MODULES } from '@szpm/core'
 import { cubes } from '@szpm/warehouse'
-import { FACT_SOURCES, FACT_SOURCES_BY_MODULE, factSourcesOf, topics } from '../../src/index.ts'
+import { FACT_SOURCES, FACT_SOURCES_BY_MODULE, factSourcesOf, loadSourceFiles, MODULE_SOURCE_FILES, topics } from '../../src/index.ts'
 
 /**
- * The ETL's registries follow the module declarations (core/src/modules): every statistics module
- * has one fact source (rebuild / reconcile) and one outbox topic, both on the fact table it declares
- * (`statistics.facts`), and the ETL has nothing for a module that is not declared.
+ * The ETL's registries are discovered from the module declarations (core/src/modules): every
+ * statistics module's `etl/src/sources/<slug>.ts` gives one fact source (rebuild / reconcile) and one
+ * outbox topic transformer, both on the fact table it declares (`statistics.facts`), and the ETL has
+ * nothing for a module that is not declared.
  */
 test.group('ETL registries follow the statistics declarations', () => {
   test('one fact source per statistics module, keyed by slug, on the declared fact table — and no other', ({ assert }) => {
@@ -30,12 +31,26 @@ test.group('ETL registries follow the statistics declarations', () => {
     }
     assert.sameMembers(Object.keys(topics), STATISTICS_MODULES.map((module) => module.statistics!.facts.topic))
   })
+
+  test('both come from sources/<slug>.ts of each statistics module, in declaration order', ({ assert }) => {
+    assert.deepEqual(Object.keys(MODULE_SOURCE_FILES), STATISTICS_MODULES.map((module) => module.slug))
+    for (const module of STATISTICS_MODULES) {
+      assert.strictEqual(FACT_SOURCES_BY_MODULE[module.slug], MODULE_SOURCE_FILES[module.slug].factSource, module.slug)
+      assert.strictEqual(topics[module.statistics!.facts.topic], MODULE_SOURCE_FILES[module.slug].topicTransformer, module.slug)
+    }
+  })
+
+  test('a statistics module without its source file, or a file without the exports, fails at load naming the file', async ({ assert }) => {
+    await assert.rejects(() => loadSourceFiles(['filings', 'credit']), /^module credit declares statistics but etl\/src\/sources\/credit\.ts is missing$/)
+    await assert.rejects(() => loadSourceFiles(['source_rows']), /^module source_rows declares statistics but etl\/src\/sources\/source_rows\.ts does not export factSource, topicTransformer$/)
+  })
 })
 
 test.group('ETL registries · choosing modules', () => {
   test('reconcile --module picks fact sources by slug; an unknown slug is refused with the known ones', ({ assert }) => {
     assert.deepEqual(factSourcesOf(['evaluations']), [FACT_SOURCES_BY_MODULE.evaluations])
     assert.deepEqual(factSourcesOf(), FACT_SOURCES)
-    assert.throws(() => factSourcesOf(['estate_filings']), /no fact source for module "estate_filings" \(known: filings, projects, evaluations\)/)
+    // known slugs in declaration order (STATISTICS_MODULES)
+    assert.throws(() => factSourcesOf(['estate_filings']), /no fact source for module "estate_filings" \(known: projects, filings, evaluations\)/)
   })
 })

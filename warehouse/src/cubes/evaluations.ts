@@ -26,7 +26,7 @@ const KNOWN = `(${FINAL_STATE} OR ${CLOSED})`
 const SCORE = `if(${FINAL_STATE}, final_score, 100)`
 const bucket = (condition: string) => `countIf(${KNOWN} AND ${condition})`
 
-export const estateEvaluations: CubeDefinition<DeclaredMetric<typeof evaluations>> = {
+export const cube: CubeDefinition<DeclaredMetric<typeof evaluations>> = {
   name: 'estate_evaluations',
   table: 'estate_evaluation_facts',
   final: true,

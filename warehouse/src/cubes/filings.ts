@@ -13,7 +13,7 @@ const CONTRACT = "if(contract_status = 'filed' AND isNotNull(contract_expires_on
  * Current contract / assembly filing state per estate (table estate_filing_facts), as of `asOf`
  * (today, Asia/Shanghai). 业主大会备案 does not expire: assembly_status is 'filed' or 'not_filed'.
  */
-export const estateFilings: CubeDefinition<DeclaredMetric<typeof filings>> = {
+export const cube: CubeDefinition<DeclaredMetric<typeof filings>> = {
   name: 'estate_filings',
   table: 'estate_filing_facts',
   final: true,

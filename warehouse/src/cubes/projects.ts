@@ -2,7 +2,7 @@ import type { projects } from '@szpm/core'
 import type { CubeDefinition, DeclaredMetric } from './types.ts'
 
 /** 项目管理: estates by type, houses, households, area, companies and owners' committees (table estate_profile_facts). */
-export const estateProfiles: CubeDefinition<DeclaredMetric<typeof projects>> = {
+export const cube: CubeDefinition<DeclaredMetric<typeof projects>> = {
   name: 'estate_profiles',
   table: 'estate_profile_facts',
   final: true,

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { STATISTICS_MODULES } from '@szpm/core'
-import { cubes, parseQuery, shapeRows, shapeTotals } from '../../src/index.ts'
+import { cubes, loadCubeFiles, parseQuery, shapeRows, shapeTotals } from '../../src/index.ts'
 
 test.group('cubes follow the module declarations', () => {
   test('every statistics module names a cube that exists', ({ assert }) => {
@@ -8,6 +8,20 @@ test.group('cubes follow the module declarations', () => {
     for (const module of STATISTICS_MODULES) {
       assert.property(cubes, module.statistics!.cube, `${module.name} names cube ${module.statistics!.cube}`)
     }
+  })
+
+  test('the cubes are discovered: exactly the statistics modules\' cubes, each from cubes/<slug>.ts', async ({ assert }) => {
+    assert.sameMembers(Object.keys(cubes), STATISTICS_MODULES.map((module) => module.statistics!.cube))
+    const files = await loadCubeFiles(STATISTICS_MODULES.map((module) => module.slug))
+    assert.deepEqual(Object.keys(files), STATISTICS_MODULES.map((module) => module.slug))
+    for (const module of STATISTICS_MODULES) {
+      assert.strictEqual(files[module.slug].cube, cubes[module.statistics!.cube], `cubes/${module.slug}.ts exports the cube ${module.statistics!.cube}`)
+    }
+  })
+
+  test('a statistics module without its cube file, or a file without `cube`, fails at load naming the file', async ({ assert }) => {
+    await assert.rejects(() => loadCubeFiles(['filings', 'credit']), /^module credit declares statistics but warehouse\/src\/cubes\/credit\.ts is missing$/)
+    await assert.rejects(() => loadCubeFiles(['hierarchy']), /^module hierarchy declares statistics but warehouse\/src\/cubes\/hierarchy\.ts does not export cube$/)
   })
 
   test('every declared metric exists in its cube and vice versa', ({ assert }) => {
