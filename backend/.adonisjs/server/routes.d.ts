@@ -4,48 +4,16 @@ type ParamValue = string | number | bigint | boolean
 
 export type ScannedRoutes = {
   ALL: {
-    'api.session.csrf': { paramsTuple?: []; params?: {} }
-    'api.session.sms': { paramsTuple?: []; params?: {} }
-    'api.session.store': { paramsTuple?: []; params?: {} }
     'api.wechat.authorize': { paramsTuple?: []; params?: {} }
     'api.wechat.callback': { paramsTuple?: []; params?: {} }
     'api.identity.sms': { paramsTuple?: []; params?: {} }
     'api.identity.bind': { paramsTuple?: []; params?: {} }
+    'api.session.csrf': { paramsTuple?: []; params?: {} }
+    'api.session.sms': { paramsTuple?: []; params?: {} }
+    'api.session.store': { paramsTuple?: []; params?: {} }
     'api.session.show': { paramsTuple?: []; params?: {} }
     'api.session.destroy': { paramsTuple?: []; params?: {} }
     'api.session.destroy_all': { paramsTuple?: []; params?: {} }
-    'api.filing_stats.index': { paramsTuple?: []; params?: {} }
-    'api.estate_filings.index': { paramsTuple?: []; params?: {} }
-    'api.estates.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.filings.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.filing_stats.export': { paramsTuple?: []; params?: {} }
-    'api.estate_filings.export': { paramsTuple?: []; params?: {} }
-    'api.filings.store': { paramsTuple?: []; params?: {} }
-    'api.filings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.filings.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.project_stats.index': { paramsTuple?: []; params?: {} }
-    'api.estates.index': { paramsTuple?: []; params?: {} }
-    'api.project_stats.export': { paramsTuple?: []; params?: {} }
-    'api.estates.export': { paramsTuple?: []; params?: {} }
-    'api.audit_logs.index': { paramsTuple?: []; params?: {} }
-    'api.audit_logs.export': { paramsTuple?: []; params?: {} }
-    'api.todos.index': { paramsTuple?: []; params?: {} }
-    'api.todos.counts': { paramsTuple?: []; params?: {} }
-    'api.todos.export': { paramsTuple?: []; params?: {} }
-    'api.evaluations.periods': { paramsTuple?: []; params?: {} }
-    'api.evaluation_stats.index': { paramsTuple?: []; params?: {} }
-    'api.evaluations.index': { paramsTuple?: []; params?: {} }
-    'api.evaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.evaluation_stats.export': { paramsTuple?: []; params?: {} }
-    'api.evaluations.export': { paramsTuple?: []; params?: {} }
-    'api.evaluations.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.evaluations.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.evaluation_templates.index': { paramsTuple?: []; params?: {} }
-    'api.evaluation_templates.export': { paramsTuple?: []; params?: {} }
-    'api.evaluation_templates.store': { paramsTuple?: []; params?: {} }
-    'api.evaluation_templates.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.evaluation_templates.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.evaluation_templates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.account.update': { paramsTuple?: []; params?: {} }
     'api.account.phone_code': { paramsTuple?: []; params?: {} }
     'api.account.unbind_wechat': { paramsTuple?: []; params?: {} }
@@ -60,6 +28,38 @@ export type ScannedRoutes = {
     'api.users.options': { paramsTuple?: []; params?: {} }
     'api.users.store': { paramsTuple?: []; params?: {} }
     'api.users.update_features': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.todos.index': { paramsTuple?: []; params?: {} }
+    'api.todos.counts': { paramsTuple?: []; params?: {} }
+    'api.todos.export': { paramsTuple?: []; params?: {} }
+    'api.project_stats.index': { paramsTuple?: []; params?: {} }
+    'api.estates.index': { paramsTuple?: []; params?: {} }
+    'api.project_stats.export': { paramsTuple?: []; params?: {} }
+    'api.estates.export': { paramsTuple?: []; params?: {} }
+    'api.filing_stats.index': { paramsTuple?: []; params?: {} }
+    'api.estate_filings.index': { paramsTuple?: []; params?: {} }
+    'api.filings.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.filing_stats.export': { paramsTuple?: []; params?: {} }
+    'api.estate_filings.export': { paramsTuple?: []; params?: {} }
+    'api.filings.store': { paramsTuple?: []; params?: {} }
+    'api.filings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.filings.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluations.periods': { paramsTuple?: []; params?: {} }
+    'api.evaluation_stats.index': { paramsTuple?: []; params?: {} }
+    'api.evaluations.index': { paramsTuple?: []; params?: {} }
+    'api.evaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluation_stats.export': { paramsTuple?: []; params?: {} }
+    'api.evaluations.export': { paramsTuple?: []; params?: {} }
+    'api.evaluations.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluations.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluation_templates.index': { paramsTuple?: []; params?: {} }
+    'api.evaluation_templates.export': { paramsTuple?: []; params?: {} }
+    'api.evaluation_templates.store': { paramsTuple?: []; params?: {} }
+    'api.evaluation_templates.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluation_templates.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluation_templates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.estates.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.audit_logs.index': { paramsTuple?: []; params?: {} }
+    'api.audit_logs.export': { paramsTuple?: []; params?: {} }
     'api.calendar.years': { paramsTuple?: []; params?: {} }
     'api.calendar.years_update': { paramsTuple: [ParamValue]; params: {'year': ParamValue} }
     'api.calendar.days': { paramsTuple?: []; params?: {} }
@@ -68,33 +68,10 @@ export type ScannedRoutes = {
     'api.calendar.days_destroy': { paramsTuple: [ParamValue]; params: {'date': ParamValue} }
   }
   GET: {
-    'api.session.csrf': { paramsTuple?: []; params?: {} }
     'api.wechat.authorize': { paramsTuple?: []; params?: {} }
     'api.wechat.callback': { paramsTuple?: []; params?: {} }
+    'api.session.csrf': { paramsTuple?: []; params?: {} }
     'api.session.show': { paramsTuple?: []; params?: {} }
-    'api.filing_stats.index': { paramsTuple?: []; params?: {} }
-    'api.estate_filings.index': { paramsTuple?: []; params?: {} }
-    'api.estates.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.filings.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.filing_stats.export': { paramsTuple?: []; params?: {} }
-    'api.estate_filings.export': { paramsTuple?: []; params?: {} }
-    'api.project_stats.index': { paramsTuple?: []; params?: {} }
-    'api.estates.index': { paramsTuple?: []; params?: {} }
-    'api.project_stats.export': { paramsTuple?: []; params?: {} }
-    'api.estates.export': { paramsTuple?: []; params?: {} }
-    'api.audit_logs.index': { paramsTuple?: []; params?: {} }
-    'api.audit_logs.export': { paramsTuple?: []; params?: {} }
-    'api.todos.index': { paramsTuple?: []; params?: {} }
-    'api.todos.counts': { paramsTuple?: []; params?: {} }
-    'api.todos.export': { paramsTuple?: []; params?: {} }
-    'api.evaluations.periods': { paramsTuple?: []; params?: {} }
-    'api.evaluation_stats.index': { paramsTuple?: []; params?: {} }
-    'api.evaluations.index': { paramsTuple?: []; params?: {} }
-    'api.evaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.evaluation_stats.export': { paramsTuple?: []; params?: {} }
-    'api.evaluations.export': { paramsTuple?: []; params?: {} }
-    'api.evaluation_templates.index': { paramsTuple?: []; params?: {} }
-    'api.evaluation_templates.export': { paramsTuple?: []; params?: {} }
     'api.users.index': { paramsTuple?: []; params?: {} }
     'api.users.export': { paramsTuple?: []; params?: {} }
     'api.users.stats': { paramsTuple?: []; params?: {} }
@@ -103,30 +80,18 @@ export type ScannedRoutes = {
     'api.users.stats_list.export': { paramsTuple: [ParamValue,ParamValue]; params: {'category': ParamValue,'metric': ParamValue} }
     'api.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.options': { paramsTuple?: []; params?: {} }
-    'api.calendar.years': { paramsTuple?: []; params?: {} }
-    'api.calendar.days': { paramsTuple?: []; params?: {} }
-    'api.calendar.days.export': { paramsTuple?: []; params?: {} }
-  }
-  HEAD: {
-    'api.session.csrf': { paramsTuple?: []; params?: {} }
-    'api.wechat.authorize': { paramsTuple?: []; params?: {} }
-    'api.wechat.callback': { paramsTuple?: []; params?: {} }
-    'api.session.show': { paramsTuple?: []; params?: {} }
-    'api.filing_stats.index': { paramsTuple?: []; params?: {} }
-    'api.estate_filings.index': { paramsTuple?: []; params?: {} }
-    'api.estates.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.filings.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.filing_stats.export': { paramsTuple?: []; params?: {} }
-    'api.estate_filings.export': { paramsTuple?: []; params?: {} }
+    'api.todos.index': { paramsTuple?: []; params?: {} }
+    'api.todos.counts': { paramsTuple?: []; params?: {} }
+    'api.todos.export': { paramsTuple?: []; params?: {} }
     'api.project_stats.index': { paramsTuple?: []; params?: {} }
     'api.estates.index': { paramsTuple?: []; params?: {} }
     'api.project_stats.export': { paramsTuple?: []; params?: {} }
     'api.estates.export': { paramsTuple?: []; params?: {} }
-    'api.audit_logs.index': { paramsTuple?: []; params?: {} }
-    'api.audit_logs.export': { paramsTuple?: []; params?: {} }
-    'api.todos.index': { paramsTuple?: []; params?: {} }
-    'api.todos.counts': { paramsTuple?: []; params?: {} }
-    'api.todos.export': { paramsTuple?: []; params?: {} }
+    'api.filing_stats.index': { paramsTuple?: []; params?: {} }
+    'api.estate_filings.index': { paramsTuple?: []; params?: {} }
+    'api.filings.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.filing_stats.export': { paramsTuple?: []; params?: {} }
+    'api.estate_filings.export': { paramsTuple?: []; params?: {} }
     'api.evaluations.periods': { paramsTuple?: []; params?: {} }
     'api.evaluation_stats.index': { paramsTuple?: []; params?: {} }
     'api.evaluations.index': { paramsTuple?: []; params?: {} }
@@ -135,32 +100,27 @@ export type ScannedRoutes = {
     'api.evaluations.export': { paramsTuple?: []; params?: {} }
     'api.evaluation_templates.index': { paramsTuple?: []; params?: {} }
     'api.evaluation_templates.export': { paramsTuple?: []; params?: {} }
-    'api.users.index': { paramsTuple?: []; params?: {} }
-    'api.users.export': { paramsTuple?: []; params?: {} }
-    'api.users.stats': { paramsTuple?: []; params?: {} }
-    'api.users.stats.export': { paramsTuple?: []; params?: {} }
-    'api.users.stats_list': { paramsTuple: [ParamValue,ParamValue]; params: {'category': ParamValue,'metric': ParamValue} }
-    'api.users.stats_list.export': { paramsTuple: [ParamValue,ParamValue]; params: {'category': ParamValue,'metric': ParamValue} }
-    'api.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.users.options': { paramsTuple?: []; params?: {} }
+    'api.estates.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.audit_logs.index': { paramsTuple?: []; params?: {} }
+    'api.audit_logs.export': { paramsTuple?: []; params?: {} }
     'api.calendar.years': { paramsTuple?: []; params?: {} }
     'api.calendar.days': { paramsTuple?: []; params?: {} }
     'api.calendar.days.export': { paramsTuple?: []; params?: {} }
   }
   POST: {
-    'api.session.sms': { paramsTuple?: []; params?: {} }
-    'api.session.store': { paramsTuple?: []; params?: {} }
     'api.identity.sms': { paramsTuple?: []; params?: {} }
     'api.identity.bind': { paramsTuple?: []; params?: {} }
+    'api.session.sms': { paramsTuple?: []; params?: {} }
+    'api.session.store': { paramsTuple?: []; params?: {} }
+    'api.account.phone_code': { paramsTuple?: []; params?: {} }
+    'api.account.unbind_wechat': { paramsTuple?: []; params?: {} }
+    'api.account.deregister': { paramsTuple?: []; params?: {} }
+    'api.users.store': { paramsTuple?: []; params?: {} }
     'api.filings.store': { paramsTuple?: []; params?: {} }
     'api.evaluations.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.evaluations.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.evaluation_templates.store': { paramsTuple?: []; params?: {} }
     'api.evaluation_templates.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.account.phone_code': { paramsTuple?: []; params?: {} }
-    'api.account.unbind_wechat': { paramsTuple?: []; params?: {} }
-    'api.account.deregister': { paramsTuple?: []; params?: {} }
-    'api.users.store': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
     'api.session.destroy': { paramsTuple?: []; params?: {} }
@@ -169,15 +129,15 @@ export type ScannedRoutes = {
     'api.evaluation_templates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.calendar.days_destroy': { paramsTuple: [ParamValue]; params: {'date': ParamValue} }
   }
-  PATCH: {
-    'api.filings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-  }
   PUT: {
-    'api.evaluation_templates.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.account.update': { paramsTuple?: []; params?: {} }
     'api.users.update_features': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.evaluation_templates.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.calendar.years_update': { paramsTuple: [ParamValue]; params: {'year': ParamValue} }
     'api.calendar.days_upsert': { paramsTuple: [ParamValue]; params: {'date': ParamValue} }
+  }
+  PATCH: {
+    'api.filings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {
