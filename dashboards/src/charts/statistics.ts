@@ -4,7 +4,7 @@
  * are formatted by @szpm/core (one rounding rule), never by ECharts' own `{d}`.
  */
 import type { StatsRow } from '@szpm/api'
-import { formatMetric, formatPercent, toPercent, type ChartDeclaration, type MetricDeclaration } from '@szpm/core'
+import { formatCount, formatMetric, formatPercent, toPercent, type ChartDeclaration, type MetricDeclaration } from '@szpm/core'
 import type { ChartOption } from './types'
 
 type Metrics = Readonly<Record<string, MetricDeclaration>>
@@ -78,7 +78,7 @@ export function barOption(chart: ChartDeclaration, metrics: Metrics, rows: reado
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      valueFormatter: (value) => (percent ? `${value as number}%` : `${(value as number).toLocaleString('zh-CN')} ${unit}`.trim()),
+      valueFormatter: (value) => (percent ? `${value as number}%` : `${formatCount(value as number)} ${unit}`.trim()),
     },
     legend: { top: 0, data: declared.map(({ metric }) => metric.label) },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },

@@ -1,5 +1,5 @@
 import type { EvaluationListFilter, EvaluationPeriod, EvaluationTemplateItem } from '@szpm/api'
-import type { TagType } from '@szpm/core'
+import { round, type TagType } from '@szpm/core'
 import { session } from '@/stores/session'
 
 export const STATE_OPTIONS: { value: EvaluationListFilter; label: string }[] = [
@@ -54,9 +54,7 @@ export function periodStatus(period: EvaluationPeriod): { label: string; type: T
   return { label: '评价未开始', type: 'warning' }
 }
 
-export function formatScore(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : (Math.round(value * 100) / 100).toFixed(2)
-}
+export { formatScore } from '@szpm/core'
 
 /**
  * The weighted total of a set of item scores: Σ score / maxScore × weight, 2 decimals.
@@ -70,5 +68,5 @@ export function weightedTotal(items: EvaluationTemplateItem[], scores: Record<st
     if (score === null || score === undefined || Number.isNaN(score)) return null
     total += item.maxScore > 0 ? (score / item.maxScore) * item.weight : 0
   }
-  return Math.round(total * 100) / 100
+  return round(total, 2)
 }

@@ -1,5 +1,6 @@
 import type { LocationQuery } from 'vue-router'
 import type { EvaluationHalf, EvaluationPeriod, EvaluationTemplateItem } from '@szpm/api'
+import { round } from '@szpm/core'
 import { queryString } from '@/utils/query'
 
 /** the period in the URL (?period=2026-2, as on PC); absent = the period the server picks */
@@ -43,5 +44,5 @@ export function weightedTotal(items: EvaluationTemplateItem[], scores: Record<st
     if (!Number.isFinite(score) || item.maxScore <= 0) continue
     total += (score / item.maxScore) * item.weight
   }
-  return Math.round(total * 100) / 100
+  return round(total, 2)
 }

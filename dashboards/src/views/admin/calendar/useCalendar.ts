@@ -1,9 +1,8 @@
 import { computed, onMounted, reactive, ref, shallowRef, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
-import dayjs from 'dayjs'
 import { ApiError, type CalendarDay, type CalendarDayKind, type CalendarYear } from '@szpm/api'
 import { days as listDays, daysExportUrl, deleteDay, updateYear, upsertDay, years as listYears } from '@/api/calendar'
-import { formatDateTime, queryNumber } from '@/utils/format'
+import { formatDate, formatDateTime, queryNumber } from '@/utils/format'
 import { confirmed, failureMessage, NETWORK_ERROR, runAction } from '@/utils/feedback'
 
 export const MIN_YEAR = 2000
@@ -46,7 +45,8 @@ export interface YearOption {
 export function useCalendar() {
   const route = useRoute()
   const router = useRouter()
-  const thisYear = dayjs().year()
+  // the year in Shenzhen, whatever the browser's time zone
+  const thisYear = Number(formatDate(new Date()).slice(0, 4))
 
   const years = shallowRef<CalendarYear[]>([])
   const rows = shallowRef<CalendarDay[]>([])

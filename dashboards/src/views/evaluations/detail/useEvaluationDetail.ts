@@ -1,4 +1,3 @@
-import dayjs from 'dayjs'
 import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { ApiError, type EvaluationDetail, type EvaluationTemplateItem, type WorkflowHistoryEntry } from '@szpm/api'
@@ -214,8 +213,9 @@ export function useEvaluationDetail() {
     return value ? rescoredItems(value.history, index, value.template.items, value.submittedScores) : []
   }
 
+  /** YYYY-MM-DD HH:mm in Shenzhen time */
   function formatTime(value: string): string {
-    return dayjs(value).format('YYYY-MM-DD HH:mm')
+    return formatDateTime(value).slice(0, 16)
   }
 
   return {
