@@ -1,4 +1,4 @@
 import { api } from './client'
 
 /** 街道社区评价's own calls; its statistics and records lists go through ./statistics */
-export const { periods, list, show, submit, review, templates } = api.evaluations
+export const { periods, list, ofEstate, show, submit, review, templates } = api.evaluations

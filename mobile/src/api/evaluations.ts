@@ -2,11 +2,8 @@ import type {
   EvaluationDetail,
   EvaluationPeriod,
   EvaluationPeriodsMeta,
-  EvaluationQuery,
   EvaluationReviewInput,
-  EvaluationRow,
   EvaluationSubmitInput,
-  PageMeta,
 } from '@szpm/api'
 import { api } from './client'
 
@@ -19,16 +16,6 @@ export interface EvaluationPeriods {
 export async function fetchEvaluationPeriods(): Promise<EvaluationPeriods> {
   const { data, meta } = await api.evaluations.periods()
   return { periods: data, meta }
-}
-
-export interface EvaluationPage {
-  rows: EvaluationRow[]
-  meta: PageMeta & { period: EvaluationPeriod }
-}
-
-export async function fetchEvaluations(query: EvaluationQuery): Promise<EvaluationPage> {
-  const { data, meta } = await api.evaluations.list(query)
-  return { rows: data, meta }
 }
 
 export async function fetchEvaluation(id: number): Promise<EvaluationDetail> {
