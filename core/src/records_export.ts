@@ -4,8 +4,38 @@
  * format (codes as their Chinese name, numbers through the one rounding rule, times in Shenzhen
  * time). The backend's exports and the Excel benchmark both use it.
  */
-import { formatDateTime, metricCell } from './format.ts'
+import { EMPTY, formatArea, formatCount, formatDate, formatDateTime, formatMetric, metricCell } from './format.ts'
 import type { ColumnDeclaration, RecordsDeclaration } from './modules/types.ts'
+
+/**
+ * A records cell as the screens show it (PC table, H5 list): codes as their Chinese name, numbers
+ * through the one rounding rule, times in Shenzhen time, EMPTY for nothing. `bareArea` leaves the
+ * unit out of areas where the column header carries it (the PC table).
+ */
+export function recordText(column: ColumnDeclaration, row: Record<string, unknown>, options: { bareArea?: boolean } = {}): string {
+  if (column.format === 'status') {
+    const name = row[column.nameKey ?? column.key]
+    return name === null || name === undefined || String(name).trim() === '' ? EMPTY : String(name)
+  }
+  const value = row[column.key]
+  if (value === null || value === undefined || String(value).trim() === '') return EMPTY
+  switch (column.format) {
+    case 'date':
+      return formatDate(String(value))
+    case 'datetime':
+      return formatDateTime(String(value))
+    case 'boolean':
+      return value ? (column.booleanLabels?.[0] ?? '是') : (column.booleanLabels?.[1] ?? '否')
+    case 'area':
+      return options.bareArea ? formatCount(Number(value)) : formatArea(Number(value))
+    case 'count':
+    case 'percent':
+    case 'score':
+      return formatMetric(column.format, Number(value))
+    default:
+      return String(value)
+  }
+}
 
 /** what the backend's streaming writer takes (backend/app/services/excel_export.ts) */
 export interface ExportColumn<Row> {

@@ -1,7 +1,7 @@
 import { computed } from 'vue'
 import { useRoute } from 'vue-router'
 import { recordsOf, routeReads, statisticsOf, type Query, type RecordRow, type RecordsMeta } from '@szpm/api'
-import { EMPTY, routeByName, screenColumns, formatCount, formatDate, formatDateTime, formatMetric, statusTagType, type ColumnDeclaration } from '@szpm/core'
+import { recordText, routeByName, screenColumns, statusTagType, type ColumnDeclaration } from '@szpm/core'
 import { records as fetchRecords, recordsExportUrl } from '@/api/statistics'
 import type { ScopeTag } from '@/components/ListFilterCard.vue'
 import { estateLink } from '@/composables/useRegionDrillDown'
@@ -18,28 +18,7 @@ export const TABLE_MAX_HEIGHT = 'max(360px, calc(100vh - 380px))'
 
 /** a cell as text by its declared format (areas bare: the header carries ㎡) */
 export function cellText(column: ColumnDeclaration, row: RecordRow): string {
-  const value = row[column.key]
-  if (value === null || value === undefined || value === '') return EMPTY
-  switch (column.format) {
-    case 'date':
-      return formatDate(String(value))
-    case 'datetime':
-      return formatDateTime(String(value))
-    case 'boolean': {
-      const [yes, no] = column.booleanLabels ?? ['是', '否']
-      return value ? yes : no
-    }
-    case 'status':
-      return String(row[column.nameKey ?? column.key] ?? value)
-    case 'area':
-      return formatCount(Number(value))
-    case 'count':
-    case 'percent':
-    case 'score':
-      return formatMetric(column.format, Number(value))
-    default:
-      return String(value)
-  }
+  return recordText(column, row, { bareArea: true })
 }
 
 /** el-tag colour of a status or boolean cell */

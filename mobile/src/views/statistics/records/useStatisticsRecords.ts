@@ -1,6 +1,6 @@
 import { computed } from 'vue'
 import { useRoute, type LocationQuery, type RouteLocationRaw } from 'vue-router'
-import { moduleBySlug, screenColumns, type ColumnDeclaration } from '@szpm/core'
+import { moduleBySlug, recordText, screenColumns, type ColumnDeclaration } from '@szpm/core'
 import { routeReads, type Query, type RecordRow } from '@szpm/api'
 import { statistics as statisticsApi } from '@/api/statistics'
 import { useInfiniteQueryList } from '@/composables/useInfiniteQueryList'
@@ -8,7 +8,6 @@ import { h5Page, statisticsPageOf } from '@/modules'
 import { queryId, queryString } from '@/utils/query'
 import { useStatisticsPageHook } from '../hooks'
 import { statusTag } from '@/utils/format'
-import { cellText } from './columns'
 
 /** one row of the list: its title (the estate), its status tag and the other declared columns */
 export interface RecordItem {
@@ -80,11 +79,11 @@ export function useStatisticsRecords() {
   const items = computed<RecordItem[]>(() =>
     list.rows.value.map((row, index) => ({
       key: String(row.id ?? (records.estateIdKey ? row[records.estateIdKey] : undefined) ?? index),
-      title: cellText(titleColumn, row),
-      tag: tagColumn ? { text: cellText(tagColumn, row), type: statusTag(row[tagColumn.key]) } : null,
+      title: recordText(titleColumn, row),
+      tag: tagColumn ? { text: recordText(tagColumn, row), type: statusTag(row[tagColumn.key]) } : null,
       details: detailColumns
         .filter((column) => row[column.key] !== null && row[column.key] !== undefined && row[column.key] !== '')
-        .map((column) => ({ key: column.key, label: column.label, value: cellText(column, row) })),
+        .map((column) => ({ key: column.key, label: column.label, value: recordText(column, row) })),
       to: rowLink(row),
     }))
   )
