@@ -4,7 +4,7 @@
  * path, method, feature and parameter matchers come from the declaration (core/src/modules).
  * Nothing here names a module: a new module's routes need no edit in this file.
  */
-import { API_ROUTES, FEATURE_CATALOGUE, LIVE_MODULES, declarationProblems, type RouteDeclaration } from '@szpm/core'
+import { API_ROUTES, FEATURE_CATALOGUE, LIVE_MODULES, declarationProblems, routeFeatures } from '@szpm/core'
 
 /** a lazily imported controller and the name of its method */
 export type RouteHandler = readonly [() => Promise<{ default: any }>, string]
@@ -24,11 +24,6 @@ export const PARAM_MATCHERS = {
   slug: null,
 } as const
 
-/** The features a route needs ([] for public and session-only routes). */
-export function featuresOf(route: Pick<RouteDeclaration, 'access'>): readonly string[] {
-  if (typeof route.access !== 'string') return route.access
-  return route.access === 'public' || route.access === 'session' ? [] : [route.access]
-}
 
 /** Loads every live module's handler map (app/modules/<slug>/routes.ts), keyed by route name. */
 export async function loadRouteHandlers(): Promise<Map<string, RouteHandler>> {
@@ -54,7 +49,7 @@ export function routeProblems(
   for (const route of routes) {
     if (!handlers.has(route.name)) problems.push(`route "${route.name}" (${route.module.name}) is declared but app/modules/${route.module.slug}/routes.ts has no handler for it`)
     if (typeof route.access !== 'string' && !route.access.length) problems.push(`route "${route.name}" declares an empty feature list`)
-    for (const feature of featuresOf(route)) {
+    for (const feature of routeFeatures(route)) {
       if (!Object.hasOwn(FEATURE_CATALOGUE, feature)) problems.push(`route "${route.name}" needs feature "${feature}", which is not in the catalogue`)
     }
     for (const [param, kind] of Object.entries(route.params ?? {})) {

@@ -8,9 +8,9 @@
 | handler or a feature outside the catalogue stops the app here, at boot, with the list of problems.
 */
 import router from '@adonisjs/core/services/router'
-import { API_ROUTES } from '@szpm/core'
+import { API_ROUTES, routeFeatures } from '@szpm/core'
 import { middleware } from '#start/kernel'
-import { PARAM_MATCHERS, featuresOf, loadRouteHandlers, routeProblems } from '#start/route_handlers'
+import { PARAM_MATCHERS, loadRouteHandlers, routeProblems } from '#start/route_handlers'
 import { ROLE_DEFAULTS } from '#services/roles'
 
 const handlers = await loadRouteHandlers()
@@ -28,7 +28,7 @@ router
         if (matcher) route.where(param, matcher)
       }
       if (declared.access === 'public') continue
-      const features = featuresOf(declared)
+      const features = routeFeatures(declared)
       route.use(features.length ? [middleware.auth(), middleware.feature({ features })] : [middleware.auth()])
     }
   })

@@ -49,6 +49,13 @@ export const API_ROUTES: readonly (RouteDeclaration & { module: ModuleDeclaratio
   (module.routes ?? []).map((route) => ({ ...route, access: route.access === 'estate_tabs' ? ESTATE_TAB_FEATURES : route.access, module }))
 )
 
+/** The features a route needs, any one of them enough; none for `public` and `session` routes. */
+export function routeFeatures(route: Pick<RouteDeclaration, 'access'>): readonly string[] {
+  if (route.access === 'estate_tabs') return ESTATE_TAB_FEATURES
+  if (typeof route.access !== 'string') return route.access
+  return route.access === 'public' || route.access === 'session' ? [] : [route.access]
+}
+
 /** The features that open a page, any one of them enough; none = any signed-in user. */
 export function pageFeatures(page: Pick<PageDeclaration, 'feature'>): readonly string[] {
   if (page.feature === 'estate_tabs') return ESTATE_TAB_FEATURES
@@ -112,7 +119,7 @@ export function declarationProblems(): string[] {
   for (const route of API_ROUTES) {
     if (names.has(route.name)) problems.push(`duplicate route name "${route.name}"`)
     names.add(route.name)
-    const features = typeof route.access === 'string' ? (['public', 'session'].includes(route.access) ? [] : [route.access]) : route.access
+    const features = routeFeatures(route)
     if (typeof route.access !== 'string' && !route.access.length) problems.push(`route "${route.name}" (${route.module.name}) declares no feature`)
     for (const feature of features) if (!known(feature)) problems.push(`route "${route.name}" (${route.module.name}) needs feature "${feature}", which is not in the catalogue`)
   }
