@@ -61,7 +61,22 @@ const isPost = (suffix: string) => (response: Response) =>
  * Drags the list down from its top with touch events (what a thumb does): van-pull-refresh reads
  * touchstart / touchmove / touchend on its track.
  */
+/**
+ * Back to the top and stays there: a wheel scroll may still be animating, and van-pull-refresh only
+ * starts a pull when its scroll parent is at 0 on touchstart.
+ */
+async function scrollToTop(page: Page) {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        window.scrollTo(0, 0)
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.scrollY === 0)))
+      })
+  )
+}
+
 async function pullDown(page: Page) {
+  await scrollToTop(page)
   await page.evaluate(() => {
     const track = document.querySelector('.van-pull-refresh__track')!
     const touch = (y: number) => new Touch({ identifier: 1, target: track, clientX: 180, clientY: y })
@@ -290,7 +305,6 @@ test.group('H5 · 待办事项 and 街道社区评价', (group) => {
       await page.getByText('没有更多了').waitFor()
 
       // pull-to-refresh from the top asks for page 1 again
-      await page.evaluate(() => window.scrollTo(0, 0))
       const first = page.waitForResponse((r) => r.url().includes('/api/v1/todos?') && new URL(r.url()).searchParams.get('page') === '1')
       await pullDown(page)
       assert.equal((await first).status(), 200)
