@@ -67,7 +67,7 @@ export default class DemoGenerate extends BaseCommand {
       await migrate(warehouseConfig, { log })
       timings.push(['warehouse migrate', performance.now() - stepStarted, ''])
       stepStarted = performance.now()
-      const pool = createPgPool(env.get('DATABASE_URL'), { max: 2, applicationName: 'szpm-demo-generate' })
+      const pool = createPgPool(env.get('DATABASE_URL'), { max: 4, applicationName: 'szpm-demo-generate' })
       const warehouse = createWarehouse(warehouseConfig)
       try {
         const rebuilt = await rebuildAllFacts({ pg: pool, warehouse, progress: true, log })

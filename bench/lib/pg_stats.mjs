@@ -4,7 +4,9 @@
  * compared with (and checked against: the bench aborts when the numbers differ).
  *
  *   estate_filings     → GROUP BY over `estate_filing_states_on(asOf)` (the one definition of state, as of a date)
- *   estate_profiles    → GROUP BY over `estates` (joined to `regions` for the child's name)
+ *   estate_profiles    → GROUP BY over `estates` (joined to `regions` for the child's name), each estate
+ *                        with its houses counted from the house register (HOUSES_OF_ESTATE: an
+ *                        index-only scan of houses_estate_totals_index per estate, migration 0012)
  *   estate_evaluations → GROUP BY over `evaluations` of one half-year joined to `estates`, with the
  *                        effective score of backend/app/services/evaluation_periods.ts as of a date
  *
@@ -31,9 +33,9 @@ export const PG_METRICS = {
     commercialEstates: countIf(`e.estate_type = '商业'`),
     officeEstates: countIf(`e.estate_type = '办公'`),
     mixedEstates: countIf(`e.estate_type = '混合'`),
-    houses: 'sum(e.house_count)',
-    households: 'sum(e.household_count)',
-    buildingArea: 'sum(e.building_area)',
+    houses: 'sum(h.houses)',
+    households: 'sum(h.households)',
+    buildingArea: 'sum(h.area)',
     companies: `count(DISTINCT e.company_name) FILTER (WHERE coalesce(e.company_name, '') <> '')`,
     withCommittee: countIf('e.has_committee'),
     withoutCommittee: countIf('NOT e.has_committee'),
@@ -79,6 +81,11 @@ const EVALUATION_SOURCE = `(SELECT e.district_id, e.street_id, e.community_id, e
 
 const LEVELS = ['district', 'street', 'community', 'estate']
 
+/** 项目管理's houses, households (houses with an owner) and area of each estate `e`, from the house register */
+const HOUSES_OF_ESTATE = `
+CROSS JOIN LATERAL (SELECT count(*) AS houses, count(hh.owner_id) AS households, coalesce(sum(hh.building_area), 0) AS area
+  FROM houses hh WHERE hh.estate_id = e.id) h`
+
 /**
  * { sql, params } for the grouped query (childLevel given) or the totals query (childLevel null).
  * estate_evaluations also takes `period` ({ year, half }) and `asOf` (YYYY-MM-DD).
@@ -106,10 +113,10 @@ export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, as
     const tail = childLevel ? `\nGROUP BY s.${childLevel}_id, s.${childLevel}_name` : ''
     return { sql: `SELECT ${group}${metrics}\nFROM estate_filing_states_on($${params.length + 1}::date) s${where}${tail}`, params: [...params, asOf] }
   }
-  if (!childLevel) return { sql: `SELECT ${metrics}\nFROM estates e${where}`, params }
+  if (!childLevel) return { sql: `SELECT ${metrics}\nFROM estates e${HOUSES_OF_ESTATE}${where}`, params }
   const [nameExpr, join] = childLevel === 'estate' ? ['e.name', ''] : ['r.name', `\nJOIN regions r ON r.id = e.${childLevel}_id`]
   return {
-    sql: `SELECT e.${childLevel === 'estate' ? '' : `${childLevel}_`}id AS id, ${nameExpr} AS name,\n  ${metrics}\nFROM estates e${join}${where}\nGROUP BY 1, 2`,
+    sql: `SELECT e.${childLevel === 'estate' ? '' : `${childLevel}_`}id AS id, ${nameExpr} AS name,\n  ${metrics}\nFROM estates e${HOUSES_OF_ESTATE}${join}${where}\nGROUP BY 1, 2`,
     params,
   }
 }

@@ -1,4 +1,4 @@
-/** `node bin/scheduler.ts` — upsert the repeating drain-outbox job (every 1000 ms), then exit. */
+/** `node bin/scheduler.ts` — upsert the safety-net drain-outbox job (every 5 s; commits wake the drain, see outbox_listener.ts), then exit. */
 import { redisUrlFromEnv } from '../src/config.ts'
 import { createDrainOutboxQueue, createRedisConnection, DRAIN_OUTBOX_EVERY_MS, DRAIN_OUTBOX_SCHEDULER_ID, QUEUE_NAMES, scheduleDrainOutbox } from '../src/queues.ts'
 

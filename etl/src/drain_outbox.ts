@@ -3,24 +3,33 @@
  *
  * Per batch: read events with id > watermark (ordered, limited) → group by topic → transform →
  * insert into ClickHouse → THEN advance the watermark. A failed insert leaves the watermark
- * untouched, so the batch is retried; replays are harmless because fact rows carry
- * version = outbox id in ReplacingMergeTree tables that are read with FINAL.
+ * untouched, so the batch is retried. Replays are harmless: fact rows carry version = outbox id in
+ * ReplacingMergeTree tables read with FINAL; collapsing tables get their cancel rows from the
+ * warehouse's own live rows (collapse.ts), and rollups are recomputed, not incremented.
  */
 import type { Pool, PoolClient } from 'pg'
 import type { Warehouse } from '@szpm/warehouse'
+import { collapseRows, recomputeRollups } from './collapse.ts'
+import { FACT_SOURCES } from './fact_sources.ts'
+import type { FactSource } from './fact_sources.ts'
 import { ETL_LOCK, OUTBOX_WRITER_LOCK } from './locks.ts'
 import { pgQueryFn } from './pg.ts'
 import { topics as defaultTopics } from './topics.ts'
 import type { OutboxEvent, TopicRegistry } from './topics.ts'
 import { getWatermark, OUTBOX_WATERMARK, setWatermark } from './watermarks.ts'
 
+/** what the drain needs of the warehouse: inserts, and reads / INSERT … SELECT for collapsing tables and rollups */
+export type DrainWarehouse = Pick<Warehouse, 'insert' | 'query' | 'command'>
+
 export type DrainOptions = {
   pg: Pool
-  warehouse: Pick<Warehouse, 'insert'>
+  warehouse: DrainWarehouse
   batchSize?: number
   /** Stop after this many batches (default: until the outbox is empty). */
   maxBatches?: number
   topics?: TopicRegistry
+  /** the fact sources whose tables collapse or carry rollups (default: all; tests may narrow) */
+  sources?: readonly FactSource<any>[]
   /** 'error' (default): an unknown topic fails the batch. 'skip': ignore such events. */
   onUnknownTopic?: 'error' | 'skip'
   /** Watermark row name in etl_watermarks (default 'outbox'; tests use their own). */
@@ -85,6 +94,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
   const registry = options.topics ?? defaultTopics
   const watermarkName = options.watermarkName ?? OUTBOX_WATERMARK
   const log = options.log ?? (() => {})
+  const sourcesByTable = new Map((options.sources ?? FACT_SOURCES).map((source) => [source.table, source]))
   const client = await options.pg.connect()
   let broken = false
   try {
@@ -101,8 +111,14 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
         const events = await readBatch(client, watermark, batchSize)
         if (events.length === 0) break
         const { tables, skipped } = transformEvents(events, registry, options.onUnknownTopic)
-        for (const [table, tableRows] of tables) await options.warehouse.insert(table, tableRows)
         const lastId = events[events.length - 1].id
+        for (const [table, tableRows] of tables) {
+          const source = sourcesByTable.get(table)
+          // one insert per table: a collapsing table's cancel rows travel with the new states
+          const rows = source?.collapsing ? await collapseRows(options.warehouse, source, tableRows) : tableRows
+          await options.warehouse.insert(table, rows)
+          if (source?.rollups) await recomputeRollups(options.warehouse, source, tableRows, lastId)
+        }
         await setWatermark(queryFn, watermarkName, lastId) // only after every insert succeeded
         watermark = lastId
         result.batches++

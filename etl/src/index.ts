@@ -4,18 +4,8 @@ export type { EtlConfig } from './config.ts'
 export { createPgPool, pgQueryFn } from './pg.ts'
 export type { QueryFn } from './pg.ts'
 export { OUTBOX_WRITER_LOCK, OUTBOX_WRITER_LOCK_SQL, ETL_LOCK } from './locks.ts'
-export {
-  estateFilingStateSql,
-  loadEstateFilingStates,
-  loadEstateFilingStatePage,
-  writeEstateFilingOutbox,
-  estateFilingFactRow,
-  parseEstateFilingState,
-  ESTATE_FILING_STATE_TOPIC,
-  FILING_STATES,
-  ESTATE_FILING_STATES_VIEW,
-} from './sources/filings.ts'
-export type { EstateFilingState, EstateFilingStateSqlOptions, FilingState } from './sources/filings.ts'
+export { filingSql, loadFilings, loadFilingPage, writeFilingOutbox, filingFactRow, parseFiling, FILING_TOPIC, FILING_KINDS, FILING_STATUSES } from './sources/filings.ts'
+export type { FilingKind, FilingRecord, FilingStatus } from './sources/filings.ts'
 export { estateIdsParam, sourceFilter, sourceReaders } from './sources/source_rows.ts'
 export type { ParamStyle, SourceQueryOptions } from './sources/source_rows.ts'
 export { topics } from './topics.ts'
@@ -42,15 +32,20 @@ export {
   ESTATE_PROFILE_FACTS_TABLE,
 } from './sources/projects.ts'
 export type { EstateProfile } from './sources/projects.ts'
+export { houseSql, loadHousePage, writeHouseOutbox, writeEstateHousesOutbox, houseFactRow, parseHouse, houseEstateTotals, HOUSE_TOPIC, HOUSE_FACTS_TABLE, HOUSE_ESTATE_TOTALS_TABLE } from './sources/houses.ts'
+export type { House, DeletedHouse } from './sources/houses.ts'
+export { collapseRows, recomputeRollups } from './collapse.ts'
 export { FACT_SOURCES, FACT_SOURCES_BY_MODULE, MODULE_SOURCE_FILES, cursorOf, factKey, factSourcesOf, loadSourceFiles } from './fact_sources.ts'
-export type { FactSource, ModuleSourceFile } from './fact_sources.ts'
-export { appendOutboxEvents } from './outbox.ts'
+export type { BulkSource, FactSource, ModuleSourceFile, Rollup } from './fact_sources.ts'
+export { appendOutboxEvents, OUTBOX_CHANNEL, OUTBOX_NOTIFY_SQL } from './outbox.ts'
+export { createOutboxListener } from './outbox_listener.ts'
+export type { OutboxListener, OutboxListenerOptions, OutboxListenerStats } from './outbox_listener.ts'
 export type { OutboxEvent, TopicRegistry, TopicTransformer } from './topics.ts'
 export { getWatermark, setWatermark, OUTBOX_WATERMARK } from './watermarks.ts'
 export { drainOutbox, transformEvents, UnknownTopicError } from './drain_outbox.ts'
-export type { DrainOptions, DrainResult } from './drain_outbox.ts'
+export type { DrainOptions, DrainResult, DrainWarehouse } from './drain_outbox.ts'
 export { rebuildAllFacts, rebuildEstateFilingFacts } from './rebuild.ts'
-export type { RebuildOptions, RebuildResult } from './rebuild.ts'
+export type { RebuildOptions, RebuildResult, RebuildWarehouse } from './rebuild.ts'
 export { reconcile } from './reconcile.ts'
 export type { Difference, DifferenceKind, ReconcileResult } from './reconcile.ts'
 export {
@@ -58,11 +53,13 @@ export {
   DRAIN_OUTBOX_JOB,
   DRAIN_OUTBOX_SCHEDULER_ID,
   DRAIN_OUTBOX_EVERY_MS,
+  DRAIN_OUTBOX_WAKE_ID,
   createRedisConnection,
   createDrainOutboxQueue,
   createDrainOutboxWorker,
   scheduleDrainOutbox,
+  wakeDrainOutbox,
 } from './queues.ts'
-export type { QueueScope } from './queues.ts'
-export { createDrainOutboxProcessor } from './processors/drain_outbox_processor.ts'
+export type { DrainJobData, DrainTrigger, QueueScope } from './queues.ts'
+export { createDrainOutboxProcessor, DRAIN_LOCKED_RETRY_MS } from './processors/drain_outbox_processor.ts'
 export type { DrainOutboxDeps } from './processors/drain_outbox_processor.ts'

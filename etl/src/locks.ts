@@ -2,7 +2,7 @@
  * PostgreSQL advisory locks shared by the backend (outbox writers) and the ETL.
  *
  * OUTBOX_WRITER_LOCK — outbox writers take it SHARED for their transaction
- * (`OUTBOX_WRITER_LOCK_SQL`, done by `writeEstateFilingOutbox`); the drain and the rebuild take
+ * (`OUTBOX_WRITER_LOCK_SQL`, done by `appendOutboxEvents`, e.g. via `writeFilingOutbox`); the drain and the rebuild take
  * it EXCLUSIVE for the instant they read the outbox. Ids come from a sequence, so without it a
  * transaction that got id 41 could commit after id 42 was already drained and be skipped forever.
  *

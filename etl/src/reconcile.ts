@@ -1,10 +1,14 @@
-/** Compares every estate's rows in PostgreSQL with each warehouse fact table (read with FINAL). */
+/**
+ * Compares PostgreSQL's records with each warehouse fact table at the grain of the record (replacing
+ * tables read with FINAL, collapsing ones by their live rows), page by page where the table stores
+ * the page cursor, and each rollup with a fresh computation from its facts.
+ */
 import type { Pool } from 'pg'
 import { raw } from '@szpm/warehouse'
 import type { Warehouse } from '@szpm/warehouse'
 import { pgQueryFn } from './pg.ts'
 import { cursorOf, FACT_SOURCES, factKey } from './fact_sources.ts'
-import type { FactSource } from './fact_sources.ts'
+import type { FactSource, Rollup } from './fact_sources.ts'
 import { getWatermark, OUTBOX_WATERMARK } from './watermarks.ts'
 
 export type DifferenceKind = 'missing_in_warehouse' | 'extra_in_warehouse' | 'duplicate_in_warehouse' | 'mismatch'
@@ -33,17 +37,67 @@ export type ReconcileResult = {
 /** fact key (estate_id + the source's key columns) → the warehouse rows with that key */
 type WarehouseIndex = Map<string, Record<string, unknown>[]>
 
-async function warehouseIndex(warehouse: Pick<Warehouse, 'query'>, source: FactSource<any>): Promise<{ index: WarehouseIndex; rows: number }> {
+/**
+ * The warehouse column holding a source's keyset cursor, when it has one: estate_id for one row per
+ * estate, `key[0]` for sources paged by their own record id that the fact table stores (house_id).
+ * Such tables are compared page by page (bounded memory at millions of rows); others (e.g. per
+ * estate × half-year, paged by an id the warehouse does not store) in one piece.
+ */
+function cursorColumn(source: FactSource<any>): string | null {
+  if (!source.cursor) return 'estate_id'
+  return source.key?.length === 1 ? source.key[0] : null
+}
+
+/**
+ * The warehouse's logical rows of `source` whose cursor column lies in (after, upTo] (all when no
+ * cursor column). ReplacingMergeTree tables are read with FINAL; collapsing ones as the rows whose
+ * signs do not cancel — a row left twice (sum 2) reads as a duplicate, a cancel without its row as
+ * an extra row.
+ */
+async function readWarehouseRows(warehouse: Pick<Warehouse, 'query'>, source: FactSource<any>, range: { after: number; upTo: number | null } | null): Promise<WarehouseIndex> {
   const key = source.key ?? []
-  const rows = await warehouse.query<Record<string, unknown>>(
-    raw(`SELECT ${['estate_id', ...key, ...source.fields.filter((field) => !key.includes(field))].join(', ')} FROM ${source.table} FINAL ORDER BY ${['estate_id', ...key].join(', ')}`),
-  )
+  const columns = ['estate_id', ...key, ...source.fields.filter((field) => field !== 'estate_id' && !key.includes(field))]
+  const column = cursorColumn(source)
+  const where = range && column ? ` WHERE ${column} > ${range.after}${range.upTo === null ? '' : ` AND ${column} <= ${range.upTo}`}` : ''
+  const rows = source.collapsing
+    ? await warehouse.query<Record<string, unknown>>(
+        raw(`SELECT ${columns.join(', ')}, sum(sign) AS live_rows FROM ${source.table}${where} GROUP BY ${columns.join(', ')} HAVING sum(sign) != 0`)
+      )
+    : await warehouse.query<Record<string, unknown>>(raw(`SELECT ${columns.join(', ')} FROM ${source.table} FINAL${where}`))
   const index: WarehouseIndex = new Map()
   for (const row of rows) {
     const id = factKey(source, row)
-    index.set(id, [...(index.get(id) ?? []), row])
+    const copies = source.collapsing ? Math.max(1, Math.abs(Number(row.live_rows))) : 1
+    for (let i = 0; i < copies; i++) index.set(id, [...(index.get(id) ?? []), row])
   }
-  return { index, rows: rows.length }
+  return index
+}
+
+/**
+ * A rollup against a fresh computation from its fact table (which the caller compares with PostgreSQL):
+ * every estate's figures must be equal (areas to the cent); a stored row of an estate with nothing
+ * left must read zero.
+ */
+async function compareRollup(warehouse: Pick<Warehouse, 'query'>, factsTable: string, rollup: Rollup): Promise<Difference[]> {
+  const read = async (sql: string) => {
+    const rows = await warehouse.query<Record<string, unknown>>(raw(sql))
+    return new Map(rows.map((row) => [Number(row.estate_id), row]))
+  }
+  const stored = await read(`SELECT * FROM ${rollup.table} FINAL`)
+  const fresh = await read(rollup.select(factsTable, '0'))
+  const figure = (row: Record<string, unknown> | undefined, column: string) => Math.round(Number(row?.[column] ?? 0) * 100) / 100
+  const differences: Difference[] = []
+  for (const estateId of new Set([...stored.keys(), ...fresh.keys()])) {
+    const columns = Object.keys(stored.get(estateId) ?? fresh.get(estateId)!).filter((column) => column !== 'estate_id' && column !== 'version')
+    const fields: Difference['fields'] = {}
+    for (const column of columns) {
+      const expected = figure(fresh.get(estateId), column)
+      const actual = figure(stored.get(estateId), column)
+      if (expected !== actual) fields[column] = { postgres: expected, warehouse: actual }
+    }
+    if (Object.keys(fields).length > 0) differences.push({ estateId, table: rollup.table, kind: stored.has(estateId) ? 'mismatch' : 'missing_in_warehouse', fields })
+  }
+  return differences
 }
 
 /** `{ estateId, table, key? }` of a difference. */
@@ -77,12 +131,20 @@ export async function reconcile(options: {
     await client.query('begin isolation level repeatable read read only')
     const queryFn = pgQueryFn(client)
     for (const source of sources) {
-      const { index, rows } = await warehouseIndex(options.warehouse, source)
-      warehouseRows += rows
+      const ranged = cursorColumn(source) !== null
+      let index: WarehouseIndex = ranged ? new Map() : await readWarehouseRows(options.warehouse, source, null)
       const compared = new Set<number>()
+      const extras = (rows: WarehouseIndex) => {
+        for (const found of rows.values()) {
+          warehouseRows += found.length
+          differences.push({ ...where(source, found[0]), kind: 'extra_in_warehouse' })
+        }
+      }
       let afterId = 0
       for (;;) {
         const page = await source.loadPage(queryFn, afterId, batchSize)
+        const last = page.length < batchSize
+        if (ranged) index = await readWarehouseRows(options.warehouse, source, { after: afterId, upTo: last ? null : cursorOf(source, page[page.length - 1]) })
         for (const expected of page) {
           compared.add(expected.estate_id)
           const id = factKey(source, expected)
@@ -92,6 +154,7 @@ export async function reconcile(options: {
             differences.push({ ...where(source, expected), kind: 'missing_in_warehouse' })
             continue
           }
+          warehouseRows += found.length
           if (found.length > 1) differences.push({ ...where(source, expected), kind: 'duplicate_in_warehouse' })
           const fields: Difference['fields'] = {}
           for (const field of source.fields) {
@@ -99,10 +162,13 @@ export async function reconcile(options: {
           }
           if (Object.keys(fields).length > 0) differences.push({ ...where(source, expected), kind: 'mismatch', fields })
         }
-        if (page.length < batchSize) break
+        // rows of this cursor range that PostgreSQL does not have
+        if (ranged) extras(index)
+        if (last) break
         afterId = cursorOf(source, page[page.length - 1])
       }
-      for (const rows of index.values()) differences.push({ ...where(source, rows[0]), kind: 'extra_in_warehouse' })
+      if (!ranged) extras(index)
+      for (const rollup of source.rollups ?? []) differences.push(...(await compareRollup(options.warehouse, source.table, rollup)))
       // estates compared (a table with several rows per estate counts each estate once)
       checked = Math.max(checked, compared.size)
     }

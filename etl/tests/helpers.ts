@@ -25,6 +25,8 @@ export class Fixtures {
   readonly estateIds: number[] = []
   readonly filingIds: number[] = []
   readonly evaluationIds: number[] = []
+  readonly houseIds: number[] = []
+  readonly ownerIds: number[] = []
   readonly templateIds: number[] = []
   /** evaluation periods this run inserted (a period that already existed is left alone) */
   readonly periods: Array<{ year: number; half: number }> = []
@@ -65,6 +67,25 @@ export class Fixtures {
     )
     this.filingIds.push(rows[0].id)
     return rows[0].id
+  }
+
+  async owner(name: string): Promise<number> {
+    const { rows } = await this.pg.query<{ id: string }>(
+      `insert into owners (name, phone, id_number) values ($1, '13900000000', '440300199001010000') returning id::text as id`,
+      [name],
+    )
+    this.ownerIds.push(Number(rows[0].id))
+    return Number(rows[0].id)
+  }
+
+  /** A house of the register (building 1, unit 1, the given number). */
+  async house(estateId: number, number: string, area: number, use = '住宅', ownerId: number | null = null): Promise<number> {
+    const { rows } = await this.pg.query<{ id: string }>(
+      `insert into houses (estate_id, building, unit, number, building_area, house_use, owner_id) values ($1, '1', '1', $2, $3, $4, $5) returning id::text as id`,
+      [estateId, number, area, use, ownerId],
+    )
+    this.houseIds.push(Number(rows[0].id))
+    return Number(rows[0].id)
   }
 
   /** A (draft) evaluation template for this run's evaluations. */
@@ -149,6 +170,8 @@ export class Fixtures {
     await this.pg.query('delete from evaluations where id = any($1::int[])', [this.evaluationIds])
     for (const { year, half } of this.periods) await this.pg.query('delete from evaluation_periods where year = $1 and half = $2', [year, half])
     await this.pg.query('delete from evaluation_templates where id = any($1::int[])', [this.templateIds])
+    await this.pg.query('delete from houses where id = any($1::bigint[]) or estate_id = any($2::int[])', [this.houseIds, this.estateIds])
+    await this.pg.query('delete from owners where id = any($1::bigint[])', [this.ownerIds])
     await this.pg.query('delete from estates where id = any($1::int[])', [this.estateIds])
     // children before parents
     for (const id of [...this.regionIds].reverse()) await this.pg.query('delete from regions where id = $1', [id])

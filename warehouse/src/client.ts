@@ -1,6 +1,7 @@
 /** Thin wrapper over @clickhouse/client: compiled queries in, plain rows out. */
 import { createClient } from '@clickhouse/client'
 import type { ClickHouseClient } from '@clickhouse/client'
+import type { Readable } from 'node:stream'
 import { compile, modeForVersion } from './binding.ts'
 import type { CompileMode, CompiledQuery, SqlFragment } from './binding.ts'
 import { assertIdentifier } from './config.ts'
@@ -13,12 +14,23 @@ export type WarehouseOptions = WarehouseConfig & {
   readonly compileMode?: CompileMode
 }
 
+/** Raw (not object-mode) insert formats accepted by {@link Warehouse.insertStream}. */
+export type StreamFormat = 'TabSeparated'
+
 export type Warehouse = {
   readonly database: string
   /** Runs a SELECT. A fragment is compiled for the detected server first. */
   query<T = Record<string, unknown>>(query: CompiledQuery | SqlFragment): Promise<T[]>
   /** Inserts rows as JSONEachRow into `table` (a plain identifier in the configured database). */
   insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void>
+  /**
+   * Streams raw rows in `format` (e.g. TabSeparated from a PostgreSQL text COPY) into `columns` of
+   * `table` as ONE insert: `INSERT INTO table (columns) FORMAT …` with `stream` as the request body.
+   * Resolves when ClickHouse has accepted every row; rejects (and stops reading) on a parse error or
+   * when `stream` is destroyed with an error. Optional: the in-process chdb warehouse has none, and
+   * the rebuild then takes the row-by-row path.
+   */
+  insertStream?(table: string, columns: readonly string[], stream: Readable, format: StreamFormat): Promise<void>
   /** Runs a statement that returns no rows (DDL, ALTER, TRUNCATE …). Trusted SQL only. */
   command(sql: string): Promise<void>
   /** `SELECT version()`, detected once and cached. */
@@ -69,6 +81,12 @@ export function createWarehouse(options: WarehouseOptions): Warehouse {
       assertIdentifier(table, 'table')
       if (rows.length === 0) return
       await client.insert({ table, values: rows as Record<string, unknown>[], format: 'JSONEachRow' })
+    },
+    async insertStream(table: string, columns: readonly string[], stream: Readable, format: StreamFormat): Promise<void> {
+      assertIdentifier(table, 'table')
+      if (columns.length === 0) throw new RangeError('insertStream needs at least one column')
+      for (const column of columns) assertIdentifier(column, 'column')
+      await client.insert({ table, columns: [columns[0], ...columns.slice(1)], values: stream, format })
     },
     async command(sql: string): Promise<void> {
       await client.command({ query: sql })

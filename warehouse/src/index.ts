@@ -2,7 +2,7 @@
 export { warehouseConfigFromEnv, requireEnv, assertIdentifier, ConfigError } from './config.ts'
 export type { WarehouseConfig } from './config.ts'
 export { createWarehouse } from './client.ts'
-export type { Warehouse, WarehouseOptions } from './client.ts'
+export type { StreamFormat, Warehouse, WarehouseOptions } from './client.ts'
 export { BindingError, renderLiteral, escapeString, normalizeValue, bind, sql, raw, joinSql, compile, modeForVersion } from './binding.ts'
 export type { Binding, ClickHouseType, CompileMode, CompiledQuery, ScalarType, SqlFragment } from './binding.ts'
 export { loadModuleFiles } from './module_files.ts'
@@ -25,24 +25,34 @@ export type EstatePlace = {
   estate_name: string
 }
 
-/** The fact table written by @szpm/etl and read by the estate_filings cube. */
-export const ESTATE_FILING_FACTS_TABLE = 'estate_filing_facts'
-export type FilingState = 'filed' | 'expired' | 'not_filed'
-export type EstateFilingFactRow = EstatePlace & {
-  contract_status: FilingState
-  /** YYYY-MM-DD: the deciding contract's last day (the cube reads 'filed' after it as expired); null: none */
-  contract_expires_on: string | null
-  assembly_status: FilingState
+/** What every fact row carries besides its data: when it changed and which outbox event wrote it. */
+export type FactVersion = {
   /** Unix seconds (or 'YYYY-MM-DD hh:mm:ss' in the server time zone). */
   changed_at: number | string
-  /** Decimal string (UInt64). */
+  /** Decimal string (UInt64): the outbox event id (a rebuild: the max outbox id of its snapshot). */
   version: string
+}
+
+/** The fact table of 备案情况 at record grain (one row per filing), written by @szpm/etl and read by the estate_filings cube. */
+export const FILING_FACTS_TABLE = 'filing_facts'
+export type FilingKind = 'contract' | 'assembly'
+/** as stored in PostgreSQL `filings` (the cube decides an estate's state from these) */
+export type FilingStatus = 'filed' | 'expired' | 'withdrawn'
+export type FilingFactRow = FactVersion & {
+  estate_id: number
+  filing_id: number
+  kind: FilingKind
+  status: FilingStatus
+  /** YYYY-MM-DD */
+  filed_on: string
+  /** YYYY-MM-DD, the contract's last day; null: open-ended */
+  expires_on: string | null
 }
 
 /** The fact table written by @szpm/etl and read by the estate_evaluations cube (街道社区评价). */
 export const ESTATE_EVALUATION_FACTS_TABLE = 'estate_evaluation_facts'
 export type EvaluationFactState = 'pending' | 'submitted' | 'reviewed' | 'auto_scored'
-export type EstateEvaluationFactRow = EstatePlace & Pick<EstateFilingFactRow, 'changed_at' | 'version'> & {
+export type EstateEvaluationFactRow = EstatePlace & FactVersion & {
   year: number
   /** 1 | 2 */
   half: number

@@ -62,11 +62,20 @@ async function appliedVersions(warehouse: Warehouse): Promise<Set<number>> {
   return new Set(rows.map((row) => Number(row.version)))
 }
 
-/** Creates the database if missing and applies pending migrations in order. */
-export async function migrate(config: WarehouseConfig, options: { dir?: string; log?: (line: string) => void } = {}): Promise<MigrateResult> {
+function isWarehouse(target: WarehouseConfig | Warehouse): target is Warehouse {
+  return typeof (target as Warehouse).command === 'function'
+}
+
+/**
+ * Creates the database if missing and applies pending migrations in order. `target` is a config
+ * (an HTTP client is created and closed here) or an open {@link Warehouse} whose database exists
+ * (e.g. chdb's, see chdb_warehouse.ts); the caller keeps and closes the latter.
+ */
+export async function migrate(target: WarehouseConfig | Warehouse, options: { dir?: string; log?: (line: string) => void } = {}): Promise<MigrateResult> {
   const log = options.log ?? (() => {})
-  await ensureDatabase(config.url, config.database)
-  const warehouse = createWarehouse(config)
+  const config = isWarehouse(target) ? null : target
+  if (config) await ensureDatabase(config.url, config.database)
+  const warehouse = config ? createWarehouse(config) : (target as Warehouse)
   try {
     const done = await appliedVersions(warehouse)
     const applied: MigrationFile[] = []
@@ -81,9 +90,9 @@ export async function migrate(config: WarehouseConfig, options: { dir?: string; 
       log(`applied ${String(migration.version).padStart(4, '0')}_${migration.name}`)
       applied.push(migration)
     }
-    return { database: config.database, applied, alreadyApplied: [...done].sort((a, b) => a - b) }
+    return { database: warehouse.database, applied, alreadyApplied: [...done].sort((a, b) => a - b) }
   } finally {
-    await warehouse.close()
+    if (config) await warehouse.close()
   }
 }
 

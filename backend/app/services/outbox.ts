@@ -1,13 +1,14 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { writeEstateEvaluationOutbox, writeEstateFilingOutbox } from '@szpm/etl'
+import { writeEstateEvaluationOutbox, writeFilingOutbox } from '@szpm/etl'
 
 /**
- * Appends the new filing state of the given estates to the outbox, inside the caller's transaction,
- * so the warehouse learns of a change exactly when (and only if) it commits.
+ * Appends the current row of the given filings (备案情况, one `filing` event each) to the outbox,
+ * inside the caller's transaction (after the change, so the payload reflects it), so the warehouse
+ * learns of a change exactly when (and only if) it commits.
  */
-export async function publishEstateFilingStates(trx: TransactionClientContract, estateIds: number[]) {
-  if (estateIds.length === 0) return
-  await writeEstateFilingOutbox((sql, params) => trx.rawQuery(sql, params as any[]).then((result) => result.rows), estateIds, {
+export async function publishFilings(trx: TransactionClientContract, filingIds: number[]) {
+  if (filingIds.length === 0) return
+  await writeFilingOutbox((sql, params) => trx.rawQuery(sql, params as any[]).then((result) => result.rows), filingIds, {
     paramStyle: 'knex',
   })
 }

@@ -23,10 +23,10 @@ test.group('备案情况 · registering and changing filings', (group) => {
     const { data } = response.body()
     assert.deepInclude(data, { estateId: E.e3, kind: 'contract', status: 'filed', documentNo: 'HT-2026-001', filedOn: '2026-11-01', expiresOn: '2029-10-31', version: 1 })
     assert.deepEqual(data.history.map((h: any) => h.action), ['create'])
+    // the warehouse gets the filing itself (备案情况 facts are one row per filing)
     const outbox = await db.from('outbox_events').where('entity_id', E.e3).orderBy('id', 'desc').first()
-    assert.equal(outbox.topic, 'estate_filing_state')
-    assert.equal(outbox.payload.contract_status, 'filed')
-    assert.equal(outbox.payload.street_name, '园岭街道')
+    assert.equal(outbox.topic, 'filing')
+    assert.deepEqual(outbox.payload, { filing_id: data.id, estate_id: E.e3, kind: 'contract', status: 'filed', filed_on: '2026-11-01', expires_on: '2029-10-31' })
   })
 
   test('bad input is refused field by field and changes nothing', async ({ client, assert }) => {
@@ -58,7 +58,8 @@ test.group('备案情况 · registering and changing filings', (group) => {
     assert.deepInclude(response.body().data, { status: 'expired', statusName: '已过期', version: 2 })
     assert.deepEqual(response.body().data.history.map((h: any) => [h.action, h.remark]), [['create', null], ['expire', '合同到期未续签']])
     const outbox = await db.from('outbox_events').where('entity_id', E.e1).orderBy('id', 'desc').first()
-    assert.equal(outbox.payload.contract_status, 'expired')
+    assert.equal(outbox.topic, 'filing')
+    assert.deepInclude(outbox.payload, { filing_id: 1, estate_id: E.e1, status: 'expired' })
   })
 
   test('a stale version is refused with 409 and applies nothing (double submit)', async ({ client, assert }) => {

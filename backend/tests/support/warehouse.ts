@@ -12,7 +12,7 @@ let pool: Pool | null = null
 let migrated = false
 
 function pg() {
-  pool ??= createPgPool(env.get('DATABASE_URL'), { max: 2, applicationName: 'szpm-tests' })
+  pool ??= createPgPool(env.get('DATABASE_URL'), { max: 4, applicationName: 'szpm-tests' })
   return pool
 }
 

@@ -11,6 +11,8 @@ import EvaluationPeriodService from '#modules/evaluations/evaluation_period_serv
  *            │                        └ 园岭二社区(8): e3 大会已备案, e6 无备案
  *            │           └ 南园街道(5) ─ 南园一社区(9): e4 合同已备案
  *            └ 罗湖区(3) ─ 桂园街道(6) ─ 桂园一社区(10): e5 合同+大会已备案
+ *
+ * Estate N has 100·N houses of 100 m² in the house register, 90·N of them with an owner.
  */
 export const R = { city: 1, futian: 2, luohu: 3, yuanling: 4, nanyuan: 5, guiyuan: 6, yl1: 7, yl2: 8, ny1: 9, gy1: 10 } as const
 export const E = { e1: 1, e2: 2, e3: 3, e4: 4, e5: 5, e6: 6 } as const
@@ -50,7 +52,7 @@ export async function resetWorld() {
   const now = new Date()
   await db.transaction(async (trx) => {
     await trx.rawQuery(`TRUNCATE todos, workflow_events, evaluations, evaluation_periods, evaluation_templates,
-      filing_events, filings, outbox_events, etl_watermarks, users, estates, regions RESTART IDENTITY CASCADE`)
+      filing_events, filings, outbox_events, etl_watermarks, users, houses, owners, estates, regions RESTART IDENTITY CASCADE`)
     await trx.table('regions').multiInsert([
       { id: R.city, parent_id: null, level: 'city', name: '深圳市', district_id: null, street_id: null },
       { id: R.futian, parent_id: R.city, level: 'district', name: '福田区', district_id: null, street_id: null },
@@ -79,6 +81,14 @@ export async function resetWorld() {
       estate(E.e5, R.gy1, R.guiyuan, R.luohu, '桂园新村'),
     ])
     await trx.rawQuery(`SELECT setval('estates_id_seq', 100)`)
+    // the house register behind those totals (项目管理 counts houses from it): estate N has 100·N houses
+    // of 100 m², the first 90·N of them with an owner (owner N)
+    await trx.rawQuery(`INSERT INTO owners (id, name, phone, id_number)
+      SELECT e.id, '业主' || e.id, '1391000000' || e.id, '44030419800101000' || e.id FROM estates e`)
+    await trx.rawQuery(`INSERT INTO houses (estate_id, building, unit, number, building_area, house_use, owner_id)
+      SELECT e.id, '1', '1', n::text, 100, '住宅', CASE WHEN n <= e.household_count THEN e.id END
+        FROM estates e CROSS JOIN LATERAL generate_series(1, e.house_count) AS n`)
+    await trx.rawQuery(`SELECT setval('owners_id_seq', 100)`)
     await trx.table('users').multiInsert(Object.values(USERS).map((u) => ({
       id: u.id, name: u.name, phone: u.phone, password: passwordHash, role: u.role, region_id: u.region,
       status: 'active', failed_logins: 0, created_at: now, updated_at: now,

@@ -35,7 +35,7 @@ export const evaluations = defineModule({
   processes: [{ name: 'evaluation', label: '街道社区评价', todoPage: 'evaluation-detail' }],
   statistics: {
     cube: 'estate_evaluations',
-    facts: { table: 'estate_evaluation_facts', topic: 'estate_evaluation' },
+    facts: [{ table: 'estate_evaluation_facts', topic: 'estate_evaluation' }],
     title: '社区评价情况',
     levels: ['district', 'street', 'community', 'estate'],
     recordsPage: 'evaluation-list',

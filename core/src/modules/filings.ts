@@ -26,7 +26,7 @@ export const filings = defineModule({
   estateTab: { label: '备案情况', feature: 'filings.view' },
   statistics: {
     cube: 'estate_filings',
-    facts: { table: 'estate_filing_facts', topic: 'estate_filing_state' },
+    facts: [{ table: 'filing_facts', topic: 'filing' }],
     title: '备案情况统计',
     levels: ['district', 'street', 'community', 'estate'],
     recordsPage: 'filing-records',

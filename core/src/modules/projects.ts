@@ -22,7 +22,10 @@ export const projects = defineModule({
   estateTab: { label: '基本信息', feature: 'projects.view' },
   statistics: {
     cube: 'estate_profiles',
-    facts: { table: 'estate_profile_facts', topic: 'estate_profile' },
+    facts: [
+      { table: 'estate_profile_facts', topic: 'estate_profile' },
+      { table: 'house_facts', topic: 'house' },
+    ],
     title: '项目管理统计',
     levels: ['district', 'street', 'community', 'estate'],
     recordsPage: 'project-estates',

@@ -83,10 +83,11 @@ export interface StatisticsDeclaration<M extends string = string> {
   /** the warehouse cube that computes the metrics (its metric keys must match, see warehouse/src/cubes) */
   readonly cube: string
   /**
-   * the warehouse fact table the cube reads and the outbox topic that feeds it; the ETL finds the
-   * module's fact source and topic transformer in etl/src/sources/<slug>.ts (rebuild / reconcile / drain)
+   * the warehouse fact tables the cube reads, each with the outbox topic that feeds it; the ETL finds
+   * the module's fact sources (with their topic transformers) in etl/src/sources/<slug>.ts
+   * (rebuild / reconcile / drain). The first is the table the cube is named after.
    */
-  readonly facts: { readonly table: string; readonly topic: string }
+  readonly facts: readonly { readonly table: string; readonly topic: string }[]
   /** statistics title shown on the page (e.g. 备案情况统计) */
   readonly title: string
   /** the levels a user can drill through (the last is the estate) */

@@ -9,9 +9,19 @@
  */
 import { ESTATE_EVALUATION_FACTS_TABLE } from '@szpm/warehouse'
 import type { EstateEvaluationFactRow, EstatePlace } from '@szpm/warehouse'
-import type { FactSource } from '../fact_sources.ts'
+import type { BulkSource, FactSource } from '../fact_sources.ts'
 import { PayloadError, payloadObject, requireId, sourceRowTopic, toUnixSeconds } from '../payload.ts'
-import { ESTATE_PLACE_COLUMNS, ESTATE_PLACE_JOINS, normalizeEstatePlace, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
+import {
+  bulkVersionSelect,
+  ESTATE_PLACE_BULK_SELECT,
+  ESTATE_PLACE_COLUMNS,
+  ESTATE_PLACE_FACT_COLUMNS,
+  ESTATE_PLACE_JOINS,
+  normalizeEstatePlace,
+  sourceFilter,
+  sourceReaders,
+  type SourceQueryOptions,
+} from './source_rows.ts'
 
 export type EvaluationState = 'pending' | 'submitted' | 'reviewed' | 'auto_scored'
 export const EVALUATION_STATES: readonly EvaluationState[] = ['pending', 'submitted', 'reviewed', 'auto_scored']
@@ -132,9 +142,32 @@ export function parseEstateEvaluation(payload: unknown, event = 'estate_evaluati
   }
 }
 
+/**
+ * The rebuild's bulk path (see BulkSource): estate_evaluation_facts' columns straight from SQL, the
+ * values estateEvaluationFactRow makes of estateEvaluationSql's rows — booleans as 0/1, the score as
+ * float8 (PostgreSQL's shortest round-trip text, as JSON writes it), the date as YYYY-MM-DD.
+ */
+export const estateEvaluationBulk: BulkSource = {
+  columns: [...ESTATE_PLACE_FACT_COLUMNS, 'year', 'half', 'state', 'was_submitted', 'final_score', 'closes_on', 'changed_at', 'version'],
+  select: (version, changedAt) => `select
+  ${ESTATE_PLACE_BULK_SELECT},
+  ev.year, ev.half, ev.state,
+  (ev.submitted_at is not null or ev.submitted_score is not null)::int as was_submitted,
+  coalesce(ev.final_score, 0)::float8 as final_score,
+  to_char(p.closes_on, 'YYYY-MM-DD') as closes_on,
+  ${bulkVersionSelect(version, changedAt)}
+from evaluations ev
+join estates e on e.id = ev.estate_id
+join evaluation_periods p on p.year = ev.year and p.half = ev.half
+${ESTATE_PLACE_JOINS}`,
+}
+
 /** 街道社区评价's fact source: one row per estate × year × half, paged by evaluation id. */
-export const factSource: FactSource<EstateEvaluation> = {
+const factSource: FactSource<EstateEvaluation> = {
   table: ESTATE_EVALUATION_FACTS_TABLE,
+  topic: ESTATE_EVALUATION_TOPIC,
+  transformer: sourceRowTopic(ESTATE_EVALUATION_FACTS_TABLE, parseEstateEvaluation, estateEvaluationFactRow),
+  bulk: estateEvaluationBulk,
   loadPage: loadEstateEvaluationPage,
   cursor: (row) => row.evaluation_id,
   key: ['year', 'half'],
@@ -143,5 +176,4 @@ export const factSource: FactSource<EstateEvaluation> = {
   fields: ['estate_name', 'district_id', 'street_id', 'community_id', 'state', 'was_submitted', 'final_score', 'closes_on'],
 }
 
-/** The `estate_evaluation` outbox topic → estate_evaluation_facts. */
-export const topicTransformer = sourceRowTopic(ESTATE_EVALUATION_FACTS_TABLE, parseEstateEvaluation, estateEvaluationFactRow)
+export const factSources: readonly FactSource<any>[] = [factSource]

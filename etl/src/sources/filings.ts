@@ -1,143 +1,141 @@
 /**
- * The estate filing state as read from PostgreSQL. The rule itself lives in ONE place — the
- * `estate_filing_states` view created by the backend migration
- * (backend/database/migrations/0004_create_estate_filing_states_view.ts):
+ * 备案情况's source at the grain of the record: one row per filing (物业服务合同备案 / 业主大会备案) of
+ * PostgreSQL `filings`, as stored — kind, status, filing date and last day. The warehouse table
+ * `filing_facts` holds these rows, and the estate_filings cube (warehouse/src/cubes/filings.ts)
+ * decides each estate's state from them with the rule PostgreSQL's `estate_filing_states` view
+ * applies (backend migrations 0004 and 0011):
  *
  *   per kind ('contract' | 'assembly'): the most recent filing of that kind
  *   (order by filed_on desc, id desc) whose status is 'filed' or 'expired' gives the state;
- *   none → 'not_filed'; withdrawn filings are ignored.
+ *   none → 'not_filed'; withdrawn filings are ignored; a contract stored 'filed' reads 已过期 from
+ *   the day after its `expires_on`, as of a date (the cube's `asOf` param), never by a job.
  *
- * The view gives the STORED state. A contract stored 'filed' reads 已过期 from the day after its
- * `contract_expires_on`; that is decided when the state is read, as of a date (PostgreSQL's
- * `estate_filing_states_on(date)`, the estate_filings cube's `asOf` param), never by a job. So the
- * row carries `contract_expires_on` (YYYY-MM-DD or null) for the warehouse to apply the same rule.
- *
- * This module is the one SQL over that view used by the backend (outbox payloads, inside its
- * transaction), the rebuild and the reconciliation, and the module's fact source and topic
- * transformer (found by slug: etl/src/fact_sources.ts, etl/src/topics.ts).
+ * This module is the one SQL over `filings` used by the backend (outbox payloads, inside its
+ * transaction), the rebuild (row path and bulk path) and the reconciliation, and the module's fact
+ * source with its topic transformer (found by slug: etl/src/fact_sources.ts, etl/src/topics.ts).
+ * Filings are never deleted and never change estate, so (estate_id, filing_id) is a stable identity.
  */
-import { ESTATE_FILING_FACTS_TABLE } from '@szpm/warehouse'
-import type { EstateFilingFactRow, EstatePlace } from '@szpm/warehouse'
+import { FILING_FACTS_TABLE } from '@szpm/warehouse'
+import type { FilingFactRow, FilingKind, FilingStatus } from '@szpm/warehouse'
 import type { FactSource } from '../fact_sources.ts'
 import { PayloadError, payloadObject, requireId, sourceRowTopic, toUnixSeconds } from '../payload.ts'
-import { normalizeEstatePlace, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
+import { sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
 
-export const ESTATE_FILING_STATES_VIEW = 'estate_filing_states'
+export type { FilingKind, FilingStatus } from '@szpm/warehouse'
 
-export type FilingState = 'filed' | 'expired' | 'not_filed'
-
-export type EstateFilingState = EstatePlace & {
-  contract_status: FilingState
-  /** the deciding contract's last day, YYYY-MM-DD (null: none, or open-ended) */
-  contract_expires_on: string | null
-  assembly_status: FilingState
+/** One filing as the warehouse mirrors it. */
+export type FilingRecord = {
+  filing_id: number
+  estate_id: number
+  kind: FilingKind
+  status: FilingStatus
+  /** YYYY-MM-DD */
+  filed_on: string
+  /** YYYY-MM-DD, the last day (contracts); null: open-ended */
+  expires_on: string | null
 }
 
-export const ESTATE_FILING_STATE_TOPIC = 'estate_filing_state'
-export const FILING_STATES: readonly FilingState[] = ['filed', 'expired', 'not_filed']
+/** The outbox topic: one event per changed filing, its payload the filing's row. */
+export const FILING_TOPIC = 'filing'
+export const FILING_KINDS: readonly FilingKind[] = ['contract', 'assembly']
+export const FILING_STATUSES: readonly FilingStatus[] = ['filed', 'expired', 'withdrawn']
 
-/** `ids` selects estates by id; `keyset` pages by estate id. */
-export type EstateFilingStateSqlOptions = SourceQueryOptions
+const COLUMNS = "f.id as filing_id, f.estate_id, f.kind, f.status, to_char(f.filed_on, 'YYYY-MM-DD') as filed_on, to_char(f.expires_on, 'YYYY-MM-DD') as expires_on"
 
-/** The state SQL. Parameters, in order: [ids?] [afterId, limit]? */
-export function estateFilingStateSql(options: EstateFilingStateSqlOptions = {}): string {
-  const { where, limit } = sourceFilter('estate_id', options)
-  return [
-    'select estate_id, estate_name, district_id, district_name, street_id, street_name,',
-    "  community_id, community_name, contract_status, to_char(contract_expires_on, 'YYYY-MM-DD') as contract_expires_on, assembly_status",
-    `from ${ESTATE_FILING_STATES_VIEW}`,
-    ...(where ? [where] : []),
-    'order by estate_id',
-    ...(limit ? [limit] : []),
-  ].join('\n')
+/** The filings SQL. `ids` selects filings by id; `keyset` pages by filing id. Parameters, in order: [ids?] [afterId, limit]? */
+export function filingSql(options: SourceQueryOptions = {}): string {
+  const { where, limit } = sourceFilter('f.id', options)
+  return [`select ${COLUMNS}`, 'from filings f', ...(where ? [where] : []), 'order by f.id', ...(limit ? [limit] : [])].join('\n')
 }
 
-function normalizeRow(row: Record<string, unknown>): EstateFilingState {
+function normalizeFiling(row: Record<string, unknown>): FilingRecord {
   return {
-    ...normalizeEstatePlace(row),
-    contract_status: row.contract_status as FilingState,
-    contract_expires_on: row.contract_expires_on === null || row.contract_expires_on === undefined ? null : String(row.contract_expires_on),
-    assembly_status: row.assembly_status as FilingState,
+    filing_id: Number(row.filing_id),
+    estate_id: Number(row.estate_id),
+    kind: row.kind as FilingKind,
+    status: row.status as FilingStatus,
+    filed_on: String(row.filed_on),
+    expires_on: row.expires_on === null || row.expires_on === undefined ? null : String(row.expires_on),
   }
 }
 
-const readers = sourceReaders(ESTATE_FILING_STATE_TOPIC, estateFilingStateSql, normalizeRow)
+const readers = sourceReaders(FILING_TOPIC, filingSql, normalizeFiling)
 
-/** States for the given estates (ordered by id; unknown ids are simply absent). */
-export const loadEstateFilingStates = readers.load
+/** Filings by id (ordered by id; unknown ids are simply absent). */
+export const loadFilings = readers.load
 
-/** One keyset page of states with `estate_id > afterId`. */
-export const loadEstateFilingStatePage = readers.loadPage
+/** One keyset page of filings with `id > afterId`. */
+export const loadFilingPage = readers.loadPage
 
 /**
- * For the backend, INSIDE the transaction that changed filings/estates: takes the shared
- * outbox-writer lock, computes the current states and appends one `estate_filing_state` outbox
- * event per estate. Returns the written states.
+ * For the backend, INSIDE the transaction that changed the given filings: takes the shared
+ * outbox-writer lock, reads the filings as they now are and appends one `filing` outbox event per
+ * filing. Returns the written rows.
  */
-export const writeEstateFilingOutbox = readers.writeOutbox
+export const writeFilingOutbox = readers.writeOutbox
 
-function requireState(payload: Record<string, unknown>, key: string, event: string): EstateFilingState['contract_status'] {
-  const value = payload[key]
-  if (!(FILING_STATES as readonly unknown[]).includes(value)) throw new PayloadError(`${event}: ${key} must be one of ${FILING_STATES.join('|')}, got ${JSON.stringify(value)}`)
-  return value as EstateFilingState['contract_status']
-}
-
-/** State row + version/changed_at → fact row (also used by the rebuild). */
-export function estateFilingFactRow(state: EstateFilingState, version: string | bigint | number, changedAt: Date | string): EstateFilingFactRow {
+/** Filing row + version/changed_at → filing_facts row (also used by the rebuild). */
+export function filingFactRow(filing: FilingRecord, version: string | bigint | number, changedAt: Date | string): FilingFactRow {
   return {
-    district_id: state.district_id,
-    district_name: state.district_name,
-    street_id: state.street_id,
-    street_name: state.street_name,
-    community_id: state.community_id,
-    community_name: state.community_name,
-    estate_id: state.estate_id,
-    estate_name: state.estate_name,
-    contract_status: state.contract_status,
-    contract_expires_on: state.contract_expires_on,
-    assembly_status: state.assembly_status,
+    estate_id: filing.estate_id,
+    filing_id: filing.filing_id,
+    kind: filing.kind,
+    status: filing.status,
+    filed_on: filing.filed_on,
+    expires_on: filing.expires_on,
     changed_at: toUnixSeconds(changedAt),
     version: String(version),
   }
 }
 
-/** Validates an `estate_filing_state` payload (the state row written by the backend). */
-export function parseEstateFilingState(payload: unknown, event = 'estate_filing_state'): EstateFilingState {
-  const p = payloadObject(payload, event)
-  const text = (key: string) => {
-    if (typeof p[key] !== 'string') throw new PayloadError(`${event}: ${key} must be a string`)
-    return p[key] as string
-  }
-  return {
-    estate_id: requireId(p, 'estate_id', event),
-    estate_name: text('estate_name'),
-    district_id: requireId(p, 'district_id', event),
-    district_name: text('district_name'),
-    street_id: requireId(p, 'street_id', event),
-    street_name: text('street_name'),
-    community_id: requireId(p, 'community_id', event),
-    community_name: text('community_name'),
-    contract_status: requireState(p, 'contract_status', event),
-    contract_expires_on: optionalDate(p, 'contract_expires_on', event),
-    assembly_status: requireState(p, 'assembly_status', event),
-  }
-}
-
-/** YYYY-MM-DD or null; absent (events written before the field existed) reads null. */
-function optionalDate(payload: Record<string, unknown>, key: string, event: string): string | null {
+function oneOf<T extends string>(payload: Record<string, unknown>, key: string, allowed: readonly T[], event: string): T {
   const value = payload[key]
-  if (value === undefined || value === null) return null
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new PayloadError(`${event}: ${key} must be YYYY-MM-DD or null, got ${JSON.stringify(value)}`)
-  return value
+  if (!(allowed as readonly unknown[]).includes(value)) throw new PayloadError(`${event}: ${key} must be one of ${allowed.join('|')}, got ${JSON.stringify(value)}`)
+  return value as T
 }
 
-/** 备案情况's fact source: rebuild and reconcile page through the states by estate. */
-export const factSource: FactSource<EstateFilingState> = {
-  table: ESTATE_FILING_FACTS_TABLE,
-  loadPage: loadEstateFilingStatePage,
-  toFactRow: estateFilingFactRow,
-  fields: ['estate_name', 'district_id', 'district_name', 'street_id', 'street_name', 'community_id', 'community_name', 'contract_status', 'contract_expires_on', 'assembly_status'],
+function isDate(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
 }
 
-/** The `estate_filing_state` outbox topic → estate_filing_facts. */
-export const topicTransformer = sourceRowTopic(ESTATE_FILING_FACTS_TABLE, parseEstateFilingState, estateFilingFactRow)
+/** Validates a `filing` payload (the filing row written by the backend). */
+export function parseFiling(payload: unknown, event = FILING_TOPIC): FilingRecord {
+  const p = payloadObject(payload, event)
+  if (!isDate(p.filed_on)) throw new PayloadError(`${event}: filed_on must be YYYY-MM-DD, got ${JSON.stringify(p.filed_on)}`)
+  const expires = p.expires_on ?? null
+  if (expires !== null && !isDate(expires)) throw new PayloadError(`${event}: expires_on must be YYYY-MM-DD or null, got ${JSON.stringify(p.expires_on)}`)
+  return {
+    filing_id: requireId(p, 'filing_id', event),
+    estate_id: requireId(p, 'estate_id', event),
+    kind: oneOf(p, 'kind', FILING_KINDS, event),
+    status: oneOf(p, 'status', FILING_STATUSES, event),
+    filed_on: p.filed_on,
+    expires_on: expires,
+  }
+}
+
+/** filing_facts' columns, in table order (the bulk path's SELECT produces exactly these). */
+const FACT_COLUMNS = ['estate_id', 'filing_id', 'kind', 'status', 'filed_on', 'expires_on', 'changed_at', 'version'] as const
+
+/** 备案情况's fact source: one row per filing, paged by filing id; reconciled per (estate_id, filing_id). */
+const factSource: FactSource<FilingRecord> = {
+  table: FILING_FACTS_TABLE,
+  topic: FILING_TOPIC,
+  transformer: sourceRowTopic(FILING_FACTS_TABLE, parseFiling, filingFactRow),
+  bulk: {
+    columns: FACT_COLUMNS,
+    select(version, changedAt) {
+      if (!/^\d+$/.test(version)) throw new RangeError(`version must be a decimal UInt64, got ${JSON.stringify(version)}`)
+      if (!Number.isSafeInteger(changedAt) || changedAt < 0) throw new RangeError(`changedAt must be unix seconds, got ${String(changedAt)}`)
+      return `select f.estate_id, f.id as filing_id, f.kind, f.status, to_char(f.filed_on, 'YYYY-MM-DD') as filed_on, to_char(f.expires_on, 'YYYY-MM-DD') as expires_on, ${changedAt} as changed_at, ${version} as version from filings f order by f.id`
+    },
+  },
+  loadPage: loadFilingPage,
+  cursor: (row) => row.filing_id,
+  key: ['filing_id'],
+  countSql: 'select count(*) from filings',
+  toFactRow: filingFactRow,
+  fields: ['kind', 'status', 'filed_on', 'expires_on'],
+}
+
+export const factSources: readonly FactSource<any>[] = [factSource]

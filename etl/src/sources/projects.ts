@@ -1,19 +1,19 @@
 /**
- * An estate's profile for 项目管理 (type, houses, households, area, company, owners' committee),
- * read from `estates` (whose totals the house register keeps current) joined to its regions.
- * Used by the outbox writers, the rebuild and the reconciliation; the module's fact source and topic
- * transformer (found by slug: etl/src/fact_sources.ts, etl/src/topics.ts).
+ * 项目管理's facts: the estate profile (type, company, owners' committee, place — one row per estate,
+ * also the estate dimension other cubes join for the place of an estate) from `estates` joined to its
+ * regions, and the house register at record grain (sources/houses.ts: one row per house, with the
+ * per-estate rollup). The house totals kept on `estates` are not copied: the warehouse counts houses.
+ * Used by the outbox writers, the rebuild and the reconciliation; the module's fact sources and topic
+ * transformers (found by slug: etl/src/fact_sources.ts, etl/src/topics.ts).
  */
 import type { EstatePlace } from '@szpm/warehouse'
-import type { FactSource } from '../fact_sources.ts'
+import type { BulkSource, FactSource } from '../fact_sources.ts'
+import { houseFactSource } from './houses.ts'
 import { PayloadError, payloadObject, requireId, sourceRowTopic, toUnixSeconds } from '../payload.ts'
 import { ESTATE_PLACE_COLUMNS, ESTATE_PLACE_JOINS, normalizeEstatePlace, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
 
 export type EstateProfile = EstatePlace & {
   estate_type: string
-  house_count: number
-  household_count: number
-  building_area: number
   company_name: string
   has_committee: boolean
 }
@@ -25,8 +25,7 @@ export function estateProfileSql(options: SourceQueryOptions = {}): string {
   const { where, limit } = sourceFilter('e.id', options)
   return `select
   ${ESTATE_PLACE_COLUMNS},
-  e.estate_type, e.house_count, e.household_count, e.building_area::float8 as building_area,
-  coalesce(e.company_name, '') as company_name, e.has_committee
+  e.estate_type, coalesce(e.company_name, '') as company_name, e.has_committee
 from estates e
 ${ESTATE_PLACE_JOINS}${where ? `\n${where}` : ''}
 order by e.id${limit ? `\n${limit}` : ''}`
@@ -36,9 +35,6 @@ export function normalizeEstateProfile(row: Record<string, unknown>): EstateProf
   return {
     ...normalizeEstatePlace(row),
     estate_type: String(row.estate_type),
-    house_count: Number(row.house_count),
-    household_count: Number(row.household_count),
-    building_area: Math.round(Number(row.building_area) * 100) / 100,
     company_name: String(row.company_name ?? ''),
     has_committee: row.has_committee === true || row.has_committee === 1 || row.has_committee === '1',
   }
@@ -63,9 +59,6 @@ export function estateProfileFactRow(profile: EstateProfile, version: string | b
     estate_id: profile.estate_id,
     estate_name: profile.estate_name,
     estate_type: profile.estate_type,
-    house_count: profile.house_count,
-    household_count: profile.household_count,
-    building_area: profile.building_area,
     company_name: profile.company_name,
     has_committee: profile.has_committee ? 1 : 0,
     changed_at: toUnixSeconds(changedAt),
@@ -77,22 +70,41 @@ export function estateProfileFactRow(profile: EstateProfile, version: string | b
 export function parseEstateProfile(payload: unknown, event = 'estate_profile'): EstateProfile {
   const p = payloadObject(payload, event)
   for (const key of ['estate_id', 'district_id', 'street_id', 'community_id']) requireId(p, key, event)
-  for (const key of ['house_count', 'household_count']) requireId(p, key, event)
   for (const key of ['estate_name', 'district_name', 'street_name', 'community_name', 'estate_type', 'company_name']) {
     if (typeof p[key] !== 'string') throw new PayloadError(`${event}: ${key} must be a string`)
   }
-  if (!Number.isFinite(Number(p.building_area))) throw new PayloadError(`${event}: building_area must be a number`)
   if (typeof p.has_committee !== 'boolean') throw new PayloadError(`${event}: has_committee must be a boolean`)
   return normalizeEstateProfile(p)
 }
 
-/** 项目管理's fact source: rebuild and reconcile page through the estates. */
-export const factSource: FactSource<EstateProfile> = {
-  table: ESTATE_PROFILE_FACTS_TABLE,
-  loadPage: loadEstateProfilePage,
-  toFactRow: estateProfileFactRow,
-  fields: ['estate_name', 'district_id', 'street_id', 'community_id', 'estate_type', 'house_count', 'household_count', 'building_area', 'company_name', 'has_committee'],
+/** The rebuild's COPY of every estate profile, in estate_profile_facts' column order. */
+const profileBulk: BulkSource = {
+  columns: [
+    'district_id', 'district_name', 'street_id', 'street_name', 'community_id', 'community_name', 'estate_id', 'estate_name',
+    'estate_type', 'company_name', 'has_committee', 'changed_at', 'version',
+  ],
+  select(version, changedAt) {
+    if (!/^\d+$/.test(version)) throw new TypeError(`invalid version ${version}`)
+    if (!Number.isSafeInteger(changedAt)) throw new TypeError(`invalid changedAt ${changedAt}`)
+    return `select e.district_id, coalesce(d.name, '') as district_name, e.street_id, coalesce(s.name, '') as street_name,
+  e.community_id, coalesce(c.name, '') as community_name, e.id as estate_id, e.name as estate_name,
+  e.estate_type, coalesce(e.company_name, '') as company_name, e.has_committee::int as has_committee,
+  ${changedAt} as changed_at, ${version} as version
+from estates e
+${ESTATE_PLACE_JOINS}`
+  },
 }
 
-/** The `estate_profile` outbox topic → estate_profile_facts. */
-export const topicTransformer = sourceRowTopic(ESTATE_PROFILE_FACTS_TABLE, parseEstateProfile, estateProfileFactRow)
+/** 项目管理's estate profiles: rebuild and reconcile page through the estates. */
+const factSource: FactSource<EstateProfile> = {
+  table: ESTATE_PROFILE_FACTS_TABLE,
+  topic: ESTATE_PROFILE_TOPIC,
+  transformer: sourceRowTopic(ESTATE_PROFILE_FACTS_TABLE, parseEstateProfile, estateProfileFactRow),
+  loadPage: loadEstateProfilePage,
+  toFactRow: estateProfileFactRow,
+  bulk: profileBulk,
+  fields: ['estate_name', 'district_id', 'district_name', 'street_id', 'street_name', 'community_id', 'community_name', 'estate_type', 'company_name', 'has_committee'],
+}
+
+/** the estate profiles first: other modules' cubes join them as the estate dimension */
+export const factSources: readonly FactSource<any>[] = [factSource, houseFactSource]

@@ -88,3 +88,27 @@ export function sourceReaders<Row extends { estate_id: number }>(topic: string, 
   }
   return { load, loadPage, writeOutbox }
 }
+
+/** The place columns in the order every fact table declares them (district … estate), for BulkSource `columns`. */
+export const ESTATE_PLACE_FACT_COLUMNS = ['district_id', 'district_name', 'street_id', 'street_name', 'community_id', 'community_name', 'estate_id', 'estate_name'] as const
+
+/**
+ * ESTATE_PLACE_FACT_COLUMNS selected over ESTATE_PLACE_JOINS (alias `e` = estates), for a BulkSource
+ * select: the same values normalizeEstatePlace makes of ESTATE_PLACE_COLUMNS (a region without a
+ * name is '', never NULL — a NULL would reach ClickHouse as \N).
+ */
+export const ESTATE_PLACE_BULK_SELECT = `e.district_id, coalesce(d.name, '') as district_name,
+  e.street_id, coalesce(s.name, '') as street_name,
+  e.community_id, coalesce(c.name, '') as community_name,
+  e.id as estate_id, e.name as estate_name`
+
+/**
+ * `changed_at` (unix seconds) and `version` (the outbox id) of a rebuild as SQL literals, the last two
+ * columns of every fact table, for a BulkSource select. Both are checked: they are interpolated.
+ */
+export function bulkVersionSelect(version: string, changedAt: number): string {
+  if (!/^\d{1,20}$/.test(version)) throw new RangeError(`version must be a decimal UInt64, got ${JSON.stringify(version)}`)
+  if (!Number.isSafeInteger(changedAt) || changedAt < 0 || changedAt > 4_294_967_295) throw new RangeError(`changedAt must be unix seconds (DateTime), got ${String(changedAt)}`)
+  // ClickHouse 18.16 reads a DateTime in TabSeparated as unix seconds only when it has exactly 10 digits
+  return `'${String(changedAt).padStart(10, '0')}' as changed_at, ${version} as version`
+}

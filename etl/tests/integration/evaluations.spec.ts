@@ -108,7 +108,7 @@ test.group('etl 街道社区评价 (evaluations → outbox → ClickHouse)', (gr
   test('rebuild pages by evaluation (several rows per estate), then reconcile finds nothing', async ({ assert }) => {
     const rebuilt = await rebuildAllFacts({ pg, warehouse, batchSize: 1, watermarkName })
     // every declared fact table, in declaration order (STATISTICS_MODULES)
-    assert.deepEqual(Object.keys(rebuilt.tables), STATISTICS_MODULES.map((module) => module.statistics!.facts.table))
+    assert.deepEqual(Object.keys(rebuilt.tables), STATISTICS_MODULES.flatMap((module) => module.statistics!.facts.map((fact) => fact.table)))
     const [{ n }] = await warehouse.query<{ n: string }>(sql`SELECT count() AS n FROM estate_evaluation_facts WHERE district_id = ${bind(r.district, 'UInt32')}`)
     assert.equal(Number(n), 4) // e1 has two halves: the keyset cursor is the evaluation id, not the estate
     assert.deepInclude((await communities('2026-06-15'))[0], { estates: 2, pending: 1, reviewed: 1, averageScore: 58 })

@@ -1,62 +1,77 @@
 import { test } from '@japa/runner'
-import { cursorOf, estateEvaluationSql, estateFilingStateSql, estateIdsParam, FACT_SOURCES, factKey, PayloadError, topics, transformEvents, UnknownTopicError } from '../../src/index.ts'
+import { cursorOf, estateEvaluationSql, estateIdsParam, FACT_SOURCES, factKey, filingSql, PayloadError, topics, transformEvents, UnknownTopicError } from '../../src/index.ts'
 import type { OutboxEvent } from '../../src/index.ts'
 
-const state = {
-  estate_id: 7, estate_name: "O'Brien 花园", district_id: 1, district_name: '南山区', street_id: 2, street_name: '粤海街道',
-  community_id: 3, community_name: '海珠社区', contract_status: 'filed', contract_expires_on: '2027-06-30', assembly_status: 'not_filed',
-}
-const event = (id: string, payload: unknown, topic = 'estate_filing_state'): OutboxEvent => ({ id, topic, entity_id: '7', payload, created_at: new Date('2024-05-01T08:00:00Z') })
+const filing = { filing_id: 31, estate_id: 7, kind: 'contract', status: 'filed', filed_on: '2024-05-01', expires_on: '2027-06-30' }
+const event = (id: string, payload: unknown, topic = 'filing'): OutboxEvent => ({ id, topic, entity_id: '7', payload, created_at: new Date('2024-05-01T08:00:00Z') })
 
 test.group('topics', () => {
-  test('estate_filing_state → fact row with version = outbox id', ({ assert }) => {
-    assert.deepEqual(topics.estate_filing_state.toRows(event('9007199254740993', state)), [
-      { ...state, changed_at: 1714550400, version: '9007199254740993' },
+  test('filing → one filing_facts row per filing, with version = outbox id', ({ assert }) => {
+    assert.equal(topics.filing.table, 'filing_facts')
+    assert.deepEqual(topics.filing.toRows(event('9007199254740993', filing)), [
+      { estate_id: 7, filing_id: 31, kind: 'contract', status: 'filed', filed_on: '2024-05-01', expires_on: '2027-06-30', changed_at: 1714550400, version: '9007199254740993' },
     ])
-    // the contract's last day travels with the state (the cube reads it as of a date); events
-    // written before the field existed read as having none
-    const { contract_expires_on: _, ...before } = state
-    assert.isNull(topics.estate_filing_state.toRows(event('9', before))[0].contract_expires_on)
-    assert.isNull(topics.estate_filing_state.toRows(event('9', { ...state, contract_expires_on: null }))[0].contract_expires_on)
+    // open-ended filings (an 业主大会备案, a contract without an end) have no last day
+    assert.isNull(topics.filing.toRows(event('9', { ...filing, expires_on: null }))[0].expires_on)
+    const { expires_on: _, ...withoutEnd } = filing
+    assert.isNull(topics.filing.toRows(event('9', withoutEnd))[0].expires_on)
+    // a withdrawn filing is a fact like any other (the cube ignores it when deciding the state)
+    assert.equal(topics.filing.toRows(event('10', { ...filing, status: 'withdrawn' }))[0].status, 'withdrawn')
   })
 
   test('malformed payloads are rejected', ({ assert }) => {
-    assert.throws(() => topics.estate_filing_state.toRows(event('1', { ...state, contract_status: 'pending' })), PayloadError)
-    for (const bad of ['2027-6-30', '2027-06-30 00:00:00', "2027-06-30'); --", 20270630]) {
-      assert.throws(() => topics.estate_filing_state.toRows(event('1', { ...state, contract_expires_on: bad })), PayloadError, /contract_expires_on/)
+    for (const bad of [
+      { status: 'not_filed' }, { status: 'pending' }, { kind: 'lease' }, { filing_id: -1 }, { filing_id: 'x' }, { estate_id: -1 },
+      { filed_on: null }, { filed_on: '2024-5-1' }, { expires_on: '2027-6-30' }, { expires_on: '2027-06-30 00:00:00' }, { expires_on: "2027-06-30'); --" }, { expires_on: 20270630 },
+    ]) {
+      assert.throws(() => topics.filing.toRows(event('1', { ...filing, ...bad })), PayloadError, undefined, JSON.stringify(bad))
     }
-    assert.throws(() => topics.estate_filing_state.toRows(event('1', { ...state, estate_id: -1 })), PayloadError)
-    assert.throws(() => topics.estate_filing_state.toRows(event('1', { ...state, street_name: null })), PayloadError)
-    assert.throws(() => topics.estate_filing_state.toRows(event('1', 'nope')), PayloadError)
+    assert.throws(() => topics.filing.toRows(event('1', 'nope')), PayloadError)
+    assert.throws(() => topics.filing.toRows(event('1', null)), PayloadError)
   })
 
   test('transformEvents groups by table; unknown topics fail or are skipped', ({ assert }) => {
-    const { tables, skipped } = transformEvents([event('1', state), event('2', { ...state, estate_id: 8 })], topics)
-    assert.deepEqual([...tables.keys()], ['estate_filing_facts'])
-    assert.lengthOf(tables.get('estate_filing_facts')!, 2)
+    const { tables, skipped } = transformEvents([event('1', filing), event('2', { ...filing, filing_id: 32 })], topics)
+    assert.deepEqual([...tables.keys()], ['filing_facts'])
+    assert.lengthOf(tables.get('filing_facts')!, 2)
     assert.equal(skipped, 0)
-    assert.throws(() => transformEvents([event('3', state, 'nope')], topics), UnknownTopicError)
-    assert.throws(() => transformEvents([event('3', state, '__proto__')], topics), UnknownTopicError)
-    assert.equal(transformEvents([event('3', state, 'nope')], topics, 'skip').skipped, 1)
+    assert.throws(() => transformEvents([event('3', filing, 'nope')], topics), UnknownTopicError)
+    assert.throws(() => transformEvents([event('3', filing, '__proto__')], topics), UnknownTopicError)
+    // the per-estate topic of before (backend releases that published estate states) is not a topic any more
+    assert.throws(() => transformEvents([event('3', filing, 'estate_filing_state')], topics), UnknownTopicError)
+    assert.equal(transformEvents([event('3', filing, 'nope')], topics, 'skip').skipped, 1)
   })
 })
 
-test.group('estate filing state SQL', () => {
-  test('pg and knex parameter styles', ({ assert }) => {
-    assert.include(estateFilingStateSql({ ids: true }), 'where estate_id = any($1::int[])')
-    assert.include(estateFilingStateSql({ ids: true, paramStyle: 'knex' }), 'where estate_id = any(?::int[])')
-    const keyset = estateFilingStateSql({ keyset: true })
-    assert.include(keyset, 'where estate_id > $1')
-    assert.isTrue(keyset.endsWith('limit $2'))
-    assert.include(estateFilingStateSql(), 'from estate_filing_states')
-    assert.notInclude(estateFilingStateSql(), 'where')
+test.group('filing SQL', () => {
+  test('pg and knex parameter styles; keyset by filing id', ({ assert }) => {
+    assert.include(filingSql({ ids: true }), 'where f.id = any($1::int[])')
+    assert.include(filingSql({ ids: true, paramStyle: 'knex' }), 'where f.id = any(?::int[])')
+    const keyset = filingSql({ keyset: true })
+    assert.include(keyset, 'where f.id > $1')
+    assert.isTrue(keyset.endsWith('order by f.id\nlimit $2'))
+    assert.include(filingSql(), 'from filings f')
+    assert.notInclude(filingSql(), 'where')
   })
 
-  test('estate ids become a validated array literal', ({ assert }) => {
+  test('ids become a validated array literal', ({ assert }) => {
     assert.equal(estateIdsParam([1, 22, 333]), '{1,22,333}')
     assert.throws(() => estateIdsParam([1.5]))
     assert.throws(() => estateIdsParam([0]))
     assert.throws(() => estateIdsParam(['1}' as never]))
+  })
+
+  test('fact source: one row per filing, paged by filing id, identified by (estate_id, filing_id); bulk SELECT of the same columns', ({ assert }) => {
+    const source = FACT_SOURCES.find((s) => s.table === 'filing_facts')!
+    assert.equal(source.topic, 'filing')
+    assert.deepEqual(source.key, ['filing_id'])
+    assert.equal(cursorOf(source, filing), 31)
+    assert.equal(factKey(source, filing), '7|31')
+    assert.deepEqual(source.bulk!.columns, Object.keys(source.toFactRow(filing, '5', new Date(0))))
+    const select = source.bulk!.select('123', 1_714_550_400)
+    assert.include(select, '1714550400 as changed_at, 123 as version from filings f')
+    assert.throws(() => source.bulk!.select('1; drop table filings', 0), RangeError)
+    assert.throws(() => source.bulk!.select('1', 1.5), RangeError)
   })
 })
 
@@ -99,8 +114,8 @@ test.group('estate_evaluation topic', () => {
     assert.equal(cursorOf(source, evaluation), 11)
     assert.equal(factKey(source, evaluation), '7|2026|1')
     assert.equal(factKey(source, { estate_id: '7', year: 2026, half: '1' }), '7|2026|1')
-    const filings = FACT_SOURCES.find((s) => s.table === 'estate_filing_facts')!
-    assert.equal(cursorOf(filings, { estate_id: 5 }), 5)
-    assert.equal(factKey(filings, { estate_id: 5, year: 2026 }), '5')
+    const profiles = FACT_SOURCES.find((s) => s.table === 'estate_profile_facts')!
+    assert.equal(cursorOf(profiles, { estate_id: 5 }), 5)
+    assert.equal(factKey(profiles, { estate_id: 5, year: 2026 }), '5')
   })
 })

@@ -46,6 +46,12 @@ export type CubeDefinition<K extends string = string> = {
   readonly table: string
   /** Read with FINAL (ReplacingMergeTree tables). */
   readonly final: boolean
+  /**
+   * Trusted SQL appended right after `FROM <table> [FINAL]`, e.g. `ANY LEFT JOIN (SELECT estate_id, …
+   * GROUP BY estate_id) USING estate_id`: facts of another grain joined to this table's rows by estate.
+   * Filters and the drill-down levels still apply to `table`'s columns.
+   */
+  readonly join?: string
   readonly metrics: Readonly<Record<K, MetricDefinition>>
   /** Extra filter keys (beyond district_id … estate_id), keyed by the name used in `filters`. */
   readonly filters?: Readonly<Record<string, FilterDefinition>>

@@ -5,7 +5,7 @@ import { parseQuery } from './parse.ts'
 import type { DrillDownQuery, ParsedQuery } from './types.ts'
 
 export function fromClause(parsed: ParsedQuery): SqlFragment {
-  return raw(`FROM ${parsed.cube.table}${parsed.cube.final ? ' FINAL' : ''}`)
+  return raw(`FROM ${parsed.cube.table}${parsed.cube.final ? ' FINAL' : ''}${parsed.cube.join ? ` ${parsed.cube.join}` : ''}`)
 }
 
 export function whereClause(parsed: ParsedQuery): SqlFragment {

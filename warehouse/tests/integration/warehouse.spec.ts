@@ -1,38 +1,57 @@
 import { test } from '@japa/runner'
 import { bind, createWarehouse, drillDown, dropDatabase, migrate, QueryError, sql, totals } from '../../src/index.ts'
-import type { EstateFilingFactRow, Warehouse } from '../../src/index.ts'
+import type { EstatePlace, FilingFactRow, Warehouse } from '../../src/index.ts'
 import { scratchConfig } from '../helpers.ts'
 
 const config = scratchConfig('wh_test')
 
-type Fact = Omit<EstateFilingFactRow, 'changed_at' | 'version'>
+/**
+ * 备案情况 fixtures: the estates (estate_profile_facts, the estate dimension the cube starts from) and
+ * their filings at record grain (filing_facts), each with the version of the outbox event that wrote it.
+ */
+type Region = Pick<EstatePlace, 'district_id' | 'district_name' | 'street_id' | 'street_name'>
 const D = { district_id: 1, district_name: '南山区' }
-const YUEHAI = { ...D, street_id: 10, street_name: '粤海街道' }
-const SHAHE = { ...D, street_id: 11, street_name: '沙河街道' }
-const fact = (street: typeof YUEHAI, community: [number, string], estate: [number, string], contract: Fact['contract_status'], assembly: Fact['assembly_status'], contractExpiresOn: string | null = null): Fact => ({
-  ...street,
-  community_id: community[0],
-  community_name: community[1],
-  estate_id: estate[0],
-  estate_name: estate[1],
-  contract_status: contract,
-  contract_expires_on: contractExpiresOn,
-  assembly_status: assembly,
-})
+const YUEHAI: Region = { ...D, street_id: 10, street_name: '粤海街道' }
+const SHAHE: Region = { ...D, street_id: 11, street_name: '沙河街道' }
 const HAIZHU: [number, string] = [100, '海珠社区']
 const GAOXIN: [number, string] = [101, '高新社区']
 const BAISHI: [number, string] = [110, '白石洲社区']
+const estate = (street: Region, community: [number, string], [estate_id, estate_name]: [number, string], version: number) => ({
+  ...street, community_id: community[0], community_name: community[1], estate_id, estate_name, changed_at: 1_700_000_000 + version, version: String(version),
+})
+let filingVersion = 0
+const filing = (estate_id: number, filing_id: number, kind: FilingFactRow['kind'], status: FilingFactRow['status'], filed_on: string, expires_on: string | null = null, version = ++filingVersion): FilingFactRow => ({
+  estate_id, filing_id, kind, status, filed_on, expires_on, changed_at: 1_700_000_000 + version, version: String(version),
+})
 
-const facts: Array<Fact & { version: number }> = [
-  // estate 1000: version 1 not filed, version 5 filed → only version 5 counts
-  { ...fact(YUEHAI, HAIZHU, [1000, '阳光花园'], 'not_filed', 'not_filed'), version: 1 },
-  { ...fact(YUEHAI, HAIZHU, [1000, '阳光花园'], 'filed', 'filed'), version: 5 },
-  { ...fact(YUEHAI, HAIZHU, [1001, "O'Brien Court"], 'expired', 'not_filed'), version: 2 },
-  { ...fact(YUEHAI, GAOXIN, [1002, '科技园小区'], 'filed', 'not_filed'), version: 3 },
-  // estate 1003: newer version moves filed → expired
-  { ...fact(SHAHE, BAISHI, [1003, '白石洲一期'], 'filed', 'filed'), version: 4 },
-  { ...fact(SHAHE, BAISHI, [1003, '白石洲一期'], 'expired', 'filed'), version: 9 },
-  { ...fact(SHAHE, BAISHI, [1004, '白石洲二期'], 'not_filed', 'not_filed'), version: 6 },
+const estates = [
+  estate(YUEHAI, HAIZHU, [1000, '阳光花园'], 1),
+  estate(YUEHAI, HAIZHU, [1001, "O'Brien Court"], 1),
+  // 1002 was moved from 沙河 to 粤海 (a newer profile version): it counts where it is now
+  estate(SHAHE, BAISHI, [1002, '科技园小区'], 1),
+  estate(YUEHAI, GAOXIN, [1002, '科技园小区'], 3),
+  estate(SHAHE, BAISHI, [1003, '白石洲一期'], 1),
+  // 1004 has no filing at all: not filed, both kinds
+  estate(SHAHE, BAISHI, [1004, '白石洲二期'], 1),
+]
+const filings: FilingFactRow[] = [
+  // 1000: contract withdrawn (v1), then renewed to filed (v5, the same filing) → filed; a newer
+  // withdrawn contract never counts; assembly filed
+  filing(1000, 1, 'contract', 'withdrawn', '2020-01-01', null, 1),
+  filing(1000, 1, 'contract', 'filed', '2020-01-01', null, 5),
+  filing(1000, 12, 'contract', 'withdrawn', '2026-01-01'),
+  filing(1000, 2, 'assembly', 'filed', '2020-02-01'),
+  // 1001: two contracts filed the same day → the higher id decides (expired); the assembly filing was withdrawn
+  filing(1001, 3, 'contract', 'filed', '2023-01-01', '2030-12-31'),
+  filing(1001, 11, 'contract', 'expired', '2023-01-01', '2023-12-31'),
+  filing(1001, 4, 'assembly', 'withdrawn', '2023-02-01'),
+  // 1002: two contracts → the later one decides, open-ended (the older one's last day must not leak into it)
+  filing(1002, 5, 'contract', 'filed', '2024-01-01', '2024-12-31'),
+  filing(1002, 6, 'contract', 'filed', '2025-01-01', null),
+  // 1003: filed (v) then expired (a newer version of the same filing); assembly filed
+  filing(1003, 7, 'contract', 'filed', '2022-01-01', null, 20),
+  filing(1003, 7, 'contract', 'expired', '2022-01-01', null, 21),
+  filing(1003, 8, 'assembly', 'filed', '2022-03-01'),
 ]
 
 /** the estate_filings cube reads the contract state as of a date */
@@ -47,9 +66,11 @@ test.group('warehouse against ClickHouse', (group) => {
     const first = await migrate(config)
     if (!first.applied.some((m) => m.name === 'estate_filing_facts')) throw new Error('first migration not applied')
     warehouse = createWarehouse(config)
-    // Two inserts so the versions sit in different parts (FINAL must collapse them).
-    await warehouse.insert('estate_filing_facts', facts.filter((_, i) => i % 2 === 0).map((f) => ({ ...f, changed_at: 1_700_000_000 + f.version, version: String(f.version) })))
-    await warehouse.insert('estate_filing_facts', facts.filter((_, i) => i % 2 === 1).map((f) => ({ ...f, changed_at: 1_700_000_000 + f.version, version: String(f.version) })))
+    // Two inserts each so the versions sit in different parts (FINAL must collapse them).
+    for (const part of [0, 1]) {
+      await warehouse.insert('estate_profile_facts', estates.filter((_, i) => i % 2 === part))
+      await warehouse.insert('filing_facts', filings.filter((_, i) => i % 2 === part))
+    }
     return async () => {
       await warehouse.close()
       await dropDatabase(config)
@@ -62,6 +83,18 @@ test.group('warehouse against ClickHouse', (group) => {
     assert.include(again.alreadyApplied, 1)
     const rows = await warehouse.query<{ name: string }>(sql`SELECT name FROM schema_migrations WHERE version = ${bind(1, 'UInt32')}`)
     assert.deepEqual(rows, [{ name: 'estate_filing_facts' }])
+  })
+
+  test('备案情况 facts are one row per filing (ReplacingMergeTree by estate, filing); the per-estate table is gone', async ({ assert }) => {
+    const tables = await warehouse.query<{ name: string; engine_full: string; sorting_key: string }>(
+      sql`SELECT name, engine_full, sorting_key FROM system.tables WHERE database = currentDatabase() AND name IN ('filing_facts', 'estate_filing_facts')`,
+    )
+    assert.lengthOf(tables, 1)
+    assert.equal(tables[0].name, 'filing_facts')
+    assert.match(tables[0].engine_full, /^ReplacingMergeTree\(version\)/)
+    assert.equal(tables[0].sorting_key.replace(/\s/g, ''), 'estate_id,filing_id')
+    const [{ n }] = await warehouse.query<{ n: string }>(sql`SELECT count() AS n FROM filing_facts FINAL`)
+    assert.equal(Number(n), new Set(filings.map((f) => f.filing_id)).size)
   })
 
   test('serverVersion is detected', async ({ assert }) => {
@@ -108,11 +141,11 @@ test.group('warehouse against ClickHouse', (group) => {
   })
 
   test('hostile strings: rejected as filters, harmless as bound strings, table intact', async ({ assert }) => {
-    const hostile = "'; DROP TABLE estate_filing_facts; --"
+    const hostile = "'; DROP TABLE filing_facts; --"
     await assert.rejects(() => drillDown(warehouse, { cube: 'estate_filings', metrics: ['estates'], dimensions: ['estate'], filters: { estate_id: hostile }, params: AS_OF }), QueryError)
-    const rows = await warehouse.query(sql`SELECT estate_id FROM estate_filing_facts FINAL WHERE estate_name = ${bind(hostile, 'String')} OR estate_name = ${bind("\\' OR 1=1 --", 'String')}`)
+    const rows = await warehouse.query(sql`SELECT estate_id FROM estate_profile_facts FINAL WHERE estate_name = ${bind(hostile, 'String')} OR estate_name = ${bind("\\' OR 1=1 --", 'String')}`)
     assert.lengthOf(rows, 0)
-    const quoted = await warehouse.query<{ estate_id: number }>(sql`SELECT estate_id FROM estate_filing_facts FINAL WHERE estate_name = ${bind("O'Brien Court", 'String')}`)
+    const quoted = await warehouse.query<{ estate_id: number }>(sql`SELECT estate_id FROM estate_profile_facts FINAL WHERE estate_name = ${bind("O'Brien Court", 'String')}`)
     assert.deepEqual(quoted, [{ estate_id: 1001 }])
     const total = await totals(warehouse, { cube: 'estate_filings', metrics: ['estates'], params: AS_OF })
     assert.equal(total.estates, 5)
@@ -120,11 +153,19 @@ test.group('warehouse against ClickHouse', (group) => {
 
   test('a contract stored filed is expired from the day after its last day, as of asOf', async ({ assert }) => {
     const FUTIAN = { district_id: 2, district_name: '福田区', street_id: 20, street_name: '园岭街道' }
-    await warehouse.insert('estate_filing_facts', [
-      { ...fact(FUTIAN, [200, '园岭一社区'], [2000, '到期花园'], 'filed', 'filed', '2026-11-30'), changed_at: 1_700_000_100, version: '100' },
-      { ...fact(FUTIAN, [200, '园岭一社区'], [2001, '长约大厦'], 'filed', 'not_filed', '2029-01-01'), changed_at: 1_700_000_101, version: '101' },
-      { ...fact(FUTIAN, [200, '园岭一社区'], [2002, '无期小区'], 'filed', 'not_filed'), changed_at: 1_700_000_102, version: '102' },
-      { ...fact(FUTIAN, [200, '园岭一社区'], [2003, '旧约苑'], 'expired', 'not_filed', '2020-01-01'), changed_at: 1_700_000_103, version: '103' },
+    const YUANLING1: [number, string] = [200, '园岭一社区']
+    await warehouse.insert('estate_profile_facts', [
+      estate(FUTIAN, YUANLING1, [2000, '到期花园'], 100),
+      estate(FUTIAN, YUANLING1, [2001, '长约大厦'], 100),
+      estate(FUTIAN, YUANLING1, [2002, '无期小区'], 100),
+      estate(FUTIAN, YUANLING1, [2003, '旧约苑'], 100),
+    ])
+    await warehouse.insert('filing_facts', [
+      filing(2000, 200, 'contract', 'filed', '2025-12-01', '2026-11-30'),
+      filing(2000, 201, 'assembly', 'filed', '2025-12-01'),
+      filing(2001, 202, 'contract', 'filed', '2026-01-01', '2029-01-01'),
+      filing(2002, 203, 'contract', 'filed', '2026-01-01'),
+      filing(2003, 204, 'contract', 'expired', '2019-01-01', '2020-01-01'),
     ])
     const on = (asOf: string) =>
       totals(warehouse, { cube: 'estate_filings', metrics: ['estates', 'contractFiled', 'contractExpired', 'contractNotFiled', 'contractRate', 'assemblyFiled'], filters: { district_id: 2 }, params: { asOf } })

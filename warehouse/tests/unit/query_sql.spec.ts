@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { buildSql, childLevel, hierarchy, parentLevel, QueryError } from '../../src/index.ts'
+import { buildSql, childLevel, cubes, hierarchy, parentLevel, QueryError } from '../../src/index.ts'
 import type { DrillDownQuery } from '../../src/index.ts'
 
 
@@ -35,15 +35,30 @@ test.group('buildSql snapshots', () => {
     filters: { district_id: 440304 },
     params: { asOf: '2026-12-01' },
   }
-  /** the contract state as of asOf: a contract past its last day counts as expired (cubes/filings.ts) */
-  const CONTRACT = "if(contract_status = 'filed' AND isNotNull(contract_expires_on) AND assumeNotNull(contract_expires_on) < asOf, 'expired', contract_status)"
+  /**
+   * the contract state as of asOf: none → not_filed, a contract past its last day counts as expired
+   * (cubes/filings.ts)
+   */
+  const CONTRACT = "multiIf(contract_status = '', 'not_filed', contract_status = 'filed' AND isNotNull(contract_expires_on) AND assumeNotNull(contract_expires_on) < asOf, 'expired', contract_status)"
   const CONTRACT_RATE = `if(count() = 0, 0, countIf(${CONTRACT} = 'filed') / count())`
+  const ASSEMBLY = "if(assembly_status = '', 'not_filed', assembly_status)"
+  /**
+   * The cube's `join`, rendered right after `FROM <table> FINAL`: every estate (estate_profile_facts)
+   * with the state its filings (filing_facts, one row per filing) decide — per kind the latest
+   * (filed_on, filing_id) among filed/expired ones; withdrawn never counts.
+   */
+  const FROM =
+    'FROM estate_profile_facts FINAL ANY LEFT JOIN (SELECT estate_id, ' +
+    "argMaxIf((status, expires_on), (filed_on, filing_id), kind = 'contract') AS deciding_contract, " +
+    'tupleElement(deciding_contract, 1) AS contract_status, tupleElement(deciding_contract, 2) AS contract_expires_on, ' +
+    "argMaxIf(status, (filed_on, filing_id), kind = 'assembly') AS assembly_status " +
+    "FROM filing_facts FINAL WHERE status IN ('filed', 'expired') GROUP BY estate_id) AS filing_states USING estate_id"
 
   test('drill-down, literal mode', ({ assert }) => {
     assert.deepEqual(buildSql(streetQuery, 'literal'), {
       sql:
         "WITH toDate('2026-12-01') AS asOf SELECT street_id AS id, street_name AS name, count() AS estates, " +
-        `countIf(${CONTRACT} = 'filed') AS contractFiled, ${CONTRACT_RATE} AS contractRate FROM estate_filing_facts FINAL WHERE district_id = 440304 ` +
+        `countIf(${CONTRACT} = 'filed') AS contractFiled, ${CONTRACT_RATE} AS contractRate ${FROM} WHERE district_id = 440304 ` +
         'GROUP BY street_id, street_name ORDER BY name ASC, id ASC',
       params: {},
       mode: 'literal',
@@ -54,7 +69,7 @@ test.group('buildSql snapshots', () => {
     assert.deepEqual(buildSql(streetQuery, 'server'), {
       sql:
         "WITH {p0:Date} AS asOf SELECT street_id AS id, street_name AS name, count() AS estates, " +
-        `countIf(${CONTRACT} = 'filed') AS contractFiled, ${CONTRACT_RATE} AS contractRate FROM estate_filing_facts FINAL WHERE district_id = {p1:UInt32} ` +
+        `countIf(${CONTRACT} = 'filed') AS contractFiled, ${CONTRACT_RATE} AS contractRate ${FROM} WHERE district_id = {p1:UInt32} ` +
         'GROUP BY street_id, street_name ORDER BY name ASC, id ASC',
       params: { p0: '2026-12-01', p1: 440304 },
       mode: 'server',
@@ -71,13 +86,13 @@ test.group('buildSql snapshots', () => {
     }
     assert.equal(
       buildSql(query, 'literal').sql,
-      "WITH toDate('2026-12-01') AS asOf SELECT estate_id AS id, estate_name AS name, countIf(assembly_status = 'not_filed') AS assemblyNotFiled FROM estate_filing_facts FINAL " +
+      `WITH toDate('2026-12-01') AS asOf SELECT estate_id AS id, estate_name AS name, countIf(${ASSEMBLY} = 'not_filed') AS assemblyNotFiled ${FROM} ` +
         'WHERE district_id = 1 AND street_id = 5 AND community_id = 12 GROUP BY estate_id, estate_name ORDER BY name ASC, id ASC',
     )
     assert.deepEqual(buildSql(query, 'server').params, { p0: '2026-12-01', p1: 1, p2: 5, p3: 12 })
     assert.equal(
       buildSql({ cube: 'estate_filings', metrics: ['estates'], dimensions: ['district'], params: { asOf: '2026-12-01' } }, 'literal').sql,
-      "WITH toDate('2026-12-01') AS asOf SELECT district_id AS id, district_name AS name, count() AS estates FROM estate_filing_facts FINAL GROUP BY district_id, district_name ORDER BY name ASC, id ASC",
+      `WITH toDate('2026-12-01') AS asOf SELECT district_id AS id, district_name AS name, count() AS estates ${FROM} GROUP BY district_id, district_name ORDER BY name ASC, id ASC`,
     )
   })
 
@@ -85,11 +100,26 @@ test.group('buildSql snapshots', () => {
     const query: DrillDownQuery = { cube: 'estate_filings', metrics: ['estates', 'assemblyRate'], filters: { street_id: 9, estate_id: undefined }, params: { asOf: '2026-12-01' } }
     assert.deepEqual(buildSql(query, 'literal'), {
       sql:
-        "WITH toDate('2026-12-01') AS asOf SELECT count() AS estates, if(count() = 0, 0, countIf(assembly_status = 'filed') / count()) AS assemblyRate " +
-        'FROM estate_filing_facts FINAL WHERE street_id = 9',
+        `WITH toDate('2026-12-01') AS asOf SELECT count() AS estates, if(count() = 0, 0, countIf(${ASSEMBLY} = 'filed') / count()) AS assemblyRate ` +
+        `${FROM} WHERE street_id = 9`,
       params: {},
       mode: 'literal',
     })
+  })
+})
+
+test.group('cube join', () => {
+  test("rendered right after FROM <table> [FINAL], before WHERE / GROUP BY; absent → nothing", ({ assert }) => {
+    const joined = Object.values(cubes).filter((cube) => cube.join)
+    assert.include(joined.map((cube) => cube.name), 'estate_filings')
+    for (const cube of Object.values(cubes)) {
+      const metric = Object.keys(cube.metrics)[0]
+      const params = Object.fromEntries(Object.entries(cube.params ?? {}).map(([name]) => [name, '2026-12-01']))
+      const from = `FROM ${cube.table}${cube.final ? ' FINAL' : ''}${cube.join ? ` ${cube.join}` : ''}`
+      const grouped = buildSql({ cube: cube.name, metrics: [metric], dimensions: ['street'], filters: { district_id: 7 }, params }, 'literal').sql
+      assert.include(grouped, `${from} WHERE district_id = 7 GROUP BY street_id`, cube.name)
+      assert.isTrue(buildSql({ cube: cube.name, metrics: [metric], params }, 'literal').sql.endsWith(` ${from}`), cube.name)
+    }
   })
 })
 

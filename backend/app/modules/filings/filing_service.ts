@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Exception } from '@adonisjs/core/exceptions'
 import { errors as vineErrors } from '@vinejs/vine'
 import Filing from '#models/filing'
 import FilingEvent from '#models/filing_event'
 import type User from '#models/user'
 import { findEstateInScope, userRegion, scopeEstates } from '#services/region_scope'
-import { publishEstateFilingStates } from '#services/outbox'
+import { publishFilings } from '#services/outbox'
 import Estate from '#models/estate'
 import clock from '#services/clock'
 import { effectiveFilingStatus, mayExpire } from '#modules/filings/filing_status'
@@ -16,6 +17,27 @@ export class StaleRecord extends Exception {
   constructor() {
     super('该记录已被他人修改，请刷新后重试', { status: 409, code: 'E_STALE_RECORD' })
   }
+}
+
+/** An estate has one property-service contract in force at a time (a new one follows an expired or withdrawn one). */
+export class ContractInForce extends Exception {
+  constructor(documentNo: string) {
+    super(`该项目已有有效的物业服务合同备案（备案编号 ${documentNo}），请先将其标记为已过期或撤销后再登记新合同`, { status: 409, code: 'E_CONTRACT_IN_FORCE' })
+  }
+}
+
+/**
+ * Refuses a second contract in force for the estate (`except`: the filing being renewed). The estate's row
+ * is locked first, so two clerks registering at once cannot both pass the check.
+ */
+async function assertNoContractInForce(trx: TransactionClientContract, estateId: number, except: number | null = null) {
+  await trx.from('estates').where('id', estateId).forUpdate().select('id')
+  const today = clock.today()
+  const query = trx.from('filings').where('estate_id', estateId).where('kind', 'contract').where('status', 'filed')
+    .where((q) => q.whereNull('expires_on').orWhere('expires_on', '>=', today)).select('document_no')
+  if (except !== null) query.whereNot('id', except)
+  const inForce = await query.first()
+  if (inForce) throw new ContractInForce(inForce.document_no)
 }
 
 export class InvalidTransition extends Exception {
@@ -42,6 +64,7 @@ export default class FilingService {
   ) {
     const estate = await findEstateInScope(user, input.estate_id)
     return db.transaction(async (trx) => {
+      if (input.kind === 'contract') await assertNoContractInForce(trx, estate.id)
       const filing = await Filing.create(
         {
           estateId: estate.id,
@@ -59,7 +82,7 @@ export default class FilingService {
         { filingId: filing.id, action: 'create', fromStatus: null, toStatus: 'filed', actorId: user.id, remark: null },
         { client: trx }
       )
-      await publishEstateFilingStates(trx, [estate.id])
+      await publishFilings(trx, [filing.id])
       return filing
     })
   }
@@ -87,6 +110,7 @@ export default class FilingService {
       }
     }
     return db.transaction(async (trx) => {
+      if (input.status === 'filed' && filing.kind === 'contract') await assertNoContractInForce(trx, filing.estateId, filing.id)
       const changes: Record<string, unknown> = { status: input.status, version: input.version + 1, updated_at: new Date() }
       if (input.expires_on !== undefined) changes.expires_on = input.expires_on
       const updated = await trx.from('filings').where('id', filing.id).where('version', input.version).update(changes)
@@ -95,7 +119,7 @@ export default class FilingService {
         { filingId: filing.id, action, fromStatus: current, toStatus: input.status, actorId: user.id, remark: input.remark ?? null },
         { client: trx }
       )
-      await publishEstateFilingStates(trx, [filing.estateId])
+      await publishFilings(trx, [filing.id])
       return Filing.query({ client: trx }).where('id', filing.id).firstOrFail()
     })
   }
