@@ -155,6 +155,11 @@ export async function reconcile(options: {
             continue
           }
           warehouseRows += found.length
+          // a cancel row without its row (sum(sign) < 0) leaves nothing live: the record is missing
+          if (Number(found[0].live_rows ?? 1) < 0) {
+            differences.push({ ...where(source, expected), kind: 'missing_in_warehouse' })
+            continue
+          }
           if (found.length > 1) differences.push({ ...where(source, expected), kind: 'duplicate_in_warehouse' })
           const fields: Difference['fields'] = {}
           for (const field of source.fields) {

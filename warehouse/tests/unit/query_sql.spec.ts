@@ -76,6 +76,19 @@ test.group('buildSql snapshots', () => {
     })
   })
 
+  test('项目管理: estates from their profiles, houses from the per-estate rollup of house_facts', ({ assert }) => {
+    const query: DrillDownQuery = { cube: 'estate_profiles', metrics: ['estates', 'houses', 'households', 'buildingArea'], dimensions: ['community'], filters: { street_id: 7 } }
+    assert.deepEqual(buildSql(query, 'server'), {
+      sql:
+        'SELECT community_id AS id, community_name AS name, count() AS estates, sum(house_count) AS houses, sum(household_count) AS households, ' +
+        'sum(house_area) AS buildingArea FROM estate_profile_facts FINAL ANY LEFT JOIN (SELECT estate_id, houses AS house_count, ' +
+        'households AS household_count, building_area AS house_area FROM house_estate_totals FINAL) AS house_totals USING estate_id ' +
+        'WHERE street_id = {p0:UInt32} GROUP BY community_id, community_name ORDER BY name ASC, id ASC',
+      params: { p0: 7 },
+      mode: 'server',
+    })
+  })
+
   test('filters are rendered in hierarchy order; no filters → no WHERE', ({ assert }) => {
     const query: DrillDownQuery = {
       cube: 'estate_filings',

@@ -101,6 +101,7 @@ export default class EstateService {
   /**
    * Sets house_count / household_count / building_area of the given estates from the house
    * register (`houses`), as a writer of houses or owners must after its change, in its transaction.
+   * Nothing is published: the warehouse counts the houses themselves (`house` events).
    */
   async refreshHouseTotals(trx: TransactionClientContract, estateIds: number[]) {
     if (estateIds.length === 0) return
@@ -115,7 +116,6 @@ export default class EstateService {
         WHERE e.id = a.id`,
       [estateIdsParam(estateIds), estateIdsParam(estateIds)]
     )
-    await this.publish(trx, estateIds, { renamed: false })
   }
 
   private async publish(trx: TransactionClientContract, estateIds: number[], { renamed }: { renamed: boolean }) {
