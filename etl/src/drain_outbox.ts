@@ -55,8 +55,10 @@ export class UnknownTopicError extends Error {
   }
 }
 
+// ORDER BY the column, not the text alias `id`: ordered as text, '1000' < '999' and a batch crossing a
+// power of ten would move the watermark past events it never read (tests/integration/outbox_order.spec.ts)
 const READ_SQL = `select id::text as id, topic, entity_id::text as entity_id, payload, created_at
-from outbox_events where id > $1 order by id limit $2`
+from outbox_events where id > $1 order by outbox_events.id limit $2`
 
 async function readBatch(client: PoolClient, afterId: string, limit: number): Promise<OutboxEvent[]> {
   // Exclusive writer lock: waits for in-flight outbox writers to commit, so no lower id can appear later.
