@@ -1,20 +1,23 @@
 /**
  * `npm start` — the whole platform with demo data on one machine:
  * dependencies → local services (unless *_URL are set) → migrations → demo city → warehouse rebuild →
- * API + ETL worker + scheduler, PC app at / and WeChat H5 at /m/. Ctrl-C stops what it started.
+ * API + ETL worker + business jobs worker (each supervised: restarted with backoff when it crashes),
+ * PC app at / and WeChat H5 at /m/. Ctrl-C (or SIGTERM) drains the workers and stops what it started.
  */
 import { ensureDependencies, ensurePinnedNode, ensureFrontends } from './lib/bootstrap.mjs'
 
 ensureDependencies()
 ensurePinnedNode()
 
-const { spawn, spawnSync } = await import('node:child_process')
+const { spawnSync } = await import('node:child_process')
 const path = await import('node:path')
 const { ensureServices, ROOT } = await import('./lib/services.mjs')
 const { appEnv, pinnedPath, usesIdentityStubs, STUB_PORTS } = await import('./lib/app_env.mjs')
+const { createSupervisor } = await import('./lib/supervisor.mjs')
 
 const withStubs = usesIdentityStubs()
-const services = await ensureServices('dev')
+// the platform's PostgreSQL must be crash-safe: fsync, full_page_writes, synchronous_commit on
+const services = await ensureServices('dev', { requireDurable: true })
 const env = { ...appEnv(services.env, 'dev'), PATH: pinnedPath() }
 const node = process.execPath
 const backend = path.join(ROOT, 'backend')
@@ -42,36 +45,24 @@ step('demo data', ['--import=@poppinss/ts-exec', 'ace.js', 'demo:generate', '--s
 step('rebuilding the warehouse from PostgreSQL', ['etl/bin/rebuild.ts'])
 step('registering scheduled jobs', ['etl/bin/scheduler.ts'])
 
-const children = []
+// every long-running child is supervised: restarted with backoff when it crashes (scripts/lib/supervisor.mjs)
+const supervisor = createSupervisor({ stopTimeoutMs: Number(process.env.STOP_TIMEOUT_MS ?? 20000) })
 function launch(name, args, cwd = ROOT) {
-  const child = spawn(node, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] })
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`[start] ${name} exited (${signal ?? code}); stopping the platform`)
-      shutdown(1)
-    }
-  })
-  children.push({ name, child })
+  supervisor.add({ name, command: node, args, cwd, env })
 }
 
 let stopping = false
 async function shutdown(code = 0) {
   if (stopping) return
   stopping = true
-  console.log('\n[start] stopping…')
-  await Promise.all(
-    children.map(({ child }) => new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode) return resolve()
-      child.once('exit', resolve)
-      child.kill('SIGTERM')
-      setTimeout(() => child.kill('SIGKILL'), 10000).unref()
-    }))
-  )
+  console.log('\n[start] stopping: draining in-flight jobs and closing the API…')
+  await supervisor.stop()
   services.stop()
+  console.log('[start] stopped')
   process.exit(code)
 }
-process.on('SIGINT', () => shutdown(0))
-process.on('SIGTERM', () => shutdown(0))
+process.on('SIGINT', () => void shutdown(0))
+process.on('SIGTERM', () => void shutdown(0))
 
 // local SMS gateway and WeChat stand-ins unless real ones are configured (docs/identity_providers.md)
 if (withStubs) launch('SMS / WeChat stubs', ['backend/stubs/serve.ts'])
@@ -94,5 +85,6 @@ console.log(`
    13800000003  街道办经办人    园岭街道
    13800000005  街道办经办人    桂园街道
    13800000006  社区经办人      园岭街道第一个社区 (街道社区评价: scores, 张经办 reviews)
- Ctrl-C stops everything started here.
+ Ctrl-C stops everything started here; a crashed process is restarted.
+ Health: ${url}/health/live  ${url}/health/ready
 ────────────────────────────────────────────────────────────`)

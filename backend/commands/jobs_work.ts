@@ -1,9 +1,9 @@
 import { BaseCommand } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
-import { Queue, Worker } from 'bullmq'
+import { Worker } from 'bullmq'
 import { Redis } from 'ioredis'
 import env from '#start/env'
-import { BACKEND_JOBS_QUEUE, jobProcessor, scheduleJobs } from '#workflows/jobs'
+import { BACKEND_JOBS_QUEUE, createBackendJobsQueue, jobProcessor, scheduleJobs } from '#workflows/jobs'
 import { scheduledJobs } from '#workflows/index'
 
 /**
@@ -18,17 +18,19 @@ export default class JobsWork extends BaseCommand {
   async run() {
     const jobs = scheduledJobs()
     const connection = new Redis(env.get('REDIS_URL'), { maxRetriesPerRequest: null })
-    const queue = new Queue(BACKEND_JOBS_QUEUE, {
-      connection,
-      defaultJobOptions: { removeOnComplete: { count: 100 }, removeOnFail: { count: 1000 }, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
-    })
+    const queue = createBackendJobsQueue(connection)
     await scheduleJobs(queue, jobs)
 
     const worker = new Worker(BACKEND_JOBS_QUEUE, jobProcessor(jobs, (line) => this.logger.info(line)), { connection, concurrency: 1 })
     worker.on('failed', (job, error) => this.logger.error(`[jobs] ${job?.name ?? '?'} failed: ${error.message}`))
     this.logger.info(`[jobs] working ${BACKEND_JOBS_QUEUE}: ${jobs.map((job) => job.name).join(', ') || 'no jobs'}`)
 
+    // once: Ctrl-C under `npm start` brings SIGINT (terminal) and SIGTERM (supervisor); a second
+    // close of the closed connection would crash the worker with `Connection is closed.`
+    let stopping = false
     const shutdown = async () => {
+      if (stopping) return
+      stopping = true
       await worker.close()
       await queue.close()
       await connection.quit()

@@ -8,5 +8,7 @@ export default defineConfig({
     limit: '1mb',
     types: ['application/json', 'application/json-patch+json', 'application/vnd.api+json', 'application/csp-report'],
   },
-  multipart: { autoProcess: true, convertEmptyStringsToNull: true, processManually: [], limit: '20mb', types: ['multipart/form-data'] },
+  // never parsed automatically: no route takes files yet, and an upload route parses its body itself after
+  // authentication, with its own limits (app/services/uploads.ts); others answer 415 (input guard)
+  multipart: { autoProcess: false, convertEmptyStringsToNull: true, processManually: [], limit: '20mb', types: ['multipart/form-data'] },
 })

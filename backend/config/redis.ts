@@ -1,6 +1,7 @@
 import env from '#start/env'
 import { defineConfig } from '@adonisjs/redis'
 import type { InferConnections } from '@adonisjs/redis/types'
+import { RESILIENT_REDIS_OPTIONS } from '#services/redis_options'
 
 const redisConfig = defineConfig({
   connection: 'main',
@@ -9,9 +10,8 @@ const redisConfig = defineConfig({
       // ioredis accepts a URL through `path`-less options; parse it ourselves for clarity.
       ...parseRedisUrl(env.get('REDIS_URL')),
       keyPrefix: '',
-      retryStrategy(times) {
-        return times > 10 ? null : times * 50
-      },
+      // reconnect forever, fail commands fast while Redis is down (see services/redis_options.ts)
+      ...RESILIENT_REDIS_OPTIONS,
     },
   },
 })

@@ -12,7 +12,7 @@ export default defineConfig({
       fontSrc: [`'self'`, 'data:'],
       connectSrc: [`'self'`],
       objectSrc: [`'none'`],
-      frameAncestors: [`'self'`],
+      frameAncestors: [`'none'`],
     },
     reportOnly: false,
   },
@@ -22,7 +22,7 @@ export default defineConfig({
     enableXsrfCookie: true,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },
-  xFrame: { enabled: true, action: 'SAMEORIGIN' },
+  xFrame: { enabled: true, action: 'DENY' },
   hsts: { enabled: app.inProduction, maxAge: '365 days', includeSubDomains: true },
   contentTypeSniffing: { enabled: true },
 })

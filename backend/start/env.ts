@@ -19,6 +19,9 @@ export default await Env.create(new URL('../', import.meta.url), {
   CLICKHOUSE_URL: Env.schema.string(),
   CLICKHOUSE_DATABASE: Env.schema.string(),
 
+  /** reverse proxies whose X-Forwarded-* headers are believed: comma list of IPs / CIDRs (config/app.ts); none by default */
+  TRUSTED_PROXIES: Env.schema.string.optional(),
+
   /** folder holding the built PC app (served at /) and the H5 (served at /m/) */
   STATIC_ROOT: Env.schema.string.optional(),
 
@@ -38,4 +41,9 @@ export default await Env.create(new URL('../', import.meta.url), {
   WECHAT_API_BASE: Env.schema.string.optional(),
   WECHAT_OPEN_BASE: Env.schema.string.optional(),
   WECHAT_TIMEOUT_MS: Env.schema.number.optional(),
+
+  // /health/ready (app/modules/health): per-check timeout and the outbox lag that makes it 503
+  READY_CHECK_TIMEOUT_MS: Env.schema.number.optional(),
+  READY_OUTBOX_MAX_EVENTS: Env.schema.number.optional(),
+  READY_OUTBOX_MAX_AGE_SECONDS: Env.schema.number.optional(),
 })

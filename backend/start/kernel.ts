@@ -8,6 +8,9 @@ server.errorHandler(() => import('#exceptions/handler'))
 
 server.use([
   () => import('#middleware/container_bindings_middleware'),
+  () => import('#middleware/security_headers_middleware'),
+  // /health/live and /health/ready: before the SPA and the router (no session, CSRF, auth or audit)
+  () => import('#modules/health/health_middleware'),
   () => import('#middleware/spa_static_middleware'),
 ])
 

@@ -1,7 +1,7 @@
 /**
  * 3. Excel export. (a) The backend's `writeExcel` writing 100,000 estate-list rows into a counting
  * sink, each run in a fresh child process (node --import=@poppinss/ts-exec) so its peak RSS
- * (getrusage maxRSS) belongs to that export alone. (b) `GET /api/v1/estates/export` for the whole
+ * (RSS sampled every 10 ms in the child) belongs to that export alone. (b) `GET /api/v1/estates/export` for the whole
  * city over HTTP as the city admin, until the last byte.
  */
 import { execFile } from 'node:child_process'
@@ -57,7 +57,7 @@ export async function runExcel(ctx) {
   const markdown = [
     `(a) \`writeExcel(stream, '物业项目', columns, rows)\` from backend/app/services/excel_export.ts, the 12 columns of the 物业项目 export, ` +
       `${int(ROWS)} synthetic EstateListRow rows from an async generator into a byte-counting sink; ${runs} runs after 1 warm-up, each in a fresh ` +
-      'process. Peak memory = the process\'s maxRSS (getrusage), which includes Node + ts-exec + ExcelJS at start ("baseline").',
+      'process. Peak memory = the child\'s RSS sampled every 10 ms (not getrusage maxRSS, which Linux carries over from the parent across exec), which includes Node + ts-exec + ExcelJS at start ("baseline").',
     '',
     table(['export', 'rows', 'xlsx size', 'time median / p95 (ms)', 'rows/s', 'peak RSS median / max', 'baseline RSS'], [
       ['writeExcel → sink', int(ROWS), mb(samples[0].bytes), `${ms(time.median)} / ${ms(time.p95)}`, int(ROWS / (time.median / 1000)), `${mb(peak.median)} / ${mb(peak.max)}`, mb(baseline.median)],

@@ -11,11 +11,15 @@ import { syntheticEstateRows } from './excel_rows.mjs'
 const rows = Number(process.argv[2] ?? 100_000)
 let bytes = 0
 const sink = new Writable({ write(chunk, _encoding, callback) { bytes += chunk.length; callback() } })
-const baselineRss = process.resourceUsage().maxRSS * 1024
-let sampledPeak = process.memoryUsage.rss()
+// RSS sampled in this process, not getrusage's maxRSS: Linux keeps ru_maxrss across execve, so a child
+// started by a bench process that holds a large RSS (e.g. the backfill section's buffers) would report
+// its parent's high-water mark as its own
+const baselineRss = process.memoryUsage.rss()
+let sampledPeak = baselineRss
 const sampler = setInterval(() => { sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss()) }, 10)
 const started = performance.now()
 await writeExcel(sink, '物业项目', ESTATE_EXPORT_COLUMNS, syntheticEstateRows(rows))
 const elapsed = performance.now() - started
 clearInterval(sampler)
-process.stdout.write(JSON.stringify({ ms: elapsed, bytes, rows, baselineRss, maxRss: process.resourceUsage().maxRSS * 1024, sampledPeak }) + '\n')
+sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss())
+process.stdout.write(JSON.stringify({ ms: elapsed, bytes, rows, baselineRss, maxRss: sampledPeak, sampledPeak }) + '\n')

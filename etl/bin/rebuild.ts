@@ -4,7 +4,7 @@
  * streamed with COPY when its source has a bulk select; `--batch-size` pages the other sources.
  */
 import { parseArgs } from 'node:util'
-import { createWarehouse, warehouseConfigFromEnv } from '@szpm/warehouse'
+import { clusterConfigFromEnv, clusterRebuildStaging, createWarehouse, warehouseConfigFromEnv } from '@szpm/warehouse'
 import { databaseUrlFromEnv } from '../src/config.ts'
 import { createPgPool } from '../src/pg.ts'
 import { rebuildAllFacts } from '../src/rebuild.ts'
@@ -18,10 +18,13 @@ const concurrency = values.concurrency ? Number(values.concurrency) : undefined
 // the lock, the snapshot holder and one connection per table being read
 const pg = createPgPool(databaseUrlFromEnv(), { max: 2 + (concurrency ?? 2), applicationName: 'szpm-etl-rebuild' })
 const warehouse = createWarehouse(warehouseConfigFromEnv())
+// on a cluster (CLICKHOUSE_CLUSTER) the staging copies are the shards' local tables (warehouse/src/cluster.ts)
+const cluster = clusterConfigFromEnv()
 try {
   const result = await rebuildAllFacts({
     pg,
     warehouse,
+    ...(cluster ? { staging: clusterRebuildStaging(cluster) } : {}),
     progress,
     batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
     concurrency,

@@ -7,7 +7,9 @@ import { etlConfigFromEnv } from '../src/config.ts'
 import { createOutboxListener } from '../src/outbox_listener.ts'
 import { createPgPool } from '../src/pg.ts'
 import { createDrainOutboxProcessor } from '../src/processors/drain_outbox_processor.ts'
-import { createDrainOutboxQueue, createDrainOutboxWorker, createRedisConnection, QUEUE_NAMES, wakeDrainOutbox } from '../src/queues.ts'
+import { createPruneOutboxProcessor } from '../src/processors/prune_outbox_processor.ts'
+import { outboxRetentionHoursFromEnv } from '../src/prune_outbox.ts'
+import { createDrainOutboxQueue, createDrainOutboxWorker, createPruneOutboxWorker, createRedisConnection, QUEUE_NAMES, wakeDrainOutbox } from '../src/queues.ts'
 import type { DrainTrigger } from '../src/queues.ts'
 
 const config = etlConfigFromEnv()
@@ -23,6 +25,16 @@ worker.on('failed', (job, error) => console.error(`[etl] ${QUEUE_NAMES.drainOutb
 worker.on('error', (error) => console.error(`[etl] worker error: ${error.message}`))
 console.log(`[etl] worker listening on ${QUEUE_NAMES.drainOutbox} (concurrency 1)`)
 
+// hourly prune of applied outbox events past the replay window (scheduled by bin/scheduler.ts)
+const pruneConnection = createRedisConnection(config.redisUrl)
+const retentionHours = outboxRetentionHoursFromEnv()
+const pruneWorker = createPruneOutboxWorker(pruneConnection, createPruneOutboxProcessor({ pg, retentionHours }))
+pruneWorker.on('completed', (_job, result) => {
+  if (result?.deleted) console.log(`[etl] pruned ${result.deleted} outbox event(s) up to id ${result.upTo} (replay window ${retentionHours} h)`)
+})
+pruneWorker.on('failed', (job, error) => console.error(`[etl] ${QUEUE_NAMES.pruneOutbox} job ${job?.id ?? '?'} failed: ${error.message}`))
+pruneWorker.on('error', (error) => console.error(`[etl] prune worker error: ${error.message}`))
+
 const listener = createOutboxListener({ databaseUrl: config.databaseUrl, wake: (trigger) => wake(trigger, {}) })
 void listener.start()
 
@@ -34,9 +46,10 @@ async function shutdown(signal: string): Promise<void> {
   try {
     await listener.close()
     await worker.close()
+    await pruneWorker.close()
     await queue.close()
     await Promise.allSettled([pg.end(), warehouse.close()])
-    await Promise.allSettled([connection.quit(), queueConnection.quit()])
+    await Promise.allSettled([connection.quit(), queueConnection.quit(), pruneConnection.quit()])
   } catch (error) {
     console.error(`[etl] shutdown error: ${error instanceof Error ? error.message : String(error)}`)
     process.exitCode = 1

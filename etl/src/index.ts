@@ -44,8 +44,8 @@ export type { OutboxEvent, TopicRegistry, TopicTransformer } from './topics.ts'
 export { getWatermark, setWatermark, OUTBOX_WATERMARK } from './watermarks.ts'
 export { drainOutbox, transformEvents, UnknownTopicError } from './drain_outbox.ts'
 export type { DrainOptions, DrainResult, DrainWarehouse } from './drain_outbox.ts'
-export { rebuildAllFacts, rebuildEstateFilingFacts } from './rebuild.ts'
-export type { RebuildOptions, RebuildResult, RebuildWarehouse } from './rebuild.ts'
+export { rebuildAllFacts, rebuildEstateFilingFacts, singleServerStaging } from './rebuild.ts'
+export type { RebuildOptions, RebuildResult, RebuildStaging, RebuildWarehouse } from './rebuild.ts'
 export { reconcile } from './reconcile.ts'
 export type { Difference, DifferenceKind, ReconcileResult } from './reconcile.ts'
 export {
@@ -59,7 +59,18 @@ export {
   createDrainOutboxWorker,
   scheduleDrainOutbox,
   wakeDrainOutbox,
+  JOB_RETENTION,
+  PRUNE_OUTBOX_JOB,
+  PRUNE_OUTBOX_SCHEDULER_ID,
+  PRUNE_OUTBOX_EVERY_MS,
+  createPruneOutboxQueue,
+  createPruneOutboxWorker,
+  schedulePruneOutbox,
 } from './queues.ts'
 export type { DrainJobData, DrainTrigger, QueueScope } from './queues.ts'
 export { createDrainOutboxProcessor, DRAIN_LOCKED_RETRY_MS } from './processors/drain_outbox_processor.ts'
 export type { DrainOutboxDeps } from './processors/drain_outbox_processor.ts'
+export { pruneOutbox, outboxRetentionHoursFromEnv, DEFAULT_OUTBOX_RETENTION_HOURS, DEFAULT_PRUNE_BATCH_SIZE } from './prune_outbox.ts'
+export type { PruneOutboxOptions, PruneOutboxResult } from './prune_outbox.ts'
+export { createPruneOutboxProcessor } from './processors/prune_outbox_processor.ts'
+export type { PruneOutboxDeps } from './processors/prune_outbox_processor.ts'

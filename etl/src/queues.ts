@@ -3,8 +3,23 @@ import { Queue, Worker } from 'bullmq'
 import type { Job, Processor } from 'bullmq'
 import { Redis } from 'ioredis'
 
-export const QUEUE_NAMES = Object.freeze({ drainOutbox: 'etl-drain-outbox' } as const)
+export const QUEUE_NAMES = Object.freeze({ drainOutbox: 'etl-drain-outbox', pruneOutbox: 'etl-prune-outbox' } as const)
 export const DRAIN_OUTBOX_JOB = 'drain-outbox'
+export const PRUNE_OUTBOX_JOB = 'prune-outbox'
+/** Hourly: deletes outbox events the warehouse applied, past the replay window (prune_outbox.ts). */
+export const PRUNE_OUTBOX_SCHEDULER_ID = 'prune-outbox-hourly'
+export const PRUNE_OUTBOX_EVERY_MS = 3_600_000
+
+/**
+ * Retention of finished jobs in Redis, for EVERY BullMQ queue of the platform (etl and the backend's
+ * jobs queue): completed jobs for a day (at most 1000), failed ones for a week (at most 5000) — enough
+ * to inspect a failure, bounded so a 5 s safety net does not grow Redis forever. Jobs made by a job
+ * scheduler inherit these defaultJobOptions.
+ */
+export const JOB_RETENTION = Object.freeze({
+  removeOnComplete: Object.freeze({ age: 24 * 3600, count: 1000 }),
+  removeOnFail: Object.freeze({ age: 7 * 24 * 3600, count: 5000 }),
+})
 /**
  * The drain is woken by the commit (LISTEN/NOTIFY, see outbox_listener.ts); this repeating job is only
  * the safety net for a notification missed while the listener was reconnecting (it also catches up on
@@ -35,13 +50,27 @@ export function createDrainOutboxQueue(connection: Redis, scope: QueueScope = {}
   return new Queue(QUEUE_NAMES.drainOutbox, {
     connection,
     prefix: scope.prefix,
-    defaultJobOptions: { removeOnComplete: { count: 100 }, removeOnFail: { count: 1000 } },
+    defaultJobOptions: { ...JOB_RETENTION },
   })
 }
 
 /** Concurrency 1: batches are applied in outbox order (the ETL lock also guards across processes). */
 export function createDrainOutboxWorker(connection: Redis, processor: Processor, scope: QueueScope = {}): Worker {
   return new Worker(QUEUE_NAMES.drainOutbox, processor, { connection, prefix: scope.prefix, concurrency: 1 })
+}
+
+export function createPruneOutboxQueue(connection: Redis, scope: QueueScope = {}): Queue {
+  return new Queue(QUEUE_NAMES.pruneOutbox, { connection, prefix: scope.prefix, defaultJobOptions: { ...JOB_RETENTION } })
+}
+
+/** Concurrency 1: one prune at a time (a second one would only find nothing to delete). */
+export function createPruneOutboxWorker(connection: Redis, processor: Processor, scope: QueueScope = {}): Worker {
+  return new Worker(QUEUE_NAMES.pruneOutbox, processor, { connection, prefix: scope.prefix, concurrency: 1 })
+}
+
+/** Registers (or updates) the hourly prune of the outbox. */
+export async function schedulePruneOutbox(queue: Queue, everyMs: number = PRUNE_OUTBOX_EVERY_MS): Promise<Job> {
+  return queue.upsertJobScheduler(PRUNE_OUTBOX_SCHEDULER_ID, { every: everyMs }, { name: PRUNE_OUTBOX_JOB, data: {} })
 }
 
 /** Registers (or updates) the repeating safety-net drain job (and removes the old 1 s scheduler). */

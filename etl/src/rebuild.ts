@@ -15,6 +15,9 @@
  *    (ClickHouse renames under one lock), so dashboards read either all old or all new numbers,
  *    then drop the replaced tables. A failure before the swap drops the staging copies and leaves
  *    the live tables untouched.
+ *    On a ClickHouse cluster (`staging`: clusterRebuildStaging of @szpm/warehouse) the staging
+ *    copies are local tables on every shard, filled through Distributed `<table>_rebuild` tables,
+ *    and the RENAME runs on each node under the Distributed tables (see warehouse/src/cluster.ts).
  * 4. Set the watermark to V: the drain continues with events after the snapshot.
  */
 import { Transform } from 'node:stream'
@@ -32,9 +35,41 @@ import { OUTBOX_WATERMARK, setWatermark } from './watermarks.ts'
 /** What the rebuild needs of the warehouse; without `insertStream` every source takes the row path. */
 export type RebuildWarehouse = Pick<Warehouse, 'insert' | 'command'> & Partial<Pick<Warehouse, 'insertStream'>>
 
+/**
+ * How the rebuild makes, drops and swaps in its staging copies `<table>_rebuild` (each readable and
+ * writable under that name through `warehouse`). Default: {@link singleServerStaging}; on a cluster,
+ * `clusterRebuildStaging` of @szpm/warehouse (local copies on every shard, renamed under the
+ * Distributed tables — warehouse/src/cluster.ts).
+ */
+export type RebuildStaging = {
+  /** creates `<table>_rebuild` with the structure of `table` */
+  create(table: string): Promise<void>
+  /** drops `<table>_rebuild` if present (and with `replaced`, `<table>_replaced`) */
+  drop(table: string, options?: { replaced?: boolean }): Promise<void>
+  /** replaces every live table by its `_rebuild` copy at once, then drops the replaced ones */
+  swap(tables: readonly string[]): Promise<void>
+}
+
+/** Staging copies beside the live tables in the warehouse's database; the swap is ONE RENAME (ClickHouse renames under one lock). */
+export function singleServerStaging(warehouse: Pick<Warehouse, 'command'>): RebuildStaging {
+  return {
+    create: (table) => warehouse.command(`CREATE TABLE ${table}_rebuild AS ${table}`),
+    async drop(table, options = {}) {
+      await warehouse.command(`DROP TABLE IF EXISTS ${table}_rebuild`)
+      if (options.replaced) await warehouse.command(`DROP TABLE IF EXISTS ${table}_replaced`)
+    },
+    async swap(tables) {
+      if (tables.length > 0) await warehouse.command(`RENAME TABLE ${tables.map((table) => `${table} TO ${table}_replaced, ${table}_rebuild TO ${table}`).join(', ')}`)
+      for (const table of tables) await warehouse.command(`DROP TABLE IF EXISTS ${table}_replaced`)
+    },
+  }
+}
+
 export type RebuildOptions = {
   pg: Pool
   warehouse: RebuildWarehouse
+  /** where the staging copies live and how they are swapped in (default: singleServerStaging(warehouse)) */
+  staging?: RebuildStaging
   /** page size of the row path (sources without `bulk`) */
   batchSize?: number
   /**
@@ -76,6 +111,7 @@ export async function rebuildAllFacts(options: RebuildOptions & { sources?: read
   if (poolSize < 3) throw new RangeError(`the rebuild needs a PostgreSQL pool of at least 3 connections (this one has max ${poolSize})`)
   const concurrency = Math.max(1, Math.min(requested, poolSize - 2, sources.length))
   const { warehouse } = options
+  const staging = options.staging ?? singleServerStaging(warehouse)
   const log = options.log ?? (() => {})
   // every live table the rebuild replaces, in source order: each fact table, then its rollups
   const liveTables = sources.flatMap((source) => [source.table, ...(source.rollups ?? []).map((rollup) => rollup.table)])
@@ -116,18 +152,15 @@ export async function rebuildAllFacts(options: RebuildOptions & { sources?: read
       log(`rebuilding ${total} estate(s) at outbox id ${version} (snapshot ${snapshot}, ${concurrency} table(s) at a time)`)
 
       // leftovers of an interrupted rebuild would make CREATE or RENAME fail
-      for (const table of liveTables) {
-        await warehouse.command(`DROP TABLE IF EXISTS ${table}_rebuild`)
-        await warehouse.command(`DROP TABLE IF EXISTS ${table}_replaced`)
-      }
+      for (const table of liveTables) await staging.drop(table, { replaced: true })
 
       const abort = new AbortController()
       const streams = (source: FactSource<any>) => Boolean(source.bulk && options.bulk !== false && warehouse.insertStream)
       /** Fills `<table>_rebuild` (and its rollups' staging copies) from the exported snapshot on a connection of its own. */
       const rebuildTable = async (source: FactSource<any>): Promise<TableRun> => {
-        const staging = `${source.table}_rebuild`
+        const stagingTable = `${source.table}_rebuild`
         const started = Date.now()
-        await warehouse.command(`CREATE TABLE ${staging} AS ${source.table}`)
+        await staging.create(source.table)
         const client = await options.pg.connect()
         let clientBroken = false
         let run: TableRun
@@ -137,8 +170,8 @@ export async function rebuildAllFacts(options: RebuildOptions & { sources?: read
           const bar = bars?.create(source.countSql ? Number((await client.query<{ n: string }>(`select (${source.countSql})::text as n`)).rows[0].n) : total, 0, { table: source.table.padEnd(width), rate: 0 })
           const onRows = (rows: number) => bar?.update(rows, { rate: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)) })
           run = streams(source)
-            ? await streamTable(client, source, staging, warehouse.insertStream!.bind(warehouse), version, changedAt, onRows, abort.signal)
-            : await pageTable(client, source, staging, warehouse.insert.bind(warehouse), version, snapshotAt, batchSize, onRows, abort.signal)
+            ? await streamTable(client, source, stagingTable, warehouse.insertStream!.bind(warehouse), version, changedAt, onRows, abort.signal)
+            : await pageTable(client, source, stagingTable, warehouse.insert.bind(warehouse), version, snapshotAt, batchSize, onRows, abort.signal)
           await client.query('commit')
           bar?.stop()
         } catch (error) {
@@ -148,8 +181,8 @@ export async function rebuildAllFacts(options: RebuildOptions & { sources?: read
           client.release(clientBroken)
         }
         for (const rollup of source.rollups ?? []) {
-          await warehouse.command(`CREATE TABLE ${rollup.table}_rebuild AS ${rollup.table}`)
-          await warehouse.command(`INSERT INTO ${rollup.table}_rebuild ${rollup.select(staging, version)}`)
+          await staging.create(rollup.table)
+          await warehouse.command(`INSERT INTO ${rollup.table}_rebuild ${rollup.select(stagingTable, version)}`)
         }
         const seconds = (Date.now() - started) / 1000
         log(`rebuilt ${source.table}: ${run.rows} row(s) in ${seconds.toFixed(3)} s (${Math.round(run.rows / Math.max(0.001, seconds))} rows/s, ${streams(source) ? 'COPY stream' : 'row pages'})`)
@@ -175,9 +208,8 @@ export async function rebuildAllFacts(options: RebuildOptions & { sources?: read
       if (failures.length > 0) throw failures[0]
       await reader.query('commit')
 
-      if (liveTables.length > 0) await warehouse.command(`RENAME TABLE ${liveTables.map((table) => `${table} TO ${table}_replaced, ${table}_rebuild TO ${table}`).join(', ')}`)
+      await staging.swap(liveTables)
       swapped = true
-      for (const table of liveTables) await warehouse.command(`DROP TABLE IF EXISTS ${table}_replaced`)
 
       const tables: Record<string, number> = {}
       let estates = 0
@@ -196,7 +228,7 @@ export async function rebuildAllFacts(options: RebuildOptions & { sources?: read
       readerBroken = true
       if (!swapped) {
         // the live tables were never touched: only the staging copies go
-        for (const table of liveTables) await warehouse.command(`DROP TABLE IF EXISTS ${table}_rebuild`).catch(() => {})
+        for (const table of liveTables) await staging.drop(table).catch(() => {})
       }
       throw error
     } finally {

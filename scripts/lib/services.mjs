@@ -87,7 +87,50 @@ function stackDir() {
   return fallback
 }
 
-async function startPostgres(dir, started) {
+/**
+ * Server options of the local PostgreSQL. The test profile trades crash safety for speed (fsync off:
+ * the backend suite's functional files ran about twice as fast); every other profile gets
+ * PostgreSQL's durable defaults. See applyDurability for the shared instance.
+ */
+const postgresOptions = (sock, profile) => `-p ${PORTS.postgres} -k ${sock} -c listen_addresses=127.0.0.1 -c max_connections=200${
+  profile === 'test' ? ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off' : ''}`
+
+const psqlAdmin = (sql) => run('psql', ['-h', '127.0.0.1', '-p', String(PORTS.postgres), '-U', 'postgres', '-tAc', sql]).trim()
+
+/** fsync / full_page_writes / synchronous_commit of the running instance, e.g. { fsync: 'on', … } */
+function durabilitySettings() {
+  const rows = psqlAdmin("SELECT name || '=' || setting FROM pg_settings WHERE name IN ('fsync', 'full_page_writes', 'synchronous_commit')")
+  return Object.fromEntries(rows.split('\n').filter(Boolean).map((line) => line.split('=')))
+}
+
+/**
+ * Durability of the local PostgreSQL (docs/operations.md). The dev and test profiles share ONE
+ * instance (port 55432); fsync and full_page_writes are instance-wide. The instance is started
+ * durable unless a test run starts it; `npm start` (`requireDurable`) restarts a crash-unsafe
+ * instance durable, so whenever the platform runs its writes survive a power cut (tests running
+ * at that moment lose their connections once, and run durable — slower — until the instance is
+ * next started by a test run). Other commands only warn. Per database, test databases also get
+ * `synchronous_commit = off` and the platform's database `on`, which holds on a durable instance.
+ */
+function applyDurability(dir, database, profile, requireDurable) {
+  const settings = durabilitySettings()
+  if (settings.fsync !== 'on' || settings.full_page_writes !== 'on') {
+    const data = dir ? path.join(dir, 'postgres') : null
+    if (requireDurable && data && existsSync(path.join(data, 'postmaster.pid'))) {
+      log('PostgreSQL runs with fsync/full_page_writes off (crash-unsafe); restarting it durable…')
+      const asPg = (bin, args) => (isRoot ? run('runuser', ['-u', 'postgres', '--', `${PG_BIN}/${bin}`, ...args]) : run(`${PG_BIN}/${bin}`, args))
+      const sock = path.join(dir, 'run')
+      asPg('pg_ctl', ['-D', data, '-l', path.join(sock, 'postgres.log'), '-m', 'fast', '-o', postgresOptions(sock, profile), '-w', 'restart'])
+    } else if (requireDurable) {
+      throw new Error(`the PostgreSQL on port ${PORTS.postgres} runs with fsync=${settings.fsync}, full_page_writes=${settings.full_page_writes}; restart it without those flags (or set DATABASE_URL)`)
+    } else if (profile !== 'test') {
+      log(`warning: PostgreSQL runs with fsync=${settings.fsync}, full_page_writes=${settings.full_page_writes}; \`npm start\` restarts it durable`)
+    }
+  }
+  psqlAdmin(`ALTER DATABASE "${database}" SET synchronous_commit = ${profile === 'test' ? 'off' : 'on'}`)
+}
+
+async function startPostgres(dir, started, profile) {
   const data = path.join(dir, 'postgres')
   const sock = path.join(dir, 'run')
   mkdirSync(sock, { recursive: true })
@@ -100,8 +143,8 @@ async function startPostgres(dir, started) {
     asPg('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
   }
   if (isRoot) run('chown', ['-R', 'postgres:postgres', sock])
-  asPg('pg_ctl', ['-D', data, '-l', path.join(sock, 'postgres.log'), '-o',
-    `-p ${PORTS.postgres} -k ${sock} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`, '-w', 'start'])
+  // durable (PostgreSQL's defaults) unless a test run starts it (see applyDurability)
+  asPg('pg_ctl', ['-D', data, '-l', path.join(sock, 'postgres.log'), '-o', postgresOptions(sock, profile), '-w', 'start'])
   started.push({ name: 'postgres', stop: () => asPg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']) })
   log(`PostgreSQL on 127.0.0.1:${PORTS.postgres}`)
 }
@@ -189,8 +232,9 @@ export function testSlot(profile = 'test') {
 /**
  * Makes sure every service is reachable and returns the environment variables that point at them.
  * `profile` picks the database names: 'dev' → szpm, 'test' → szpm_test (same servers, separate data).
+ * `requireDurable` (npm start): a local PostgreSQL running crash-unsafe is restarted durable.
  */
-export async function ensureServices(profile = 'dev') {
+export async function ensureServices(profile = 'dev', { requireDurable = false } = {}) {
   const slot = testSlot(profile)
   const database = profile === 'test' ? `szpm_test${slot ? `_${slot}` : ''}` : 'szpm'
   const started = []
@@ -206,8 +250,9 @@ export async function ensureServices(profile = 'dev') {
   try {
     if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL
     else {
-      await startPostgres(dir, started)
+      await startPostgres(dir, started, profile)
       await ensurePostgresDatabase(database)
+      applyDurability(dir, database, profile, requireDurable)
       env.DATABASE_URL = `postgres://postgres@127.0.0.1:${PORTS.postgres}/${database}`
     }
     if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL

@@ -8,6 +8,8 @@ export type { Binding, ClickHouseType, CompileMode, CompiledQuery, ScalarType, S
 export { loadModuleFiles } from './module_files.ts'
 export { migrate, dropDatabase, listMigrations, splitStatements, MIGRATIONS_DIR } from './migrator.ts'
 export type { MigrateResult, MigrationFile } from './migrator.ts'
+export { clusterConfigFromEnv, migrateCluster, dropCluster, clusterRebuildStaging, shardDatabaseOf, SHARDING_KEY } from './cluster.ts'
+export type { ClusterConfig, ClusterMigrateResult } from './cluster.ts'
 export { cubes, loadCubeFiles, hierarchy, levels, childLevel, parentLevel, isLevel, levelDefinition } from './cubes/index.ts'
 export type { CubeDefinition, FilterDefinition, Level, LevelDefinition, MetricDefinition, MetricKind, ParamDefinition } from './cubes/index.ts'
 export { drillDown, totals, buildSql, buildFragment, parseQuery, shapeRows, shapeTotals, QueryError } from './query/index.ts'

@@ -9,6 +9,7 @@ export type ScannedRoutes = {
     'api.identity.sms': { paramsTuple?: []; params?: {} }
     'api.identity.bind': { paramsTuple?: []; params?: {} }
     'api.session.csrf': { paramsTuple?: []; params?: {} }
+    'api.session.captcha': { paramsTuple?: []; params?: {} }
     'api.session.sms': { paramsTuple?: []; params?: {} }
     'api.session.store': { paramsTuple?: []; params?: {} }
     'api.session.show': { paramsTuple?: []; params?: {} }
@@ -71,6 +72,7 @@ export type ScannedRoutes = {
     'api.wechat.authorize': { paramsTuple?: []; params?: {} }
     'api.wechat.callback': { paramsTuple?: []; params?: {} }
     'api.session.csrf': { paramsTuple?: []; params?: {} }
+    'api.session.captcha': { paramsTuple?: []; params?: {} }
     'api.session.show': { paramsTuple?: []; params?: {} }
     'api.users.index': { paramsTuple?: []; params?: {} }
     'api.users.export': { paramsTuple?: []; params?: {} }

@@ -4,6 +4,7 @@ import { errors as vineErrors } from '@vinejs/vine'
 import { errors as authErrors } from '@adonisjs/auth'
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import { errors as shieldErrors } from '@adonisjs/shield'
+import { ServiceUnavailable, isConnectionError } from '#services/dependency_errors'
 
 const CLIENT_ERROR_MESSAGES: Record<number, string> = {
   400: '请求格式有误',
@@ -43,6 +44,14 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
     if (error instanceof shieldErrors.E_BAD_CSRF_TOKEN) {
       return ctx.response.status(419).send({ errors: [{ message: '页面已过期，请刷新后重试' }] })
+    }
+    // a dependency (ClickHouse, Redis, PostgreSQL) down or restarting: a 503 to retry, not a 500
+    // (errors with a status of their own — e.g. the SMS gateway's 502 — keep their answer below)
+    if (error instanceof ServiceUnavailable || (!(error as { status?: number }).status && isConnectionError(error))) {
+      const unavailable = error instanceof ServiceUnavailable ? error : new ServiceUnavailable()
+      ctx.logger.warn({ err: error }, 'dependency unavailable')
+      ctx.response.header('Retry-After', String(unavailable.retryAfterSeconds))
+      return ctx.response.status(503).send({ errors: [{ message: unavailable.message }] })
     }
     const status = (error as { status?: number }).status
     // 4xx answers, and 502/503 from an upstream we call (SMS gateway, WeChat) with their own Chinese message

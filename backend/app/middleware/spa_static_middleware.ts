@@ -30,7 +30,7 @@ export default class SpaStaticMiddleware {
     const originalUrl = raw.url!
     raw.url = originalUrl.slice(target.prefix.length) || '/'
     ctx.response.response.setHeader('Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'self'")
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'")
     await new Promise<void>((resolve) => {
       target.serve!(raw, ctx.response.response, () => resolve())
       ctx.response.response.once('finish', () => resolve())

@@ -202,7 +202,7 @@ export function shanghaiDay(now: number): { key: string; endsAt: number } {
 }
 
 /** `::ffff:1.2.3.4` and `1.2.3.4` are one client. */
-function normaliseIp(ip: string) {
+export function normaliseIp(ip: string) {
   const trimmed = ip.trim().toLowerCase()
   return trimmed.startsWith('::ffff:') && trimmed.includes('.') ? trimmed.slice(7) : trimmed || 'unknown'
 }

@@ -4,6 +4,7 @@ import { drillDown, totals, childLevel } from '@szpm/warehouse'
 import Region from '#models/region'
 import type User from '#models/user'
 import { breadcrumb, regionRef, userRegion } from '#services/region_scope'
+import { fromWarehouse } from '#services/dependency_errors'
 import type { ModuleDeclaration, RegionLevel, RegionRef, StatisticsDeclaration } from '@szpm/core'
 
 /** The cube's own filters beyond the region (e.g. `{ year, half }`) and its declared params (e.g. `{ asOf }`). */
@@ -63,8 +64,9 @@ export default class StatisticsService {
       params: query.params,
     }
     const [facts, total, children, crumbs, freshAt] = await Promise.all([
-      drillDown(warehouse, request),
-      totals(warehouse, request),
+      // an unreachable ClickHouse is a 503 with a Chinese message, never a 500 or a wrong number
+      fromWarehouse(() => drillDown(warehouse, request)),
+      fromWarehouse(() => totals(warehouse, request)),
       level === 'estate' ? null : Region.query().where('parent_id', region.id).orderBy('sort').orderBy('id'),
       userRegion(user).then((root) => breadcrumb(region, root)),
       warehouseFreshAt(),

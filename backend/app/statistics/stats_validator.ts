@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
+import { idField } from '#validators/numbers'
 
 /** The region a statistics page is asked for (default: the user's own). */
 export const regionStatsValidator = vine.create({
-  region_id: vine.number().withoutDecimals().positive().max(2147483647).optional(),
+  region_id: idField({ query: true }).optional(),
 })

@@ -3,12 +3,23 @@
  * processes (each declares its `jobs`). `./ace jobs:work` only wires the queue, the worker and the
  * graceful shutdown around these; `./ace jobs:run` runs them once.
  */
-import type { Job, Queue } from 'bullmq'
+import { Queue } from 'bullmq'
+import type { Job } from 'bullmq'
+import type { Redis } from 'ioredis'
+import { JOB_RETENTION } from '@szpm/etl'
 import { scheduledJobs } from '#workflows/index'
 import type { ScheduledJob } from '#workflows/process'
 
 /** the backend's scheduled business jobs (the ETL's own jobs live in etl/) */
 export const BACKEND_JOBS_QUEUE = 'backend-jobs'
+
+/** Every job of the queue (scheduled ones inherit it): 3 tries with backoff, finished jobs kept bounded by age and count (JOB_RETENTION). */
+export const BACKEND_JOB_OPTIONS = Object.freeze({ ...JOB_RETENTION, attempts: 3, backoff: Object.freeze({ type: 'exponential', delay: 5000 }) })
+
+/** The backend's jobs queue (tests pass their own key prefix). */
+export function createBackendJobsQueue(connection: Redis, options: { prefix?: string } = {}) {
+  return new Queue(BACKEND_JOBS_QUEUE, { connection, prefix: options.prefix, defaultJobOptions: { ...BACKEND_JOB_OPTIONS } })
+}
 
 /** the id of a job's repeat schedule (stable, so a changed interval updates it in place) */
 export const schedulerId = (job: Pick<ScheduledJob, 'name'>) => `${job.name}-repeat`

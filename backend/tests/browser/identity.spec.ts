@@ -3,6 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import { USERS, resetWorld } from '#tests/support/world'
 import { liftOtpLimits, sentCode } from '#tests/support/identity'
 import { loginOnPc } from '#tests/support/browser'
+import redis from '@adonisjs/redis/services/main'
+import { captchaKey, resetLoginGuard } from '#modules/sessions/login_guard'
 
 const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
 
@@ -80,5 +82,42 @@ test.group('Identity · WeChat binding and PC two-factor login', (group) => {
     await page.locator('[data-test="login-submit"]').click()
     await page.locator('[data-test="login-error"]').waitFor()
     assert.include(await page.locator('[data-test="login-error"]').innerText(), '验证码错误')
+  })
+
+  test('on PC wrong passwords bring up a 图形验证码; with it the owner still signs in', async ({ visit, assert }) => {
+    await resetLoginGuard()
+    await liftOtpLimits(USERS.head.phone)
+    const page = await visit('/login')
+    await page.locator('[data-test="login-phone"]').fill(USERS.head.phone)
+    await page.locator('[data-test="login-password"]').fill('Wrong@2026pw')
+    for (let i = 0; i < 3; i++) {
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/v1/session/sms'))
+      await page.locator('[data-test="login-send-code"]').click()
+      assert.equal((await answered).status(), 400)
+    }
+    // the third wrong password: the server message, and the CAPTCHA image appears
+    assert.include(await page.locator('[data-test="login-error"]').innerText(), '手机号或密码错误')
+    await page.locator('[data-test="login-captcha-image"]').waitFor()
+    assert.equal(await page.locator('[data-test="login-captcha-item"] .el-form-item__label').innerText(), '图形验证码')
+    // the answer of the image on screen, read where the API keeps it (Redis)
+    const captchaOnScreen = async () => {
+      const fetched = page.waitForResponse((response) => response.url().endsWith('/api/v1/session/captcha'))
+      await page.locator('[data-test="login-captcha-refresh"]').click()
+      const { data } = await (await fetched).json()
+      await page.waitForFunction((src) => document.querySelector('[data-test="login-captcha-image"]')?.getAttribute('src') === src, data.image)
+      return (await redis.connection('main').ioConnection.get(captchaKey(data.id)))!
+    }
+    await page.locator('[data-test="login-password"]').fill('Test@2026pw')
+    await page.locator('[data-test="login-captcha"]').fill(await captchaOnScreen())
+    const sent = page.waitForResponse((response) => response.url().endsWith('/api/v1/session/sms'))
+    await page.locator('[data-test="login-send-code"]').click()
+    assert.equal((await sent).status(), 200)
+    await page.locator('[data-test="login-send-code"]').getByText(/秒后重新获取/).waitFor()
+    await page.locator('[data-test="login-code"]').fill(await sentCode(USERS.head.phone))
+    // the right password cleared the count: the image is gone for step 2
+    assert.equal(await page.locator('[data-test="login-captcha-image"]').count(), 0)
+    await page.locator('[data-test="login-submit"]').click()
+    await page.waitForURL((url) => url.pathname === '/')
+    await resetLoginGuard()
   })
 })

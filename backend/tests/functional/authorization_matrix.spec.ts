@@ -45,6 +45,7 @@ const TARGETS: Record<string, RouteCase> = {
   'session.csrf': { target: none },
   'session.store': { target: none },
   'session.sms': { target: none },
+  'session.captcha': { target: none },
   'wechat.authorize': { target: none },
   'wechat.callback': { target: none },
   'identity.sms': { target: none },

@@ -3,6 +3,7 @@ import hash from '@adonisjs/core/services/hash'
 import { syncWarehouse } from '#tests/support/warehouse'
 import { featuresOf, isGrantedRole, type RoleCode } from '#services/roles'
 import EvaluationPeriodService from '#modules/evaluations/evaluation_period_service'
+import { resetLoginGuard } from '#modules/sessions/login_guard'
 
 /**
  * A small, fixed world every suite can reason about exactly:
@@ -49,6 +50,8 @@ let passwordHash: string | null = null
 
 export async function resetWorld() {
   passwordHash ??= await hash.make(PASSWORD)
+  // wrong passwords of earlier tests (all from loopback) must not make later logins ask for a CAPTCHA
+  await resetLoginGuard()
   const now = new Date()
   await db.transaction(async (trx) => {
     await trx.rawQuery(`TRUNCATE todos, workflow_events, evaluations, evaluation_periods, evaluation_templates,

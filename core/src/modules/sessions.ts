@@ -10,6 +10,7 @@ export const sessions = defineModule({
   features: { 'sessions.view': '查看登录记录' },
   routes: [
     { name: 'session.csrf', method: 'GET', path: 'csrf', access: 'public', label: '获取安全令牌', query: [] },
+    { name: 'session.captcha', method: 'GET', path: 'session/captcha', access: 'public', label: '登录图形验证码', query: [] },
     { name: 'session.sms', method: 'POST', path: 'session/sms', access: 'public', label: '登录短信验证码' },
     { name: 'session.store', method: 'POST', path: 'session', access: 'public', label: '登录' },
     { name: 'session.show', method: 'GET', path: 'me', access: 'session', label: '当前用户', query: [] },

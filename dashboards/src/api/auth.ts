@@ -1,3 +1,3 @@
 import { api } from './client'
 
-export const { me, login, logout, logoutAll, sendLoginCode } = api.auth
+export const { me, login, logout, logoutAll, sendLoginCode, loginCaptcha } = api.auth

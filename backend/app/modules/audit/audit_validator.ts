@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { pageField, perPageField } from '#validators/numbers'
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '#services/audit'
 
 const dateField = () => vine.date({ formats: ['YYYY-MM-DD'] })
@@ -11,6 +12,6 @@ export const auditLogListValidator = vine.create({
   action: vine.enum(AUDIT_ACTIONS).optional(),
   outcome: vine.enum(AUDIT_OUTCOMES).optional(),
   q: vine.string().trim().maxLength(100).optional(),
-  page: vine.number().withoutDecimals().range([1, 100000]).optional(),
-  per_page: vine.number().withoutDecimals().range([1, 200]).optional(),
+  page: pageField().optional(),
+  per_page: perPageField().optional(),
 })

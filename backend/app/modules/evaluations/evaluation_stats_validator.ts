@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { idField, integer } from '#validators/numbers'
 import { FIRST_YEAR } from '#modules/evaluations/evaluation_periods'
 
 /**
@@ -7,7 +8,7 @@ import { FIRST_YEAR } from '#modules/evaluations/evaluation_periods'
  * start/validator.ts.
  */
 export const evaluationStatsValidator = vine.create({
-  region_id: vine.number().withoutDecimals().positive().max(2147483647).optional(),
-  year: vine.number().withoutDecimals().range([FIRST_YEAR, 2100]).optional(),
-  half: vine.number().in([1, 2]).optional(),
+  region_id: idField({ query: true }).optional(),
+  year: integer({ min: FIRST_YEAR, max: 2100, query: true }).optional(),
+  half: integer({ min: 1, max: 2, query: true }).optional(),
 })

@@ -1,16 +1,19 @@
 import vine from '@vinejs/vine'
+import { idField, pageField, perPageField, versionField } from '#validators/numbers'
 
-const id = () => vine.number().withoutDecimals().positive().max(2147483647)
+/** an id in a query-string filter / in a JSON body */
+const queryId = () => idField({ query: true })
+const id = () => idField()
 const dateField = () => vine.date({ formats: ['YYYY-MM-DD'] })
 
 export const estateFilingListValidator = vine.create({
-  region_id: id().optional(),
-  estate_id: id().optional(),
+  region_id: queryId().optional(),
+  estate_id: queryId().optional(),
   contract_status: vine.enum(['filed', 'expired', 'not_filed']).optional(),
   assembly_status: vine.enum(['filed', 'expired', 'not_filed']).optional(),
   q: vine.string().trim().maxLength(50).optional(),
-  page: vine.number().withoutDecimals().range([1, 100000]).optional(),
-  per_page: vine.number().withoutDecimals().range([1, 200]).optional(),
+  page: pageField().optional(),
+  per_page: perPageField().optional(),
 })
 
 export const createFilingValidator = vine.create({
@@ -23,12 +26,12 @@ export const createFilingValidator = vine.create({
 
 export const updateFilingValidator = vine.create({
   status: vine.enum(['filed', 'expired']),
-  version: vine.number().withoutDecimals().positive(),
+  version: versionField(),
   remark: vine.string().trim().maxLength(500).optional().nullable(),
   expires_on: dateField().optional().nullable(),
 })
 
 export const withdrawFilingValidator = vine.create({
-  version: vine.number().withoutDecimals().positive(),
+  version: versionField(),
   remark: vine.string().trim().minLength(1).maxLength(500),
 })

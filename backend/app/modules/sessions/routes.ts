@@ -9,6 +9,7 @@ const SessionController = () => import('#modules/sessions/session_controller')
 
 export default {
   'session.csrf': [SessionController, 'csrf'],
+  'session.captcha': [SessionController, 'captcha'],
   'session.sms': [SessionController, 'sendCode'],
   'session.store': [SessionController, 'store'],
   'session.show': [SessionController, 'show'],

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
 import { loginCodeValidator, loginValidator } from '#modules/sessions/session_validator'
@@ -7,57 +6,79 @@ import { transformCurrentUser } from '#modules/users/user_transformer'
 import { otpService } from '#services/otp_service'
 import { revokeAllSessions, startSession, verifyPassword } from '#modules/sessions/session_auth'
 import hash from '@adonisjs/core/services/hash'
+import { CAPTCHA_REQUIRED_MESSAGE, LoginGuardError, createCaptcha, guardLogin, loginFailed, loginSucceeded } from '#modules/sessions/login_guard'
 
-const MAX_FAILURES = 5
-const LOCK_MINUTES = 30
+type PasswordCheck = { user: User } | { status: number; errors: { message: string; field?: string; rule?: string }[] }
 
-type PasswordCheck = { user: User } | { status: number; message: string }
+const WRONG_CREDENTIALS = '手机号或密码错误'
 
 /**
  * PC login (module 2), two factors: step 1 `POST /session/sms` checks the password and sends a
  * 'login' SMS code; step 2 `POST /session` checks the password again and the code, then logs in on
- * a new session id. Both steps count wrong passwords toward the 5-failure / 30-minute lockout.
+ * a new session id. Wrong passwords never lock an account: the login guard (./login_guard.ts) asks
+ * for a CAPTCHA after a few (per phone and per IP, unknown phones alike) and refuses an IP that keeps
+ * guessing; `GET /session/captcha` serves the image.
  */
 export default class SessionController {
   async sendCode(ctx: HttpContext) {
-    const { phone, password } = await ctx.request.validateUsing(loginCodeValidator)
-    const checked = await this.checkPassword(phone, password)
-    if (!('user' in checked)) return ctx.response.status(checked.status).send({ errors: [{ message: checked.message }] })
-    const { expiresIn, resendIn } = await otpService().send({ phone, purpose: 'login', ip: ctx.request.ip() })
+    const input = await ctx.request.validateUsing(loginCodeValidator)
+    const checked = await this.checkPassword(ctx, input)
+    if (!('user' in checked)) return ctx.response.status(checked.status).send({ errors: checked.errors })
+    const { expiresIn, resendIn } = await otpService().send({ phone: input.phone, purpose: 'login', ip: ctx.request.ip() })
     return { data: { sent: true, resendIn, expiresIn }, meta: {} }
   }
 
   async store(ctx: HttpContext) {
-    const { phone, password, code } = await ctx.request.validateUsing(loginValidator)
-    const checked = await this.checkPassword(phone, password)
-    if (!('user' in checked)) return ctx.response.status(checked.status).send({ errors: [{ message: checked.message }] })
+    const input = await ctx.request.validateUsing(loginValidator)
+    const checked = await this.checkPassword(ctx, input)
+    if (!('user' in checked)) return ctx.response.status(checked.status).send({ errors: checked.errors })
     const { user } = checked
-    await otpService().verify({ phone, purpose: 'login', code })
-    if (hash.needsReHash(user.password)) user.password = password // hashed with argon2id on save (AuthFinder)
+    await otpService().verify({ phone: input.phone, purpose: 'login', code: input.code })
+    if (hash.needsReHash(user.password)) user.password = input.password // hashed with argon2id on save (AuthFinder)
     await startSession(ctx, user)
     return this.profile(user)
   }
 
-  /** Password check with lockout; a correct password on an active account yields the user. */
-  private async checkPassword(phone: string, password: string): Promise<PasswordCheck> {
-    const user = await User.findBy('phone', phone)
-    if (!user) {
-      await hash.make(password) // same work as a real check, so timing does not reveal accounts
-      return { status: 400, message: '手机号或密码错误' }
-    }
-    if (user.lockedUntil && user.lockedUntil > DateTime.now()) {
-      return { status: 423, message: `登录失败次数过多，账号已锁定至 ${user.lockedUntil.setZone('Asia/Shanghai').toFormat('HH:mm')}` }
-    }
-    if (!(await verifyPassword(user.password, password))) {
-      user.failedLogins += 1
-      if (user.failedLogins >= MAX_FAILURES) {
-        user.lockedUntil = DateTime.now().plus({ minutes: LOCK_MINUTES })
-        user.failedLogins = 0
+  /** a CAPTCHA for the next login attempt (public; its answer waits in Redis for 5 minutes) */
+  async captcha() {
+    return { data: await createCaptcha(), meta: {} }
+  }
+
+  /**
+   * The login guard, then the password; a correct password on an active account yields the user.
+   * An unknown phone gets exactly the answers of a wrong password (status, message, CAPTCHA).
+   */
+  private async checkPassword(
+    ctx: HttpContext,
+    input: { phone: string; password: string; captcha_id?: string; captcha?: string }
+  ): Promise<PasswordCheck> {
+    const attempt = { phone: input.phone, ip: ctx.request.ip(), captchaId: input.captcha_id, captcha: input.captcha }
+    try {
+      await guardLogin(attempt)
+    } catch (error) {
+      if (!(error instanceof LoginGuardError)) throw error
+      return {
+        status: error.status,
+        errors: [error.captchaRequired ? { message: error.message, field: 'captcha', rule: 'captchaRequired' } : { message: error.message }],
       }
-      await user.save()
-      return { status: 400, message: '手机号或密码错误' }
     }
-    if (user.status !== 'active') return { status: 403, message: '账号已停用，请联系上级管理员' }
+    const user = await User.findBy('phone', input.phone)
+    let valid = false
+    if (user) valid = await verifyPassword(user.password, input.password)
+    else await hash.make(input.password) // same work as a real check, so timing does not reveal accounts
+    if (!user || !valid) {
+      if (user) {
+        user.failedLogins += 1
+        await user.save()
+      }
+      const captchaDue = await loginFailed(attempt)
+      return {
+        status: 400,
+        errors: [{ message: WRONG_CREDENTIALS }, ...(captchaDue ? [{ message: CAPTCHA_REQUIRED_MESSAGE, field: 'captcha', rule: 'captchaRequired' }] : [])],
+      }
+    }
+    await loginSucceeded(attempt)
+    if (user.status !== 'active') return { status: 403, errors: [{ message: '账号已停用，请联系上级管理员' }] }
     return { user }
   }
 

@@ -3,10 +3,17 @@ import { mobilePhone as phone } from '#modules/users/user_validator'
 
 const code = () => vine.string().trim().regex(/^\d{6}$/)
 
+/** the CAPTCHA a login step carries once the login guard asks for one (modules/sessions/login_guard.ts) */
+const captchaFields = () => ({
+  captcha_id: vine.string().trim().maxLength(64).optional(),
+  captcha: vine.string().trim().maxLength(16).optional(),
+})
+
 /** step 1 of the PC login: the password, then an SMS code is sent */
 export const loginCodeValidator = vine.create({
   phone: phone(),
   password: vine.string().minLength(1).maxLength(128),
+  ...captchaFields(),
 })
 
 /** step 2 of the PC login: password and SMS code together */
@@ -14,6 +21,7 @@ export const loginValidator = vine.create({
   phone: phone(),
   password: vine.string().minLength(1).maxLength(128),
   code: code(),
+  ...captchaFields(),
 })
 
 /** H5 identity binding: a preset account's name and phone (and the code in step 2) */

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { pageField, perPageField } from '#validators/numbers'
 import { processNames } from '#workflows/index'
 
 /** 待办 / 已办 list filters */
@@ -7,6 +8,6 @@ export const todoListValidator = vine.create({
   /** a registered workflow process */
   process: vine.enum(() => processNames()).optional(),
   q: vine.string().trim().maxLength(50).optional(),
-  page: vine.number().withoutDecimals().range([1, 100000]).optional(),
-  per_page: vine.number().withoutDecimals().range([1, 200]).optional(),
+  page: pageField().optional(),
+  per_page: perPageField().optional(),
 })

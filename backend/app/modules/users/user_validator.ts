@@ -1,9 +1,12 @@
 import vine from '@vinejs/vine'
+import { idField, pageField, perPageField } from '#validators/numbers'
 import { MOBILE_PHONE } from '@szpm/core'
 import { ROLES } from '#services/roles'
 import { strongPassword } from '#modules/users/password_validator'
 
-const id = () => vine.number().withoutDecimals().positive().max(2147483647)
+/** an id in a query-string filter / in a JSON body */
+const queryId = () => idField({ query: true })
+const id = () => idField()
 export { MOBILE_PHONE }
 /** every validator that takes a mobile number uses this rule (users, account, session, identity) */
 export const mobilePhone = () => vine.string().trim().regex(MOBILE_PHONE)
@@ -13,12 +16,12 @@ const roleCodes = Object.keys(ROLES) as (keyof typeof ROLES)[]
 const features = () => vine.array(vine.string().trim().maxLength(64)).maxLength(200)
 
 export const accountListValidator = vine.create({
-  region_id: id().optional(),
+  region_id: queryId().optional(),
   role: vine.enum(roleCodes).optional(),
   status: vine.enum(['active', 'disabled', 'deregistered']).optional(),
   q: vine.string().trim().maxLength(50).optional(),
-  page: vine.number().withoutDecimals().range([1, 100000]).optional(),
-  per_page: vine.number().withoutDecimals().range([1, 200]).optional(),
+  page: pageField().optional(),
+  per_page: perPageField().optional(),
 })
 
 export const createAccountValidator = vine.create({
@@ -35,9 +38,9 @@ export const accountFeaturesValidator = vine.create({
 })
 
 export const userStatsValidator = vine.create({
-  region_id: id().optional(),
-  page: vine.number().withoutDecimals().range([1, 100000]).optional(),
-  per_page: vine.number().withoutDecimals().range([1, 200]).optional(),
+  region_id: queryId().optional(),
+  page: pageField().optional(),
+  per_page: perPageField().optional(),
 })
 
 export const updateMeValidator = vine.create({

@@ -20,3 +20,18 @@ export interface CodeSent {
   /** seconds the code stays valid */
   expiresIn: number
 }
+
+/** A login CAPTCHA (asked for after wrong passwords): send its id and the typed answer with the next login step. */
+export interface LoginCaptcha {
+  id: string
+  /** an SVG image as a data URL */
+  image: string
+  /** seconds the CAPTCHA stays valid */
+  expiresIn: number
+}
+
+/** The CAPTCHA a login step carries once the API asked for one (an error on the field `captcha`). */
+export interface CaptchaAnswer {
+  captcha_id: string
+  captcha: string
+}
