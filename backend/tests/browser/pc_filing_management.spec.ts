@@ -65,7 +65,9 @@ test.group('PC · 备案情况 registering and changing filings', (group) => {
     assert.exists(await db.from('filings').where('id', saved.id).where('filed_on', '2026-11-01').first())
     const outbox = await db.from('outbox_events').where('entity_id', E.e3).orderBy('id', 'desc')
     assert.isAbove(outbox.length, outboxBefore)
-    assert.equal(outbox[0].payload.contract_status, 'filed')
+    // the new filing itself is published (one warehouse row per filing), in the same transaction
+    assert.equal(outbox[0].topic, 'filing')
+    assert.deepInclude(outbox[0].payload, { filing_id: saved.id, estate_id: E.e3, kind: 'contract', status: 'filed', filed_on: '2026-11-01' })
 
     // the records list (穿透) of the estate shows the new filing
     await page.goto(new URL(`/filings/records?estate=${E.e3}`, page.url()).toString())
