@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { ensureServices } from './lib/services.mjs'
+import { ensureServices, ownerUrl } from './lib/services.mjs'
 import { appEnv } from './lib/app_env.mjs'
 import { backupDir, databaseOf, describeUrl, outboxState, pg, pgTool, rowCounts, seconds, sha256File } from './lib/backup.mjs'
 
@@ -23,7 +23,8 @@ const { values } = parseArgs({ options: { dir: { type: 'string' } } })
 const profile = process.env.SZPM_PROFILE === 'test' ? 'test' : 'dev'
 const { env: services } = await ensureServices(profile)
 const env = appEnv(services, profile)
-const url = env.DATABASE_URL
+// the schema owner: the application's role may not read the migration bookkeeping, nor replace tables
+const url = ownerUrl(env)
 const dir = values.dir ? path.resolve(values.dir) : backupDir(env)
 const database = databaseOf(url)
 const startedAt = Date.now()

@@ -49,6 +49,6 @@ process.exitCode = await runBench({
   backfillRuns: runs >= 50 ? 5 : 3,
   excelRuns: runs >= 50 ? 5 : 3,
   freshnessChanges: Math.max(10, Math.min(40, runs)),
-  loadConnections: 20,
-  loadSeconds: 10,
+  loadUsers: 200,
+  loadSeconds: 60,
 })

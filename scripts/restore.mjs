@@ -6,8 +6,9 @@
  *  1. the dump: FILE, or the newest in BACKUP_DIR (default ./backups); its SHA-256 is checked against
  *     the manifest written beside it;
  *  2. the database is created when missing; one holding data is replaced only with --yes;
- *  3. pg_restore --clean --if-exists --single-transaction --no-owner: all or nothing — a failed
- *     restore leaves the database as it was; row counts are then compared with the manifest;
+ *  3. pg_restore --clean --if-exists --no-owner, run by psql as ONE transaction (after dropping the
+ *     partitioned tables): all or nothing — a failed restore leaves the database as it was; row
+ *     counts are then compared with the manifest;
  *  4. warehouse migrations (warehouse/bin/migrate.ts), the rebuild (etl/bin/rebuild.ts: every fact
  *     table from PostgreSQL, watermark = outbox max id), then reconcile (etl/bin/reconcile.ts).
  *
@@ -17,7 +18,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { ensureServices, ROOT } from './lib/services.mjs'
+import { ensureServices, ownerUrl, ROOT } from './lib/services.mjs'
 import { appEnv, pinnedPath } from './lib/app_env.mjs'
 import { backupDir, databaseOf, describeUrl, outboxState, pg, pgTool, rowCounts, runStep, seconds, sha256File, tablesWithData, withDatabase } from './lib/backup.mjs'
 
@@ -25,7 +26,8 @@ const { values, positionals } = parseArgs({ options: { yes: { type: 'boolean', s
 const profile = process.env.SZPM_PROFILE === 'test' ? 'test' : 'dev'
 const { env: services } = await ensureServices(profile)
 const env = { ...appEnv(services, profile), PATH: pinnedPath() }
-const url = env.DATABASE_URL
+// the schema owner: the application's role may not read the migration bookkeeping, nor replace tables
+const url = ownerUrl(env)
 const database = databaseOf(url)
 const startedAt = Date.now()
 
@@ -95,9 +97,18 @@ stepLine(`checking the target database ${database}`)
 // 3. pg_restore, all or nothing
 stepLine('pg_restore (one transaction)')
 let phase = Date.now()
+// pg_restore's --clean drops a partition's inherited constraints and indexes one by one, which
+// PostgreSQL refuses (audit_logs is partitioned by month): the partitioned tables are dropped first,
+// with their partitions, in the SAME transaction — pg_restore writes the script, psql -1 runs the
+// prelude and the script as one transaction.
+const DROP_PARTITIONED = `DO $$ DECLARE t regclass; BEGIN
+  FOR t IN SELECT c.oid::regclass FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'p' LOOP
+    EXECUTE format('DROP TABLE %s CASCADE', t);
+  END LOOP; END $$`
 const restoreCode = await runStep(
-  pgTool('pg_restore'),
-  ['--clean', '--if-exists', '--single-transaction', '--no-owner', '--no-password', '--dbname', url, file],
+  'bash',
+  ['-o', 'pipefail', '-c', '"$1" --clean --if-exists --no-owner -f - "$3" | "$2" -X -q -1 -v ON_ERROR_STOP=1 --no-password -d "$4" -c "$5" -f -',
+    'restore', pgTool('pg_restore'), pgTool('psql'), file, url, DROP_PARTITIONED],
   { env: { ...env, PGOPTIONS: `${env.PGOPTIONS ?? ''} -c lock_timeout=60s`.trim(), PGAPPNAME: 'szpm-restore' } },
 )
 if (restoreCode !== 0) {

@@ -55,7 +55,7 @@ const suites = [
   { name: 'typecheck: backend, warehouse, etl, shared API client', args: [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.check.json'], cwd: backend, tests: false },
   { name: 'typecheck: dashboards', args: [path.join(ROOT, 'node_modules/vue-tsc/bin/vue-tsc.js'), '--noEmit', '-p', '.'], cwd: path.join(ROOT, 'dashboards'), tests: false },
   { name: 'typecheck: mobile', args: [path.join(ROOT, 'node_modules/vue-tsc/bin/vue-tsc.js'), '--noEmit', '-p', '.'], cwd: path.join(ROOT, 'mobile'), tests: false },
-  { name: 'scripts (supervisor of npm start)', args: ['--test', '--test-reporter=spec', 'scripts/tests/*.test.mjs'], cwd: ROOT },
+  { name: 'scripts (supervisor of npm start, backup / restore, fault injection)', args: ['--test', '--test-reporter=spec', 'scripts/tests/*.test.mjs'], cwd: ROOT },
   { name: 'warehouse', args: ['bin/test.ts'], cwd: path.join(ROOT, 'warehouse') },
   { name: 'etl', args: ['bin/test.ts'], cwd: path.join(ROOT, 'etl') },
   { name: 'backend', args: ['--import=@poppinss/ts-exec', 'ace.js', 'test', ...process.argv.slice(2)], cwd: backend },

@@ -4,6 +4,7 @@ import pg from 'pg'
 import { createPgPool, rebuildAllFacts } from '@szpm/etl'
 import { createWarehouse, migrate } from '@szpm/warehouse'
 import env from '#start/env'
+import { OWNER_DATABASE_URL } from '#config/database'
 import { GENERATORS, SCALES, DEMO_ACCOUNTS, DEMO_PASSWORD, runGenerators, createProgressReporter } from '#database/generators/index'
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`
@@ -42,8 +43,9 @@ export default class DemoGenerate extends BaseCommand {
     const timings: [string, number, string][] = []
     const log = (line: string) => this.logger.log(line)
 
-    // A dedicated pg connection: one transaction for the whole run, and COPY needs the raw client.
-    const client = new pg.Client({ connectionString: env.get('DATABASE_URL'), application_name: 'szpm-demo-generate' })
+    // A dedicated pg connection: one transaction for the whole run, and COPY needs the raw client. As the
+    // schema owner: --fresh truncates (RESTART IDENTITY) and the COPY drops foreign keys meanwhile.
+    const client = new pg.Client({ connectionString: OWNER_DATABASE_URL, application_name: 'szpm-demo-generate' })
     await client.connect()
     let result
     try {

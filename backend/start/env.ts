@@ -15,6 +15,12 @@ export default await Env.create(new URL('../', import.meta.url), {
   SESSION_DRIVER: Env.schema.enum(['cookie', 'memory', 'redis'] as const),
 
   DATABASE_URL: Env.schema.string(),
+  /** the schema owner's URL, for migrations (config/database.ts); default DATABASE_URL */
+  DATABASE_MIGRATION_URL: Env.schema.string.optional(),
+  /** the application's role the migrations grant to (0014_application_role.ts); default szpm_app */
+  DATABASE_APP_ROLE: Env.schema.string.optional(),
+  /** 审计日志 retention in days (whole monthly partitions older than this are dropped); default 400, at least 180 */
+  AUDIT_RETENTION_DAYS: Env.schema.number.optional(),
   REDIS_URL: Env.schema.string(),
   CLICKHOUSE_URL: Env.schema.string(),
   CLICKHOUSE_DATABASE: Env.schema.string(),

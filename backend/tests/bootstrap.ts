@@ -47,7 +47,8 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [
     // SMS / WeChat stubs on random ports, before the app first reads SMS_* and WECHAT_*
     async () => (await import('#tests/support/identity')).startIdentityStubs(),
-    () => testUtils.db().migrate(),
+    // as the schema owner (config/database.ts); the app itself connects as its own role
+    () => testUtils.db('owner').migrate(),
     async () => (await import('#tests/support/world')).resetWorld(),
   ],
   teardown: [

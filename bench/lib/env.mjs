@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { Redis } from 'ioredis'
-import { ensureServices, ROOT } from '../../scripts/lib/services.mjs'
+import { ensureServices, ownerUrl, ROOT } from '../../scripts/lib/services.mjs'
 import { appEnv, pinnedPath } from '../../scripts/lib/app_env.mjs'
 
 export const BENCH_DATABASE = 'szpm_bench'
@@ -41,12 +41,14 @@ export async function benchEnvironment() {
   const services = await ensureServices('dev')
   const service = {
     DATABASE_URL: withPath(services.env.DATABASE_URL, BENCH_DATABASE),
+    // the schema owner (migrations, the generator, bench_marker); the API and the ETL connect as DATABASE_URL's role
+    DATABASE_MIGRATION_URL: withPath(ownerUrl(services.env), BENCH_DATABASE),
     REDIS_URL: withPath(services.env.REDIS_URL, String(BENCH_REDIS_DB)),
     CLICKHOUSE_URL: services.env.CLICKHOUSE_URL,
     CLICKHOUSE_DATABASE: BENCH_DATABASE,
   }
   for (const [name, url] of Object.entries(service)) if (name.endsWith('_URL')) assertLoopback(url, name)
-  ensurePgDatabase(services.env.DATABASE_URL, BENCH_DATABASE)
+  ensurePgDatabase(ownerUrl(services.env), BENCH_DATABASE)
   const env = {
     ...appEnv(service, 'dev'),
     ...service,
@@ -98,7 +100,8 @@ export async function ensureData(env, pool, scale, { regenerate = false } = {}) 
 }
 
 export function createPool(env, max = 8) {
-  return new pg.Pool({ connectionString: env.DATABASE_URL, max, application_name: 'szpm-bench' })
+  // as the owner: it creates bench_marker, and reads what the PostgreSQL baseline reads
+  return new pg.Pool({ connectionString: ownerUrl(env), max, application_name: 'szpm-bench' })
 }
 
 const ROW_COUNT_TABLES = ['regions', 'estates', 'houses', 'owners', 'filings', 'filing_events', 'evaluations', 'users', 'outbox_events']

@@ -16,7 +16,7 @@ export class ApiClient {
     this.smsCode = smsCode
   }
 
-  /** The Cookie header for the jar (also used by autocannon). */
+  /** The Cookie header for the jar (also sent by the load section's virtual users). */
   cookieHeader() {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
   }

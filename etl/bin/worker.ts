@@ -9,7 +9,17 @@ import { createPgPool } from '../src/pg.ts'
 import { createDrainOutboxProcessor } from '../src/processors/drain_outbox_processor.ts'
 import { createPruneOutboxProcessor } from '../src/processors/prune_outbox_processor.ts'
 import { outboxRetentionHoursFromEnv } from '../src/prune_outbox.ts'
-import { createDrainOutboxQueue, createDrainOutboxWorker, createPruneOutboxWorker, createRedisConnection, QUEUE_NAMES, wakeDrainOutbox } from '../src/queues.ts'
+import {
+  createDrainOutboxQueue,
+  createDrainOutboxWorker,
+  createPruneOutboxQueue,
+  createPruneOutboxWorker,
+  createRedisConnection,
+  QUEUE_NAMES,
+  scheduleDrainOutbox,
+  schedulePruneOutbox,
+  wakeDrainOutbox,
+} from '../src/queues.ts'
 import type { DrainTrigger } from '../src/queues.ts'
 
 const config = etlConfigFromEnv()
@@ -38,6 +48,21 @@ pruneWorker.on('error', (error) => console.error(`[etl] prune worker error: ${er
 const listener = createOutboxListener({ databaseUrl: config.databaseUrl, wake: (trigger) => wake(trigger, {}) })
 void listener.start()
 
+// Redis came back after a drop: it may have restarted empty (BullMQ's waiting jobs and job schedulers
+// gone). Register the safety-net drain and the hourly prune again (idempotent upserts) and wake one
+// drain for the commits whose wake-up job was lost (tests: scripts/tests/faults.test.mjs, case 3).
+const pruneQueue = createPruneOutboxQueue(queueConnection)
+let redisConnected = false
+queueConnection.on('ready', () => {
+  if (!redisConnected) {
+    redisConnected = true
+    return
+  }
+  void Promise.all([scheduleDrainOutbox(queue), schedulePruneOutbox(pruneQueue), wake('listen', {})])
+    .then(() => console.log('[etl] Redis reconnected: job schedulers registered again, drain woken'))
+    .catch((error: unknown) => console.error(`[etl] Redis reconnected, registering the job schedulers failed: ${error instanceof Error ? error.message : String(error)}`))
+})
+
 let stopping = false
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return
@@ -48,6 +73,7 @@ async function shutdown(signal: string): Promise<void> {
     await worker.close()
     await pruneWorker.close()
     await queue.close()
+    await pruneQueue.close()
     await Promise.allSettled([pg.end(), warehouse.close()])
     await Promise.allSettled([connection.quit(), queueConnection.quit(), pruneConnection.quit()])
   } catch (error) {

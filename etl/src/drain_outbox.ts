@@ -99,6 +99,14 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
   const sourcesByTable = new Map((options.sources ?? FACT_SOURCES).map((source) => [source.table, source]))
   const client = await options.pg.connect()
   let broken = false
+  // The server ending this connection while we hold it between queries (PostgreSQL restarting) is an
+  // 'error' event on the client, which without a listener crashed the worker (scripts/tests/faults.test.mjs,
+  // case 4): the drain's next query fails instead, the connection is destroyed, and a later drain (the
+  // listener's reconnect wake-up, the safety net) resumes from the watermark.
+  const onConnectionError = () => {
+    broken = true
+  }
+  client.on('error', onConnectionError)
   try {
     const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [ETL_LOCK])
     if (!rows[0].ok) {
@@ -141,6 +149,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
     throw error
   } finally {
     // A connection in an unknown state may still hold a session lock: destroy it rather than pool it.
+    client.removeListener('error', onConnectionError)
     client.release(broken)
   }
 }

@@ -14,11 +14,11 @@ import { fileURLToPath } from 'node:url'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const PORTS = { postgres: 55432, redis: 56379, clickhouseHttp: 58123, clickhouseTcp: 59000, clickhouseInterserver: 59009 }
-const PG_BIN = '/usr/lib/postgresql/15/bin'
+export const PG_BIN = '/usr/lib/postgresql/15/bin'
 const DEBIAN_PACKAGES = ['postgresql', 'redis-server', 'clickhouse-server']
 const isRoot = process.getuid?.() === 0
 // Debian puts clickhouse-server in /usr/sbin, which a non-login PATH may lack.
-const clickhouseBin = () => ['/usr/bin/clickhouse-server', '/usr/sbin/clickhouse-server'].find((bin) => existsSync(bin)) ?? 'clickhouse-server'
+export const clickhouseBin = () => ['/usr/bin/clickhouse-server', '/usr/sbin/clickhouse-server'].find((bin) => existsSync(bin)) ?? 'clickhouse-server'
 
 const log = (message) => console.log(`[stack] ${message}`)
 
@@ -169,9 +169,12 @@ async function clickhousePing() {
   }
 }
 
-async function startClickHouse(dir, started) {
-  if (await clickhousePing()) return
-  const data = path.join(dir, 'clickhouse')
+/**
+ * Writes users.xml and config.xml of a local ClickHouse server whose files live under `data`, listening
+ * on 127.0.0.1 at `ports` (the stack's by default; the fault suite runs a private server on its own ports).
+ * Returns the config file to pass as `--config-file`.
+ */
+export function writeClickHouseConfig(data, ports = { http: PORTS.clickhouseHttp, tcp: PORTS.clickhouseTcp, interserver: PORTS.clickhouseInterserver }) {
   for (const sub of ['data', 'tmp', 'user_files', 'format_schemas', 'log']) mkdirSync(path.join(data, sub), { recursive: true })
   writeFileSync(path.join(data, 'users.xml'), `<?xml version="1.0"?>
 <yandex>
@@ -183,9 +186,9 @@ async function startClickHouse(dir, started) {
   writeFileSync(path.join(data, 'config.xml'), `<?xml version="1.0"?>
 <yandex>
   <logger><level>warning</level><log>${data}/log/server.log</log><errorlog>${data}/log/error.log</errorlog><size>100M</size><count>3</count></logger>
-  <http_port>${PORTS.clickhouseHttp}</http_port>
-  <tcp_port>${PORTS.clickhouseTcp}</tcp_port>
-  <interserver_http_port>${PORTS.clickhouseInterserver}</interserver_http_port>
+  <http_port>${ports.http}</http_port>
+  <tcp_port>${ports.tcp}</tcp_port>
+  <interserver_http_port>${ports.interserver}</interserver_http_port>
   <listen_host>127.0.0.1</listen_host>
   <max_connections>256</max_connections>
   <keep_alive_timeout>30</keep_alive_timeout>
@@ -202,14 +205,38 @@ async function startClickHouse(dir, started) {
   <mlock_executable>false</mlock_executable>
 </yandex>
 `)
+  return path.join(data, 'config.xml')
+}
+
+async function startClickHouse(dir, started) {
+  if (await clickhousePing()) return
+  const data = path.join(dir, 'clickhouse')
+  const configFile = writeClickHouseConfig(data)
   const pidFile = path.join(data, 'clickhouse.pid')
-  run(clickhouseBin(), ['--config-file', path.join(data, 'config.xml'), '--pid-file', pidFile, '--daemon'], { cwd: data })
+  run(clickhouseBin(), ['--config-file', configFile, '--pid-file', pidFile, '--daemon'], { cwd: data })
   await waitFor(clickhousePing, 'ClickHouse', 60000)
   started.push({ name: 'clickhouse', stop: () => {
     const pid = Number(run('cat', [pidFile]).trim())
     if (pid) process.kill(pid, 'SIGTERM')
   } })
   log(`ClickHouse on 127.0.0.1:${PORTS.clickhouseHttp}`)
+}
+
+/**
+ * The application's PostgreSQL role (backend/database/migrations/0014_application_role.ts): LOGIN, no
+ * superuser, owns nothing; the local instance trusts local connections, so no password. Created once
+ * per instance (a concurrent run may create it at the same moment).
+ */
+export const APP_ROLE = 'szpm_app'
+
+function ensureAppRole() {
+  psqlAdmin(`DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+      CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+    END IF;
+    ALTER ROLE ${APP_ROLE} LOGIN;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END $$`)
 }
 
 async function ensurePostgresDatabase(name) {
@@ -248,12 +275,19 @@ export async function ensureServices(profile = 'dev', { requireDurable = false }
   if (dir) mkdirSync(dir, { recursive: true })
 
   try {
-    if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL
+    if (process.env.DATABASE_URL) {
+      env.DATABASE_URL = process.env.DATABASE_URL
+      // an owner URL only when given with it (never one generated for another database)
+      if (process.env.DATABASE_MIGRATION_URL) env.DATABASE_MIGRATION_URL = process.env.DATABASE_MIGRATION_URL
+    }
     else {
       await startPostgres(dir, started, profile)
       await ensurePostgresDatabase(database)
       applyDurability(dir, database, profile, requireDurable)
-      env.DATABASE_URL = `postgres://postgres@127.0.0.1:${PORTS.postgres}/${database}`
+      ensureAppRole()
+      // the platform connects as its own role; migrations (and backup / restore) as the owner
+      env.DATABASE_URL = `postgres://${APP_ROLE}@127.0.0.1:${PORTS.postgres}/${database}`
+      env.DATABASE_MIGRATION_URL = `postgres://postgres@127.0.0.1:${PORTS.postgres}/${database}`
     }
     if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL
     else {
@@ -271,6 +305,24 @@ export async function ensureServices(profile = 'dev', { requireDurable = false }
     throw error
   }
   return { env, started, stop: () => stopServices(started) }
+}
+
+/**
+ * The URL of the schema owner for DATABASE_URL's database (migrations, backup, restore, bench setup):
+ * DATABASE_MIGRATION_URL when it names the same database; on the same server but another database
+ * (e.g. a scratch copy given as DATABASE_URL while the variable was inherited), the owner's
+ * credentials on DATABASE_URL's database; otherwise DATABASE_URL itself. Never another database than
+ * DATABASE_URL's. (backend/config/database.ts `ownerDatabaseUrl` is the same rule.)
+ */
+export function ownerUrl(env = process.env) {
+  const app = env.DATABASE_URL
+  if (!env.DATABASE_MIGRATION_URL || !app) return app
+  const target = new URL(app)
+  const owner = new URL(env.DATABASE_MIGRATION_URL)
+  if (owner.pathname === target.pathname) return env.DATABASE_MIGRATION_URL
+  if (owner.host !== target.host) return app
+  owner.pathname = target.pathname
+  return owner.toString()
 }
 
 export function stopServices(started) {

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { createWarehouse, dropDatabase } from '@szpm/warehouse'
 import { createPgPool, rebuildAllFacts, reconcile } from '../../etl/src/index.ts'
 import { Fixtures } from '../../etl/tests/helpers.ts'
-import { ensureServices } from '../lib/services.mjs'
+import { ensureServices, ownerUrl } from '../lib/services.mjs'
 import { databaseOf, pg, withDatabase } from '../lib/backup.mjs'
 import { cubeStatistics } from '../lib/statistics.mjs'
 
@@ -82,7 +82,8 @@ const statistics = () => cubeStatistics(warehouse, AS_OF)
 
 before(async () => {
   ;({ env } = await ensureServices('test'))
-  scratchUrl = withDatabase(env.DATABASE_URL, `${databaseOf(env.DATABASE_URL)}_backup`)
+  // the scratch copy is created, filled and dropped by the schema owner (the application's role may not)
+  scratchUrl = withDatabase(ownerUrl(env), `${databaseOf(env.DATABASE_URL)}_backup`)
   scratchCh = { url: env.CLICKHOUSE_URL, database: `${env.CLICKHOUSE_DATABASE}_backup` }
   tmp = mkdtempSync(path.join(os.tmpdir(), 'szpm-backup-test-'))
   await dropScratch()

@@ -16,6 +16,9 @@ const CLIENT_ERROR_MESSAGES: Record<number, string> = {
   503: '服务暂不可用，请稍后重试',
 }
 
+/** A dependency down or restarting (not an upstream's own status such as the SMS gateway's 502). */
+const dependencyDown = (error: unknown) => error instanceof ServiceUnavailable || (!(error as { status?: number }).status && isConnectionError(error))
+
 /**
  * Every error leaves as `{ errors: [{ message, field?, rule? }] }` with a Chinese message.
  * Anything unexpected is a 500 with a generic message (details go to the log only).
@@ -47,7 +50,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
     // a dependency (ClickHouse, Redis, PostgreSQL) down or restarting: a 503 to retry, not a 500
     // (errors with a status of their own — e.g. the SMS gateway's 502 — keep their answer below)
-    if (error instanceof ServiceUnavailable || (!(error as { status?: number }).status && isConnectionError(error))) {
+    if (dependencyDown(error)) {
       const unavailable = error instanceof ServiceUnavailable ? error : new ServiceUnavailable()
       ctx.logger.warn({ err: error }, 'dependency unavailable')
       ctx.response.header('Retry-After', String(unavailable.retryAfterSeconds))
@@ -66,7 +69,14 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     return ctx.response.status(500).send({ errors: [{ message: '服务器内部错误，请稍后重试' }] })
   }
 
+  /**
+   * The server reports BEFORE it handles, and the base report stamps `status = 500` on an error
+   * without one — which made every unwrapped connection error (PostgreSQL restarting, Redis down) a
+   * 500 in `handle`. A dependency that is down is an answer (503, logged as a warning in `handle`),
+   * not an incident: it is not passed to the base report (scripts/tests/faults.test.mjs, case 4).
+   */
   async report(error: unknown, ctx: HttpContext) {
+    if (dependencyDown(error)) return
     return super.report(error, ctx)
   }
 }

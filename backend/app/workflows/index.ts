@@ -6,6 +6,7 @@
 import type { ProcessDefinition, ScheduledJob } from '#workflows/process'
 import { evaluationProcess } from '#modules/evaluations/evaluation_process'
 import { WORKFLOW_PROCESSES } from '@szpm/core'
+import { auditLogPartitionsJob } from '#modules/audit/audit_log_partitions'
 
 /** every process of the platform, in inbox order */
 const PROCESS_DEFINITIONS: readonly ProcessDefinition[] = [evaluationProcess as unknown as ProcessDefinition]
@@ -41,12 +42,23 @@ export function processNames(): string[] {
 }
 
 /**
- * Every scheduled job of every registered process, with the process that declares it. A job name
- * used twice is refused: the worker finds a job's processor by its name.
+ * Scheduled jobs of the platform that belong to no process (housekeeping), listed under the process
+ * name `platform`: the audit log's monthly partitions and retention.
  */
-export function scheduledJobs(processes: readonly ProcessDefinition[] = registeredProcesses()): (ScheduledJob & { process: string })[] {
+const PLATFORM_JOBS: readonly ScheduledJob<any>[] = [auditLogPartitionsJob]
+
+/**
+ * Every scheduled job: the platform's housekeeping jobs (only when no process list is given) and
+ * those of every registered process, with the process that declares it. A job name used twice is
+ * refused: the worker finds a job's processor by its name.
+ */
+export function scheduledJobs(processes?: readonly ProcessDefinition[]): (ScheduledJob & { process: string })[] {
   const jobs: (ScheduledJob & { process: string })[] = []
-  for (const process of processes) {
+  const sources = [
+    ...(processes ? [] : [{ name: 'platform', jobs: PLATFORM_JOBS }]),
+    ...(processes ?? registeredProcesses()),
+  ]
+  for (const process of sources) {
     for (const job of process.jobs ?? []) {
       const clash = jobs.find((other) => other.name === job.name)
       if (clash) throw new Error(`job "${job.name}" is declared by both process "${clash.process}" and "${process.name}"`)

@@ -118,15 +118,45 @@ test.group('Audit log · hooks', (group) => {
     const id = rid()
     await client.get('/api/v1/me').header('X-Request-Id', id)
     const [row] = await rowsOf(id)
-    await assert.rejects(() => db.rawQuery(`UPDATE audit_logs SET outcome = 'success' WHERE id = ?`, [row.id]), /append-only/)
-    await assert.rejects(() => db.rawQuery('DELETE FROM audit_logs WHERE id = ?', [row.id]), /append-only/)
-    await assert.rejects(() => db.rawQuery('TRUNCATE audit_logs'), /append-only/)
-    // faking the purge flag does not unlock recent rows
-    await assert.rejects(() => db.transaction(async (trx) => {
+
+    // first line: the application's own role (its connection, `db`) may only INSERT and SELECT
+    const privileges = await db.rawQuery(`SELECT current_user AS role, tableowner AS owner,
+        has_table_privilege('audit_logs', 'INSERT') AS can_insert, has_table_privilege('audit_logs', 'SELECT') AS can_select,
+        has_table_privilege('audit_logs', 'UPDATE') AS can_update, has_table_privilege('audit_logs', 'DELETE') AS can_delete,
+        has_table_privilege('audit_logs', 'TRUNCATE') AS can_truncate
+      FROM pg_tables WHERE schemaname = 'public' AND tablename = 'audit_logs'`)
+    const app = privileges.rows[0]
+    assert.notEqual(app.role, app.owner, 'the application does not connect as the owner of audit_logs')
+    assert.deepInclude(app, { can_insert: true, can_select: true, can_update: false, can_delete: false, can_truncate: false })
+    const denied = /permission denied for table audit_logs/
+    await assert.rejects(() => db.rawQuery(`UPDATE audit_logs SET outcome = 'success' WHERE id = ?`, [row.id]), denied)
+    await assert.rejects(() => db.rawQuery('DELETE FROM audit_logs WHERE id = ?', [row.id]), denied)
+    await assert.rejects(() => db.rawQuery('TRUNCATE audit_logs'), denied)
+    // nor through the row's partition, nor by taking the trigger or the partition away
+    const [{ partition }] = (await db.rawQuery('SELECT tableoid::regclass::text AS partition FROM audit_logs WHERE id = ?', [row.id])).rows
+    assert.match(partition, /^audit_logs_\d{4}_\d{2}$/)
+    await assert.rejects(() => db.rawQuery(`DELETE FROM ${partition} WHERE id = ?`, [row.id]), /permission denied for table audit_logs_/)
+    await assert.rejects(() => db.rawQuery(`TRUNCATE ${partition}`), /permission denied for table audit_logs_/)
+    await assert.rejects(() => db.rawQuery('ALTER TABLE audit_logs DISABLE TRIGGER audit_logs_append_only'), /must be owner/)
+    await assert.rejects(() => db.rawQuery(`ALTER TABLE audit_logs DETACH PARTITION ${partition}`), /must be owner/)
+    await assert.rejects(() => db.rawQuery(`DROP TABLE ${partition}`), /must be owner/)
+
+    // second line: the trigger stops even the owner
+    const owner = db.connection('owner')
+    await assert.rejects(() => owner.rawQuery(`UPDATE audit_logs SET outcome = 'success' WHERE id = ?`, [row.id]), /append-only/)
+    await assert.rejects(() => owner.rawQuery('DELETE FROM audit_logs WHERE id = ?', [row.id]), /append-only/)
+    await assert.rejects(() => owner.rawQuery('TRUNCATE audit_logs'), /append-only/)
+    await assert.rejects(() => owner.rawQuery(`TRUNCATE ${partition}`), /append-only/)
+    await assert.rejects(() => owner.rawQuery(`DELETE FROM ${partition} WHERE id = ?`, [row.id]), /append-only/)
+    // faking 0006's purge flag unlocks nothing any more (retention drops whole partitions)
+    await assert.rejects(() => owner.transaction(async (trx) => {
       await trx.rawQuery(`SELECT set_config('szpm.audit_purge', 'on', true)`)
       await trx.rawQuery('DELETE FROM audit_logs WHERE id = ?', [row.id])
     }), /append-only/)
+
+    // retention: the application's role may run it (SECURITY DEFINER), never under 180 days
     await assert.rejects(() => db.rawQuery(`SELECT purge_audit_logs(interval '30 days')`), /180 days/)
+    await assert.rejects(() => db.rawQuery(`SELECT purge_audit_logs(interval '179 days 23 hours')`), /180 days/)
     const purged = await db.rawQuery(`SELECT purge_audit_logs(interval '180 days') AS n`)
     assert.isAtLeast(Number(purged.rows[0].n), 0)
     assert.lengthOf(await rowsOf(id), 1)

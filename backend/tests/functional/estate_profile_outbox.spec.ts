@@ -9,7 +9,7 @@ import { drain, reconcileWarehouse } from '#tests/support/warehouse'
 test.group('项目管理 · an estate change reaches the warehouse through the outbox', (group) => {
   group.each.setup(async () => {
     await resetWorld()
-    return () => db.rawQuery('TRUNCATE houses, owners RESTART IDENTITY CASCADE')
+    return () => db.connection('owner').rawQuery('TRUNCATE houses, owners RESTART IDENTITY CASCADE')
   })
 
   async function estateRow(client: any, estateId: number) {

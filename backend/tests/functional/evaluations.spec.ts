@@ -254,8 +254,13 @@ test.group('街道社区评价 · the reviewed process end to end', (group) => {
   test('the history is immutable: the database refuses to change or delete a step', async ({ assert }) => {
     await at('2026-06-10T10:00:00+08:00')
     const step = await db.from('workflow_events').orderBy('id').firstOrFail()
-    await assert.rejects(() => db.from('workflow_events').where('id', step.id).update({ remark: '篡改' }), /append-only/)
-    await assert.rejects(() => db.from('workflow_events').where('id', step.id).delete(), /append-only/)
+    // the application's role may only insert and read the history (migration 0014) …
+    await assert.rejects(() => db.from('workflow_events').where('id', step.id).update({ remark: '篡改' }), /permission denied for table workflow_events/)
+    await assert.rejects(() => db.from('workflow_events').where('id', step.id).delete(), /permission denied for table workflow_events/)
+    // … and the trigger stops even the owner
+    const owner = db.connection('owner')
+    await assert.rejects(() => owner.from('workflow_events').where('id', step.id).update({ remark: '篡改' }), /append-only/)
+    await assert.rejects(() => owner.from('workflow_events').where('id', step.id).delete(), /append-only/)
     assert.isNull((await db.from('workflow_events').where('id', step.id).firstOrFail()).remark)
   })
 

@@ -53,7 +53,8 @@ export async function resetWorld() {
   // wrong passwords of earlier tests (all from loopback) must not make later logins ask for a CAPTCHA
   await resetLoginGuard()
   const now = new Date()
-  await db.transaction(async (trx) => {
+  // as the schema owner: the application's role may not TRUNCATE (nor RESTART IDENTITY)
+  await db.connection('owner').transaction(async (trx) => {
     await trx.rawQuery(`TRUNCATE todos, workflow_events, evaluations, evaluation_periods, evaluation_templates,
       filing_events, filings, outbox_events, etl_watermarks, users, houses, owners, estates, regions RESTART IDENTITY CASCADE`)
     await trx.table('regions').multiInsert([

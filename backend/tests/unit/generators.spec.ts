@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import pg from 'pg'
-import env from '#start/env'
+import { OWNER_DATABASE_URL } from '#config/database'
 import clock from '#services/clock'
 import { resetWorld } from '#tests/support/world'
 import { GENERATORS, DEMO_ACCOUNTS, DEMO_PASSWORD, SCALES, runGenerators } from '#database/generators/index'
@@ -21,7 +21,8 @@ const TINY: Scale = {
 const TABLES = ['regions', 'estates', 'houses', 'owners', 'filings', 'filing_events', 'users', 'evaluation_periods', 'evaluations', 'workflow_events', 'todos']
 
 async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: env.get('DATABASE_URL'), application_name: 'szpm-generator-tests' })
+  // the generator runs as the schema owner, like `./ace demo:generate` (TRUNCATE … RESTART IDENTITY, foreign keys)
+  const client = new pg.Client({ connectionString: OWNER_DATABASE_URL, application_name: 'szpm-generator-tests' })
   await client.connect()
   try {
     return await fn(client)
