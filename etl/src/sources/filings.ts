@@ -19,7 +19,7 @@ import { FILING_FACTS_TABLE } from '@szpm/warehouse'
 import type { FilingFactRow, FilingKind, FilingStatus } from '@szpm/warehouse'
 import type { FactSource } from '../fact_sources.ts'
 import { PayloadError, payloadObject, requireId, sourceRowTopic, toUnixSeconds } from '../payload.ts'
-import { sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
+import { bulkVersionSelect, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
 
 export type { FilingKind, FilingStatus } from '@szpm/warehouse'
 
@@ -125,9 +125,7 @@ const factSource: FactSource<FilingRecord> = {
   bulk: {
     columns: FACT_COLUMNS,
     select(version, changedAt) {
-      if (!/^\d+$/.test(version)) throw new RangeError(`version must be a decimal UInt64, got ${JSON.stringify(version)}`)
-      if (!Number.isSafeInteger(changedAt) || changedAt < 0) throw new RangeError(`changedAt must be unix seconds, got ${String(changedAt)}`)
-      return `select f.estate_id, f.id as filing_id, f.kind, f.status, to_char(f.filed_on, 'YYYY-MM-DD') as filed_on, to_char(f.expires_on, 'YYYY-MM-DD') as expires_on, ${changedAt} as changed_at, ${version} as version from filings f order by f.id`
+      return `select f.estate_id, f.id as filing_id, f.kind, f.status, to_char(f.filed_on, 'YYYY-MM-DD') as filed_on, to_char(f.expires_on, 'YYYY-MM-DD') as expires_on, ${bulkVersionSelect(version, changedAt)} from filings f order by f.id`
     },
   },
   loadPage: loadFilingPage,

@@ -14,7 +14,7 @@ import type { QueryFn } from '../pg.ts'
 import { appendOutboxEvents } from '../outbox.ts'
 import { PayloadError, payloadObject, requireId, toUnixSeconds } from '../payload.ts'
 import type { TopicTransformer } from '../payload.ts'
-import { ESTATE_PLACE_COLUMNS, ESTATE_PLACE_JOINS, normalizeEstatePlace, type ParamStyle } from './source_rows.ts'
+import { bulkVersionSelect, ESTATE_PLACE_BULK_SELECT, ESTATE_PLACE_COLUMNS, ESTATE_PLACE_FACT_COLUMNS, ESTATE_PLACE_JOINS, normalizeEstatePlace, type ParamStyle } from './source_rows.ts'
 
 export const HOUSE_TOPIC = 'house'
 export const HOUSE_FACTS_TABLE = 'house_facts'
@@ -161,7 +161,7 @@ const transformer: TopicTransformer = {
 }
 
 const COLUMNS = [
-  'district_id', 'district_name', 'street_id', 'street_name', 'community_id', 'community_name', 'estate_id', 'estate_name',
+  ...ESTATE_PLACE_FACT_COLUMNS,
   'house_id', 'house_use', 'owner_id', 'building_area', 'changed_at', 'version', 'sign',
 ] as const
 
@@ -169,12 +169,9 @@ const COLUMNS = [
 const bulk: BulkSource = {
   columns: COLUMNS,
   select(version, changedAt) {
-    if (!/^\d+$/.test(version)) throw new TypeError(`invalid version ${version}`)
-    if (!Number.isSafeInteger(changedAt)) throw new TypeError(`invalid changedAt ${changedAt}`)
-    return `select e.district_id, coalesce(d.name, '') as district_name, e.street_id, coalesce(s.name, '') as street_name,
-  e.community_id, coalesce(c.name, '') as community_name, e.id as estate_id, e.name as estate_name,
+    return `select ${ESTATE_PLACE_BULK_SELECT},
   h.id as house_id, h.house_use, coalesce(h.owner_id, 0) as owner_id, round(h.building_area, 2)::float8 as building_area,
-  ${changedAt} as changed_at, ${version} as version, 1 as sign
+  ${bulkVersionSelect(version, changedAt)}, 1 as sign
 from houses h
 join estates e on e.id = h.estate_id
 ${ESTATE_PLACE_JOINS}`

@@ -10,7 +10,7 @@ import type { EstatePlace } from '@szpm/warehouse'
 import type { BulkSource, FactSource } from '../fact_sources.ts'
 import { houseFactSource } from './houses.ts'
 import { PayloadError, payloadObject, requireId, sourceRowTopic, toUnixSeconds } from '../payload.ts'
-import { ESTATE_PLACE_COLUMNS, ESTATE_PLACE_JOINS, normalizeEstatePlace, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
+import { bulkVersionSelect, ESTATE_PLACE_BULK_SELECT, ESTATE_PLACE_COLUMNS, ESTATE_PLACE_FACT_COLUMNS, ESTATE_PLACE_JOINS, normalizeEstatePlace, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
 
 export type EstateProfile = EstatePlace & {
   estate_type: string
@@ -80,16 +80,13 @@ export function parseEstateProfile(payload: unknown, event = 'estate_profile'): 
 /** The rebuild's COPY of every estate profile, in estate_profile_facts' column order. */
 const profileBulk: BulkSource = {
   columns: [
-    'district_id', 'district_name', 'street_id', 'street_name', 'community_id', 'community_name', 'estate_id', 'estate_name',
+    ...ESTATE_PLACE_FACT_COLUMNS,
     'estate_type', 'company_name', 'has_committee', 'changed_at', 'version',
   ],
   select(version, changedAt) {
-    if (!/^\d+$/.test(version)) throw new TypeError(`invalid version ${version}`)
-    if (!Number.isSafeInteger(changedAt)) throw new TypeError(`invalid changedAt ${changedAt}`)
-    return `select e.district_id, coalesce(d.name, '') as district_name, e.street_id, coalesce(s.name, '') as street_name,
-  e.community_id, coalesce(c.name, '') as community_name, e.id as estate_id, e.name as estate_name,
+    return `select ${ESTATE_PLACE_BULK_SELECT},
   e.estate_type, coalesce(e.company_name, '') as company_name, e.has_committee::int as has_committee,
-  ${changedAt} as changed_at, ${version} as version
+  ${bulkVersionSelect(version, changedAt)}
 from estates e
 ${ESTATE_PLACE_JOINS}`
   },

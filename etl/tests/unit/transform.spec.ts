@@ -69,7 +69,7 @@ test.group('filing SQL', () => {
     assert.equal(factKey(source, filing), '7|31')
     assert.deepEqual(source.bulk!.columns, Object.keys(source.toFactRow(filing, '5', new Date(0))))
     const select = source.bulk!.select('123', 1_714_550_400)
-    assert.include(select, '1714550400 as changed_at, 123 as version from filings f')
+    assert.include(select, "'1714550400' as changed_at, 123 as version from filings f")
     assert.throws(() => source.bulk!.select('1; drop table filings', 0), RangeError)
     assert.throws(() => source.bulk!.select('1', 1.5), RangeError)
   })
