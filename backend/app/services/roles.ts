@@ -18,6 +18,10 @@ export const ROLES = {
   party_secretary: { name: '党支部书记', scope: 'street' },
   community_head: { name: '社区负责人', scope: 'community' },
   community_handler: { name: '社区经办人', scope: 'community' },
+  // estate-side accounts: their scope is the estates bound to them in `user_estates`, not a region
+  project_manager: { name: '项目经理', scope: 'estates' },
+  committee_director: { name: '业委会主任', scope: 'estates' },
+  owner: { name: '业主', scope: 'estates' },
 } as const
 
 export type RoleCode = keyof typeof ROLES
@@ -60,6 +64,10 @@ const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
   community_head: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'projects.view', 'projects.export',
     'evaluations.view', 'evaluations.handle', 'evaluations.export'],
   community_handler: ['todos.view', 'todos.handle', 'filings.view', 'projects.view', 'evaluations.view', 'evaluations.handle'],
+  // estate-side roles hold no region feature: what they see is their own inbox and their own estates
+  project_manager: [],
+  committee_director: [],
+  owner: [],
 }
 
 /** role → default features, for the boot check of start/routes.ts */
@@ -75,6 +83,9 @@ const ROLE_MAX: Record<RoleCode, FeatureCode[]> = {
   party_secretary: [...byAction('view').filter((code) => GRANTED_MAX.includes(code)), 'party_building.export'],
   community_head: GRANTED_MAX,
   community_handler: GRANTED_MAX,
+  project_manager: [],
+  committee_director: [],
+  owner: [],
 }
 
 /** Roles whose features are granted per account (the rest hold their role defaults). */
@@ -106,6 +117,17 @@ export const CREATABLE_ROLES: Record<RoleCode, RoleCode[]> = {
   party_secretary: [],
   community_head: [],
   community_handler: [],
+  project_manager: [],
+  committee_director: [],
+  owner: [],
+}
+
+/** Estate-side roles: scoped to the estates of `user_estates`; `users.region_id` is the community of their first estate. */
+export const ESTATE_SIDE_ROLES = ['project_manager', 'committee_director', 'owner'] as const satisfies readonly RoleCode[]
+export type EstateSideRole = (typeof ESTATE_SIDE_ROLES)[number]
+
+export function isEstateSideRole(role: RoleCode): role is EstateSideRole {
+  return (ESTATE_SIDE_ROLES as readonly RoleCode[]).includes(role)
 }
 
 /** Region level an account of `role` sits at. */
@@ -117,6 +139,9 @@ export const ROLE_REGION_LEVEL: Record<RoleCode, 'city' | 'district' | 'street' 
   party_secretary: 'street',
   community_head: 'community',
   community_handler: 'community',
+  project_manager: 'community',
+  committee_director: 'community',
+  owner: 'community',
 }
 
 /** Rank in the hierarchy: a user sees the accounts of lower rank inside their region. */
@@ -128,6 +153,9 @@ export const ROLE_RANK: Record<RoleCode, number> = {
   party_secretary: 3,
   community_head: 3,
   community_handler: 4,
+  project_manager: 5,
+  committee_director: 5,
+  owner: 6,
 }
 
 /**
