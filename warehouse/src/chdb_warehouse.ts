@@ -62,6 +62,19 @@ export async function loadChdb(): Promise<ChdbModule> {
   }
 }
 
+/**
+ * chdb 3.4 writes the JSON of an empty `WITH TOTALS` result out of order: the totals chunk
+ * (`\n\t],\n\n\t"totals": …`) comes before the document's head, whose `"data": [` is then closed by a
+ * stray `\n,`. A ClickHouse server answers correctly; put the chunk back where it belongs.
+ */
+function repairEmptyTotals(text: string): string {
+  if (text.startsWith('{')) return text
+  const head = text.indexOf('{\n\t"meta"')
+  if (head <= 0) return text
+  const totals = text.slice(0, head)
+  return text.slice(head).replace('"data":\n\t[\n,', () => `"data":\n\t[${totals},`)
+}
+
 function isCompiled(query: CompiledQuery | SqlFragment): query is CompiledQuery {
   return typeof (query as CompiledQuery).sql === 'string'
 }
@@ -117,6 +130,16 @@ export async function createChdbWarehouse(options: ChdbWarehouseOptions): Promis
           ? await live().queryBindAsync(compiled.sql, { ...compiled.params }, format)
           : await live().queryAsync(compiled.sql, format)
       return parseJsonEachRow<T>(result.text())
+    },
+    async queryWithTotals<T>(query: CompiledQuery | SqlFragment): Promise<{ rows: T[]; totals: T | undefined }> {
+      const compiled = isCompiled(query) ? query : compile(query, await compileMode())
+      const format = { format: 'JSON' }
+      const result =
+        compiled.mode === 'server' && Object.keys(compiled.params).length > 0
+          ? await live().queryBindAsync(compiled.sql, { ...compiled.params }, format)
+          : await live().queryAsync(compiled.sql, format)
+      const body = JSON.parse(repairEmptyTotals(result.text())) as { data: T[]; totals?: T }
+      return { rows: body.data, totals: body.totals }
     },
     async insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
       assertIdentifier(table, 'table')

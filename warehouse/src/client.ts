@@ -10,6 +10,11 @@ import type { WarehouseConfig } from './config.ts'
 export type WarehouseOptions = WarehouseConfig & {
   /** Request timeout in ms (default 60 000). */
   readonly requestTimeoutMs?: number
+  /**
+   * Sockets kept open to the server (default 10, the client library's): statistics under many users
+   * queue here before ClickHouse sees them (CLICKHOUSE_MAX_CONNECTIONS).
+   */
+  readonly maxOpenConnections?: number
   /** Force a compile mode instead of detecting it from the server version. */
   readonly compileMode?: CompileMode
 }
@@ -21,6 +26,11 @@ export type Warehouse = {
   readonly database: string
   /** Runs a SELECT. A fragment is compiled for the detected server first. */
   query<T = Record<string, unknown>>(query: CompiledQuery | SqlFragment): Promise<T[]>
+  /**
+   * Runs a SELECT … GROUP BY … WITH TOTALS and returns its rows and its totals row (absent when the
+   * query has none) from one round trip: ClickHouse's JSON format carries both.
+   */
+  queryWithTotals<T = Record<string, unknown>>(query: CompiledQuery | SqlFragment): Promise<{ rows: T[]; totals: T | undefined }>
   /** Inserts rows as JSONEachRow into `table` (a plain identifier in the configured database). */
   insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void>
   /**
@@ -50,6 +60,7 @@ export function createWarehouse(options: WarehouseOptions): Warehouse {
     url: options.url,
     database,
     request_timeout: options.requestTimeoutMs ?? 60_000,
+    max_open_connections: options.maxOpenConnections ?? 10,
   })
   let version: Promise<string> | undefined
 
@@ -76,6 +87,16 @@ export function createWarehouse(options: WarehouseOptions): Warehouse {
         ...(compiled.mode === 'server' && Object.keys(compiled.params).length > 0 ? { query_params: { ...compiled.params } } : {}),
       })
       return result.json<T>()
+    },
+    async queryWithTotals<T>(query: CompiledQuery | SqlFragment): Promise<{ rows: T[]; totals: T | undefined }> {
+      const compiled = isCompiled(query) ? query : compile(query, await compileMode())
+      const result = await client.query({
+        query: compiled.sql,
+        format: 'JSON',
+        ...(compiled.mode === 'server' && Object.keys(compiled.params).length > 0 ? { query_params: { ...compiled.params } } : {}),
+      })
+      const body = await result.json<{ data: T[]; totals?: T }>()
+      return { rows: body.data, totals: body.totals }
     },
     async insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
       assertIdentifier(table, 'table')

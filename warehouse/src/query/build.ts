@@ -20,9 +20,10 @@ export function selectClause(parsed: ParsedQuery): SqlFragment {
   return raw(`SELECT ${columns.join(', ')}`)
 }
 
-export function groupClause(parsed: ParsedQuery): SqlFragment {
+export function groupClause(parsed: ParsedQuery, options: { withTotals?: boolean } = {}): SqlFragment {
   if (!parsed.level) return raw('')
-  return raw(` GROUP BY ${parsed.level.idColumn}, ${parsed.level.nameColumn} ORDER BY name ASC, id ASC`)
+  const totals = options.withTotals ? ' WITH TOTALS' : ''
+  return raw(` GROUP BY ${parsed.level.idColumn}, ${parsed.level.nameColumn}${totals} ORDER BY name ASC, id ASC`)
 }
 
 /** `WITH <value> AS <name>, … ` for the cube's params (names are declared in code; values are bound). */
@@ -32,8 +33,9 @@ export function withClause(parsed: ParsedQuery): SqlFragment {
   return sql`WITH ${joinSql(params, ', ')} `
 }
 
-export function buildFragment(parsed: ParsedQuery): SqlFragment {
-  return sql`${withClause(parsed)}${selectClause(parsed)} ${fromClause(parsed)}${whereClause(parsed)}${groupClause(parsed)}`
+/** `withTotals`: the grouped query also computes the metrics over all its rows (one round trip). */
+export function buildFragment(parsed: ParsedQuery, options: { withTotals?: boolean } = {}): SqlFragment {
+  return sql`${withClause(parsed)}${selectClause(parsed)} ${fromClause(parsed)}${whereClause(parsed)}${groupClause(parsed, options)}`
 }
 
 /**

@@ -23,6 +23,17 @@ export async function totals(warehouse: Warehouse, query: DrillDownQuery): Promi
   return shapeTotals(parsed, await warehouse.query<Record<string, unknown>>(compiled))
 }
 
+/**
+ * The drill-down rows and their totals in one round trip (GROUP BY … WITH TOTALS): what a statistics
+ * page shows. Under load this halves the queries the API sends (docs/benchmarks.md, load section).
+ */
+export async function drillDownWithTotals(warehouse: Warehouse, query: DrillDownQuery): Promise<{ rows: DrillDownRow[]; totals: TotalsRow }> {
+  const parsed = parseQuery(query, { grouped: true })
+  const compiled = compile(buildFragment(parsed, { withTotals: true }), await warehouse.compileMode())
+  const result = await warehouse.queryWithTotals<Record<string, unknown>>(compiled)
+  return { rows: shapeRows(parsed, result.rows), totals: shapeTotals(parsed, result.totals ? [result.totals] : []) }
+}
+
 export { buildSql, buildFragment } from './build.ts'
 export { parseQuery } from './parse.ts'
 export { shapeRows, shapeTotals } from './shape.ts'

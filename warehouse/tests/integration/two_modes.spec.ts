@@ -12,7 +12,7 @@
  */
 import { test } from '@japa/runner'
 import { createChdbWarehouse } from '../../src/chdb_warehouse.ts'
-import { assertIdentifier, bind, createWarehouse, cubes, drillDown, dropDatabase, hierarchy, levels, listMigrations, migrate, modeForVersion, raw, sql, totals } from '../../src/index.ts'
+import { assertIdentifier, bind, createWarehouse, cubes, drillDown, drillDownWithTotals, dropDatabase, hierarchy, levels, listMigrations, migrate, modeForVersion, raw, sql, totals } from '../../src/index.ts'
 import type { CompiledQuery, CubeDefinition, DrillDownQuery, Level, ScalarType, SqlFragment, Warehouse } from '../../src/index.ts'
 import { scratchConfig } from '../helpers.ts'
 
@@ -392,6 +392,23 @@ test.group('two binding modes: literal on ClickHouse 18.16, server-side paramete
       }
       // the fixtures exercise every metric (a metric that is 0 everywhere would compare nothing)
       assert.sameMembers([...nonZero].sort(), Object.keys(cube.metrics).sort(), `metrics of ${cube.name} with a non-zero value somewhere`)
+    }).timeout(120_000)
+  }
+
+  for (const cube of Object.values(cubes)) {
+    test(`cube ${cube.name}: rows and totals from one round trip (WITH TOTALS) equal the two separate queries, on both engines`, async ({ assert }) => {
+      const { literal, server } = await targets()
+      const { sample, other } = samples[cube.table]
+      const grouped = cases(cube, sample, other).filter((item) => item.kind !== 'totals')
+      assert.isAbove(grouped.length, 0)
+      for (const target of [literal, server]) {
+        for (const item of grouped) {
+          const combined = await drillDownWithTotals(target.warehouse, item.query)
+          const rows = await drillDown(target.warehouse, item.query)
+          const total = await totals(target.warehouse, { ...item.query, dimensions: undefined })
+          assert.deepEqual(combined, { rows, totals: total }, `${target.label}: ${item.kind} ${JSON.stringify(item.query)}`)
+        }
+      }
     }).timeout(120_000)
   }
 })

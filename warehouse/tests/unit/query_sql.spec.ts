@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { buildSql, childLevel, cubes, hierarchy, parentLevel, QueryError } from '../../src/index.ts'
+import { buildFragment, buildSql, childLevel, compile, parseQuery, cubes, hierarchy, parentLevel, QueryError } from '../../src/index.ts'
 import type { DrillDownQuery } from '../../src/index.ts'
 
 
@@ -63,6 +63,15 @@ test.group('buildSql snapshots', () => {
       params: {},
       mode: 'literal',
     })
+  })
+
+  test('drill-down with totals (one round trip): WITH TOTALS right after GROUP BY, before ORDER BY', ({ assert }) => {
+    const compiled = compile(buildFragment(parseQuery(streetQuery, { grouped: true }), { withTotals: true }), 'literal')
+    assert.isTrue(
+      compiled.sql.endsWith(`${FROM} WHERE district_id = 440304 GROUP BY street_id, street_name WITH TOTALS ORDER BY name ASC, id ASC`),
+      compiled.sql
+    )
+    assert.equal(compiled.sql.replace(' WITH TOTALS', ''), buildSql(streetQuery, 'literal').sql)
   })
 
   test('drill-down, server mode', ({ assert }) => {
