@@ -95,7 +95,8 @@ export function createWarehouse(options: WarehouseOptions): Warehouse {
         format: 'JSON',
         ...(compiled.mode === 'server' && Object.keys(compiled.params).length > 0 ? { query_params: { ...compiled.params } } : {}),
       })
-      const body = await result.json<{ data: T[]; totals?: T }>()
+      // the JSON format's body: { meta, data, totals, rows, statistics }
+      const body = await result.json<T>()
       return { rows: body.data, totals: body.totals }
     },
     async insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
