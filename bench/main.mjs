@@ -17,6 +17,7 @@ import { runBackfill } from './sections/backfill.mjs'
 import { runFreshness } from './sections/freshness.mjs'
 import { runExcel } from './sections/excel.mjs'
 import { runLoad } from './sections/load.mjs'
+import { runNotices } from './sections/notices.mjs'
 
 async function findRegions(pool) {
   const one = async (sql, params = []) => {
@@ -111,6 +112,7 @@ export async function runBench(options) {
     if (selected('drilldown')) sections.unshift(await runDrilldown(ctx))
     if (selected('freshness')) sections.push(await runFreshness(ctx))
     if (selected('excel')) sections.push(await runExcel(ctx))
+    if (selected('notices')) sections.push(await runNotices(ctx))
     if (selected('load')) sections.push(await runLoad(ctx))
 
     const markdown = report(options, machine, sections, startedAt)

@@ -85,6 +85,8 @@ console.log(`
    13800000003  街道办经办人    园岭街道
    13800000005  街道办经办人    桂园街道
    13800000006  社区经办人      园岭街道第一个社区 (街道社区评价: scores, 张经办 reviews)
+   13800000007  项目经理        园岭街道's first two estates (estate-side: own estates only)
+   13800000008  业委会主任      园岭街道's first estate with an owners' committee
  Ctrl-C stops everything started here; a crashed process is restarted.
  Health: ${url}/health/live  ${url}/health/ready
 ────────────────────────────────────────────────────────────`)

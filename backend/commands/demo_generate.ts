@@ -5,7 +5,7 @@ import { createPgPool, rebuildAllFacts } from '@szpm/etl'
 import { createWarehouse, migrate } from '@szpm/warehouse'
 import env from '#start/env'
 import { OWNER_DATABASE_URL } from '#config/database'
-import { GENERATORS, SCALES, DEMO_ACCOUNTS, DEMO_PASSWORD, runGenerators, createProgressReporter } from '#database/generators/index'
+import { GENERATORS, SCALES, DEMO_ACCOUNTS, DEMO_PASSWORD, ESTATE_DEMO_ACCOUNTS, runGenerators, createProgressReporter } from '#database/generators/index'
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`
 
@@ -86,6 +86,6 @@ export default class DemoGenerate extends BaseCommand {
     const width = Math.max(...timings.map(([name]) => name.length))
     for (const [name, ms, rows] of timings) this.logger.log(`  ${name.padEnd(width)}  ${seconds(ms).padStart(7)}  ${rows}`)
     this.logger.log(`  ${'total'.padEnd(width)}  ${seconds(total).padStart(7)}  (peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`)
-    this.logger.log(`Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.phone} ${a.region}`).join(', ')}`)
+    this.logger.log(`Demo accounts (password ${DEMO_PASSWORD}): ${[...DEMO_ACCOUNTS, ...ESTATE_DEMO_ACCOUNTS].map((a) => `${a.phone} ${a.region}`).join(', ')}`)
   }
 }

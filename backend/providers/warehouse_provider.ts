@@ -16,7 +16,11 @@ export default class WarehouseProvider {
 
   register() {
     this.app.container.singleton('warehouse', () => {
-      this.instance = createWarehouse({ url: env.get('CLICKHOUSE_URL'), database: env.get('CLICKHOUSE_DATABASE') })
+      this.instance = createWarehouse({
+        url: env.get('CLICKHOUSE_URL'),
+        database: env.get('CLICKHOUSE_DATABASE'),
+        maxOpenConnections: env.get('CLICKHOUSE_MAX_CONNECTIONS', 32),
+      })
       return this.instance
     })
   }

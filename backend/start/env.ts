@@ -24,9 +24,24 @@ export default await Env.create(new URL('../', import.meta.url), {
   REDIS_URL: Env.schema.string(),
   CLICKHOUSE_URL: Env.schema.string(),
   CLICKHOUSE_DATABASE: Env.schema.string(),
+  /** sockets the API keeps to ClickHouse (the client library's default of 10 queues statistics under load) */
+  CLICKHOUSE_MAX_CONNECTIONS: Env.schema.number.optional(),
 
   /** reverse proxies whose X-Forwarded-* headers are believed: comma list of IPs / CIDRs (config/app.ts); none by default */
   TRUSTED_PROXIES: Env.schema.string.optional(),
+
+  /** root folder of the `fs` storage disk (config/drive.ts: notice attachments, exports); default <repo>/.stack/storage/<profile> */
+  STORAGE_ROOT: Env.schema.string.optional(),
+
+  /** the storage disk: `files` (the local folder) or `s3` (the bucket below); config/drive.ts */
+  DRIVE_DISK: Env.schema.enum.optional(['files', 's3'] as const),
+  S3_BUCKET: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  /** an S3-compatible endpoint (MinIO, COS, OSS …); absent = AWS */
+  S3_ENDPOINT: Env.schema.string.optional(),
+  S3_FORCE_PATH_STYLE: Env.schema.boolean.optional(),
+  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
+  S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
 
   /** folder holding the built PC app (served at /) and the H5 (served at /m/) */
   STATIC_ROOT: Env.schema.string.optional(),
@@ -41,12 +56,20 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMS_TEMPLATE_CODE_LOGIN: Env.schema.string.optional(),
   SMS_TEMPLATE_CODE_BIND: Env.schema.string.optional(),
   SMS_TEMPLATE_CODE_CHANGE_PHONE: Env.schema.string.optional(),
+  SMS_TEMPLATE_CODE_NOTICE: Env.schema.string.optional(),
   SMS_TIMEOUT_MS: Env.schema.number.optional(),
   WECHAT_APP_ID: Env.schema.string.optional(),
   WECHAT_APP_SECRET: Env.schema.secret.optional(),
   WECHAT_API_BASE: Env.schema.string.optional(),
   WECHAT_OPEN_BASE: Env.schema.string.optional(),
   WECHAT_TIMEOUT_MS: Env.schema.number.optional(),
+  // messages (app/modules/messages, docs/messages.md): template message ids per kind, delivery retries
+  WECHAT_TEMPLATE_NOTICE: Env.schema.string.optional(),
+  WECHAT_TEMPLATE_URGE: Env.schema.string.optional(),
+  WECHAT_TEMPLATE_REMINDER: Env.schema.string.optional(),
+  WECHAT_TEMPLATE_EXPORT: Env.schema.string.optional(),
+  MESSAGE_DELIVERY_ATTEMPTS: Env.schema.number.optional(),
+  MESSAGE_DELIVERY_BACKOFF_MS: Env.schema.number.optional(),
 
   // /health/ready (app/modules/health): per-check timeout and the outbox lag that makes it 503
   READY_CHECK_TIMEOUT_MS: Env.schema.number.optional(),

@@ -10,10 +10,12 @@
 |          (40163) and live 5 minutes (40029 afterwards or when unknown)
 |   GET  /cgi-bin/token?grant_type=client_credential&appid&secret → { access_token, expires_in }
 |   GET  /cgi-bin/ticket/getticket?access_token&type=jsapi → { errcode: 0, errmsg: 'ok', ticket, expires_in }
-|   POST /cgi-bin/message/template/send?access_token → { errcode: 0, errmsg: 'ok', msgid }
+|   POST /cgi-bin/message/template/send?access_token → { errcode: 0, errmsg: 'ok', msgid }; like WeChat,
+|        a repeat with the same (touser, client_msg_id) is not delivered again: it answers the first
+|        message's msgid and records nothing (so a retried delivery never reaches the user twice)
 |
 | Errors answer HTTP 200 with { errcode, errmsg } as WeChat does. Test helpers:
-|   GET  /__sent[?touser=]   recorded template messages
+|   GET  /__sent[?touser=][&client_msg_id=]   recorded template messages
 |   POST /__fail?path=/cgi-bin/token&errcode=45009[&count=1]   make the next calls to a path fail
 |
 | Plain node:http and erasable TypeScript only: `node backend/stubs/wechat_stub.ts` works without a loader.
@@ -28,6 +30,8 @@ export interface SentTemplateMessage {
   url?: string
   miniprogram?: { appid: string; pagepath?: string }
   data: Record<string, { value: string; color?: string }>
+  /** the sender's de-duplication id, when given */
+  client_msg_id?: string
   msgid: number
   /** ISO timestamp of receipt */
   at: string
@@ -76,6 +80,7 @@ const ERRMSG: Record<number, string> = {
   40163: 'code been used',
   41008: 'missing code',
   42001: 'access_token expired',
+  43004: 'require subscribe',
   45009: 'reach max api daily quota limit',
   47001: 'data format error',
 }
@@ -113,6 +118,8 @@ export async function startWechatStub(options: WechatStubOptions = {}): Promise<
   const accessTokens = new Set<string>()
   let ticket: string | undefined
   const messages: SentTemplateMessage[] = []
+  /** `${touser} ${client_msg_id}` → msgid of the message delivered for it */
+  const delivered = new Map<string, number>()
   const callCounts: Record<string, number> = {}
   const failures = new Map<string, { errcode: number; errmsg?: string }[]>()
 
@@ -190,13 +197,18 @@ export async function startWechatStub(options: WechatStubOptions = {}): Promise<
         return sendJson(res, wechatError(40037))
       }
       if (!body.data || typeof body.data !== 'object') return sendJson(res, wechatError(47001))
+      const dedupeKey = body.client_msg_id ? `${body.touser} ${body.client_msg_id}` : undefined
+      const earlier = dedupeKey ? delivered.get(dedupeKey) : undefined
+      if (earlier !== undefined) return sendJson(res, { errcode: 0, errmsg: 'ok', msgid: earlier })
       const msgid = randomInt(1, 2 ** 47)
+      if (dedupeKey) delivered.set(dedupeKey, msgid)
       messages.push({
         touser: body.touser,
         template_id: body.template_id,
         ...(body.url ? { url: body.url } : {}),
         ...(body.miniprogram ? { miniprogram: body.miniprogram } : {}),
         data: body.data,
+        ...(body.client_msg_id ? { client_msg_id: body.client_msg_id } : {}),
         msgid,
         at: new Date().toISOString(),
       })
@@ -205,7 +217,8 @@ export async function startWechatStub(options: WechatStubOptions = {}): Promise<
 
     'GET /__sent': (q, _req, res) => {
       const touser = q.get('touser')
-      sendJson(res, touser ? messages.filter((m) => m.touser === touser) : messages)
+      const clientMsgId = q.get('client_msg_id')
+      sendJson(res, messages.filter((m) => (!touser || m.touser === touser) && (!clientMsgId || m.client_msg_id === clientMsgId)))
     },
 
     'POST /__fail': (q, _req, res) => {
@@ -259,6 +272,7 @@ export async function startWechatStub(options: WechatStubOptions = {}): Promise<
     clear: () => {
       codes.clear()
       messages.length = 0
+      delivered.clear()
       failures.clear()
       for (const key of Object.keys(callCounts)) delete callCounts[key]
     },

@@ -40,6 +40,13 @@ export const PG_METRICS = {
     withCommittee: countIf('e.has_committee'),
     withoutCommittee: countIf('NOT e.has_committee'),
   },
+  // 通知阅读统计: notice_receipts r (one per recipient per estate per notice) joined to its estate e
+  notices: {
+    recipients: 'count(*)',
+    read: countIf('r.read_at IS NOT NULL'),
+    unread: countIf('r.read_at IS NULL'),
+    readRate: rate('r.read_at IS NOT NULL'),
+  },
   // over the derived table of EVALUATION_SOURCE (v.state, v.evaluated, v.closed, v.score)
   estate_evaluations: {
     estates: 'count(*)',
@@ -90,10 +97,22 @@ CROSS JOIN LATERAL (SELECT count(*) AS houses, count(hh.owner_id) AS households,
  * { sql, params } for the grouped query (childLevel given) or the totals query (childLevel null).
  * estate_evaluations also takes `period` ({ year, half }) and `asOf` (YYYY-MM-DD).
  */
-export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, asOf }) {
+export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, asOf, noticeId }) {
   if (childLevel && !LEVELS.includes(childLevel)) throw new Error(`bad level ${childLevel}`)
   if (filterLevel && !LEVELS.includes(filterLevel)) throw new Error(`bad level ${filterLevel}`)
   const metrics = Object.entries(PG_METRICS[cube]).map(([name, expr]) => `${expr} AS "${name}"`).join(',\n  ')
+  if (cube === 'notices') {
+    // the receipts of the region's estates (of one notice when `noticeId` is given), by the estate's place
+    const params = []
+    const conditions = []
+    if (filterLevel) conditions.push(`e.${filterLevel === 'estate' ? 'id' : `${filterLevel}_id`} = $${params.push(filterId)}`)
+    if (noticeId) conditions.push(`r.notice_id = $${params.push(noticeId)}`)
+    const where = conditions.length ? `\nWHERE ${conditions.join(' AND ')}` : ''
+    const from = 'FROM notice_receipts r\nJOIN estates e ON e.id = r.estate_id'
+    if (!childLevel) return { sql: `SELECT ${metrics}\n${from}${where}`, params }
+    const [idExpr, nameExpr, join] = childLevel === 'estate' ? ['e.id', 'e.name', ''] : [`e.${childLevel}_id`, 'c.name', `\nJOIN regions c ON c.id = e.${childLevel}_id`]
+    return { sql: `SELECT ${idExpr} AS id, ${nameExpr} AS name,\n  ${metrics}\n${from}${join}${where}\nGROUP BY 1, 2`, params }
+  }
   if (cube === 'estate_evaluations') {
     if (!period || !/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new Error('estate_evaluations needs { period: { year, half }, asOf: YYYY-MM-DD }')
     const params = [period.year, period.half, asOf, ...(filterLevel ? [filterId] : [])]

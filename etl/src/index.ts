@@ -34,6 +34,18 @@ export {
 export type { EstateProfile } from './sources/projects.ts'
 export { houseSql, loadHousePage, writeHouseOutbox, writeEstateHousesOutbox, houseFactRow, parseHouse, houseEstateTotals, HOUSE_TOPIC, HOUSE_FACTS_TABLE, HOUSE_ESTATE_TOTALS_TABLE } from './sources/houses.ts'
 export type { House, DeletedHouse } from './sources/houses.ts'
+export {
+  noticeReceiptSql,
+  loadNoticeReceiptPage,
+  writeNoticeReceiptOutbox,
+  writeEstateNoticeReceiptsOutbox,
+  noticeReceiptFactRow,
+  parseNoticeReceipt,
+  NOTICE_RECEIPT_TOPIC,
+  NOTICE_RECEIPT_FACTS_TABLE,
+  NOTICE_RELATIONS,
+} from './sources/notices.ts'
+export type { NoticeReceipt, NoticeRelation } from './sources/notices.ts'
 export { collapseRows, recomputeRollups } from './collapse.ts'
 export { FACT_SOURCES, FACT_SOURCES_BY_MODULE, MODULE_SOURCE_FILES, cursorOf, factKey, factSourcesOf, loadSourceFiles } from './fact_sources.ts'
 export type { BulkSource, FactSource, ModuleSourceFile, Rollup } from './fact_sources.ts'

@@ -28,6 +28,8 @@ export class Fixtures {
   readonly houseIds: number[] = []
   readonly ownerIds: number[] = []
   readonly templateIds: number[] = []
+  readonly userIds: number[] = []
+  readonly noticeIds: number[] = []
   /** evaluation periods this run inserted (a period that already existed is left alone) */
   readonly periods: Array<{ year: number; half: number }> = []
   readonly outboxIds: string[] = []
@@ -126,6 +128,37 @@ export class Fixtures {
     return rows[0].id
   }
 
+  /** An account (a notice's publisher or recipient). */
+  async user(name: string, role: string, regionId: number): Promise<number> {
+    const { rows } = await this.pg.query<{ id: number }>(
+      `insert into users (name, phone, password, role, region_id, created_at, updated_at) values ($1, $2, 'x', $3, $4, now(), now()) returning id`,
+      [name, `1${String(process.pid % 1000).padStart(3, '0')}${String(Date.now() % 10000).padStart(4, '0')}${String(this.userIds.length).padStart(3, '0')}`, role, regionId],
+    )
+    this.userIds.push(rows[0].id)
+    return rows[0].id
+  }
+
+  /** A published notice (通知发布) with its estates and one receipt per [estate, user, relation, read?]; returns its id and receipt ids. */
+  async notice(streetId: number, publisherId: number, receipts: Array<[estateId: number, userId: number, relation: 'project_manager' | 'committee_director', read?: boolean]>) {
+    const { rows } = await this.pg.query<{ id: number }>(
+      `insert into notices (street_id, title, body_html, audience, estate_scope, published_by, published_at, recipient_count, estate_count)
+       values ($1, $2, '<p>测试</p>', 'both', 'chosen', $3, now(), $4, $5) returning id`,
+      [streetId, `${this.tag} 通知`, publisherId, new Set(receipts.map((r) => r[1])).size, new Set(receipts.map((r) => r[0])).size],
+    )
+    const id = rows[0].id
+    this.noticeIds.push(id)
+    for (const estateId of new Set(receipts.map((r) => r[0]))) await this.pg.query('insert into notice_estates (notice_id, estate_id) values ($1, $2)', [id, estateId])
+    const receiptIds: number[] = []
+    for (const [estateId, userId, relation, read] of receipts) {
+      const inserted = await this.pg.query<{ id: string }>(
+        'insert into notice_receipts (notice_id, estate_id, user_id, relation, read_at) values ($1, $2, $3, $4, $5) returning id::text as id',
+        [id, estateId, userId, relation, read ? new Date() : null],
+      )
+      receiptIds.push(Number(inserted.rows[0].id))
+    }
+    return { id, receiptIds }
+  }
+
   /** Records outbox ids written after `afterId` for these estates so cleanup can delete them. */
   /**
    * Writes outbox rows as the backend does — in one transaction (rolled back when `write` throws) —
@@ -172,6 +205,8 @@ export class Fixtures {
     await this.pg.query('delete from evaluation_templates where id = any($1::int[])', [this.templateIds])
     await this.pg.query('delete from houses where id = any($1::bigint[]) or estate_id = any($2::int[])', [this.houseIds, this.estateIds])
     await this.pg.query('delete from owners where id = any($1::bigint[])', [this.ownerIds])
+    await this.pg.query('delete from notices where id = any($1::int[])', [this.noticeIds])
+    await this.pg.query('delete from users where id = any($1::int[])', [this.userIds])
     await this.pg.query('delete from estates where id = any($1::int[])', [this.estateIds])
     // children before parents
     for (const id of [...this.regionIds].reverse()) await this.pg.query('delete from regions where id = $1', [id])

@@ -3,7 +3,7 @@
  * estate page's tabs and the statistics module behind a generic page. Nothing here is a hand-kept
  * list: a new module shows up by its declaration alone.
  */
-import { LIVE_MODULES, MENU_GROUPS, MODULES, pagesOf, STATISTICS_MODULES, type ModuleDeclaration, type PageDeclaration } from '@szpm/core'
+import { LIVE_MODULES, MENU_GROUPS, MODULES, pagesOf, statisticsPage, STATISTICS_MODULES, type ModuleDeclaration, type PageDeclaration } from '@szpm/core'
 import { currentUser } from '@/stores/session'
 
 export type H5Page = PageDeclaration & { module: ModuleDeclaration }
@@ -43,7 +43,7 @@ export const PLANNED_MODULES = MODULES.filter((module) => module.status === 'pla
 /** the statistics module a generic page renders: the page named `<slug>` or its `statistics.recordsPage` */
 export function statisticsPageOf(pageName: string): { module: ModuleDeclaration; kind: 'overview' | 'records' } | undefined {
   for (const module of STATISTICS_MODULES) {
-    if (module.slug === pageName) return { module, kind: 'overview' }
+    if (statisticsPage(module) === pageName) return { module, kind: 'overview' }
     if (module.statistics?.recordsPage === pageName) return { module, kind: 'records' }
   }
   return undefined

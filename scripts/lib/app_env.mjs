@@ -53,6 +53,8 @@ export function appEnv(serviceEnv, profile = 'dev') {
     LOG_LEVEL: process.env.LOG_LEVEL ?? (profile === 'test' ? 'warn' : 'info'),
     SESSION_DRIVER: process.env.SESSION_DRIVER ?? (profile === 'test' ? 'memory' : 'redis'),
     STATIC_ROOT: process.env.STATIC_ROOT ?? ROOT,
+    // the `fs` storage disk (backend/config/drive.ts): one folder per profile and test slot
+    STORAGE_ROOT: process.env.STORAGE_ROOT ?? path.join(ROOT, '.stack', 'storage', profile === 'test' ? `test${testSlot(profile) || ''}` : profile),
     ...identityStubEnv(profile),
   }
 }

@@ -58,7 +58,39 @@ export type ScannedRoutes = {
     'api.evaluation_templates.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.evaluation_templates.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.evaluation_templates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notices.index': { paramsTuple?: []; params?: {} }
+    'api.notices.export': { paramsTuple?: []; params?: {} }
+    'api.notices.estates': { paramsTuple?: []; params?: {} }
+    'api.notices.store': { paramsTuple?: []; params?: {} }
+    'api.notice_attachments.upload': { paramsTuple?: []; params?: {} }
+    'api.notices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notice_recipients.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notices.urge': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.received_notices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notice_statistics.index': { paramsTuple?: []; params?: {} }
+    'api.notice_statistics.export': { paramsTuple?: []; params?: {} }
+    'api.notice_receipts.index': { paramsTuple?: []; params?: {} }
+    'api.notice_receipts.export': { paramsTuple?: []; params?: {} }
+    'api.notice_stats.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notice_stats.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notice_recipient_stats.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notice_recipient_stats.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notice_attachments.download': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'api.estates.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.messages.index': { paramsTuple?: []; params?: {} }
+    'api.messages.unread_count': { paramsTuple?: []; params?: {} }
+    'api.messages.export': { paramsTuple?: []; params?: {} }
+    'api.messages.read_all': { paramsTuple?: []; params?: {} }
+    'api.messages.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.exports.tables': { paramsTuple?: []; params?: {} }
+    'api.exports.index': { paramsTuple?: []; params?: {} }
+    'api.exports.export': { paramsTuple?: []; params?: {} }
+    'api.exports.store': { paramsTuple?: []; params?: {} }
+    'api.exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.exports.download': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.export_subscriptions.index': { paramsTuple?: []; params?: {} }
+    'api.export_subscriptions.store': { paramsTuple?: []; params?: {} }
+    'api.export_subscriptions.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.audit_logs.index': { paramsTuple?: []; params?: {} }
     'api.audit_logs.export': { paramsTuple?: []; params?: {} }
     'api.calendar.years': { paramsTuple?: []; params?: {} }
@@ -102,7 +134,32 @@ export type ScannedRoutes = {
     'api.evaluations.export': { paramsTuple?: []; params?: {} }
     'api.evaluation_templates.index': { paramsTuple?: []; params?: {} }
     'api.evaluation_templates.export': { paramsTuple?: []; params?: {} }
+    'api.notices.index': { paramsTuple?: []; params?: {} }
+    'api.notices.export': { paramsTuple?: []; params?: {} }
+    'api.notices.estates': { paramsTuple?: []; params?: {} }
+    'api.notices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notice_recipients.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.received_notices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notice_statistics.index': { paramsTuple?: []; params?: {} }
+    'api.notice_statistics.export': { paramsTuple?: []; params?: {} }
+    'api.notice_receipts.index': { paramsTuple?: []; params?: {} }
+    'api.notice_receipts.export': { paramsTuple?: []; params?: {} }
+    'api.notice_stats.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notice_stats.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notice_recipient_stats.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notice_recipient_stats.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notice_attachments.download': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'api.estates.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.messages.index': { paramsTuple?: []; params?: {} }
+    'api.messages.unread_count': { paramsTuple?: []; params?: {} }
+    'api.messages.export': { paramsTuple?: []; params?: {} }
+    'api.messages.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.exports.tables': { paramsTuple?: []; params?: {} }
+    'api.exports.index': { paramsTuple?: []; params?: {} }
+    'api.exports.export': { paramsTuple?: []; params?: {} }
+    'api.exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.exports.download': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.export_subscriptions.index': { paramsTuple?: []; params?: {} }
     'api.audit_logs.index': { paramsTuple?: []; params?: {} }
     'api.audit_logs.export': { paramsTuple?: []; params?: {} }
     'api.calendar.years': { paramsTuple?: []; params?: {} }
@@ -123,12 +180,19 @@ export type ScannedRoutes = {
     'api.evaluations.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.evaluation_templates.store': { paramsTuple?: []; params?: {} }
     'api.evaluation_templates.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notices.store': { paramsTuple?: []; params?: {} }
+    'api.notice_attachments.upload': { paramsTuple?: []; params?: {} }
+    'api.notices.urge': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.messages.read_all': { paramsTuple?: []; params?: {} }
+    'api.exports.store': { paramsTuple?: []; params?: {} }
+    'api.export_subscriptions.store': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
     'api.session.destroy': { paramsTuple?: []; params?: {} }
     'api.session.destroy_all': { paramsTuple?: []; params?: {} }
     'api.filings.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.evaluation_templates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.export_subscriptions.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.calendar.days_destroy': { paramsTuple: [ParamValue]; params: {'date': ParamValue} }
   }
   PUT: {

@@ -2,7 +2,7 @@ import emitter from '@adonisjs/core/services/emitter'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import type User from '#models/user'
-import { outcomeOf, recordAudit, requestUser, routeTarget, type AuditAction } from '#services/audit'
+import { exportDetailOf, outcomeOf, recordAudit, requestUser, routeTarget, type AuditAction } from '#services/audit'
 import { maskPhone } from '#services/masking'
 
 /**
@@ -43,7 +43,8 @@ export function classify(ctx: HttpContext, status: number): AuditAction | null {
   if (LOGIN_ROUTES.has(route) || logins.has(ctx)) return status >= 200 && status < 300 ? 'login' : 'login_failed'
   if (LOGOUT_ROUTES.has(route)) return 'logout'
   if (DENIED.has(status)) return 'access_denied'
-  if (route.endsWith('.export')) return 'export'
+  // a file leaving the platform: an export, or the download of one produced in the background (导出中心)
+  if (route.endsWith('.export') || route.endsWith('.download')) return 'export'
   if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') return 'write'
   return null
 }
@@ -73,6 +74,7 @@ export default class AuditMiddleware {
     } else if (ctx.request.method() !== 'GET') {
       detail.body_keys = keysOf(ctx.request.body())
     }
+    if (action === 'export') Object.assign(detail, exportDetailOf(ctx))
     await recordAudit(ctx, {
       action,
       outcome: action === 'login_failed' ? 'failure' : outcomeOf(status),

@@ -38,6 +38,20 @@ export interface AuditEntry {
   user?: AuditActor | User | null
 }
 
+/**
+ * What an export handler adds to its audit row (domain-rules §9: which table, filters, row count):
+ * the middleware merges it into the `export` entry it writes after the response.
+ */
+const exportDetails = new WeakMap<HttpContext, Record<string, unknown>>()
+
+export function describeExport(ctx: HttpContext, detail: Record<string, unknown>) {
+  exportDetails.set(ctx, { ...exportDetails.get(ctx), ...detail })
+}
+
+export function exportDetailOf(ctx: HttpContext): Record<string, unknown> | undefined {
+  return exportDetails.get(ctx)
+}
+
 const MAX_TEXT = 500
 
 /** PostgreSQL text and jsonb refuse NUL; keep every stored string bounded too. */

@@ -11,6 +11,17 @@ export interface ExcelColumn<Row> {
   value: (row: Row) => string | number | null
 }
 
+/** A whole export: what `streamExcel` sends and what 导出中心 writes to a file. */
+export interface ExcelTable<Row> {
+  /** without .xlsx */
+  fileName: string
+  sheetName: string
+  columns: ExcelColumn<Row>[]
+  rows: AsyncIterable<Row> | Iterable<Row>
+  /** the row count, when `rows` is a stream (a background export shows progress with it) */
+  total?: () => Promise<number>
+}
+
 /**
  * Writes an .xlsx into `stream` row by row (constant memory whatever the row count) and resolves
  * when the workbook is complete.

@@ -41,7 +41,13 @@ export function isFeatureCode(value: string): value is FeatureCode {
   return Object.hasOwn(FEATURES, value)
 }
 
-const ALL = FEATURE_CODES
+/**
+ * Features only estate-side accounts hold (their own estates' page): never part of a government
+ * role's defaults or grantable maximum.
+ */
+export const ESTATE_SIDE_FEATURES: readonly FeatureCode[] = ['estates.own']
+
+const ALL = FEATURE_CODES.filter((code) => !ESTATE_SIDE_FEATURES.includes(code))
 const byAction = (...actions: string[]) => ALL.filter((code) => actions.includes(code.split('.')[1]))
 const without = (list: readonly FeatureCode[], ...drop: string[]) =>
   list.filter((code) => !drop.some((d) => (d.endsWith('.') ? code.startsWith(d) : code === d)))
@@ -55,18 +61,20 @@ const STREET_HEAD = without(ALL, 'audit.view', 'personal_data.unmask', 'inspecti
  */
 const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
   // filings are registered by the street office that holds the contract, not by the bureaus above it
-  city_admin: without(ALL, 'personal_data.unmask', 'tenders.handle', 'tenders.approve', 'evaluations.handle', 'filings.manage'),
-  district_admin: without(ALL, 'audit.view', 'personal_data.unmask', 'tenders.handle', 'tenders.approve', 'evaluations.handle', 'filings.manage', 'evaluations.manage', 'calendar.manage'),
+  // notices are published and urged by the street that sends them (通知发布), not by the bureaus above it
+  city_admin: without(ALL, 'personal_data.unmask', 'tenders.handle', 'tenders.approve', 'evaluations.handle', 'filings.manage', 'notices.manage', 'notices.remind'),
+  district_admin: without(ALL, 'audit.view', 'personal_data.unmask', 'tenders.handle', 'tenders.approve', 'evaluations.handle', 'filings.manage', 'evaluations.manage', 'calendar.manage',
+    'notices.manage', 'notices.remind'),
   street_head: STREET_HEAD,
   street_handler: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'filings.manage', 'projects.view', 'projects.export',
-    'evaluations.view', 'evaluations.handle', 'evaluations.export'],
+    'evaluations.view', 'evaluations.handle', 'evaluations.export', 'notices.view', 'notices.manage', 'notices.remind', 'notices.export'],
   party_secretary: ['todos.view', 'filings.view', 'projects.view', 'evaluations.view'],
   community_head: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'projects.view', 'projects.export',
     'evaluations.view', 'evaluations.handle', 'evaluations.export'],
   community_handler: ['todos.view', 'todos.handle', 'filings.view', 'projects.view', 'evaluations.view', 'evaluations.handle'],
-  // estate-side roles hold no region feature: what they see is their own inbox and their own estates
-  project_manager: [],
-  committee_director: [],
+  // estate-side roles hold no region feature: what they see is their own inbox and their own estates' page
+  project_manager: ['estates.own'],
+  committee_director: ['estates.own'],
   owner: [],
 }
 
@@ -83,8 +91,8 @@ const ROLE_MAX: Record<RoleCode, FeatureCode[]> = {
   party_secretary: [...byAction('view').filter((code) => GRANTED_MAX.includes(code)), 'party_building.export'],
   community_head: GRANTED_MAX,
   community_handler: GRANTED_MAX,
-  project_manager: [],
-  committee_director: [],
+  project_manager: ['estates.own'],
+  committee_director: ['estates.own'],
   owner: [],
 }
 

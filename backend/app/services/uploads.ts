@@ -1,5 +1,5 @@
 /*
-| File uploads. No route takes files yet, so multipart bodies are never parsed automatically
+| File uploads. Only the routes listed in UPLOAD_ROUTES take files, so multipart bodies are never parsed automatically
 | (config/bodyparser.ts: `autoProcess: false`): nothing reaches the temp folder before CSRF and login are
 | checked, and the input guard answers 415 to a multipart body on any route not listed here.
 |
@@ -13,6 +13,12 @@
 */
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
+import { randomUUID } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { unlink } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
 
 export interface UploadLimits {
   /** the multipart field holding the file */
@@ -24,22 +30,52 @@ export interface UploadLimits {
 }
 
 /** route name → its upload limits; a route not listed here gets a 415 for a multipart body */
-export const UPLOAD_ROUTES: Readonly<Record<string, UploadLimits>> = {}
+export const UPLOAD_ROUTES: Readonly<Record<string, UploadLimits>> = {
+  // 通知发布: one attachment per request (the content is checked by its magic bytes too, app/modules/notices/notice_attachments.ts)
+  'api.notice_attachments.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'] },
+}
 
 export function acceptsUploads(routeName: string | undefined) {
   return routeName !== undefined && Object.hasOwn(UPLOAD_ROUTES, routeName)
+}
+
+/** the extension of an uploaded file's name, lower case, without the dot ('' when none) */
+export function uploadExtname(clientName: string) {
+  const match = /\.([a-z0-9]{1,10})$/i.exec(clientName)
+  return match ? match[1].toLowerCase() : ''
 }
 
 /** Parses the multipart body of an upload route (after authentication) and returns its one file. */
 export async function readUpload(ctx: HttpContext) {
   const limits = ctx.route?.name ? UPLOAD_ROUTES[ctx.route.name] : undefined
   if (!limits) throw new Error(`route ${ctx.route?.name} does not accept uploads (app/services/uploads.ts)`)
+  // a body that is not multipart carries no file (the multipart parser is only set up for multipart bodies)
+  if (!ctx.request.is(['multipart']) || !ctx.request.multipart) {
+    throw new vineErrors.E_VALIDATION_ERROR([{ field: limits.field, message: '请选择要上传的文件', rule: 'required' }])
+  }
+  // autoProcess is off, so nothing streams a part anywhere unless told: the declared field goes to a temp
+  // file (size and type are checked below, on `request.file`); other parts are drained and dropped
+  ctx.request.multipart.onFile(limits.field, { deferValidations: true }, async (part, reporter) => {
+    const tmpPath = join(tmpdir(), `szpm-upload-${randomUUID()}`)
+    part.pause()
+    part.on('data', reporter)
+    try {
+      await pipeline(part, createWriteStream(tmpPath))
+      return { tmpPath }
+    } catch (error) {
+      await unlink(tmpPath).catch(() => {})
+      ctx.request.multipart.abort(error as Error)
+    }
+  })
   await ctx.request.multipart.process()
-  const file = ctx.request.file(limits.field, { size: limits.size, extnames: limits.extnames })
+  // the type is checked against the file name's extension here (the framework's own check names
+  // .doc / .xls files by their container, `cfb`); a route checks the content itself (magic bytes)
+  const file = ctx.request.file(limits.field, { size: limits.size })
   if (!file) {
     throw new vineErrors.E_VALIDATION_ERROR([{ field: limits.field, message: '请选择要上传的文件', rule: 'required' }])
   }
-  if (!file.isValid) {
+  if (!file.isValid || !limits.extnames.includes(uploadExtname(file.clientName))) {
+    if (file.tmpPath) await unlink(file.tmpPath).catch(() => {})
     throw new vineErrors.E_VALIDATION_ERROR([{ field: limits.field, message: `文件须为 ${limits.extnames.join('、')} 格式，且不超过 ${limits.size.toUpperCase()}`, rule: 'file' }])
   }
   return file

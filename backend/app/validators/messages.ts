@@ -54,6 +54,7 @@ export const FIELD_LABELS: Record<string, string> = {
   captcha_id: '图形验证码',
   name: '姓名',
   redirect: '跳转地址',
+  identity_type: '身份类型',
   // accounts
   role: '角色',
   features: '功能权限',

@@ -1,8 +1,10 @@
 import { accounts } from './accounts.ts'
 import { estates } from './estates.ts'
+import { estateAccounts } from './estate_accounts.ts'
 import { evaluations } from './evaluations.ts'
 import { filings } from './filings.ts'
 import { housesAndOwners } from './houses_and_owners.ts'
+import { notices } from './notices.ts'
 import { regions } from './regions.ts'
 import type { DataGenerator } from './types.ts'
 
@@ -20,6 +22,8 @@ export const GENERATORS: readonly DataGenerator[] = [
   housesAndOwners,
   filings,
   accounts,
+  estateAccounts,
+  notices,
   evaluations,
 ]
 
@@ -27,5 +31,6 @@ export { runGenerators } from './pipeline.ts'
 export type { RunOptions, RunResult, StepTiming } from './pipeline.ts'
 export { SCALES } from './scales.ts'
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts'
+export { ESTATE_DEMO_ACCOUNTS } from './estate_accounts.ts'
 export { createProgressReporter, silentProgress } from './progress.ts'
 export type { DataGenerator, GeneratorContext, GeneratedState, Scale } from './types.ts'

@@ -6,5 +6,6 @@ import type { Scale } from './types.ts'
  */
 export const SCALES: Record<string, Scale> = {
   demo: { communitiesPerStreet: [3, 5], estatesPerCommunity: [3, 7], housesPerEstate: [20, 100] },
-  city: { communitiesPerStreet: [8, 11], estatesPerCommunity: [6, 10], housesPerEstate: [80, 1000] },
+  // ~190 notices per street: ≥ 1,000,000 notice receipts (the bench's read statistics)
+  city: { communitiesPerStreet: [8, 11], estatesPerCommunity: [6, 10], housesPerEstate: [80, 1000], noticesPerStreet: [180, 200] },
 }

@@ -9,6 +9,8 @@ export interface Scale {
   communitiesPerStreet: [number, number]
   estatesPerCommunity: [number, number]
   housesPerEstate: [number, number]
+  /** 通知发布: notices each street office has published (generators/notices.ts; default 3–5) */
+  noticesPerStreet?: [number, number]
   /** Only these street offices get communities (tests use a handful); default: all 74. */
   streets?: readonly string[]
 }

@@ -22,7 +22,8 @@ test.group('Identity · WeChat binding and PC two-factor login', (group) => {
     // not signed in: WeChat authorisation (the stub answers at once) finds no bound account
     await page.goto(`${base}/m/`, { waitUntil: 'commit' })
     await page.waitForURL((url) => url.pathname === '/m/identity')
-    assert.include(await page.locator('[data-test="identity-company"]').innerText(), '即将开放')
+    assert.notInclude(await page.locator('[data-test="identity-project_manager"]').innerText(), '即将开放')
+    assert.notInclude(await page.locator('[data-test="identity-committee_director"]').innerText(), '即将开放')
     assert.include(await page.locator('[data-test="identity-owner"]').innerText(), '即将开放')
     await page.locator('[data-test="identity-government"]').click()
 

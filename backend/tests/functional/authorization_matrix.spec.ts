@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
 import { R, E, USERS, resetWorld, type WorldUser } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
+import { NOTICE_ATTACHMENT_IN, NOTICE_IN, seedNotices } from '#tests/support/notices'
 import { API_ROUTES, routeFeatures } from '@szpm/core'
 import { featuresOf, userFeatures } from '#services/roles'
 import { loadGrantedFeatures } from '#modules/users/account_service'
@@ -32,7 +33,9 @@ const REGION_IN: Record<Place, number> = { own: R.yl1, sibling: R.ny1, otherDist
 const FILING_IN: Record<Place, number> = { own: 1, sibling: 5, otherDistrict: 6 }
 const USER_IN: Record<Place, number> = { own: USERS.handler.id, sibling: USERS.nanyuan.id, otherDistrict: USERS.guiyuan.id }
 const NEW_PHONE: Record<Place, string> = { own: '13611110001', sibling: '13611110002', otherDistrict: '13611110003' }
-const everyone = (status: number) => ({ city: status, futian: status, head: status, handler: status, party: status, community: status })
+const everyone = (status: number) => ({
+  city: status, futian: status, head: status, handler: status, party: status, community: status, manager: status, director: status, nanyuanManager: status,
+})
 
 // 街道社区评价: the world's evaluations of 2026 H1 (ids follow estate ids); on the matrix's fixed
 // date (2026-11-28) that window is closed, so a permitted submit / review is a harmless 422
@@ -101,6 +104,12 @@ const TARGETS: Record<string, RouteCase> = {
   'todos.index': { target: none },
   'todos.counts': { target: none },
   'todos.export': { target: none },
+  // 我的消息: everyone's own inbox; another's message (or none) is a 404
+  'messages.index': { target: none },
+  'messages.unread_count': { target: none },
+  'messages.export': { target: none },
+  'messages.read_all': { target: () => ({ json: {} }) },
+  'messages.show': { target: () => ({ params: { id: 2147483000 } }), outcome: everyone(404) },
   // 街道社区评价: scoring is community work, review the street handler's (the head holds the feature but not the step)
   'evaluations.periods': { target: none },
   'evaluations.index': { target: (p) => ({ qs: { region_id: REGION_IN[p], year: 2026, half: 1 } }) },
@@ -129,6 +138,44 @@ const TARGETS: Record<string, RouteCase> = {
   'calendar.days_upsert': { target: () => ({ params: { date: '2099-03-04' }, json: { kind: 'workday', name: '矩阵' } }), outcome: { city: 422 } },
   'calendar.days_destroy': { target: () => ({ params: { date: '2099-03-04' } }), outcome: { city: 404 } },
   'calendar.years_update': { target: () => ({ params: { year: 2099 }, json: { published: true } }), outcome: { city: 422 } },
+  // 通知发布 (seedNotices: one notice per place, with one attachment; recipients only in 园岭 and 南园).
+  // A publish to the own street's e1 reaches its manager and director (201), elsewhere a field error;
+  // an upload without a multipart body is a 422; the recipient's view answers its recipients only.
+  'notices.index': { target: inRegion },
+  'notices.export': { target: inRegion },
+  'notices.estates': { target: none },
+  'notices.store': {
+    target: (p) => ({ json: { title: '矩阵通知', body: '<p>矩阵</p>', audience: 'both', estate_scope: 'chosen', estate_ids: [ESTATE_IN[p]] } }),
+    outcome: { head: 201, handler: 201 },
+  },
+  'notice_attachments.upload': { target: none, outcome: { head: 422, handler: 422 } },
+  'notices.show': { target: (p) => ({ params: { id: NOTICE_IN[p] } }) },
+  'notice_recipients.export': { target: (p) => ({ params: { id: NOTICE_IN[p] } }) },
+  'notices.urge': { target: (p) => ({ params: { id: NOTICE_IN[p] }, json: {} }) },
+  'received_notices.show': { target: (p) => ({ params: { id: NOTICE_IN[p] } }), outcome: { ...everyone(404), manager: 200, director: 200, nanyuanManager: 200 } },
+  'notice_attachments.download': {
+    target: (p) => ({ params: { id: NOTICE_IN[p], attachmentId: NOTICE_ATTACHMENT_IN[p] } }),
+    outcome: { party: 404, community: 404 },
+  },
+  // 通知阅读统计 (warehouse) and 查看全部统计 of a notice: the seeded notice of each place, its estate
+  'notice_statistics.index': { target: inRegion },
+  'notice_receipts.index': { target: inRegion },
+  'notice_receipts.export': { target: inRegion },
+  'notice_statistics.export': { target: inRegion },
+  'notice_stats.show': { target: (p) => ({ params: { id: NOTICE_IN[p] } }) },
+  'notice_stats.export': { target: (p) => ({ params: { id: NOTICE_IN[p] } }) },
+  'notice_recipient_stats.index': { target: (p) => ({ params: { id: NOTICE_IN[p] }, qs: { estate_id: ESTATE_IN[p] } }) },
+  'notice_recipient_stats.export': { target: (p) => ({ params: { id: NOTICE_IN[p] }, qs: { estate_id: ESTATE_IN[p] } }) },
+  // 导出中心: every signed-in user's own runs and subscriptions (no region scope: another's is a 404)
+  'exports.tables': { target: none },
+  'exports.index': { target: none },
+  'exports.export': { target: none },
+  'exports.store': { target: () => ({ json: { module: 'no_such_table' } }), outcome: everyone(422) },
+  'exports.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'exports.download': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'export_subscriptions.index': { target: none },
+  'export_subscriptions.store': { target: () => ({ json: { module: 'no_such_table', frequency: 'daily', time_of_day: '08:00' } }), outcome: everyone(422) },
+  'export_subscriptions.destroy': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
 }
 
 /** Which places a role's scope covers in the world (city sees all; 福田 sees its two streets). */
@@ -142,8 +189,12 @@ const REACH: Record<WorldUser, Place[]> = {
   nanyuan: ['sibling'],
   guiyuan: ['otherDistrict'],
   community: ['own'],
+  // estate-side accounts reach their own estates only (USER_ESTATES): e1 is 'own', e4 'sibling'
+  manager: ['own'],
+  director: ['own'],
+  nanyuanManager: ['sibling'],
 }
-const ROLES: WorldUser[] = ['city', 'futian', 'head', 'handler', 'party', 'community']
+const ROLES: WorldUser[] = ['city', 'futian', 'head', 'handler', 'party', 'community', 'manager', 'director', 'nanyuanManager']
 const PLACES: Place[] = ['own', 'sibling', 'otherDistrict']
 
 function apiRoutes() {
@@ -169,6 +220,7 @@ test.group('Authorization matrix', (group) => {
     // a fixed day outside any evaluation window, with the (closed) 2026 H1 evaluations in place
     clock.travelTo('2026-11-28T10:00:00+08:00')
     await new EvaluationPeriodService().open({ year: 2026, half: 1 })
+    await seedNotices()
     return () => clock.reset()
   })
 
@@ -209,7 +261,7 @@ test.group('Authorization matrix', (group) => {
     }
     assert.deepEqual(mismatches, [])
     assert.equal(checked, API_ROUTES.length * (ROLES.length + 1) * PLACES.length)
-  }).timeout(120000)
+  }).timeout(240000)
 
   test('the derivation is not vacuous: every role is refused somewhere and allowed somewhere', async ({ assert }) => {
     for (const who of ROLES) {

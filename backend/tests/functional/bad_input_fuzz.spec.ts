@@ -4,8 +4,9 @@ import EvaluationPeriodService from '#modules/evaluations/evaluation_period_serv
 import router from '@adonisjs/core/services/router'
 import { routeByName } from '@szpm/core'
 import db from '@adonisjs/lucid/services/db'
-import { E, resetWorld, type WorldUser } from '#tests/support/world'
+import { E, R, resetWorld, type WorldUser } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
+import { seedNotices } from '#tests/support/notices'
 
 /**
  * Hostile input against every route of the router: every write route (POST/PATCH/PUT/DELETE) gets
@@ -76,6 +77,17 @@ const SAMPLES: Record<string, { params?: Record<string, number | string>; body: 
   'api.calendar.days_upsert': { params: { date: '2099-03-04' }, body: { kind: 'workday', name: 'fuzz' } },
   'api.calendar.days_destroy': { params: { date: '2099-03-04' }, body: {} },
   'api.calendar.years_update': { params: { year: 2099 }, body: { published: true } },
+  // 通知发布 (as 桂园's handler): a publish to 园岭's e1 (not their street: a field error), an upload
+  // without a multipart body, a 催办 of 园岭's notice 1 (seedNotices: a 404)
+  'api.notices.store': { body: { title: 'fuzz', body: '<p>fuzz</p>', audience: 'both', estate_scope: 'chosen', estate_ids: [E.e1], attachments: [] } },
+  'api.notice_attachments.upload': { body: { file: 'fuzz' } },
+  'api.notices.urge': { params: { id: 1 }, body: {} },
+  // 导出中心 (as 园岭's party secretary, who holds no export feature: see ACTORS): every variant is
+  // refused — a hostile field 422, the table not hers to export 422, another street's region 404 — nothing queued
+  'api.exports.store': { body: { module: 'evaluations', kind: 'records', region_id: R.gy1, query: { q: 'fuzz' } } },
+  'api.export_subscriptions.store': { body: { module: 'evaluations', region_id: R.gy1, frequency: 'weekly', weekday: 1, month_day: 1, time_of_day: '08:00' } },
+  // 我的消息 (as 桂园's handler, who has no messages): 全部已读 of one kind marks nothing
+  'api.messages.read_all': { body: { kind: 'notice' } },
 }
 
 /**
@@ -87,13 +99,18 @@ const IN_SCOPE: Record<string, { who: WorldUser; body: Record<string, unknown> }
   'api.filings.update': { who: 'handler', body: { status: 'expired', version: 999, remark: 'fuzz' } },
   'api.filings.destroy': { who: 'handler', body: { version: 999, remark: 'fuzz' } },
 }
+/** who sends a route's inputs when not 桂园's handler (default) or the city admin (the city's tools) */
+const ACTORS: Record<string, WorldUser> = { 'api.exports.store': 'party', 'api.export_subscriptions.store': 'party' }
+
 const GENERIC_FIELDS = ['id', 'phone', 'password', 'code', 'name', 'role', 'region_id', 'features', 'status', 'version', 'remark', 'estate_id']
 
 /** the query filters of a GET route are its declared `query` keys (core/src/modules); undeclared → GENERIC_QUERY */
 const GENERIC_QUERY = ['id', 'q', 'page', 'per_page', 'region_id', 'code', 'state']
 
 const TABLES = ['filings', 'filing_events', 'outbox_events', 'users', 'estates', 'regions', 'calendar_years', 'calendar_days',
-  'evaluations', 'evaluation_templates', 'evaluation_periods', 'workflow_events', 'todos']
+  'evaluations', 'evaluation_templates', 'evaluation_periods', 'workflow_events', 'todos',
+  'notices', 'notice_estates', 'notice_receipts', 'notice_urges', 'notice_attachments', 'messages', 'message_deliveries',
+  'export_runs', 'export_subscriptions']
 const CJK = /[\u3400-\u9fff]/
 
 async function counts() {
@@ -119,6 +136,7 @@ test.group('Bad input fuzz', (group) => {
     // a fixed day outside any evaluation window, with the (closed) 2026 H1 evaluations in place
     clock.travelTo('2026-11-28T10:00:00+08:00')
     await new EvaluationPeriodService().open({ year: 2026, half: 1 })
+    await seedNotices()
     // 权限管理 keeps a street handler's features per account: give the world's handler its defaults
     const grants = await db.rawQuery(`SELECT to_regclass('public.user_features') AS t`)
     if (grants.rows[0].t) {
@@ -138,13 +156,14 @@ test.group('Bad input fuzz', (group) => {
       guiyuan: await actor('guiyuan'),
       city: await actor('city'),
       handler: await actor('handler'),
+      party: await actor('party'),
     }
     const failures: string[] = []
     let tried = 0
 
     async function send(route: any, label: string, build: (request: any) => any, path: string, as?: WorldUser) {
       const method = (route.methods[0] as string).toLowerCase()
-      const who: WorldUser = as ?? (['api.audit_logs.', 'api.calendar.', 'api.evaluation_templates.'].some((prefix) => route.name.startsWith(prefix)) ? 'city' : 'guiyuan')
+      const who: WorldUser = as ?? ACTORS[route.name] ?? (['api.audit_logs.', 'api.calendar.', 'api.evaluation_templates.'].some((prefix) => route.name.startsWith(prefix)) ? 'city' : 'guiyuan')
       let request = (client as any)[method](path)
       if (method !== 'get' && method !== 'head') request = request.withCsrfToken()
       request = build(request.loginAs(actors[who]!)).timeout(15_000)
@@ -242,5 +261,6 @@ test.group('Bad input fuzz', (group) => {
     assert.deepEqual(summary.slice(0, 60), [])
     assert.deepEqual(await counts(), before)
     assert.isAbove(Number((await db.from('audit_logs').count('* as n'))[0].n), auditBefore)
-  }).timeout(600_000)
+  // ~22k requests over ~95 routes (about 6 min alone on 2 cores); a limit, not a speed assertion
+  }).timeout(1_200_000)
 })

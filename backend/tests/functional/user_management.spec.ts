@@ -131,8 +131,9 @@ test.group('权限管理 · 账号列表与赋权', (group) => {
     const head = await actor('head')
     const list = await client.visit('api.users.index').loginAs(head)
     list.assertStatus(200)
-    assert.deepEqual(list.body().data.map((u: { id: number }) => u.id), [USERS.handler.id, USERS.party.id, USERS.community.id])
-    assert.equal(list.body().meta.total, 3)
+    // the street's estate-side accounts too (项目经理, 业委会主任: region = their first estate's community)
+    assert.deepEqual(list.body().data.map((u: { id: number }) => u.id), [USERS.handler.id, USERS.party.id, USERS.community.id, USERS.manager.id, USERS.director.id])
+    assert.equal(list.body().meta.total, 5)
     const filtered = await client.visit('api.users.index').qs({ role: 'party_secretary' }).loginAs(head)
     assert.deepEqual(filtered.body().data.map((u: { name: string }) => u.name), ['园岭书记'])
     const searched = await client.visit('api.users.index').qs({ q: '经办' }).loginAs(head)
@@ -155,7 +156,7 @@ test.group('权限管理 · 账号列表与赋权', (group) => {
     revoke.assertStatus(200)
     assert.deepEqual(revoke.body().data.features, ['projects.view', 'filings.view'])
     assert.sameMembers(revoke.body().meta.removed, ['todos.view', 'todos.handle', 'filings.export', 'filings.manage', 'projects.export',
-      'evaluations.view', 'evaluations.handle', 'evaluations.export'])
+      'evaluations.view', 'evaluations.handle', 'evaluations.export', 'notices.view', 'notices.manage', 'notices.remind', 'notices.export'])
 
     const me = await client.visit('api.session.show').loginAs(await actor('handler'))
     assert.sameMembers(me.body().data.features, ['filings.view', 'projects.view'])
@@ -248,8 +249,9 @@ test.group('权限管理 · 用户统计', (group) => {
     const response = await client.visit('api.users.stats').loginAs(head)
     response.assertStatus(200)
     assert.deepEqual(response.body().data, [
-      { category: 'project_managers', name: '物业项目负责人', units: 4, unopened: 4, accounts: 0 },
-      { category: 'committee_directors', name: '业委会主任', units: 2, unopened: 2, accounts: 0 },
+      // the world's 项目经理 of e1 + e3 and 业委会主任 of e1 (USER_ESTATES)
+      { category: 'project_managers', name: '物业项目负责人', units: 4, unopened: 2, accounts: 1 },
+      { category: 'committee_directors', name: '业委会主任', units: 2, unopened: 1, accounts: 1 },
       { category: 'communities', name: '社区', units: 2, unopened: 1, accounts: 1 },
       { category: 'streets', name: '街道办', units: 1, unopened: 0, accounts: 3 },
     ])
@@ -263,10 +265,15 @@ test.group('权限管理 · 用户统计', (group) => {
     ;(await client.visit('api.users.stats_list', { category: 'nope', metric: 'units' }).loginAs(head)).assertStatus(404)
   })
 
-  test('a project manager with an account is no longer 未开设; the district sees its streets', async ({ client, assert }) => {
-    await db.table('users').insert({ name: '经理1', phone: '13700000001', password: 'x', role: 'community_handler', region_id: R.yl1, status: 'active', failed_logins: 0, created_at: new Date(), updated_at: new Date() })
-    const head = await client.visit('api.users.stats').loginAs(await actor('head'))
-    assert.deepInclude(head.body().data, { category: 'project_managers', name: '物业项目负责人', units: 4, unopened: 3, accounts: 1 })
+  test('an estate with a bound 项目经理 account is no longer 未开设 (a matching phone alone is not an account); the district sees its streets', async ({ client, assert }) => {
+    // a government account carrying e2's manager phone does not open e2
+    await db.table('users').insert({ name: '经理2', phone: '13700000002', password: 'x', role: 'community_handler', region_id: R.yl1, status: 'active', failed_logins: 0, created_at: new Date(), updated_at: new Date() })
+    let head = await client.visit('api.users.stats').loginAs(await actor('head'))
+    assert.deepInclude(head.body().data, { category: 'project_managers', name: '物业项目负责人', units: 4, unopened: 2, accounts: 1 })
+    const [manager] = await db.table('users').insert({ name: '经理6', phone: '13700000006', password: 'x', role: 'project_manager', region_id: R.yl2, status: 'active', failed_logins: 0, created_at: new Date(), updated_at: new Date() }).returning('id')
+    await db.table('user_estates').insert({ user_id: manager.id, estate_id: 6, relation: 'project_manager' })
+    head = await client.visit('api.users.stats').loginAs(await actor('head'))
+    assert.deepInclude(head.body().data, { category: 'project_managers', name: '物业项目负责人', units: 4, unopened: 1, accounts: 2 })
     const futian = await client.visit('api.users.stats').loginAs(await actor('futian'))
     assert.deepInclude(futian.body().data, { category: 'streets', name: '街道办', units: 2, unopened: 0, accounts: 4 })
     ;(await client.visit('api.users.stats').qs({ region_id: R.gy1 }).loginAs(await actor('futian'))).assertStatus(404)

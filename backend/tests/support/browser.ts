@@ -1,6 +1,7 @@
 import type { Page } from 'playwright'
 import { PASSWORD, USERS, type WorldUser } from '#tests/support/world'
 import { liftOtpLimits, sentCode } from '#tests/support/identity'
+import { identityTypeOfRole } from '@szpm/core'
 
 type Visit = (url: string) => Promise<Page>
 
@@ -30,13 +31,15 @@ export async function loginOnPc(visit: Visit, who: WorldUser | { phone: string }
  */
 export async function loginOnH5(page: Page, who: WorldUser): Promise<void> {
   const base = process.env.APP_URL ?? `http://${process.env.HOST}:${process.env.PORT}`
-  const { name, phone } = USERS[who]
+  const { name, phone, role } = USERS[who]
+  // the identity the account binds as (government staff, 项目经理, 业委会主任)
+  const identity = identityTypeOfRole(role) ?? 'government'
   await liftOtpLimits(phone)
   await page.goto(`${base}/m/`)
   // /m/ itself is only the start of the redirects: wait for the identity page or the signed-in home
   await page.locator('[data-test="identity-government"], [data-test="home-user-name"]').first().waitFor()
   if (new URL(page.url()).pathname === '/m/identity') {
-    await page.locator('[data-test="identity-government"]').click()
+    await page.locator(`[data-test="identity-${identity}"]`).click()
     await page.locator('[data-test="identity-name"] input').fill(name)
     await page.locator('[data-test="identity-phone"] input').fill(phone)
     const sent = page.waitForResponse((response) => response.url().endsWith('/api/v1/identity/sms'))

@@ -14,6 +14,8 @@ import { resetLoginGuard } from '#modules/sessions/login_guard'
  *            └ 罗湖区(3) ─ 桂园街道(6) ─ 桂园一社区(10): e5 合同+大会已备案
  *
  * Estate N has 100·N houses of 100 m² in the house register, 90·N of them with an owner.
+ * Estate-side accounts (their scope is USER_ESTATES, not a region): 项目经理 `manager` of e1 and e3
+ * (both 园岭), 业委会主任 `director` of e1, and 项目经理 `nanyuanManager` of e4 (南园).
  */
 export const R = { city: 1, futian: 2, luohu: 3, yuanling: 4, nanyuan: 5, guiyuan: 6, yl1: 7, yl2: 8, ny1: 9, gy1: 10 } as const
 export const E = { e1: 1, e2: 2, e3: 3, e4: 4, e5: 5, e6: 6 } as const
@@ -29,7 +31,18 @@ export const USERS = {
   nanyuan: { id: 7, phone: '13900000007', role: 'street_handler', region: R.nanyuan, name: '南园经办人' },
   guiyuan: { id: 8, phone: '13900000008', role: 'street_handler', region: R.guiyuan, name: '桂园经办人' },
   community: { id: 9, phone: '13900000009', role: 'community_handler', region: R.yl1, name: '园岭一社区经办' },
+  // estate-side accounts: region = the community of their first estate (display only)
+  manager: { id: 10, phone: '13900000010', role: 'project_manager', region: R.yl1, name: '园岭项目经理' },
+  director: { id: 11, phone: '13900000011', role: 'committee_director', region: R.yl1, name: '翠园业委会主任' },
+  nanyuanManager: { id: 12, phone: '13900000012', role: 'project_manager', region: R.ny1, name: '南园项目经理' },
 } as const
+
+/** The estates each estate-side account answers for (`user_estates`): its whole data scope. */
+export const USER_ESTATES = {
+  manager: { relation: 'project_manager', estates: [E.e1, E.e3] },
+  director: { relation: 'committee_director', estates: [E.e1] },
+  nanyuanManager: { relation: 'project_manager', estates: [E.e4] },
+} as const satisfies Partial<Record<string, { relation: string; estates: readonly number[] }>>
 
 export type WorldUser = keyof typeof USERS
 
@@ -98,6 +111,8 @@ export async function resetWorld() {
       status: 'active', failed_logins: 0, created_at: now, updated_at: now,
     })))
     await trx.rawQuery(`SELECT setval('users_id_seq', 100)`)
+    await trx.table('user_estates').multiInsert(Object.entries(USER_ESTATES).flatMap(([who, binding]) =>
+      binding.estates.map((estateId) => ({ user_id: USERS[who as WorldUser].id, estate_id: estateId, relation: binding.relation, created_at: now }))))
     // 功能权限 of the accounts a head presets (handlers, party secretary, community staff): their role's defaults
     const grants = Object.values(USERS).filter((u) => isGrantedRole(u.role as RoleCode))
       .flatMap((u) => featuresOf(u.role as RoleCode).map((feature) => ({ user_id: u.id, feature, granted_by: null, granted_at: now })))

@@ -15,6 +15,7 @@ const ARGS: Record<string, unknown[]> = {
   'calendar.deleteDay': ['2026-10-01'],
   'users.statsList': ['project_managers', 'units'],
   'users.statsListExportUrl': ['project_managers', 'accounts'],
+  'notices.upload': [new Blob(['%PDF-1.7']), '附件.pdf'],
 }
 
 interface BackendRoute {

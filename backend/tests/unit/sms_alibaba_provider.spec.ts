@@ -8,7 +8,7 @@ import { startSmsStub, type SmsStub } from '../../stubs/sms_stub.ts'
 function providerFor(stub: SmsStub, overrides: Partial<SmsConfig> = {}) {
   return new AlibabaSmsProvider({
     ...smsConfig({ SMS_ENDPOINT: stub.url }),
-    templates: { login: 'SMS_LOGIN_001', bind: 'SMS_BIND_002', change_phone: 'SMS_CHANGE_003' },
+    templates: { login: 'SMS_LOGIN_001', bind: 'SMS_BIND_002', change_phone: 'SMS_CHANGE_003', notice: 'SMS_NOTICE_004' },
     ...overrides,
   })
 }
@@ -103,12 +103,12 @@ test.group('SMS · configuration', () => {
     const config = smsConfig({})
     assert.equal(config.endpoint, '127.0.0.1:3391')
     assert.equal(config.protocol, 'http')
-    assert.deepEqual(config.templates, { login: 'SMS_000000001', bind: 'SMS_000000001', change_phone: 'SMS_000000001' })
+    assert.deepEqual(config.templates, { login: 'SMS_000000001', bind: 'SMS_000000001', change_phone: 'SMS_000000001', notice: 'SMS_000000001' })
   })
 
   test('per-purpose template codes override SMS_TEMPLATE_CODE', ({ assert }) => {
-    const config = smsConfig({ SMS_TEMPLATE_CODE: 'SMS_1', SMS_TEMPLATE_CODE_BIND: 'SMS_2' })
-    assert.deepEqual(config.templates, { login: 'SMS_1', bind: 'SMS_2', change_phone: 'SMS_1' })
+    const config = smsConfig({ SMS_TEMPLATE_CODE: 'SMS_1', SMS_TEMPLATE_CODE_BIND: 'SMS_2', SMS_TEMPLATE_CODE_NOTICE: 'SMS_3' })
+    assert.deepEqual(config.templates, { login: 'SMS_1', bind: 'SMS_2', change_phone: 'SMS_1', notice: 'SMS_3' })
   })
 
   test('production requires credentials and defaults to the real endpoint over https', ({ assert }) => {

@@ -12,6 +12,10 @@ import { estatesApi } from './estates.ts'
 import { evaluationsApi } from './evaluations.ts'
 import { filingsApi } from './filings.ts'
 import { identityApi } from './identity.ts'
+import { noticesApi } from './notices.ts'
+import { noticeStatsApi } from './notice_stats.ts'
+import { messagesApi } from './messages.ts'
+import { exportsApi } from './exports.ts'
 import { projectEstatesApi, projectsApi } from './projects.ts'
 import { sessionsApi } from './sessions.ts'
 import { todosApi } from './todos.ts'
@@ -20,7 +24,7 @@ import { accountApi, usersApi } from './users.ts'
 export type * from './types.ts'
 export * from './statistics.ts'
 export * from './http.ts'
-export { auditApi, calendarApi, estatesApi, evaluationsApi, filingsApi, identityApi, projectEstatesApi, projectsApi, sessionsApi, todosApi, accountApi, usersApi }
+export { auditApi, calendarApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, todosApi, accountApi, usersApi }
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const http = createHttp(options)
@@ -40,8 +44,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
     audit: auditApi(http),
     /** 待办事项 (module 4) */
     todos: todosApi(http),
+    /** 我的消息: the in-app inbox */
+    messages: messagesApi(http),
+    /** 导出中心 */
+    exports: exportsApi(http),
     /** 街道社区评价 (module 13) */
     evaluations: evaluationsApi(http),
+    /** 通知发布 (module 19) */
+    notices: noticesApi(http, options.baseUrl ?? ''),
+    /** 查看全部统计 of one notice */
+    noticeStats: noticeStatsApi(http),
     /** 节假日日历 (city admin): holidays and make-up workdays per year, 发布 */
     calendar: calendarApi(http),
     projects: projectsApi(http),

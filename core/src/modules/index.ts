@@ -6,9 +6,13 @@
  */
 import { audit, calendar, personalData } from './platform.ts'
 import { estates } from './estates.ts'
+import { exportCenter } from './exports.ts'
 import { evaluations } from './evaluations.ts'
 import { filings } from './filings.ts'
 import { identity } from './identity.ts'
+export { IDENTITY_TYPES, identityTypeOfRole, type IdentityType } from './identity.ts'
+import { messages } from './messages.ts'
+import { notices } from './notices.ts'
 import { PLANNED_MODULES } from './planned.ts'
 import { projects } from './projects.ts'
 import { sessions } from './sessions.ts'
@@ -17,13 +21,15 @@ import { users } from './users.ts'
 import type { ColumnDeclaration, ModuleDeclaration, PageDeclaration, ProcessDeclaration, RecordsDeclaration, RouteDeclaration } from './types.ts'
 
 export * from './types.ts'
-export { audit, calendar, personalData, estates, evaluations, filings, identity, projects, sessions, todos, users }
+export { audit, calendar, personalData, estates, exportCenter, evaluations, filings, identity, messages, notices, projects, sessions, todos, users }
+export { noticeStatistics } from './notices_statistics.ts'
+export type { NoticeMetric } from './notices_statistics.ts'
 
 /** every module, manual order (0 = platform tools last) */
 export const MODULES: readonly ModuleDeclaration[] = [
-  identity, sessions, users, todos, projects, filings, evaluations,
+  identity, sessions, users, todos, projects, filings, evaluations, notices,
   ...PLANNED_MODULES,
-  estates, audit, personalData, calendar,
+  estates, messages, exportCenter, audit, personalData, calendar,
 ].sort((a, b) => (a.no || 100) - (b.no || 100))
 
 /** modules that are built */
@@ -67,6 +73,11 @@ export function pagesOf(app: 'pc' | 'h5'): (PageDeclaration & { module: ModuleDe
   return LIVE_MODULES.flatMap((module) => (module.pages ?? []).filter((page) => page.apps.includes(app)).map((page) => ({ ...page, module })))
 }
 
+/** the page name of a statistics module's generic overview: `statistics.page`, default its slug */
+export function statisticsPage(module: ModuleDeclaration): string {
+  return module.statistics?.page ?? module.slug
+}
+
 /**
  * The generic pages of every statistics module, by page name, for both routers: the page named by
  * the slug is the generic overview, the page named by `statistics.recordsPage` the generic records list.
@@ -74,7 +85,7 @@ export function pagesOf(app: 'pc' | 'h5'): (PageDeclaration & { module: ModuleDe
 export function statisticsPageViews<T>(views: { overview: T; records: T }): Record<string, T> {
   return Object.fromEntries(
     STATISTICS_MODULES.flatMap((module) => [
-      [module.slug, views.overview] as const,
+      [statisticsPage(module), views.overview] as const,
       ...(module.statistics?.recordsPage ? [[module.statistics.recordsPage, views.records] as const] : []),
     ])
   )

@@ -90,6 +90,11 @@ export interface StatisticsDeclaration<M extends string = string> {
   readonly facts: readonly { readonly table: string; readonly topic: string }[]
   /** statistics title shown on the page (e.g. 备案情况统计) */
   readonly title: string
+  /**
+   * the page (declared in `pages`) that shows the generic statistics overview; default: the page
+   * named by the module's slug (a module whose slug page is its own list, like 通知发布, names another)
+   */
+  readonly page?: string
   /** the levels a user can drill through (the last is the estate) */
   readonly levels: readonly RegionLevel[]
   /** every metric, in table column order; key and label are written once, here */

@@ -25,6 +25,7 @@ import {
   setWatermark,
   writeEstateEvaluationOutbox,
   writeEstateHousesOutbox,
+  writeEstateNoticeReceiptsOutbox,
   writeEstateProfileOutbox,
   writeFilingOutbox,
   writeHouseOutbox,
@@ -37,7 +38,7 @@ import type { TestEnvironment } from '../helpers.ts'
 
 const AS_OF = '2026-07-01'
 const H1 = { year: 2026, half: 1 } as const
-const FACT_TABLES = ['estate_profile_facts', 'house_facts', 'house_estate_totals', 'filing_facts', 'estate_evaluation_facts']
+const FACT_TABLES = ['estate_profile_facts', 'house_facts', 'house_estate_totals', 'filing_facts', 'estate_evaluation_facts', 'notice_receipt_facts']
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** numbers rounded to 1e-6: float sums merged from two shards may differ in the last bits */
@@ -142,6 +143,11 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
           if (i % 2 === 0) await fx.filing(estate, 'assembly', 'filed', '2025-04-01')
           evaluations.set(estate, await fx.evaluation(estate, H1, templateId, (['pending', 'submitted', 'reviewed', 'auto_scored'] as const)[i % 4], { submitted: 70 + i, final: i % 4 >= 2 ? 60 + i * 3 : undefined }))
         }
+        // 通知发布: one notice of 集群一街道 to every estate, a 项目经理 each, every other one read
+        const publisher = await fx.user('集群发布人', 'street_handler', s1.id)
+        const recipients: Array<[number, number, 'project_manager', boolean]> = []
+        for (const [i, estate] of estates.entries()) recipients.push([estate, await fx.user(`集群经理${i + 1}`, 'project_manager', communities[i % 4].id), 'project_manager', i % 2 === 0])
+        await fx.notice(s1.id, publisher, recipients)
         singleWatermark = fx.watermark('cluster_test_single')
         clusterWatermark = fx.watermark('cluster_test_cluster')
       })
@@ -249,12 +255,13 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
           await query('delete from houses where id = $1', [deletedHouse])
           return writeHouseOutbox(query, [deletedHouse], { estateOf: new Map([[deletedHouse, estates[5]]]) })
         }),
-      // an estate moves to another district: profile, houses and evaluations follow
+      // an estate moves to another district: profile, houses, notice receipts and evaluations follow
       () =>
         fx.writeOutbox(async (query) => {
           await query('update estates set district_id = $1, street_id = $2, community_id = $3 where id = $4', [r.d2, r.s3, r.c4, moved])
           await writeEstateProfileOutbox(query, [moved])
           await writeEstateHousesOutbox(query, [moved])
+          await writeEstateNoticeReceiptsOutbox(query, [moved])
           return writeEstateEvaluationOutbox(query, [evaluations.get(moved)!])
         }),
       // a new contract filing, then it is withdrawn

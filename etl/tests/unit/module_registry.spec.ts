@@ -57,6 +57,6 @@ test.group('ETL registries · choosing modules', () => {
     assert.deepEqual(factSourcesOf(['evaluations']), [...FACT_SOURCES_BY_MODULE.evaluations])
     assert.deepEqual(factSourcesOf(), FACT_SOURCES)
     // known slugs in declaration order (STATISTICS_MODULES)
-    assert.throws(() => factSourcesOf(['estate_filings']), /no fact source for module "estate_filings" \(known: projects, filings, evaluations\)/)
+    assert.throws(() => factSourcesOf(['estate_filings']), /no fact source for module "estate_filings" \(known: projects, filings, evaluations, notices\)/)
   })
 })

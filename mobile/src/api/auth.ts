@@ -1,4 +1,5 @@
 import type { CodeSent, CurrentUser } from '@szpm/api'
+import type { IdentityType } from '@szpm/core'
 import { api } from './client'
 
 export async function fetchMe(): Promise<CurrentUser> {
@@ -14,10 +15,10 @@ export function wechatAuthorizeUrl(path = '/'): string {
   return api.identity.authorizeUrl(`/m${path.startsWith('/') ? path : `/${path}`}`)
 }
 
-export async function sendIdentityCode(name: string, phone: string): Promise<CodeSent> {
-  return (await api.identity.sendCode(name, phone)).data
+export async function sendIdentityCode(name: string, phone: string, identityType: IdentityType): Promise<CodeSent> {
+  return (await api.identity.sendCode(name, phone, identityType)).data
 }
 
-export async function bindIdentity(name: string, phone: string, code: string): Promise<CurrentUser> {
-  return (await api.identity.bind(name, phone, code)).data
+export async function bindIdentity(name: string, phone: string, code: string, identityType: IdentityType): Promise<CurrentUser> {
+  return (await api.identity.bind(name, phone, code, identityType)).data
 }

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { estateIdsParam, writeEstateHousesOutbox, writeEstateProfileOutbox, writeHouseOutbox } from '@szpm/etl'
+import { estateIdsParam, writeEstateHousesOutbox, writeEstateNoticeReceiptsOutbox, writeEstateProfileOutbox, writeHouseOutbox } from '@szpm/etl'
 import Estate from '#models/estate'
 import { publishEvaluations } from '#services/outbox'
 
@@ -122,6 +122,8 @@ export default class EstateService {
     await publishEstateProfiles(trx, estateIds)
     if (!renamed) return
     await writeEstateHousesOutbox(knexQuery(trx), estateIds, { paramStyle: 'knex' })
+    // 通知阅读统计 carries the estate's place and name on every receipt
+    await writeEstateNoticeReceiptsOutbox(knexQuery(trx), estateIds, { paramStyle: 'knex' })
     const evaluations = await trx.from('evaluations').whereIn('estate_id', estateIds).select('id')
     await publishEvaluations(trx, evaluations.map((row) => Number(row.id)))
   }

@@ -11,8 +11,8 @@ import EvaluationPeriodService from '#modules/evaluations/evaluation_period_serv
  * started), computed as of today (server clock) — so a window that has closed counts its unreviewed
  * estates as 自动计分 even before the close job has run. The answer's meta names the period.
  */
-export const evaluationStatsParams: StatsParams = async (request) => {
-  const input = await request.validateUsing(evaluationStatsValidator, { data: request.qs() })
+export const evaluationStatsParams: StatsParams = async (qs) => {
+  const input = await evaluationStatsValidator.validate(qs)
   const today = clock.today()
   const period = resolvePeriod(input, today)
   return {

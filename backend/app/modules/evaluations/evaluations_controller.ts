@@ -1,10 +1,12 @@
 import { inject } from '@adonisjs/core'
+import app from '@adonisjs/core/services/app'
 import type { HttpContext } from '@adonisjs/core/http'
+import type User from '#models/user'
 import EvaluationService from '#modules/evaluations/evaluation_service'
 import EvaluationPeriodService from '#modules/evaluations/evaluation_period_service'
 import { evaluationListValidator, reviewEvaluationValidator, submitEvaluationValidator } from '#modules/evaluations/evaluation_validator'
 import { transformEvaluation, transformEvaluationDetail } from '#modules/evaluations/evaluation_transformer'
-import { pagedRows, recordsFileName, streamExcel } from '#services/excel_export'
+import { pagedRows, recordsFileName, streamExcel, type ExcelTable } from '#services/excel_export'
 import { findRegionInScope } from '#services/region_scope'
 import { evaluations, recordsExportColumns, type EvaluationRow } from '@szpm/core'
 
@@ -31,18 +33,24 @@ export default class EvaluationsController {
     }
   }
 
-  async export(ctx: HttpContext) {
-    const input = await ctx.request.validateUsing(evaluationListValidator, { data: ctx.request.qs() })
-    const user = ctx.auth.getUserOrFail()
+  /** the list export as a sheet: the download, or a background run of 导出中心 */
+  static async table(user: User, qs: Record<string, unknown>): Promise<ExcelTable<EvaluationRow>> {
+    const input = await evaluationListValidator.validate(qs)
+    const service = await app.container.make(EvaluationService)
     const { first, rows } = await pagedRows(
-      (page) => this.evaluations.list(user, { ...input, page, per_page: 200 }),
+      (page) => service.list(user, { ...input, page, per_page: 200 }),
       (batch) => batch.rows.map((row) => transformEvaluation(row, batch.today))
     )
     const region = await findRegionInScope(user, input.region_id)
     const fileName = await recordsFileName('街道社区评价', user, region, input.estate_id, first.period.label)
     const periodColumn = { header: '评价期', width: 16, value: () => first.period.label }
     const columns = recordsExportColumns<EvaluationRow>(evaluations.statistics!.records!, [{ after: 'streetName', column: periodColumn }])
-    await streamExcel<EvaluationRow>(ctx, fileName, first.period.label, columns, rows)
+    return { fileName, sheetName: first.period.label, columns, rows, total: async () => first.total }
+  }
+
+  async export(ctx: HttpContext) {
+    const sheet = await EvaluationsController.table(ctx.auth.getUserOrFail(), ctx.request.qs())
+    await streamExcel<EvaluationRow>(ctx, sheet.fileName, sheet.sheetName, sheet.columns, sheet.rows)
   }
 
   async show({ params, auth }: HttpContext) {

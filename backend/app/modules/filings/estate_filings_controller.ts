@@ -1,9 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type User from '#models/user'
 import { estateFilingListValidator } from '#modules/filings/filing_validator'
 import { findRegionInScope } from '#services/region_scope'
 import { estateFilingQuery } from '#modules/filings/estate_filing_query'
 import { transformEstateFiling } from '#modules/filings/estate_filing_transformer'
-import { inBatches, recordsFileName, streamExcel } from '#services/excel_export'
+import { inBatches, recordsFileName, streamExcel, type ExcelTable } from '#services/excel_export'
 import clock from '#services/clock'
 import { filings, recordsExportColumns, type EstateFilingRow } from '@szpm/core'
 
@@ -18,15 +19,24 @@ export default class EstateFilingsController {
     return { data: rows.map(transformEstateFiling), meta: { total: Number(total), page, perPage: per_page } }
   }
 
-  async export(ctx: HttpContext) {
-    const { region_id, page: _page, per_page: _perPage, ...filters } = await ctx.request.validateUsing(estateFilingListValidator, { data: ctx.request.qs() })
-    const user = ctx.auth.getUserOrFail()
+  /** the records export as a sheet: the download, or a background run of 导出中心 */
+  static async table(user: User, qs: Record<string, unknown>): Promise<ExcelTable<EstateFilingRow>> {
+    const { region_id, page: _page, per_page: _perPage, ...filters } = await estateFilingListValidator.validate(qs)
     const region = await findRegionInScope(user, region_id)
     const fileName = await recordsFileName('备案记录', user, region, filters.estate_id)
     const today = clock.today()
     async function* rows() {
       for await (const row of inBatches<Record<string, any>>(() => estateFilingQuery(region, filters, today))) yield transformEstateFiling(row)
     }
-    await streamExcel<EstateFilingRow>(ctx, fileName, '备案记录', recordsExportColumns(filings.statistics!.records!), rows())
+    const total = async () => {
+      const [{ total: count }] = await estateFilingQuery(region, filters, today).clearOrder().count('* as total')
+      return Number(count)
+    }
+    return { fileName, sheetName: '备案记录', columns: recordsExportColumns(filings.statistics!.records!), rows: rows(), total }
+  }
+
+  async export(ctx: HttpContext) {
+    const sheet = await EstateFilingsController.table(ctx.auth.getUserOrFail(), ctx.request.qs())
+    await streamExcel<EstateFilingRow>(ctx, sheet.fileName, sheet.sheetName, sheet.columns, sheet.rows)
   }
 }

@@ -4,37 +4,51 @@ import User from '#models/user'
 import { identityBindValidator, identityCodeValidator } from '#modules/sessions/session_validator'
 import { otpService } from '#services/otp_service'
 import { startSession } from '#modules/sessions/session_auth'
-import { breadcrumb, userRegion } from '#services/region_scope'
-import { transformCurrentUser } from '#modules/users/user_transformer'
+import { currentUserProfile } from '#modules/users/current_user'
 import { SESSION_WECHAT_OPENID } from '#modules/identity/wechat_controller'
+import { IDENTITY_TYPES, identityTypeOfRole, type IdentityType } from '@szpm/core'
 
 const NO_ACCOUNT = '未找到与姓名、手机号码匹配的账号，请联系上级管理员预设账号'
 const BOUND_ELSEWHERE = '该账号已绑定其他微信，请先在 PC 端解绑'
 const WECHAT_TAKEN = '该微信已绑定其他账号'
 const NO_OPENID = '微信授权已失效，请重新进入页面'
 
+/** The account exists but is of another identity than the one chosen: say which one it is. */
+function identityMismatch(user: User, chosen: IdentityType): string | null {
+  const actual = identityTypeOfRole(user.role)
+  if (actual === chosen) return null
+  if (!actual) return '该账号暂不支持在微信端认证，请联系上级管理员'
+  return `所选身份与账号不符：该账号为“${IDENTITY_TYPES[actual].title}”，请返回重新选择身份`
+}
+
 /**
- * 微信端身份认证 (module 1): a government supervisor binds the WeChat openid from the session to the
- * preset account with their name, phone and a 'bind' SMS code, and is logged in.
+ * 微信端身份认证 (module 1): a government supervisor, a 项目经理 or a 业委会主任 binds the WeChat openid
+ * from the session to the preset account with their name, phone and a 'bind' SMS code, and is
+ * logged in. The identity chosen on the page (`identity_type`, default government) must be the
+ * account's: a mismatch is a 422 naming the account's identity.
  */
 export default class IdentityController {
   async sendCode(ctx: HttpContext) {
-    const { name, phone } = await ctx.request.validateUsing(identityCodeValidator)
+    const { name, phone, identity_type: chosen = 'government' } = await ctx.request.validateUsing(identityCodeValidator)
     const openid = ctx.session.get(SESSION_WECHAT_OPENID) as string | undefined
     if (!openid) return ctx.response.badRequest({ errors: [{ message: NO_OPENID }] })
     const user = await this.presetAccount(name, phone)
     if (!user) return ctx.response.unprocessableEntity({ errors: [{ message: NO_ACCOUNT }] })
+    const mismatch = identityMismatch(user, chosen)
+    if (mismatch) return ctx.response.unprocessableEntity({ errors: [{ message: mismatch, field: 'identity_type', rule: 'business' }] })
     if (user.wechatOpenid && user.wechatOpenid !== openid) return ctx.response.conflict({ errors: [{ message: BOUND_ELSEWHERE }] })
     const { expiresIn, resendIn } = await otpService().send({ phone, purpose: 'bind', ip: ctx.request.ip() })
     return { data: { sent: true, resendIn, expiresIn }, meta: {} }
   }
 
   async bind(ctx: HttpContext) {
-    const { name, phone, code } = await ctx.request.validateUsing(identityBindValidator)
+    const { name, phone, code, identity_type: chosen = 'government' } = await ctx.request.validateUsing(identityBindValidator)
     const openid = ctx.session.get(SESSION_WECHAT_OPENID) as string | undefined
     if (!openid) return ctx.response.badRequest({ errors: [{ message: NO_OPENID }] })
     const user = await this.presetAccount(name, phone)
     if (!user) return ctx.response.unprocessableEntity({ errors: [{ message: NO_ACCOUNT }] })
+    const mismatch = identityMismatch(user, chosen)
+    if (mismatch) return ctx.response.unprocessableEntity({ errors: [{ message: mismatch, field: 'identity_type', rule: 'business' }] })
     if (user.wechatOpenid && user.wechatOpenid !== openid) return ctx.response.conflict({ errors: [{ message: BOUND_ELSEWHERE }] })
     const holder = await User.query().where('wechat_openid', openid).whereNot('id', user.id).first()
     if (holder) return ctx.response.conflict({ errors: [{ message: WECHAT_TAKEN }] })
@@ -44,8 +58,7 @@ export default class IdentityController {
       user.wechatBoundAt = DateTime.now()
     }
     await startSession(ctx, user)
-    const region = await userRegion(user)
-    return { data: transformCurrentUser(user, region, await breadcrumb(region, region)), meta: {} }
+    return { data: await currentUserProfile(user), meta: {} }
   }
 
   /** an active preset account with exactly this name and phone; every mismatch answers alike */

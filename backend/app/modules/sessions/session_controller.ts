@@ -1,8 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
 import { loginCodeValidator, loginValidator } from '#modules/sessions/session_validator'
-import { breadcrumb, userRegion } from '#services/region_scope'
-import { transformCurrentUser } from '#modules/users/user_transformer'
+import { currentUserProfile } from '#modules/users/current_user'
 import { otpService } from '#services/otp_service'
 import { revokeAllSessions, startSession, verifyPassword } from '#modules/sessions/session_auth'
 import hash from '@adonisjs/core/services/hash'
@@ -92,8 +91,7 @@ export default class SessionController {
   }
 
   private async profile(user: User) {
-    const region = await userRegion(user)
-    return { data: transformCurrentUser(user, region, await breadcrumb(region, region)), meta: {} }
+    return { data: await currentUserProfile(user), meta: {} }
   }
 
   async destroy({ auth }: HttpContext) {

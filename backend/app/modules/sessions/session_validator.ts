@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { mobilePhone as phone } from '#modules/users/user_validator'
+import { IDENTITY_TYPES, type IdentityType } from '@szpm/core'
 
 const code = () => vine.string().trim().regex(/^\d{6}$/)
 
@@ -25,15 +26,18 @@ export const loginValidator = vine.create({
 })
 
 /** H5 identity binding: a preset account's name and phone (and the code in step 2) */
+// identity_type: the identity chosen on the H5 page (IDENTITY_TYPES); absent = government staff
 export const identityCodeValidator = vine.create({
   name: vine.string().trim().minLength(1).maxLength(50),
   phone: phone(),
+  identity_type: vine.enum(Object.keys(IDENTITY_TYPES) as IdentityType[]).optional(),
 })
 
 export const identityBindValidator = vine.create({
   name: vine.string().trim().minLength(1).maxLength(50),
   phone: phone(),
   code: code(),
+  identity_type: vine.enum(Object.keys(IDENTITY_TYPES) as IdentityType[]).optional(),
 })
 
 export const authorizeValidator = vine.create({

@@ -3,8 +3,7 @@ import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
 import { OtpError } from '#services/otp_service'
 import { FieldError, phoneOtp, unbindWechat } from '#modules/users/account_service'
-import { breadcrumb, userRegion } from '#services/region_scope'
-import { transformCurrentUser } from '#modules/users/user_transformer'
+import { currentUserProfile } from '#modules/users/current_user'
 import { deregisterValidator, phoneCodeValidator, updateMeValidator } from '#modules/users/user_validator'
 import { answerFieldErrors } from '#modules/users/users_controller'
 import type User from '#models/user'
@@ -34,8 +33,7 @@ export default class AccountController {
       }
       if (name !== undefined) user.name = name
       await user.save()
-      const region = await userRegion(user)
-      return { data: transformCurrentUser(user, region, await breadcrumb(region, region)), meta: {} }
+      return { data: await currentUserProfile(user), meta: {} }
     })
   }
 

@@ -2,10 +2,13 @@
 | 用户统计 (module 3): per role category, 全部单位 (units in scope) / 未开设单位 (units without an
 | account) / 账户总数 (accounts), each a list behind it.
 |
-|  - project_managers 物业项目负责人: units are estates; an estate's manager has an account when an
-|    active or disabled account carries `estates.manager_phone`.
-|  - committee_directors 业委会主任: units are estates with an owners' committee; the director has an
-|    account when an account of that name sits in the estate's community or street.
+|  - project_managers 物业项目负责人: units are managed estates (with a 项目经理); an estate is opened
+|    when an active or disabled project_manager account is bound to it (`user_estates`); accounts are
+|    those project_manager accounts bound to an estate in scope.
+|  - committee_directors 业委会主任: units are estates with an owners' committee; the same with
+|    committee_director accounts.
+|  Estate-side accounts are real accounts (the demo generator presets them, see docs/accounts.md).
+|  A foreign region is a 404 before any of this runs (findRegionInScope).
 |  - communities 社区: units are communities; accounts are community_head / community_handler.
 |  - streets 街道办: units are street offices; accounts are street_head / street_handler / party_secretary.
 */
@@ -45,11 +48,13 @@ function scopeRegions(query: Q, root: Region, level: 'street' | 'community') {
   return query
 }
 
-const managerAccount = (q: Q) =>
-  q.from('users as mu').whereColumn('mu.phone', 'e.manager_phone').whereIn('mu.status', LIVE)
-const directorAccount = (q: Q) =>
-  q.from('users as du').whereColumn('du.name', 'e.committee_director').whereIn('du.status', LIVE)
-    .where((w) => w.whereColumn('du.region_id', 'e.community_id').orWhereColumn('du.region_id', 'e.street_id'))
+/** the estate-side role each estate category counts */
+const ESTATE_CATEGORY_ROLE = { project_managers: 'project_manager', committee_directors: 'committee_director' } as const
+
+/** a live account of `role` bound to estate `e` */
+const estateAccount = (role: RoleCode) => (q: Q) =>
+  q.from('user_estates as ue').join('users as eu', 'eu.id', 'ue.user_id')
+    .whereColumn('ue.estate_id', 'e.id').where('ue.relation', role).where('eu.role', role).whereIn('eu.status', LIVE)
 const roleAccount = (roles: RoleCode[], regionColumn: string) => (q: Q) =>
   q.from('users as ru').join('regions as rr', 'rr.id', 'ru.region_id').whereIn('ru.role', roles).whereIn('ru.status', LIVE)
     .where((w) => w.whereColumn('rr.id', 'r.id').orWhereColumn(regionColumn, 'r.id'))
@@ -57,27 +62,27 @@ const roleAccount = (roles: RoleCode[], regionColumn: string) => (q: Q) =>
 /** The rows behind one number: estates, regions or accounts (unpaginated query). */
 export function statQuery(root: Region, category: StatCategory, metric: StatMetric): { kind: 'estate' | 'region' | 'account'; query: Q } {
   if (category === 'project_managers' || category === 'committee_directors') {
-    const estates = () => {
-      const q = scopeEstateRows(db.from('estates as e'), root)
-        .join('regions as c', 'c.id', 'e.community_id')
-        .select('e.id', 'e.name', 'c.name as region_name', 'e.manager_name', 'e.committee_director')
-        .orderBy('e.id')
+    const role = ESTATE_CATEGORY_ROLE[category]
+    // the units: managed estates / estates with an owners' committee, in scope
+    const units = (q: Q) => {
+      scopeEstateRows(q, root)
       if (category === 'committee_directors') q.where('e.has_committee', true)
+      else q.whereNotNull('e.manager_name')
       return q
     }
+    const estates = () =>
+      units(db.from('estates as e'))
+        .join('regions as c', 'c.id', 'e.community_id')
+        .select('e.id', 'e.name', 'c.name as region_name', `e.${category === 'committee_directors' ? 'committee_director' : 'manager_name'} as contact_name`)
+        .orderBy('e.id')
     if (metric === 'units') return { kind: 'estate', query: estates() }
-    if (metric === 'unopened') {
-      return { kind: 'estate', query: estates().whereNotExists((q) => (category === 'project_managers' ? managerAccount(q) : directorAccount(q)).select(db.raw('1'))) }
-    }
-    // accounts: the accounts that match an estate in scope
-    const users = db.from('users').join('regions as ur', 'ur.id', 'users.region_id').whereIn('users.status', LIVE)
-      .whereExists((q) => {
-        const sub = scopeEstateRows(q.from('estates as e'), root)
-        if (category === 'project_managers') sub.whereColumn('e.manager_phone', 'users.phone')
-        else sub.where('e.has_committee', true).whereColumn('e.committee_director', 'users.name')
-          .where((w) => w.whereColumn('e.community_id', 'users.region_id').orWhereColumn('e.street_id', 'users.region_id'))
-        return sub.select(db.raw('1'))
-      })
+    if (metric === 'unopened') return { kind: 'estate', query: estates().whereNotExists((q) => estateAccount(role)(q).select(db.raw('1'))) }
+    // accounts: the live accounts of the role bound to a unit in scope (each once)
+    const users = db.from('users').join('regions as ur', 'ur.id', 'users.region_id').where('users.role', role).whereIn('users.status', LIVE)
+      .whereExists((q) =>
+        units(q.from('user_estates as ue').join('estates as e', 'e.id', 'ue.estate_id'))
+          .whereColumn('ue.user_id', 'users.id').where('ue.relation', role).select(db.raw('1'))
+      )
       .select('users.*', 'ur.name as region_name', 'ur.level as region_level').orderBy('users.id')
     return { kind: 'account', query: users }
   }

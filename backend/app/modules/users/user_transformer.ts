@@ -2,11 +2,11 @@ import type User from '#models/user'
 import type Region from '#models/region'
 import { ROLES, userFeatures, isGrantedRole, type RoleCode } from '#services/roles'
 import { maskPhone } from '#services/masking'
-import type { CurrentUser, ManagedAccount, RegionRef, UserStatsItem } from '@szpm/core'
+import type { CurrentUser, ManagedAccount, OwnEstate, RegionRef, UserStatsItem } from '@szpm/core'
 
 /** The user's own profile: the phone stays masked (it is their own number; no need to unmask and audit). */
 
-export function transformCurrentUser(user: User, region: Region, path: RegionRef[]): CurrentUser {
+export function transformCurrentUser(user: User, region: Region, path: RegionRef[], estates: OwnEstate[] = []): CurrentUser {
   return {
     id: user.id,
     name: user.name,
@@ -15,6 +15,7 @@ export function transformCurrentUser(user: User, region: Region, path: RegionRef
     roleName: ROLES[user.role].name,
     region: { id: region.id, level: region.level, name: region.name, path },
     features: userFeatures(user),
+    estates,
   }
 }
 
@@ -55,7 +56,7 @@ export function transformStatItem(kind: UserStatsItem['kind'], row: Record<strin
   if (kind === 'estate') {
     return {
       kind, id: row.id, name: row.name, regionName: row.region_name,
-      contact: row.committee_director ?? row.manager_name ?? null, roleName: null, statusName: null,
+      contact: row.contact_name ?? null, roleName: null, statusName: null,
     }
   }
   return { kind, id: row.id, name: row.name, regionName: row.region_name ?? '', contact: null, roleName: null, statusName: null }

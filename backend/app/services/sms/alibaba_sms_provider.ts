@@ -1,5 +1,5 @@
 import Dysmsapi, { SendSmsRequest } from '@alicloud/dysmsapi20170525'
-import { SmsSendError, type SmsProvider, type SmsTemplate } from './types.ts'
+import { SmsSendError, type SmsProvider, type SmsMessageTemplate } from './types.ts'
 import { smsConfig, type SmsConfig } from './config.ts'
 
 /** The SDK client class: the package is CommonJS with `exports.default`, so ESM sees it one level down. */
@@ -28,7 +28,7 @@ export class AlibabaSmsProvider implements SmsProvider {
     this.#client = new DysmsapiClient(clientConfig)
   }
 
-  async send(phone: string, template: SmsTemplate, params: { code: string }): Promise<void> {
+  async send(phone: string, template: SmsMessageTemplate, params: Readonly<Record<string, string>>): Promise<void> {
     const request = new SendSmsRequest({
       phoneNumbers: phone,
       signName: this.#config.signName,

@@ -4,7 +4,7 @@
 | Alibaba Cloud SDK at the local stub (`backend/stubs/sms_stub.ts`, port 3391); in production the
 | credentials, sign name and template code must be set explicitly.
 */
-import type { SmsTemplate } from './types.ts'
+import type { SmsMessageTemplate } from './types.ts'
 
 export interface SmsConfig {
   /** `host[:port]` handed to the SDK as its endpoint, e.g. `dysmsapi.aliyuncs.com` */
@@ -15,7 +15,7 @@ export interface SmsConfig {
   /** 短信签名, e.g. 深圳物业监管 */
   signName: string
   /** template code per purpose (a verification-code template may serve all three) */
-  templates: Record<SmsTemplate, string>
+  templates: Record<SmsMessageTemplate, string>
   /** connect and read timeout of one SendSms call */
   timeoutMs: number
 }
@@ -58,6 +58,8 @@ export function smsConfig(env: Env = process.env): SmsConfig {
       login: env.SMS_TEMPLATE_CODE_LOGIN?.trim() || fallbackTemplate,
       bind: env.SMS_TEMPLATE_CODE_BIND?.trim() || fallbackTemplate,
       change_phone: env.SMS_TEMPLATE_CODE_CHANGE_PHONE?.trim() || fallbackTemplate,
+      // the notification fallback (app/modules/messages): params { title, link }
+      notice: env.SMS_TEMPLATE_CODE_NOTICE?.trim() || fallbackTemplate,
     },
     timeoutMs: Number(env.SMS_TIMEOUT_MS?.trim() || 5000),
   }

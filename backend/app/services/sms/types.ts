@@ -2,12 +2,15 @@ import { Exception } from '@adonisjs/core/exceptions'
 
 /** What a code is for; each purpose has its own SMS template (they may share one template code). */
 export type SmsTemplate = 'login' | 'bind' | 'change_phone'
+/** every template the provider sends: the verification codes and the notification fallback ('notice') */
+export type SmsMessageTemplate = SmsTemplate | 'notice'
 
+/** the verification-code purposes ('notice' is the notification fallback of app/modules/messages: `{ title, link }`) */
 export const SMS_TEMPLATES: readonly SmsTemplate[] = ['login', 'bind', 'change_phone']
 
 /** Sends verification-code SMS. `phone` is a mainland mobile number without +86 (11 digits). */
 export interface SmsProvider {
-  send(phone: string, template: SmsTemplate, params: { code: string }): Promise<void>
+  send(phone: string, template: SmsMessageTemplate, params: Readonly<Record<string, string>>): Promise<void>
 }
 
 /**

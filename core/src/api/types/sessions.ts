@@ -10,6 +10,19 @@ export interface CurrentUser {
   roleName: string
   region: RegionRef & { path: RegionRef[] }
   features: string[]
+  /**
+   * An estate-side account's own estates (项目经理, 业委会主任, 业主: its whole data scope, ascending id);
+   * empty for government accounts, whose scope is `region`.
+   */
+  estates: OwnEstate[]
+}
+
+/** One estate an estate-side account answers for (`user_estates`). */
+export interface OwnEstate {
+  id: number
+  name: string
+  /** project_manager | committee_director | owner */
+  relation: string
 }
 
 /** An SMS code was sent (PC login step 1, H5 identity binding). */

@@ -1,6 +1,6 @@
 import { computed, onMounted, ref, shallowRef } from 'vue'
 import { useRouter } from 'vue-router'
-import { EMPTY, formatMetric, pagesOf, STATISTICS_MODULES, type MetricDeclaration, type ModuleDeclaration } from '@szpm/core'
+import { EMPTY, formatMetric, pagesOf, statisticsPage, STATISTICS_MODULES, type MetricDeclaration, type ModuleDeclaration } from '@szpm/core'
 import type { TodoRow } from '@szpm/api'
 import { stats } from '@/api/statistics'
 import { list as listTodos } from '@/api/todos'
@@ -35,13 +35,13 @@ function unitOf(metric: MetricDeclaration): string {
 /** the page a figure opens: the page named by the module's slug, else its first menu page */
 function modulePage(module: ModuleDeclaration): string | undefined {
   const pages = pagesOf('pc').filter((page) => page.module.slug === module.slug)
-  return (pages.find((page) => page.name === module.slug) ?? pages.find((page) => page.menu))?.name
+  return (pages.find((page) => page.name === statisticsPage(module)) ?? pages.find((page) => page.menu))?.name
 }
 
 /**
  * The home 工作台: the user's first open to-dos, the key figures of their region from every
  * statistics module they may view (declared `keyFigures`, labelled and formatted by the declaration),
- * and 通知公告 (module 19 is not built yet).
+ * and 通知公告 (the newest received notices, views/notices/components/HomeNotices.vue).
  */
 export function useHome() {
   const router = useRouter()
@@ -112,5 +112,8 @@ export function useHome() {
     if (canTodos.value) void loadTodos()
   })
 
-  return { user, cards, openModule, canTodos, todos, todoTotal, todosState, openTodo, dueText }
+  /** an estate-side account's own estates (项目经理, 业委会主任): its whole scope, each opening the estate page */
+  const ownEstates = computed(() => session.user?.estates ?? [])
+
+  return { user, cards, openModule, canTodos, todos, todoTotal, todosState, openTodo, dueText, ownEstates }
 }

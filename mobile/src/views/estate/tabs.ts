@@ -6,6 +6,8 @@ import { defineAsyncComponent, markRaw, type Component } from 'vue'
  */
 export const ESTATE_TAB_VIEWS: Readonly<Record<string, Component>> = {
   projects: markRaw(defineAsyncComponent(() => import('@/views/projects/EstateProfileTab.vue'))),
+  // an estate-side account's own estate (estates.own): the same basic facts
+  estates: markRaw(defineAsyncComponent(() => import('@/views/projects/EstateProfileTab.vue'))),
   filings: markRaw(defineAsyncComponent(() => import('@/views/filings/EstateFilingsTab.vue'))),
   evaluations: markRaw(defineAsyncComponent(() => import('@/views/evaluations/EstateEvaluationsTab.vue'))),
 }

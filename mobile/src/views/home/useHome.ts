@@ -2,6 +2,7 @@ import { computed, onMounted, ref } from 'vue'
 import { useRouter } from 'vue-router'
 import { logout as apiLogout } from '@/api/auth'
 import { fetchTodoCounts } from '@/api/todos'
+import { fetchUnreadCount } from '@/api/messages'
 import { MODULE_TILES, PLANNED_MODULES, holds } from '@/modules'
 import { clearUser, currentUser } from '@/stores/session'
 
@@ -57,6 +58,15 @@ export function useHome() {
       .catch(() => undefined)
   })
 
+  /** the 我的消息 badge: unread messages */
+  const messagesUnread = ref(0)
+  onMounted(() => {
+    fetchUnreadCount()
+      .then((counts) => (messagesUnread.value = counts.unread))
+      .catch(() => undefined)
+  })
+  const countBadge = (n: number) => (n > 0 ? (n > 99 ? '99+' : String(n)) : undefined)
+
   /** the declared tiles whose page the user may open, then 我的 */
   const tiles = computed<HomeTile[]>(() => [
     ...MODULE_TILES.filter((tile) => user.value && holds(tile.page.feature)).map((tile) => ({
@@ -64,15 +74,18 @@ export function useHome() {
       text: tile.text,
       icon: tile.icon,
       to: tile.page.path,
-      badge: tile.slug === 'todos' && todoPending.value > 0 ? (todoPending.value > 99 ? '99+' : String(todoPending.value)) : undefined,
+      badge: tile.slug === 'todos' ? countBadge(todoPending.value) : tile.slug === 'messages' ? countBadge(messagesUnread.value) : undefined,
     })),
     ACCOUNT_TILE,
   ])
+
+  /** an estate-side account's own estates (项目经理, 业委会主任): each opens the estate page */
+  const ownEstates = computed(() => (user.value?.estates ?? []).map((estate) => ({ ...estate, to: `/estates/${estate.id}` })))
 
   /** 即将上线: modules not built yet that the user has been granted ahead */
   const planned = computed(() =>
     PLANNED_MODULES.filter((module) => Object.keys(module.features).some(holds)).map((module) => ({ slug: module.slug, name: module.name }))
   )
 
-  return { user, regionName, regionPath, tiles, planned, loggingOut, logout }
+  return { user, regionName, regionPath, tiles, ownEstates, planned, loggingOut, logout }
 }

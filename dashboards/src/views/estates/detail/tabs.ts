@@ -10,6 +10,8 @@ import EstateRecordsTab from './EstateRecordsTab.vue'
  */
 const ESTATE_TABS: Readonly<Record<string, Component>> = {
   projects: EstateBasicsTab,
+  // an estate-side account's own estate (estates.own): the same basic facts
+  estates: EstateBasicsTab,
   filings: EstateFilingsTab,
   evaluations: EstateEvaluationsTab,
 }

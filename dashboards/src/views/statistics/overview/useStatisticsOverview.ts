@@ -112,11 +112,19 @@ export function useStatisticsOverview(slug: string) {
     return { name: recordsPage, query: { ...extraParams.value, ...(region ? { region: String(region) } : {}) } }
   })
 
+  /** 定时导出 / 后台导出 of this table and region in 导出中心 */
+  const scheduleLink = computed<RouteLocationRaw | null>(() => {
+    if (!canExport.value) return null
+    const region = meta.value?.region
+    return { name: 'exports', query: { module: slug, ...(region ? { region_id: String(region.id), region_name: region.name } : {}) } }
+  })
+
   return {
     ...drill,
     extraParams,
     title,
     canExport,
+    scheduleLink,
     columns,
     cards,
     charts,

@@ -1,8 +1,11 @@
-import { computed } from 'vue'
-import { useRoute } from 'vue-router'
+import { computed, ref } from 'vue'
+import { useRoute, useRouter } from 'vue-router'
+import { ElMessage } from 'element-plus'
 import { recordsOf, routeReads, statisticsOf, type Query, type RecordRow, type RecordsMeta } from '@szpm/api'
-import { recordText, routeByName, screenColumns, statusTagType, type ColumnDeclaration } from '@szpm/core'
+import { recordText, routeByName, screenColumns, statisticsPage, statusTagType, type ColumnDeclaration } from '@szpm/core'
 import { records as fetchRecords, recordsExportUrl } from '@/api/statistics'
+import { request as requestExport } from '@/api/exports'
+import { failureMessage } from '@/utils/feedback'
 import type { ScopeTag } from '@/components/ListFilterCard.vue'
 import { estateLink } from '@/composables/useRegionDrillDown'
 import { usePagedQueryList, type QueryFilterField } from '@/composables/usePagedQueryList'
@@ -106,7 +109,7 @@ export function useStatisticsRecords(slug: string) {
 
   /** the statistics page of the module, on the region of the list */
   const overviewLink = computed(() => ({
-    name: module.slug,
+    name: statisticsPage(module),
     query: {
       ...Object.fromEntries(extraParams.map((key) => [key, filters.value[key]]).filter(([, value]) => value)),
       ...(filters.value.region_id ? { region: String(filters.value.region_id) } : {}),
@@ -123,13 +126,36 @@ export function useStatisticsRecords(slug: string) {
   const align = (column: ColumnDeclaration) =>
     NUMERIC.has(column.format ?? 'text') ? 'right' : column.format === 'status' || column.format === 'boolean' ? 'center' : 'left'
 
+  /**
+   * 后台导出: the same file, produced by the worker instead of this request (large lists); it
+   * appears in 导出中心 with its progress, and an in-app message says when it is ready.
+   */
+  const router = useRouter()
+  const exporting = ref(false)
+  async function exportInBackground() {
+    const { region_id, page: _page, per_page: _perPage, ...query } = apiQuery(filters.value as Filters)
+    const strings = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '').map(([key, value]) => [key, String(value)]))
+    exporting.value = true
+    try {
+      await requestExport({ module: slug, kind: 'records', ...(region_id ? { region_id: Number(region_id) } : {}), query: strings })
+      ElMessage.success('已开始后台导出，完成后会发送站内消息')
+      await router.push({ name: 'exports' })
+    } catch (error) {
+      ElMessage.error(failureMessage(error))
+    } finally {
+      exporting.value = false
+    }
+  }
+
   return {
     ...list,
     title,
     canExport,
+    exporting,
+    exportInBackground,
     scopeTags,
     overviewLink,
-    overviewTitle: module.pages?.find((page) => page.name === module.slug)?.title ?? statistics.title,
+    overviewTitle: module.pages?.find((page) => page.name === statisticsPage(module))?.title ?? statistics.title,
     columns: screenColumns(records),
     declaredFilters: records.filters,
     extraFilters,

@@ -1,23 +1,30 @@
 import { computed, onBeforeUnmount, reactive, ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
-import { MOBILE_PHONE, resendCountdown } from '@szpm/core'
+import { IDENTITY_TYPES, MOBILE_PHONE, resendCountdown, type IdentityType } from '@szpm/core'
 import { ApiError } from '@/api/client'
 import { bindIdentity, sendIdentityCode, wechatAuthorizeUrl } from '@/api/auth'
 import { setUser } from '@/stores/session'
 import { queryString } from '@/utils/query'
 
 export interface IdentityChoice {
-  key: string
+  key: IdentityType | 'owner'
   title: string
   description: string
   enabled: boolean
 }
 
-/** Whom the H5 serves; only government supervisors can bind today. */
+/**
+ * Whom the H5 serves: government supervisors, 项目经理 and 业委会主任 bind today (the chosen type is
+ * sent along; the backend refuses an account of another type); 业主 comes later.
+ */
 export const IDENTITIES: IdentityChoice[] = [
-  { key: 'government', title: '各级政府物业监管部门人员', description: '市、区住建部门，街道办，社区工作人员', enabled: true },
-  { key: 'company', title: '物业企业', description: '物业服务企业及项目工作人员', enabled: false },
-  { key: 'owner', title: '业主', description: '小区业主及业主委员会成员', enabled: false },
+  ...(Object.entries(IDENTITY_TYPES) as [IdentityType, (typeof IDENTITY_TYPES)[IdentityType]][]).map(([key, type]) => ({
+    key,
+    title: type.title,
+    description: type.description,
+    enabled: true,
+  })),
+  { key: 'owner', title: '业主', description: '小区业主', enabled: false },
 ]
 
 /**
@@ -30,6 +37,7 @@ export function useIdentity() {
   const router = useRouter()
 
   const step = ref<'choose' | 'form'>('choose')
+  const chosen = ref<IdentityChoice>(IDENTITIES[0])
   const form = reactive({ name: '', phone: '', code: '' })
   const sending = ref(false)
   const submitting = ref(false)
@@ -52,6 +60,8 @@ export function useIdentity() {
       showToast('即将开放')
       return
     }
+    chosen.value = choice
+    errorMessage.value = ''
     step.value = 'form'
   }
 
@@ -68,7 +78,7 @@ export function useIdentity() {
     if (!MOBILE_PHONE.test(form.phone.trim())) return showFailToast('请输入正确的手机号码')
     sending.value = true
     try {
-      const sent = await sendIdentityCode(form.name.trim(), form.phone.trim())
+      const sent = await sendIdentityCode(form.name.trim(), form.phone.trim(), chosen.value.key as IdentityType)
       showSuccessToast('验证码已发送')
       resend.start(sent.resendIn)
     } catch (error) {
@@ -83,7 +93,7 @@ export function useIdentity() {
     submitting.value = true
     errorMessage.value = ''
     try {
-      const user = await bindIdentity(form.name.trim(), form.phone.trim(), form.code.trim())
+      const user = await bindIdentity(form.name.trim(), form.phone.trim(), form.code.trim(), chosen.value.key as IdentityType)
       setUser(user)
       await router.replace('/')
     } catch (error) {
@@ -99,6 +109,7 @@ export function useIdentity() {
 
   return {
     identities: IDENTITIES,
+    chosen,
     step,
     form,
     sending,

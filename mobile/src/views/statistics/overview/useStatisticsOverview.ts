@@ -1,11 +1,11 @@
 import { computed, watch } from 'vue'
 import { useRoute, type RouteLocationRaw } from 'vue-router'
-import { formatMetric, moduleBySlug, type MetricDeclaration } from '@szpm/core'
+import { formatMetric, type MetricDeclaration } from '@szpm/core'
 import { routeReads, type StatsMeta, type StatsRow } from '@szpm/api'
 import { statistics as statisticsApi } from '@/api/statistics'
 import type { SummaryItem } from '@/components/SummaryGrid.vue'
 import { useRegionDrillDown, type DrillNumber } from '@/composables/useRegionDrillDown'
-import { h5Page } from '@/modules'
+import { h5Page, statisticsPageOf } from '@/modules'
 import { useStatisticsPageHook } from '../hooks'
 
 /**
@@ -15,12 +15,13 @@ import { useStatisticsPageHook } from '../hooks'
  */
 export function useStatisticsOverview() {
   const route = useRoute()
-  const slug = String(route.name)
-  const module = moduleBySlug(slug)
-  if (!module?.statistics) throw new Error(`page "${slug}" is not a statistics module`)
-  const { statistics } = module
+  // the page named `<slug>`, or the one a module's `statistics.page` names
+  const pageName = String(route.name)
+  const module = statisticsPageOf(pageName)?.module
+  if (!module?.statistics) throw new Error(`page "${pageName}" is not a statistics module`)
+  const { slug, statistics } = module
   const hook = useStatisticsPageHook(slug)
-  const path = h5Page(slug)!.path
+  const path = h5Page(pageName)!.path
   const recordsPage = statistics.recordsPage ? h5Page(statistics.recordsPage) : undefined
 
   function estateLink(id: number): RouteLocationRaw {
@@ -98,7 +99,7 @@ export function useStatisticsOverview() {
 
   return {
     ...drill,
-    pageTitle: h5Page(slug)!.title,
+    pageTitle: h5Page(pageName)!.title,
     statistics,
     selects: hook.selects,
     summary,

@@ -1,6 +1,6 @@
 import { computed } from 'vue'
 import { useRoute, type LocationQuery, type RouteLocationRaw } from 'vue-router'
-import { moduleBySlug, recordText, screenColumns, type ColumnDeclaration } from '@szpm/core'
+import { moduleBySlug, recordText, screenColumns, statisticsPage, type ColumnDeclaration } from '@szpm/core'
 import { routeReads, type Query, type RecordRow } from '@szpm/api'
 import { statistics as statisticsApi } from '@/api/statistics'
 import { useInfiniteQueryList } from '@/composables/useInfiniteQueryList'
@@ -104,7 +104,7 @@ export function useStatisticsRecords() {
   return {
     ...list,
     title: page.title,
-    backTo: h5Page(slug)?.path ?? '/',
+    backTo: h5Page(statisticsPage(moduleBySlug(slug)!))?.path ?? '/',
     searchPlaceholder: keyword ? `搜索${keyword.label}` : '',
     hasSearch: Boolean(keyword),
     dropdowns,

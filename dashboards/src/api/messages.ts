@@ -1,0 +1,3 @@
+import { api } from './client'
+
+export const { list, unreadCount, show, readAll, exportUrl } = api.messages
