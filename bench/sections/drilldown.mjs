@@ -174,9 +174,10 @@ export async function runDrilldown(ctx) {
       const wh = await timeIt(() => warehousePath(warehouse, module, region, scope), options)
       const pgr = await timeIt(() => pgPath(pool, module, region, scope), options)
       assertSame(label, wh.result, pgr.result, module.metrics)
-      // the API adds zero rows for children without estates; its totals must match too
+      // the API adds zero rows for children without estates; its totals (one WITH TOTALS query) must
+      // match too — float sums to 1e-9 relative, as everywhere (sameValue)
       for (const key of module.metrics) {
-        if (api.result.meta.totals[key] !== wh.result.totals[key]) throw new Error(`API totals ≠ warehouse for ${label}: ${key} ${api.result.meta.totals[key]} vs ${wh.result.totals[key]}`)
+        if (!sameValue(api.result.meta.totals[key], wh.result.totals[key])) throw new Error(`API totals ≠ warehouse for ${label}: ${key} ${api.result.meta.totals[key]} vs ${wh.result.totals[key]}`)
       }
       // and it must have answered for the asked half-year
       if (scope.period && (api.result.meta.period?.year !== scope.period.year || api.result.meta.period?.half !== scope.period.half)) {
@@ -203,8 +204,8 @@ export async function runDrilldown(ctx) {
 
   const markdown = [
     `Each figure: median / p95 in ms over ${ctx.runs} runs after ${ctx.warmup} warm-ups, measured side by side in this run. ` +
-      'API = `GET …?region_id=` over HTTP as 13800000000 (city_admin), full JSON body read. Warehouse = `drillDown` + `totals` ' +
-      '(in parallel, as statistics_service.ts). PostgreSQL = the benchmark-only GROUP BY (bench/lib/pg_stats.mjs), grouped + totals in parallel. ' +
+      'API = `GET …?region_id=` over HTTP as 13800000000 (city_admin), full JSON body read; the API asks ClickHouse once ' +
+      '(rows and totals WITH TOTALS, statistics_service.ts). Warehouse = `drillDown` + `totals` (two queries in parallel). PostgreSQL = the benchmark-only GROUP BY (bench/lib/pg_stats.mjs), grouped + totals in parallel. ' +
       'Every PostgreSQL result was asserted equal to the warehouse result (rows, names, every metric, totals), and the API totals to both.',
     '',
     table(

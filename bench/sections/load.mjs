@@ -119,7 +119,7 @@ function queryValues(route, user, ctx, { filters = [], list = false } = {}) {
       if (filter.options && Math.random() < 0.5) query[key] = pick(filter.options).value
     } else if (key === 'tab') {
       query.tab = pick(['pending', 'pending', 'done'])
-    } else if (key === 'process' || key === 'state') {
+    } else if (key === 'process' || key === 'state' || key === 'notice_id') {
       // narrowing filters the list pages offer; not exercised
     } else {
       throw new Error(`load: no value rule for query key "${key}" of route ${route.name}`)
