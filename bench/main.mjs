@@ -18,6 +18,8 @@ import { runFreshness } from './sections/freshness.mjs'
 import { runExcel } from './sections/excel.mjs'
 import { runLoad } from './sections/load.mjs'
 import { runNotices } from './sections/notices.mjs'
+import { runParking } from './sections/parking.mjs'
+import { runTraining } from './sections/training.mjs'
 
 async function findRegions(pool) {
   const one = async (sql, params = []) => {
@@ -113,6 +115,8 @@ export async function runBench(options) {
     if (selected('freshness')) sections.push(await runFreshness(ctx))
     if (selected('excel')) sections.push(await runExcel(ctx))
     if (selected('notices')) sections.push(await runNotices(ctx))
+    if (selected('parking')) sections.push(await runParking(ctx))
+    if (selected('training')) sections.push(await runTraining(ctx))
     if (selected('load')) sections.push(await runLoad(ctx))
 
     const markdown = report(options, machine, sections, startedAt)

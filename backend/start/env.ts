@@ -71,6 +71,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   MESSAGE_DELIVERY_ATTEMPTS: Env.schema.number.optional(),
   MESSAGE_DELIVERY_BACKOFF_MS: Env.schema.number.optional(),
 
+  // 共有资金情况 (config/common_funds.ts): days to open the account after the 业主大会 filing, rectification period
+  COMMON_FUNDS_OPEN_DAYS: Env.schema.number.optional(),
+  COMMON_FUNDS_RECTIFY_DAYS: Env.schema.number.optional(),
+
   // /health/ready (app/modules/health): per-check timeout and the outbox lag that makes it 503
   READY_CHECK_TIMEOUT_MS: Env.schema.number.optional(),
   READY_OUTBOX_MAX_EVENTS: Env.schema.number.optional(),

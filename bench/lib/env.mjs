@@ -90,7 +90,9 @@ export async function ensureData(env, pool, scale, { regenerate = false } = {}) 
   const { rows: [{ evaluations }] } = await pool.query('SELECT count(*)::int AS evaluations FROM evaluations')
   // … and before 通知发布's (the notice_receipts table missing or empty)
   const { rows: [{ receipts }] } = await pool.query(`SELECT CASE WHEN to_regclass('notice_receipts') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM (SELECT 1 FROM notice_receipts LIMIT 1) x) END AS receipts`)
-  if (!regenerate && marker && marker.scale === scale && marker.estates === count && count > 0 && evaluations > 0 && receipts > 0) {
+  // … and before 车位信息's (parking_spaces missing or empty)
+  const { rows: [{ spaces }] } = await pool.query(`SELECT CASE WHEN to_regclass('parking_spaces') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM (SELECT 1 FROM parking_spaces LIMIT 1) x) END AS spaces`)
+  if (!regenerate && marker && marker.scale === scale && marker.estates === count && count > 0 && evaluations > 0 && receipts > 0 && spaces > 0) {
     console.log(`[bench] szpm_bench already holds the ${scale} scale (${count} estates); reusing it (--regenerate forces)`)
     return
   }
@@ -106,7 +108,7 @@ export function createPool(env, max = 8) {
   return new pg.Pool({ connectionString: ownerUrl(env), max, application_name: 'szpm-bench' })
 }
 
-const ROW_COUNT_TABLES = ['regions', 'estates', 'houses', 'owners', 'filings', 'filing_events', 'evaluations', 'users', 'notices', 'notice_receipts', 'outbox_events']
+const ROW_COUNT_TABLES = ['regions', 'estates', 'houses', 'owners', 'filings', 'filing_events', 'evaluations', 'users', 'notices', 'notice_receipts', 'parking_spaces', 'outbox_events']
 
 /** Machine, service versions and row counts for the report header. */
 export async function describeMachine(env, pool, warehouse) {

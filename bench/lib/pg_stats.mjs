@@ -9,12 +9,18 @@
  *                        index-only scan of houses_estate_totals_index per estate, migration 0012)
  *   estate_evaluations → GROUP BY over `evaluations` of one half-year joined to `estates`, with the
  *                        effective score of backend/app/services/evaluation_periods.ts as of a date
+ *   training           → GROUP BY over `estates`, each estate with its practitioners' `learning_records` (宣传培训)
+ *   common_funds       → GROUP BY over `common_fund_estates_on(asOf, open days)` (共有资金情况: each estate
+ *                        with its 业主大会 filing, account, entries and enforcement records, migration 0022)
  *
  * Same query shape as the warehouse: one grouped query for the child level plus one totals query,
  * filtered by the asked region; metric names and shaping as in warehouse/src/cubes and shape.ts.
  */
 const rate = (condition) => `CASE WHEN count(*) = 0 THEN 0 ELSE (count(*) FILTER (WHERE ${condition}))::float8 / count(*) END`
 const countIf = (condition) => `count(*) FILTER (WHERE ${condition})`
+
+/** a kind's share of the spaces (车位信息), 0 without spaces */
+const share = (column) => `CASE WHEN sum(p.spaces) = 0 THEN 0 ELSE sum(${column})::float8 / sum(p.spaces) END`
 
 export const PG_METRICS = {
   estate_filings: {
@@ -46,6 +52,73 @@ export const PG_METRICS = {
     read: countIf('r.read_at IS NOT NULL'),
     unread: countIf('r.read_at IS NULL'),
     readRate: rate('r.read_at IS NOT NULL'),
+  },
+  // 车位信息: estates e with PARKING_OF_ESTATE (p: spaces by kind, d: disputes by type, pp: filled-in marker) and HOUSES_OF_ESTATE (h)
+  parking: {
+    estates: 'count(*)',
+    estatesWithoutInfo: countIf('pp.estate_id IS NULL'),
+    spaces: 'sum(p.spaces)',
+    ownedSpaces: 'sum(p.owned)',
+    ownedShare: share('p.owned'),
+    civilDefenseSpaces: 'sum(p.civil_defense)',
+    civilDefenseShare: share('p.civil_defense'),
+    rentedSpaces: 'sum(p.rented)',
+    rentedShare: share('p.rented'),
+    temporarySpaces: 'sum(p.temporary)',
+    temporaryShare: share('p.temporary'),
+    chargingSpaces: 'sum(p.charging)',
+    chargingShare: share('p.charging'),
+    otherSpaces: 'sum(p.other)',
+    otherShare: share('p.other'),
+    households: 'sum(h.households)',
+    spacesPerHousehold: 'CASE WHEN sum(h.households) = 0 THEN NULL ELSE sum(p.spaces)::float8 / sum(h.households) END',
+    disputes: 'sum(d.disputes)',
+    occupationDisputes: 'sum(d.occupation)',
+    feeDisputes: 'sum(d.fee)',
+    ownershipDisputes: 'sum(d.ownership)',
+    leaseSaleDisputes: 'sum(d.lease_sale)',
+    chargingDisputes: 'sum(d.charging)',
+    otherDisputes: 'sum(d.other)',
+  },
+  // 宣传培训: estates e with LEARNING_OF_ESTATE (t: the learning records of the estate's practitioners)
+  training: {
+    staffEnrolled: 'sum(t.staff_enrolled)',
+    staffCompleted: 'sum(t.staff_completed)',
+    staffHours: 'sum(t.staff_minutes)::float8 / 60',
+    staffCompletionRate: 'CASE WHEN sum(t.staff_enrolled) = 0 THEN 0 ELSE sum(t.staff_completed)::float8 / sum(t.staff_enrolled) END',
+    leadEnrolled: 'sum(t.lead_enrolled)',
+    leadCompleted: 'sum(t.lead_completed)',
+    leadHours: 'sum(t.lead_minutes)::float8 / 60',
+    leadCompletionRate: 'CASE WHEN sum(t.lead_enrolled) = 0 THEN 0 ELSE sum(t.lead_completed)::float8 / sum(t.lead_enrolled) END',
+  },
+
+  // 从业人员信息: over STAFF_RECORDS (x: one row per practitioner, certificate and estate — the warehouse's staff_facts)
+  staff: {
+    practitioners: countIf('x.kind = 1'),
+    estateStaff: countIf("x.kind = 1 AND x.staff_group = 'estate'"),
+    companyStaff: countIf("x.kind = 1 AND x.staff_group = 'company'"),
+    managers: countIf("x.kind = 1 AND x.post = 'manager'"),
+    service: countIf("x.kind = 1 AND x.post = 'service'"),
+    security: countIf("x.kind = 1 AND x.post = 'security'"),
+    cleaning: countIf("x.kind = 1 AND x.post = 'cleaning'"),
+    certificateHolders: countIf('x.kind = 1 AND x.certificates > 0'),
+    expiredCertificates: countIf('x.kind = 2 AND x.expired'),
+    estates: countIf('x.kind = 0'),
+    estatesMissing: countIf('x.kind = 0 AND x.missing'),
+    estatesStale: countIf('x.kind = 0 AND x.stale'),
+  },
+  // 共有资金情况: over common_fund_estates_on(asOf, open days) s (one row per estate, its account if any)
+  common_funds: {
+    estates: 'count(*)',
+    shouldOpen: countIf('s.should_open'),
+    opened: countIf('s.opened'),
+    notOpened: countIf('s.should_open AND NOT s.opened'),
+    openRate: `CASE WHEN ${countIf('s.should_open')} = 0 THEN NULL ELSE (${countIf('s.opened')}) * 100::float8 / ${countIf('s.should_open')} END`,
+    basicAccounts: countIf(`s.account_kind = 'basic'`),
+    coManagedAccounts: countIf(`s.account_kind = 'co_managed'`),
+    abnormalAccounts: countIf('s.abnormal'),
+    rectificationOrders: countIf('s.rectification_on IS NOT NULL'),
+    penalties: countIf('s.penalty_on IS NOT NULL'),
   },
   // over the derived table of EVALUATION_SOURCE (v.state, v.evaluated, v.closed, v.score)
   estate_evaluations: {
@@ -88,10 +161,57 @@ const EVALUATION_SOURCE = `(SELECT e.district_id, e.street_id, e.community_id, e
 
 const LEVELS = ['district', 'street', 'community', 'estate']
 
+/** 共有资金情况's opening period: the platform default (backend config/common_funds.ts) */
+const COMMON_FUNDS_OPEN_DAYS = 30
+
 /** 项目管理's houses, households (houses with an owner) and area of each estate `e`, from the house register */
 const HOUSES_OF_ESTATE = `
 CROSS JOIN LATERAL (SELECT count(*) AS houses, count(hh.owner_id) AS households, coalesce(sum(hh.building_area), 0) AS area
   FROM houses hh WHERE hh.estate_id = e.id) h`
+
+/**
+ * 车位信息's figures of each estate `e` from its records: spaces by kind (parking_spaces, an index-only
+ * scan of parking_spaces_estate_kind_index per estate), disputes by type, the filled-in marker.
+ */
+const PARKING_OF_ESTATE = `
+CROSS JOIN LATERAL (SELECT count(*) AS spaces, count(*) FILTER (WHERE ps.kind = 'owned') AS owned, count(*) FILTER (WHERE ps.kind = 'civil_defense') AS civil_defense, count(*) FILTER (WHERE ps.kind = 'rented') AS rented, count(*) FILTER (WHERE ps.kind = 'temporary') AS temporary, count(*) FILTER (WHERE ps.kind = 'charging') AS charging, count(*) FILTER (WHERE ps.kind = 'other') AS other
+  FROM parking_spaces ps WHERE ps.estate_id = e.id) p
+CROSS JOIN LATERAL (SELECT count(*) AS disputes, count(*) FILTER (WHERE pd.dispute_type = 'occupation') AS occupation, count(*) FILTER (WHERE pd.dispute_type = 'fee') AS fee, count(*) FILTER (WHERE pd.dispute_type = 'ownership') AS ownership, count(*) FILTER (WHERE pd.dispute_type = 'lease_sale') AS lease_sale, count(*) FILTER (WHERE pd.dispute_type = 'charging') AS charging, count(*) FILTER (WHERE pd.dispute_type = 'other') AS other
+  FROM parking_disputes pd WHERE pd.estate_id = e.id) d
+LEFT JOIN estate_parking_profiles pp ON pp.estate_id = e.id`
+
+/**
+ * 从业人员信息's records (the rows of the warehouse's staff_facts, from the same tables): each
+ * practitioner (kind 1; a company's at estate 0, as the ETL places it), each certificate (kind 2,
+ * expired before the as-of date `$n`), each estate (kind 0: missing = no practitioner, stale = some but
+ * confirmed more than 180 days (STAFF_STALE_DAYS) before the as-of date, or never).
+ */
+const STAFF_RECORDS = (asOf) => `(
+  SELECT p.district_id, p.street_id, p.community_id, coalesce(p.estate_id, 0) AS estate_id, coalesce(pe.name, '物业服务企业从业人员') AS estate_name,
+         1 AS kind, p.staff_group, p.post, (SELECT count(*) FROM practitioner_certificates pc WHERE pc.practitioner_id = p.id) AS certificates,
+         false AS expired, false AS missing, false AS stale
+    FROM practitioners p LEFT JOIN estates pe ON pe.id = p.estate_id
+  UNION ALL
+  SELECT p.district_id, p.street_id, p.community_id, coalesce(p.estate_id, 0), coalesce(pe.name, '物业服务企业从业人员'),
+         2, p.staff_group, p.post, 0, pc.valid_until < ${asOf}::date, false, false
+    FROM practitioner_certificates pc JOIN practitioners p ON p.id = pc.practitioner_id LEFT JOIN estates pe ON pe.id = p.estate_id
+  UNION ALL
+  SELECT se.district_id, se.street_id, se.community_id, se.id, se.name, 0, '', '', 0, false,
+         NOT EXISTS (SELECT 1 FROM practitioners sp WHERE sp.estate_id = se.id),
+         EXISTS (SELECT 1 FROM practitioners sp WHERE sp.estate_id = se.id)
+           AND (sc.confirmed_at IS NULL OR (sc.confirmed_at AT TIME ZONE 'Asia/Shanghai')::date < ${asOf}::date - 180)
+    FROM estates se LEFT JOIN estate_staff_confirmations sc ON sc.estate_id = se.id
+) x`
+
+/**
+ * 宣传培训's figures of each estate `e`: the learning records of its practitioners (practitioners by
+ * `estate_id`, then their records by the (practitioner_id, course_id) unique index), all, completed and
+ * their learned minutes, and the same of its 项目负责人.
+ */
+const LEARNING_OF_ESTATE = `
+CROSS JOIN LATERAL (SELECT count(*) AS staff_enrolled, count(*) FILTER (WHERE lr.progress = 100) AS staff_completed, coalesce(sum(lr.learned_minutes), 0) AS staff_minutes,
+    count(*) FILTER (WHERE lp.is_lead) AS lead_enrolled, count(*) FILTER (WHERE lp.is_lead AND lr.progress = 100) AS lead_completed, coalesce(sum(lr.learned_minutes) FILTER (WHERE lp.is_lead), 0) AS lead_minutes
+  FROM practitioners lp JOIN learning_records lr ON lr.practitioner_id = lp.id WHERE lp.estate_id = e.id) t`
 
 /**
  * { sql, params } for the grouped query (childLevel given) or the totals query (childLevel null).
@@ -101,6 +221,14 @@ export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, as
   if (childLevel && !LEVELS.includes(childLevel)) throw new Error(`bad level ${childLevel}`)
   if (filterLevel && !LEVELS.includes(filterLevel)) throw new Error(`bad level ${filterLevel}`)
   const metrics = Object.entries(PG_METRICS[cube]).map(([name, expr]) => `${expr} AS "${name}"`).join(',\n  ')
+  if (cube === 'staff') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new Error('staff needs { asOf: YYYY-MM-DD }')
+    const params = [asOf, ...(filterLevel ? [filterId] : [])]
+    const where = filterLevel ? `\nWHERE x.${filterLevel}_id = $2` : ''
+    if (!childLevel) return { sql: `SELECT ${metrics}\nFROM ${STAFF_RECORDS('$1')}${where}`, params }
+    const [idExpr, nameExpr, join] = childLevel === 'estate' ? ['x.estate_id', 'x.estate_name', ''] : [`x.${childLevel}_id`, 'r.name', `\nJOIN regions r ON r.id = x.${childLevel}_id`]
+    return { sql: `SELECT ${idExpr} AS id, ${nameExpr} AS name,\n  ${metrics}\nFROM ${STAFF_RECORDS('$1')}${join}${where}\nGROUP BY 1, 2`, params }
+  }
   if (cube === 'notices') {
     // the receipts of the region's estates (of one notice when `noticeId` is given), by the estate's place
     const params = []
@@ -123,7 +251,7 @@ export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, as
       : [`v.${childLevel}_id`, 'r.name', `\nJOIN regions r ON r.id = v.${childLevel}_id`]
     return { sql: `SELECT ${idExpr} AS id, ${nameExpr} AS name,\n  ${metrics}\nFROM ${EVALUATION_SOURCE}${join}${where}\nGROUP BY 1, 2`, params }
   }
-  const where = filterLevel ? `\nWHERE ${cube === 'estate_filings' ? 's' : 'e'}.${filterLevel}_id = $1` : ''
+  const where = filterLevel ? `\nWHERE ${cube === 'estate_filings' || cube === 'common_funds' ? 's' : 'e'}.${filterLevel}_id = $1` : ''
   const params = filterLevel ? [filterId] : []
   if (cube === 'estate_filings') {
     // the state as of a date (a contract past its last day reads expired): estate_filing_states_on(date)
@@ -132,10 +260,18 @@ export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, as
     const tail = childLevel ? `\nGROUP BY s.${childLevel}_id, s.${childLevel}_name` : ''
     return { sql: `SELECT ${group}${metrics}\nFROM estate_filing_states_on($${params.length + 1}::date) s${where}${tail}`, params: [...params, asOf] }
   }
-  if (!childLevel) return { sql: `SELECT ${metrics}\nFROM estates e${HOUSES_OF_ESTATE}${where}`, params }
+  if (cube === 'common_funds') {
+    // as of a date with the platform's default opening period (COMMON_FUNDS_OPEN_DAYS, 30: the bench's API runs with it)
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new Error('common_funds needs { asOf: YYYY-MM-DD }')
+    const group = childLevel ? `s.${childLevel}_id AS id, s.${childLevel}_name AS name,\n  ` : ''
+    const tail = childLevel ? `\nGROUP BY 1, 2` : ''
+    return { sql: `SELECT ${group}${metrics}\nFROM common_fund_estates_on($${params.length + 1}::date, ${COMMON_FUNDS_OPEN_DAYS}) s${where}${tail}`, params: [...params, asOf] }
+  }
+  const perEstate = cube === 'parking' ? `${HOUSES_OF_ESTATE}${PARKING_OF_ESTATE}` : cube === 'training' ? LEARNING_OF_ESTATE : HOUSES_OF_ESTATE
+  if (!childLevel) return { sql: `SELECT ${metrics}\nFROM estates e${perEstate}${where}`, params }
   const [nameExpr, join] = childLevel === 'estate' ? ['e.name', ''] : ['r.name', `\nJOIN regions r ON r.id = e.${childLevel}_id`]
   return {
-    sql: `SELECT e.${childLevel === 'estate' ? '' : `${childLevel}_`}id AS id, ${nameExpr} AS name,\n  ${metrics}\nFROM estates e${HOUSES_OF_ESTATE}${join}${where}\nGROUP BY 1, 2`,
+    sql: `SELECT e.${childLevel === 'estate' ? '' : `${childLevel}_`}id AS id, ${nameExpr} AS name,\n  ${metrics}\nFROM estates e${perEstate}${join}${where}\nGROUP BY 1, 2`,
     params,
   }
 }

@@ -10,6 +10,7 @@ import { buildSql, cubes, drillDown, raw, totals } from '@szpm/warehouse'
 import { STATISTICS_MODULES } from '@szpm/core'
 import { statisticsRoutes } from '@szpm/core/api'
 import { pgStatsSql, sameValue, shapeValue } from '../lib/pg_stats.mjs'
+import { assertSameStep } from '../lib/cube_compare.mjs'
 import { timeIt } from '../lib/stats.mjs'
 import { ms, ratio, table, verdict, progress } from '../lib/report.mjs'
 
@@ -47,6 +48,14 @@ async function asOfToday() {
   return { label: '', filters: {}, params: { asOf }, asOf, qs: '' }
 }
 
+/** 共有资金情况 is read as of today with the default opening period (30 days, config/common_funds.ts) */
+async function commonFundsToday() {
+  const scope = await asOfToday()
+  const cutOff = new Date(`${scope.asOf}T00:00:00Z`)
+  cutOff.setUTCDate(cutOff.getUTCDate() - 30)
+  return { ...scope, params: { asOf: scope.asOf, overdueIfFiledBefore: cutOff.toISOString().slice(0, 10) } }
+}
+
 /** what the modules without a period ask: nothing beyond the region */
 const NO_SCOPE = { label: '', filters: {}, params: undefined, qs: '' }
 
@@ -54,7 +63,7 @@ const NO_SCOPE = { label: '', filters: {}, params: undefined, qs: '' }
  * Module-specific scope: resolves a module's own filters / params once per run (e.g. the half-year
  * and asOf), by slug. A statistics module without an entry is asked for its regions only.
  */
-const SCOPES = { filings: asOfToday, evaluations: latestEndedHalf }
+const SCOPES = { filings: asOfToday, staff: asOfToday, evaluations: latestEndedHalf, common_funds: commonFundsToday }
 
 /**
  * Every statistics module of the platform (core/src/modules, STATISTICS_MODULES): its title, cube,
@@ -100,20 +109,7 @@ async function warehousePath(warehouse, module, region, scope) {
 }
 
 /** Throws (aborting the bench) unless both paths give the same rows and numbers. */
-function assertSame(label, warehouse, postgres, metrics) {
-  const problems = []
-  const byId = new Map(postgres.rows.map((row) => [row.id, row]))
-  if (warehouse.rows.length !== postgres.rows.length) problems.push(`row count: warehouse ${warehouse.rows.length}, PostgreSQL ${postgres.rows.length}`)
-  for (const row of warehouse.rows) {
-    const other = byId.get(row.id)
-    if (!other) { problems.push(`id ${row.id} (${row.name}) missing in PostgreSQL`); continue }
-    for (const key of ['name', ...metrics]) if (!sameValue(row[key], other[key])) problems.push(`id ${row.id} ${key}: warehouse ${row[key]}, PostgreSQL ${other[key]}`)
-  }
-  for (const key of metrics) if (!sameValue(warehouse.totals[key], postgres.totals[key])) problems.push(`totals ${key}: warehouse ${warehouse.totals[key]}, PostgreSQL ${postgres.totals[key]}`)
-  if (problems.length > 0) {
-    throw new Error(`WAREHOUSE ≠ POSTGRESQL for ${label}:\n  ${problems.slice(0, 20).join('\n  ')}${problems.length > 20 ? `\n  … ${problems.length - 20} more` : ''}`)
-  }
-}
+const assertSame = assertSameStep
 
 /**
  * 项目管理's house figures straight from the raw record-grain facts (house_facts, one row per house,

@@ -8,6 +8,7 @@
 import { drillDown, totals } from '@szpm/warehouse'
 import { pgQueryFn, writeNoticeReceiptOutbox } from '@szpm/etl'
 import { pgStatsSql, sameValue, shapeValue } from '../lib/pg_stats.mjs'
+import { assertSameStep } from '../lib/cube_compare.mjs'
 import { timeIt } from '../lib/stats.mjs'
 import { int, ms, ratio, table, verdict, progress } from '../lib/report.mjs'
 
@@ -99,18 +100,7 @@ async function pgPath(pool, region, noticeId) {
 }
 
 /** Throws (aborting the bench) unless both paths give the same rows and numbers. */
-function assertSame(label, warehouse, postgres) {
-  const problems = []
-  const byId = new Map(postgres.rows.map((row) => [row.id, row]))
-  if (warehouse.rows.length !== postgres.rows.length) problems.push(`row count: warehouse ${warehouse.rows.length}, PostgreSQL ${postgres.rows.length}`)
-  for (const row of warehouse.rows) {
-    const other = byId.get(row.id)
-    if (!other) { problems.push(`id ${row.id} (${row.name}) missing in PostgreSQL`); continue }
-    for (const key of ['name', ...METRICS]) if (!sameValue(row[key], other[key])) problems.push(`id ${row.id} ${key}: warehouse ${row[key]}, PostgreSQL ${other[key]}`)
-  }
-  for (const key of METRICS) if (!sameValue(warehouse.totals[key], postgres.totals[key])) problems.push(`totals ${key}: warehouse ${warehouse.totals[key]}, PostgreSQL ${postgres.totals[key]}`)
-  if (problems.length) throw new Error(`WAREHOUSE ≠ POSTGRESQL for ${label}:\n  ${problems.slice(0, 20).join('\n  ')}`)
-}
+const assertSame = (label, warehouse, postgres) => assertSameStep(label, warehouse, postgres, METRICS)
 
 export async function runNotices(ctx) {
   const { pool, warehouse, regions, admin } = ctx

@@ -53,7 +53,8 @@ const without = (list: readonly FeatureCode[], ...drop: string[]) =>
   list.filter((code) => !drop.some((d) => (d.endsWith('.') ? code.startsWith(d) : code === d)))
 
 /** what a street head holds: everything of a street office except the city's tools */
-const STREET_HEAD = without(ALL, 'audit.view', 'personal_data.unmask', 'inspections.manage', 'disputes.manage', 'evaluations.manage', 'calendar.manage')
+// courses (宣传培训) are kept by the city and district administrators
+const STREET_HEAD = without(ALL, 'audit.view', 'personal_data.unmask', 'inspections.manage', 'disputes.manage', 'evaluations.manage', 'calendar.manage', 'training.manage')
 
 /**
  * Role defaults: preset roles hold exactly these; granted roles get them when a head creates the
@@ -67,7 +68,8 @@ const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
     'notices.manage', 'notices.remind'),
   street_head: STREET_HEAD,
   street_handler: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'filings.manage', 'projects.view', 'projects.export',
-    'evaluations.view', 'evaluations.handle', 'evaluations.export', 'notices.view', 'notices.manage', 'notices.remind', 'notices.export'],
+    'evaluations.view', 'evaluations.handle', 'evaluations.export', 'notices.view', 'notices.manage', 'notices.remind', 'notices.export',
+    'staff.view', 'staff.export', 'staff.remind'],
   party_secretary: ['todos.view', 'filings.view', 'projects.view', 'evaluations.view'],
   community_head: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'projects.view', 'projects.export',
     'evaluations.view', 'evaluations.handle', 'evaluations.export'],

@@ -1,11 +1,15 @@
 import { accounts } from './accounts.ts'
+import { commonFunds } from './common_funds.ts'
 import { estates } from './estates.ts'
 import { estateAccounts } from './estate_accounts.ts'
 import { evaluations } from './evaluations.ts'
 import { filings } from './filings.ts'
 import { housesAndOwners } from './houses_and_owners.ts'
 import { notices } from './notices.ts'
+import { parking } from './parking.ts'
 import { regions } from './regions.ts'
+import { staff } from './staff.ts'
+import { training } from './training.ts'
 import type { DataGenerator } from './types.ts'
 
 /**
@@ -21,10 +25,16 @@ export const GENERATORS: readonly DataGenerator[] = [
   estates,
   housesAndOwners,
   filings,
+  // after the filings: an account is due once the 业主大会 is filed
+  commonFunds,
   accounts,
   estateAccounts,
   notices,
+  parking,
   evaluations,
+  staff,
+  // after the practitioners (staff), whose ids its learning records reference
+  training,
 ]
 
 export { runGenerators } from './pipeline.ts'

@@ -11,6 +11,12 @@ export interface Scale {
   housesPerEstate: [number, number]
   /** 通知发布: notices each street office has published (generators/notices.ts; default 3–5) */
   noticesPerStreet?: [number, number]
+  /** 宣传培训: courses published (generators/training.ts; default 12) */
+  courses?: number
+  /** 宣传培训: courses each estate practitioner has enrolled in (default 2–6) */
+  coursesPerLearner?: [number, number]
+  /** 从业人员信息: practitioners of each estate with staff (generators/staff.ts; default 3–10) */
+  staffPerEstate?: [number, number]
   /** Only these street offices get communities (tests use a handful); default: all 74. */
   streets?: readonly string[]
 }
@@ -28,6 +34,8 @@ export interface GeneratedState {
   streets: StreetInfo[]
   communities: CommunityInfo[]
   estates: EstateInfo[]
+  /** 从业人员信息: the practitioners' ids (generators/staff.ts), for 宣传培训's learning records */
+  practitionerIds?: number[]
 }
 
 export interface GeneratorContext {

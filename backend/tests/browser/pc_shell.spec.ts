@@ -170,10 +170,10 @@ test.group('PC · shell: side menu, breadcrumbs, home 工作台', (group) => {
   })
 
   test('the estate page opens for any module with an estate tab, and by URL sends home a user holding none', async ({ visit, assert }) => {
-    // the party secretary without 项目管理, 备案情况 and 街道社区评价 (the modules with an estate tab)
+    // the party secretary without any feature of a module with an estate tab (项目管理, 备案情况, 街道社区评价 … —
+    // those it holds by default; the modules added later are not among its defaults)
     const removed = await db.from('user_features').where({ user_id: USERS.party.id }).whereIn('feature', ESTATE_TAB_FEATURES).delete()
-    // all the estate-tab features a government account can hold (estates.own is the estate side's)
-    assert.equal(Number(removed), ESTATE_TAB_FEATURES.filter((feature) => feature !== 'estates.own').length)
+    assert.isAbove(Number(removed), 0)
 
     const page = await loginOnPc(visit, 'party')
     await page.locator('[data-test="nav-todos"]').waitFor()

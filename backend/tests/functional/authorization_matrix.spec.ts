@@ -3,6 +3,7 @@ import router from '@adonisjs/core/services/router'
 import { R, E, USERS, resetWorld, type WorldUser } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
 import { NOTICE_ATTACHMENT_IN, NOTICE_IN, seedNotices } from '#tests/support/notices'
+import { A, seedCommonFunds } from '#tests/support/common_funds'
 import { API_ROUTES, routeFeatures } from '@szpm/core'
 import { featuresOf, userFeatures } from '#services/roles'
 import { loadGrantedFeatures } from '#modules/users/account_service'
@@ -43,6 +44,8 @@ const EVALUATION_IN: Record<Place, number> = { own: E.e1, sibling: E.e4, otherDi
 const VALID_TEMPLATE = { name: '矩阵模板', items: [{ key: 'all', name: '综合', description: '', maxScore: 100, weight: 100 }] }
 const none = () => ({})
 const inRegion = (p: Place) => ({ qs: { region_id: REGION_IN[p] } })
+/** 共有资金: the account of each place's estate (tests/support/common_funds.ts) */
+const FUND_ACCOUNT_IN: Record<Place, number> = { own: A.e1, sibling: A.e4, otherDistrict: A.e5 }
 
 const TARGETS: Record<string, RouteCase> = {
   'session.csrf': { target: none },
@@ -166,6 +169,65 @@ const TARGETS: Record<string, RouteCase> = {
   'notice_stats.export': { target: (p) => ({ params: { id: NOTICE_IN[p] } }) },
   'notice_recipient_stats.index': { target: (p) => ({ params: { id: NOTICE_IN[p] }, qs: { estate_id: ESTATE_IN[p] } }) },
   'notice_recipient_stats.export': { target: (p) => ({ params: { id: NOTICE_IN[p] }, qs: { estate_id: ESTATE_IN[p] } }) },
+  // 车位信息: statistics, records and 提醒更新, all by region
+  'parking_stats.index': { target: inRegion },
+  'parking_stats.export': { target: inRegion },
+  'parking_spaces.index': { target: inRegion },
+  'parking_spaces.export': { target: inRegion },
+  'parking.remind': { target: (p) => ({ json: { region_id: REGION_IN[p] } }) },
+  // the estate's 项目经理 keeps its spaces: another estate (or a director) is a 404, an unknown space too
+  'estate_parking.index': { target: (p) => ({ params: { id: ESTATE_IN[p] } }), outcome: { director: 404 } },
+  'estate_parking.store': { target: (p) => ({ params: { id: ESTATE_IN[p] }, json: { kind: 'owned', code: `MATRIX-${p}` } }), outcome: { manager: 201, nanyuanManager: 201, director: 404 } },
+  'estate_parking.update': { target: () => ({ params: { id: 999999 }, json: { status: 'idle', version: 1 } }), outcome: everyone(404) },
+  'estate_parking.destroy': { target: () => ({ params: { id: 999999 }, json: { version: 1 } }), outcome: everyone(404) },
+  // 从业人员信息: statistics, records and 提醒更新 by region (a region with nothing to remind, or reminded
+  // already, is a harmless 422 / 409); the estate's staff is its 项目经理's (the director of e1 is a 404);
+  // an unknown practitioner is a 404
+  'staff_stats.index': { target: inRegion },
+  'staff_stats.export': { target: inRegion },
+  'staff_records.index': { target: inRegion },
+  'staff_records.export': { target: inRegion },
+  'staff.remind': { target: (p) => ({ json: { region_id: REGION_IN[p] } }) },
+  'estate_staff.index': { target: (p) => ({ params: { id: ESTATE_IN[p] } }), outcome: { director: 404 } },
+  'estate_staff.store': {
+    target: (p) => ({ params: { id: ESTATE_IN[p] }, json: { name: '矩阵员工', id_number: '440304199001011234', phone: '13600000001', post: 'security' } }),
+    outcome: { manager: 201, nanyuanManager: 201, director: 404 },
+  },
+  'estate_staff.update': {
+    target: () => ({ params: { id: 999999 }, json: { name: '矩阵员工', id_number: '440304199001011234', phone: '13600000001', post: 'security', version: 1 } }),
+    outcome: everyone(404),
+  },
+  'estate_staff.destroy': { target: () => ({ params: { id: 999999 }, json: { version: 1 } }), outcome: everyone(404) },
+  'estate_staff.confirm': { target: (p) => ({ params: { id: ESTATE_IN[p] }, json: {} }), outcome: { director: 404 } },
+  // 宣传培训: statistics and records by region; courses are city-wide (kept by the city and district
+  // administrators: an empty create or a request without a file is a harmless 422, an unknown course a
+  // 404); the learner routes answer any signed-in user, an unknown course a 404
+  'training_statistics.index': { target: inRegion },
+  'training_statistics.export': { target: inRegion },
+  'training_records.index': { target: inRegion },
+  'training_records.export': { target: inRegion },
+  'training_courses.index': { target: none },
+  'training_media.upload': { target: none, outcome: { city: 422, futian: 422 } },
+  'training_courses.store': { target: () => ({ json: {} }), outcome: { city: 422, futian: 422 } },
+  'training_courses.update': {
+    target: () => ({ params: { id: 999999 }, json: { title: '矩阵课程', audience: 'all', duration_minutes: 10, version: 1 } }),
+    outcome: { city: 404, futian: 404 },
+  },
+  'training_courses.media': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'training_learning.index': { target: none },
+  'training_progress.store': { target: () => ({ params: { id: 999999 }, json: { progress: 10 } }), outcome: everyone(404) },
+  // 共有资金情况: statistics, records and 共享银行统计 by region; 账户流水 of the account of each place's estate
+  'common_fund_stats.index': { target: inRegion },
+  'common_fund_stats.export': { target: inRegion },
+  'common_fund_estates.index': { target: inRegion },
+  'common_fund_estates.export': { target: inRegion },
+  'common_fund_transactions.index': { target: (p) => ({ params: { id: FUND_ACCOUNT_IN[p] } }) },
+  'common_fund_transactions.export': { target: (p) => ({ params: { id: FUND_ACCOUNT_IN[p] } }) },
+  'common_fund_banks.index': { target: inRegion },
+  'common_fund_banks.export': { target: inRegion },
+  // a 责令整改 of each place's estate: 翠园小区 opened its account and the others are not due, so a permitted
+  // call is a harmless 422 (nothing written); out of reach a 404
+  'common_fund_enforcements.store': { target: (p) => ({ json: { estate_id: ESTATE_IN[p], kind: 'rectification', decided_on: '2026-11-28', document_no: '矩阵' } }) },
   // 导出中心: every signed-in user's own runs and subscriptions (no region scope: another's is a 404)
   'exports.tables': { target: none },
   'exports.index': { target: none },
@@ -221,6 +283,7 @@ test.group('Authorization matrix', (group) => {
     clock.travelTo('2026-11-28T10:00:00+08:00')
     await new EvaluationPeriodService().open({ year: 2026, half: 1 })
     await seedNotices()
+    await seedCommonFunds()
     return () => clock.reset()
   })
 

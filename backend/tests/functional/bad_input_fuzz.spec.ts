@@ -88,6 +88,25 @@ const SAMPLES: Record<string, { params?: Record<string, number | string>; body: 
   'api.export_subscriptions.store': { body: { module: 'evaluations', region_id: R.gy1, frequency: 'weekly', weekday: 1, month_day: 1, time_of_day: '08:00' } },
   // 我的消息 (as 桂园's handler, who has no messages): 全部已读 of one kind marks nothing
   'api.messages.read_all': { body: { kind: 'notice' } },
+  // 车位信息: 提醒更新 as 罗湖's district admin (桂园新村 has no project manager: nobody is messaged);
+  // the spaces as 南园's project manager, on 园岭's e1 (not theirs: a 404) or a space that does not exist
+  'api.parking.remind': { body: { region_id: R.gy1 } },
+  'api.estate_parking.store': { params: { id: E.e1 }, body: { kind: 'owned', code: 'FUZZ', location: 'fuzz', status: 'in_use' } },
+  'api.estate_parking.update': { params: { id: 999999 }, body: { kind: 'owned', code: 'FUZZ', status: 'idle', version: 1 } },
+  'api.estate_parking.destroy': { params: { id: 999999 }, body: { version: 1 } },
+  // 从业人员信息: 提醒更新 as 罗湖's district admin (桂园新村 has no project manager: nobody is messaged);
+  // the staff as 南园's project manager, on 园岭's e1 (not theirs: a 404) or a practitioner that does not exist
+  'api.staff.remind': { body: { region_id: R.gy1 } },
+  'api.estate_staff.store': { params: { id: E.e1 }, body: { name: 'FUZZ', id_number: '440304199001011234', phone: '13600000001', post: 'security', certificates: [] } },
+  'api.estate_staff.update': { params: { id: 999999 }, body: { name: 'FUZZ', id_number: '440304199001011234', phone: '13600000001', post: 'security', version: 1 } },
+  'api.estate_staff.destroy': { params: { id: 999999 }, body: { version: 1 } },
+  'api.estate_staff.confirm': { params: { id: E.e1 }, body: {} },
+  // 宣传培训 (courses as the city admin): a course claiming a file nobody uploaded (a field error), an
+  // upload without a multipart body, a course that does not exist; progress as 桂园's handler, who is no learner (404)
+  'api.training_media.upload': { body: { file: 'fuzz' } },
+  'api.training_courses.store': { body: { title: 'fuzz', kind: 'document', audience: 'all', duration_minutes: 10, media_token: '00000000-0000-4000-8000-000000000000' } },
+  'api.training_courses.update': { params: { id: 999999 }, body: { title: 'fuzz', audience: 'all', duration_minutes: 10, version: 1 } },
+  'api.training_progress.store': { params: { id: 999999 }, body: { progress: 10 } },
 }
 
 /**
@@ -100,7 +119,12 @@ const IN_SCOPE: Record<string, { who: WorldUser; body: Record<string, unknown> }
   'api.filings.destroy': { who: 'handler', body: { version: 999, remark: 'fuzz' } },
 }
 /** who sends a route's inputs when not 桂园's handler (default) or the city admin (the city's tools) */
-const ACTORS: Record<string, WorldUser> = { 'api.exports.store': 'party', 'api.export_subscriptions.store': 'party' }
+const ACTORS: Record<string, WorldUser> = {
+  'api.exports.store': 'party', 'api.export_subscriptions.store': 'party',
+  'api.training_media.upload': 'city', 'api.training_courses.store': 'city', 'api.training_courses.update': 'city',
+  'api.parking.remind': 'luohu', 'api.estate_parking.store': 'nanyuanManager', 'api.estate_parking.update': 'nanyuanManager', 'api.estate_parking.destroy': 'nanyuanManager',
+  'api.staff.remind': 'luohu', 'api.estate_staff.store': 'nanyuanManager', 'api.estate_staff.update': 'nanyuanManager', 'api.estate_staff.destroy': 'nanyuanManager', 'api.estate_staff.confirm': 'nanyuanManager',
+}
 
 const GENERIC_FIELDS = ['id', 'phone', 'password', 'code', 'name', 'role', 'region_id', 'features', 'status', 'version', 'remark', 'estate_id']
 
@@ -110,7 +134,8 @@ const GENERIC_QUERY = ['id', 'q', 'page', 'per_page', 'region_id', 'code', 'stat
 const TABLES = ['filings', 'filing_events', 'outbox_events', 'users', 'estates', 'regions', 'calendar_years', 'calendar_days',
   'evaluations', 'evaluation_templates', 'evaluation_periods', 'workflow_events', 'todos',
   'notices', 'notice_estates', 'notice_receipts', 'notice_urges', 'notice_attachments', 'messages', 'message_deliveries',
-  'export_runs', 'export_subscriptions']
+  'export_runs', 'export_subscriptions', 'parking_spaces', 'estate_parking_profiles', 'parking_disputes',
+  'training_courses', 'learning_records', 'practitioners', 'practitioner_certificates', 'estate_staff_confirmations']
 const CJK = /[\u3400-\u9fff]/
 
 async function counts() {
@@ -157,6 +182,8 @@ test.group('Bad input fuzz', (group) => {
       city: await actor('city'),
       handler: await actor('handler'),
       party: await actor('party'),
+      luohu: await actor('luohu'),
+      nanyuanManager: await actor('nanyuanManager'),
     }
     const failures: string[] = []
     let tried = 0

@@ -156,7 +156,8 @@ test.group('权限管理 · 账号列表与赋权', (group) => {
     revoke.assertStatus(200)
     assert.deepEqual(revoke.body().data.features, ['projects.view', 'filings.view'])
     assert.sameMembers(revoke.body().meta.removed, ['todos.view', 'todos.handle', 'filings.export', 'filings.manage', 'projects.export',
-      'evaluations.view', 'evaluations.handle', 'evaluations.export', 'notices.view', 'notices.manage', 'notices.remind', 'notices.export'])
+      'evaluations.view', 'evaluations.handle', 'evaluations.export', 'notices.view', 'notices.manage', 'notices.remind', 'notices.export',
+      'staff.view', 'staff.export', 'staff.remind'])
 
     const me = await client.visit('api.session.show').loginAs(await actor('handler'))
     assert.sameMembers(me.body().data.features, ['filings.view', 'projects.view'])

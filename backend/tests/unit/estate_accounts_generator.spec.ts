@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import pg from 'pg'
 import hash from '@adonisjs/core/services/hash'
-import { OWNER_DATABASE_URL } from '#config/database'
+import { withClient as withOwnerClient } from '#tests/support/owner_client'
 import { resetWorld } from '#tests/support/world'
 import { GENERATORS, DEMO_ACCOUNTS, DEMO_PASSWORD, ESTATE_DEMO_ACCOUNTS, runGenerators } from '#database/generators/index'
 import type { DataGenerator, Scale } from '#database/generators/index'
@@ -14,15 +14,7 @@ const SMALL: Scale = {
   streets: ['园岭街道', '南园街道', '桂园街道'],
 }
 
-async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: OWNER_DATABASE_URL, application_name: 'szpm-estate-accounts-tests' })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end()
-  }
-}
+const withClient = <T>(fn: (client: pg.Client) => Promise<T>) => withOwnerClient(fn, 'szpm-estate-accounts-tests')
 
 const query = <T = Record<string, any>>(sql: string) => withClient(async (client) => (await client.query(sql)).rows as T[])
 

@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
-import pg from 'pg'
-import { OWNER_DATABASE_URL } from '#config/database'
+import { withClient } from '#tests/support/owner_client'
 import clock from '#services/clock'
 import { resetWorld } from '#tests/support/world'
 import { GENERATORS, DEMO_ACCOUNTS, DEMO_PASSWORD, SCALES, runGenerators } from '#database/generators/index'
@@ -19,17 +18,6 @@ const TINY: Scale = {
   streets: ['园岭街道', '南园街道', '桂园街道', '粤海街道'],
 }
 const TABLES = ['regions', 'estates', 'houses', 'owners', 'filings', 'filing_events', 'users', 'evaluation_periods', 'evaluations', 'workflow_events', 'todos']
-
-async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  // the generator runs as the schema owner, like `./ace demo:generate` (TRUNCATE … RESTART IDENTITY, foreign keys)
-  const client = new pg.Client({ connectionString: OWNER_DATABASE_URL, application_name: 'szpm-generator-tests' })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end()
-  }
-}
 
 const generate = (seed: number, generators: readonly DataGenerator[] = GENERATORS, fresh = true) =>
   withClient((client) => runGenerators(generators, { client, scale: TINY, seed, fresh }))

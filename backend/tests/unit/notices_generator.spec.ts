@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
-import pg from 'pg'
-import { OWNER_DATABASE_URL } from '#config/database'
+import { withClient } from '#tests/support/owner_client'
 import { resetWorld } from '#tests/support/world'
 import { GENERATORS, runGenerators } from '#database/generators/index'
 import type { Scale } from '#database/generators/index'
@@ -12,16 +11,6 @@ const SMALL: Scale = {
   housesPerEstate: [5, 20],
   noticesPerStreet: [4, 6],
   streets: ['园岭街道', '南园街道', '桂园街道'],
-}
-
-async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: OWNER_DATABASE_URL, application_name: 'szpm-generator-tests' })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end()
-  }
 }
 
 /**

@@ -8,23 +8,30 @@
 import { createHttp, type ApiClientOptions } from './http.ts'
 import { auditApi } from './audit.ts'
 import { calendarApi } from './calendar.ts'
+import { commonFundsApi } from './common_funds.ts'
+export type { CommonFundAccountMeta, CommonFundBankQuery, CommonFundTransactionQuery } from './common_funds.ts'
 import { estatesApi } from './estates.ts'
 import { evaluationsApi } from './evaluations.ts'
 import { filingsApi } from './filings.ts'
 import { identityApi } from './identity.ts'
 import { noticesApi } from './notices.ts'
 import { noticeStatsApi } from './notice_stats.ts'
+import { parkingApi } from './parking.ts'
 import { messagesApi } from './messages.ts'
 import { exportsApi } from './exports.ts'
 import { projectEstatesApi, projectsApi } from './projects.ts'
 import { sessionsApi } from './sessions.ts'
+import { staffApi } from './staff.ts'
+export type { PractitionerInput, StaffCertificateInput } from './staff.ts'
 import { todosApi } from './todos.ts'
+import { trainingApi } from './training.ts'
+export { learningPlayer, videoProgressStep, type PlayerHooks, type TrainingApi } from './training.ts'
 import { accountApi, usersApi } from './users.ts'
 
 export type * from './types.ts'
 export * from './statistics.ts'
 export * from './http.ts'
-export { auditApi, calendarApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, todosApi, accountApi, usersApi }
+export { auditApi, calendarApi, commonFundsApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi }
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const http = createHttp(options)
@@ -54,9 +61,17 @@ export function createApiClient(options: ApiClientOptions = {}) {
     notices: noticesApi(http, options.baseUrl ?? ''),
     /** 查看全部统计 of one notice */
     noticeStats: noticeStatsApi(http),
+    /** 宣传培训 (module 11): the learner's courses and progress */
+    training: trainingApi(http),
     /** 节假日日历 (city admin): holidays and make-up workdays per year, 发布 */
     calendar: calendarApi(http),
     projects: projectsApi(http),
+    /** 车位信息 (module 10): 提醒更新 and the estate's own spaces */
+    parking: parkingApi(http),
+    /** 从业人员信息 (module 9): 提醒更新 and the estate's own staff */
+    staff: staffApi(http),
+    /** 共有资金情况 (module 18): 账户流水 and 共享银行统计 */
+    commonFunds: commonFundsApi(http),
   }
 }
 

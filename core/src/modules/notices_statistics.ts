@@ -1,3 +1,4 @@
+import { PLACE_COLUMNS } from './place_columns.ts'
 import type { StatisticsDeclaration } from './types.ts'
 
 /** the metric keys of 通知阅读统计 (the notices cube, warehouse/src/cubes/notices.ts, defines exactly these) */
@@ -23,10 +24,7 @@ export const noticeStatistics: StatisticsDeclaration<NoticeMetric> = {
     title: '通知接收记录',
     estateIdKey: 'estateId',
     columns: [
-      { key: 'districtName', label: '所属区', width: 110, exportOnly: true },
-      { key: 'streetName', label: '所属街道', width: 110 },
-      { key: 'communityName', label: '所属社区', width: 120 },
-      { key: 'estateName', label: '物业项目', link: 'estate', width: 160 },
+      ...PLACE_COLUMNS,
       { key: 'noticeTitle', label: '通知标题', width: 220 },
       { key: 'publishedAt', label: '发布时间', format: 'datetime', width: 150 },
       { key: 'recipientName', label: '接收人', width: 100 },

@@ -88,7 +88,8 @@ export function filingFactRow(filing: FilingRecord, version: string | bigint | n
   }
 }
 
-function oneOf<T extends string>(payload: Record<string, unknown>, key: string, allowed: readonly T[], event: string): T {
+/** the payload's `key` when it is one of `allowed` (a PayloadError otherwise) */
+export function oneOf<T extends string>(payload: Record<string, unknown>, key: string, allowed: readonly T[], event: string): T {
   const value = payload[key]
   if (!(allowed as readonly unknown[]).includes(value)) throw new PayloadError(`${event}: ${key} must be one of ${allowed.join('|')}, got ${JSON.stringify(value)}`)
   return value as T

@@ -14,7 +14,7 @@ import type { QueryFn } from '../pg.ts'
 import { appendOutboxEvents } from '../outbox.ts'
 import { PayloadError, payloadObject, requireId, toUnixSeconds } from '../payload.ts'
 import type { TopicTransformer } from '../payload.ts'
-import { bulkVersionSelect, ESTATE_PLACE_BULK_SELECT, ESTATE_PLACE_COLUMNS, ESTATE_PLACE_FACT_COLUMNS, ESTATE_PLACE_JOINS, normalizeEstatePlace, type ParamStyle } from './source_rows.ts'
+import { bulkVersionSelect, ESTATE_PLACE_BULK_SELECT, ESTATE_PLACE_COLUMNS, ESTATE_PLACE_FACT_COLUMNS, ESTATE_PLACE_JOINS, normalizeEstatePlace, withTombstones, type ParamStyle } from './source_rows.ts'
 
 export const HOUSE_TOPIC = 'house'
 export const HOUSE_FACTS_TABLE = 'house_facts'
@@ -92,15 +92,7 @@ export async function writeHouseOutbox(
     HOUSE_TOPIC,
     async () => {
       const found = (await queryFn<Record<string, unknown>>(houseSql('houses', options.paramStyle), [idsParam(houseIds)])).map(normalizeHouse)
-      const present = new Set(found.map((house) => house.house_id))
-      const deleted: DeletedHouse[] = []
-      for (const id of houseIds) {
-        if (present.has(id)) continue
-        const estateId = options.estateOf?.get(id)
-        if (estateId === undefined) throw new Error(`house ${id} no longer exists and its estate was not given`)
-        deleted.push({ house_id: id, estate_id: estateId, deleted: true })
-      }
-      return [...found, ...deleted]
+      return withTombstones(found, houseIds, 'house_id', options.estateOf, 'house')
     },
     options
   )

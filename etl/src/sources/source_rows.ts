@@ -112,3 +112,29 @@ export function bulkVersionSelect(version: string, changedAt: number): string {
   // ClickHouse 18.16 reads a DateTime in TabSeparated as unix seconds only when it has exactly 10 digits
   return `'${String(changedAt).padStart(10, '0')}' as changed_at, ${version} as version`
 }
+
+/** A record that no longer exists: its outbox event cancels the record's live fact row. */
+export type Tombstone<Key extends string> = { [K in Key]: number } & { estate_id: number; deleted: true }
+
+/**
+ * The rows a writer found for `ids`, then a tombstone `{ <idKey>: id, estate_id, deleted: true }` for
+ * each id it did not find (deleted in its transaction): `estateOf` gives the estate of each deleted
+ * record, known to the writer before it deleted it.
+ */
+export function withTombstones<Row extends { estate_id: number }, Key extends string>(
+  found: readonly Row[],
+  ids: readonly number[],
+  idKey: Key,
+  estateOf: ReadonlyMap<number, number> | undefined,
+  what: string
+): Array<Row | Tombstone<Key>> {
+  const present = new Set(found.map((row) => Number((row as Record<string, unknown>)[idKey])))
+  const deleted: Tombstone<Key>[] = []
+  for (const id of ids) {
+    if (present.has(id)) continue
+    const estateId = estateOf?.get(id)
+    if (estateId === undefined) throw new Error(`${what} ${id} no longer exists and its estate was not given`)
+    deleted.push({ [idKey]: id, estate_id: estateId, deleted: true } as Tombstone<Key>)
+  }
+  return [...found, ...deleted]
+}

@@ -38,7 +38,9 @@ import type { TestEnvironment } from '../helpers.ts'
 
 const AS_OF = '2026-07-01'
 const H1 = { year: 2026, half: 1 } as const
-const FACT_TABLES = ['estate_profile_facts', 'house_facts', 'house_estate_totals', 'filing_facts', 'estate_evaluation_facts', 'notice_receipt_facts']
+const FACT_TABLES = ['estate_profile_facts', 'house_facts', 'house_estate_totals', 'filing_facts', 'estate_evaluation_facts', 'notice_receipt_facts',
+  'parking_space_facts', 'parking_estate_totals', 'parking_dispute_facts', 'parking_profile_facts',
+  'common_fund_account_facts', 'common_fund_balance_facts', 'common_fund_enforcement_facts']
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** numbers rounded to 1e-6: float sums merged from two shards may differ in the last bits */
@@ -55,7 +57,8 @@ const normalize = (value: unknown): unknown =>
 async function answers(warehouse: Warehouse, district: number): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {}
   for (const cube of Object.values(cubes)) {
-    const base = { cube: cube.name, metrics: Object.keys(cube.metrics), ...(cube.params ? { params: { asOf: AS_OF } } : {}) }
+    // every cube param is a Date (asOf and, for 共有资金情况, the overdue cut-off): the same day for each
+    const base = { cube: cube.name, metrics: Object.keys(cube.metrics), ...(cube.params ? { params: Object.fromEntries(Object.keys(cube.params).map((name) => [name, AS_OF])) } : {}) }
     out[`${cube.name} totals`] = await totals(warehouse, base)
     out[`${cube.name} totals in district`] = await totals(warehouse, { ...base, filters: { district_id: district } })
     for (const level of levels) {
@@ -148,6 +151,29 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
         const recipients: Array<[number, number, 'project_manager', boolean]> = []
         for (const [i, estate] of estates.entries()) recipients.push([estate, await fx.user(`集群经理${i + 1}`, 'project_manager', communities[i % 4].id), 'project_manager', i % 2 === 0])
         await fx.notice(s1.id, publisher, recipients)
+        // 车位信息: two spaces and the filled-in marker of each estate but every third, a dispute every third
+        for (const [i, estate] of estates.entries()) {
+          if (i % 3 !== 2) {
+            await pg.query("insert into parking_spaces (estate_id, kind, code) values ($1, $2, 'P-1'), ($1, 'charging', 'P-2')", [estate, i % 2 === 0 ? 'owned' : 'rented'])
+            await pg.query('insert into estate_parking_profiles (estate_id, filled_at) values ($1, now())', [estate])
+          }
+          if (i % 3 === 0) await pg.query("insert into parking_disputes (estate_id, dispute_type, occurred_on) values ($1, 'fee', '2026-03-01')", [estate])
+        }
+        // 共有资金情况: a 基本账户 (every fourth estate) or a 共管账户 (the next one), each with two entries and two
+        // month-end balances; a 责令整改 of every even estate (业主大会 filed), a 行政处罚 of the overdue ones
+        for (const [i, estate] of estates.entries()) {
+          const kind = i % 4 === 0 ? 'basic' : i % 4 === 1 ? 'co_managed' : null
+          if (kind) {
+            const { rows: [account] } = await pg.query(
+              "insert into common_fund_accounts (estate_id, kind, bank_name, account_no, opened_on, status, balance, created_at, updated_at) values ($1, $2, $3, $4, '2025-05-01', 'normal', 15000, now(), now()) returning id",
+              [estate, kind, i % 8 === 0 ? '招商银行深圳分行' : '中国建设银行深圳分行', `6222000000${estate}`]
+            )
+            await pg.query("insert into common_fund_transactions (account_id, occurred_on, direction, amount, balance, summary, created_at) values ($1, '2025-05-01', 'credit', 20000, 20000, '开户存入', now()), ($1, '2026-03-01', 'debit', 5000, 15000, '公共设施维修', now())", [account.id])
+            await pg.query("insert into common_fund_balances (account_id, month, balance) values ($1, '2026-02-01', 20000), ($1, '2026-03-01', 15000)", [account.id])
+          }
+          if (i % 2 === 0) await pg.query("insert into common_fund_enforcements (estate_id, kind, decided_on, document_no, region_id, created_at) values ($1, 'rectification', '2025-05-10', '责改', $2, now())", [estate, s1.id])
+          if (i % 4 === 2) await pg.query("insert into common_fund_enforcements (estate_id, kind, decided_on, document_no, region_id, created_at) values ($1, 'penalty', '2025-07-01', '行罚', $2, now())", [estate, d1.id])
+        }
         singleWatermark = fx.watermark('cluster_test_single')
         clusterWatermark = fx.watermark('cluster_test_cluster')
       })
@@ -166,6 +192,11 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
         await dropCluster(config).catch(() => {})
       } finally {
         await servers?.stop()
+        // the parking rows this file seeded, before the fixture removes their estates
+        for (const table of ['parking_spaces', 'estate_parking_profiles', 'parking_disputes']) await pg.query(`delete from ${table} where estate_id = any($1::int[])`, [estates])
+        // and the 共有资金 rows
+        for (const table of ['common_fund_balances', 'common_fund_transactions']) await pg.query(`delete from ${table} where account_id in (select id from common_fund_accounts where estate_id = any($1::int[]))`, [estates])
+        for (const table of ['common_fund_accounts', 'common_fund_enforcements']) await pg.query(`delete from ${table} where estate_id = any($1::int[])`, [estates])
         await env.close()
       }
     }

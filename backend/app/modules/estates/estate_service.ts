@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { estateIdsParam, writeEstateHousesOutbox, writeEstateNoticeReceiptsOutbox, writeEstateProfileOutbox, writeHouseOutbox } from '@szpm/etl'
+import { estateIdsParam, writeEstateHousesOutbox, writeEstateLearningRecordsOutbox, writeEstateNoticeReceiptsOutbox, writeEstateProfileOutbox, writeEstateStaffOutbox, writeHouseOutbox } from '@szpm/etl'
 import Estate from '#models/estate'
 import { publishEvaluations } from '#services/outbox'
 
@@ -124,6 +124,10 @@ export default class EstateService {
     await writeEstateHousesOutbox(knexQuery(trx), estateIds, { paramStyle: 'knex' })
     // 通知阅读统计 carries the estate's place and name on every receipt
     await writeEstateNoticeReceiptsOutbox(knexQuery(trx), estateIds, { paramStyle: 'knex' })
+    // 宣传培训's learning records carry their learner's estate, its place and name
+    await writeEstateLearningRecordsOutbox(knexQuery(trx), estateIds, { paramStyle: 'knex' })
+    // 从业人员信息's records carry their estate's place and name (practitioners, certificates, the estate row)
+    await writeEstateStaffOutbox(knexQuery(trx), estateIds, { paramStyle: 'knex' })
     const evaluations = await trx.from('evaluations').whereIn('estate_id', estateIds).select('id')
     await publishEvaluations(trx, evaluations.map((row) => Number(row.id)))
   }

@@ -35,3 +35,23 @@ export interface MessageUnreadCount {
   unread: number
   byKind: Record<MessageKind, number>
 }
+
+/**
+ * What a 提醒更新 did (staff, parking, and every module that reminds estates' project managers,
+ * backend/app/modules/messages/estate_reminder.ts). Nothing to remind, or no manager to remind, is a
+ * 422; everyone reminded today already is a 409 that says when the last went (domain-rules §7).
+ */
+export interface EstateReminderResult {
+  /** estates of the region the reminder is about */
+  estates: number
+  /** estates among them without a project manager account (nobody to remind) */
+  estatesWithoutManager: number
+  /** project managers messaged now */
+  sent: number
+  /** project managers already reminded today (nothing sent to them again) */
+  skipped: number
+  /** ISO time of the latest reminder already sent today to a skipped manager; null when none was skipped */
+  lastSentAt: string | null
+  /** what happened, in words for the page */
+  message: string
+}

@@ -10,4 +10,5 @@ export const ESTATE_TAB_VIEWS: Readonly<Record<string, Component>> = {
   estates: markRaw(defineAsyncComponent(() => import('@/views/projects/EstateProfileTab.vue'))),
   filings: markRaw(defineAsyncComponent(() => import('@/views/filings/EstateFilingsTab.vue'))),
   evaluations: markRaw(defineAsyncComponent(() => import('@/views/evaluations/EstateEvaluationsTab.vue'))),
+  common_funds: markRaw(defineAsyncComponent(() => import('@/views/common_funds/EstateCommonFundsTab.vue'))),
 }

@@ -6,13 +6,24 @@
 import { computed, type ComputedRef, type WritableComputedRef } from 'vue'
 import type { RouteLocationRaw } from 'vue-router'
 import type { Query, RecordRow } from '@szpm/api'
+import { useCommonFundsPage } from '@/views/common_funds/useCommonFundsPage'
 import { useEvaluationPeriod } from '@/views/evaluations/useEvaluationPeriod'
+import { useParkingPage, useStaffPage } from './remind'
 
 /** a van-dropdown-item above the page, its value kept in the URL */
 export interface PageSelect {
   key: string
   model: WritableComputedRef<string>
   options: ComputedRef<{ text: string; value: string }[]>
+}
+
+/** a cell under the figures that runs an action for the region on screen (e.g. 提醒更新) */
+export interface PageAction {
+  key: string
+  label: string
+  /** Vant icon name */
+  icon: string
+  run(regionId: number | undefined): Promise<void>
 }
 
 export interface StatisticsPageHook {
@@ -26,6 +37,8 @@ export interface StatisticsPageHook {
   onMeta(meta: Record<string, unknown>): void
   /** where a record row opens; absent = the estate page */
   recordLink?(row: RecordRow): RouteLocationRaw | undefined
+  /** actions shown under the figures (only those the user may run) */
+  actions?: ComputedRef<PageAction[]>
 }
 
 function usePlainPage(): StatisticsPageHook {
@@ -34,6 +47,9 @@ function usePlainPage(): StatisticsPageHook {
 
 const HOOKS: Readonly<Record<string, () => StatisticsPageHook>> = {
   evaluations: useEvaluationPeriod,
+  parking: useParkingPage,
+  staff: useStaffPage,
+  common_funds: useCommonFundsPage,
 }
 
 export function useStatisticsPageHook(slug: string): StatisticsPageHook {

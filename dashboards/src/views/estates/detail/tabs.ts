@@ -3,6 +3,7 @@ import EstateBasicsTab from './EstateBasicsTab.vue'
 import EstateEvaluationsTab from './EstateEvaluationsTab.vue'
 import EstateFilingsTab from './EstateFilingsTab.vue'
 import EstateRecordsTab from './EstateRecordsTab.vue'
+import EstateCommonFundsTab from '@/views/common_funds/EstateCommonFundsTab.vue'
 
 /**
  * The tab of each module on the estate page, by slug (props: `estate`, `slug`). A module that
@@ -14,6 +15,7 @@ const ESTATE_TABS: Readonly<Record<string, Component>> = {
   estates: EstateBasicsTab,
   filings: EstateFilingsTab,
   evaluations: EstateEvaluationsTab,
+  common_funds: EstateCommonFundsTab,
 }
 
 export function estateTabComponent(slug: string): Component {

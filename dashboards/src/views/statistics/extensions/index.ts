@@ -6,6 +6,7 @@
 import type { Component, ComputedRef } from 'vue'
 import type { Query } from '@szpm/api'
 import { evaluationsExtension } from './evaluations'
+import { parkingExtension, staffExtension } from './remind'
 
 /** a select filter whose options come from the API (e.g. the evaluation periods) */
 export interface ExtraFilter {
@@ -36,6 +37,8 @@ export interface StatisticsExtension {
 
 export const STATISTICS_EXTENSIONS: Readonly<Record<string, StatisticsExtension>> = {
   evaluations: evaluationsExtension,
+  parking: parkingExtension,
+  staff: staffExtension,
 }
 
 export function extensionOf(slug: string): StatisticsExtension | undefined {

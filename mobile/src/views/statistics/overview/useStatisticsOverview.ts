@@ -102,6 +102,7 @@ export function useStatisticsOverview() {
     pageTitle: h5Page(pageName)!.title,
     statistics,
     selects: hook.selects,
+    actions: computed(() => hook.actions?.value ?? []),
     summary,
     recordsEntry,
     rowLabel,

@@ -1,0 +1,50 @@
+/** Wire types of 宣传培训 (module 11): the learner's courses and progress. */
+
+export type CourseKind = 'video' | 'document'
+export type CourseAudience = 'all' | 'lead'
+
+/** a course as the catalogue and the player show it */
+export interface TrainingCourse {
+  id: number
+  title: string
+  kind: CourseKind
+  /** 视频 / 文档 */
+  kindName: string
+  summary: string
+  audience: CourseAudience
+  /** 全体从业人员 / 项目负责人 */
+  audienceName: string
+  durationMinutes: number
+  pageCount: number | null
+  fileName: string
+  contentType: string
+  sizeBytes: number
+  published: boolean
+  version: number
+  createdAt: string | null
+  updatedAt: string | null
+}
+
+/** one course of 我的学习 with the learner's own progress */
+export interface LearningCourse extends TrainingCourse {
+  /** 0–100 */
+  progress: number
+  enrolledAt: string | null
+  completedAt: string | null
+}
+
+export interface LearningMeta {
+  /** the estate practitioner the signed-in user is (by phone); null = not a learner */
+  learner: { name: string; isLead: boolean } | null
+}
+
+/** the answer of a progress step */
+export interface LearningProgress {
+  courseId: number
+  recordId: number
+  progress: number
+  /** learned hours, unrounded */
+  hours: number
+  enrolledAt: string | null
+  completedAt: string | null
+}
