@@ -25,8 +25,10 @@ import {
   setWatermark,
   writeEstateEvaluationOutbox,
   writeEstateHousesOutbox,
+  writeEstateLearningRecordsOutbox,
   writeEstateNoticeReceiptsOutbox,
   writeEstateProfileOutbox,
+  writeEstateStaffOutbox,
   writeFilingOutbox,
   writeHouseOutbox,
 } from '../../src/index.ts'
@@ -40,7 +42,8 @@ const AS_OF = '2026-07-01'
 const H1 = { year: 2026, half: 1 } as const
 const FACT_TABLES = ['estate_profile_facts', 'house_facts', 'house_estate_totals', 'filing_facts', 'estate_evaluation_facts', 'notice_receipt_facts',
   'parking_space_facts', 'parking_estate_totals', 'parking_dispute_facts', 'parking_profile_facts',
-  'common_fund_account_facts', 'common_fund_balance_facts', 'common_fund_enforcement_facts']
+  'common_fund_account_facts', 'common_fund_balance_facts', 'common_fund_enforcement_facts',
+  'staff_facts', 'learning_record_facts', 'learning_estate_totals']
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** numbers rounded to 1e-6: float sums merged from two shards may differ in the last bits */
@@ -90,6 +93,7 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
   const evaluations = new Map<number, number>()
   let owner = 0
   let templateId = 0
+  let courseId = 0
 
   const reconcileBoth = async () => ({
     single: await reconcile({ pg, warehouse: single, watermarkName: singleWatermark }),
@@ -151,13 +155,13 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
         const recipients: Array<[number, number, 'project_manager', boolean]> = []
         for (const [i, estate] of estates.entries()) recipients.push([estate, await fx.user(`集群经理${i + 1}`, 'project_manager', communities[i % 4].id), 'project_manager', i % 2 === 0])
         await fx.notice(s1.id, publisher, recipients)
-        // 车位信息: two spaces and the filled-in marker of each estate but every third, a dispute every third
+        // 车位信息: two spaces and the filled-in marker of each estate but every third, a dispute on two of three
         for (const [i, estate] of estates.entries()) {
           if (i % 3 !== 2) {
             await pg.query("insert into parking_spaces (estate_id, kind, code) values ($1, $2, 'P-1'), ($1, 'charging', 'P-2')", [estate, i % 2 === 0 ? 'owned' : 'rented'])
             await pg.query('insert into estate_parking_profiles (estate_id, filled_at) values ($1, now())', [estate])
           }
-          if (i % 3 === 0) await pg.query("insert into parking_disputes (estate_id, dispute_type, occurred_on) values ($1, 'fee', '2026-03-01')", [estate])
+          if (i % 3 !== 1) await pg.query("insert into parking_disputes (estate_id, dispute_type, occurred_on) values ($1, 'fee', '2026-03-01')", [estate])
         }
         // 共有资金情况: a 基本账户 (every fourth estate) or a 共管账户 (the next one), each with two entries and two
         // month-end balances; a 责令整改 of every even estate (业主大会 filed), a 行政处罚 of the overdue ones
@@ -173,6 +177,28 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
           }
           if (i % 2 === 0) await pg.query("insert into common_fund_enforcements (estate_id, kind, decided_on, document_no, region_id, created_at) values ($1, 'rectification', '2025-05-10', '责改', $2, now())", [estate, s1.id])
           if (i % 4 === 2) await pg.query("insert into common_fund_enforcements (estate_id, kind, decided_on, document_no, region_id, created_at) values ($1, 'penalty', '2025-07-01', '行罚', $2, now())", [estate, d1.id])
+        }
+        // 从业人员信息: a practitioner of each estate but every fourth (项目经理 and lead on even ones), a valid
+        // certificate every other one, a confirmation every third estate; 宣传培训: one course, learnt by each
+        // practitioner (completed on even estates)
+        const { rows: [course] } = await pg.query(
+          "insert into training_courses (title, kind, audience, duration_minutes, file_name, content_type, size_bytes, storage_key) values ('集群课程', 'document', 'all', 30, 'c.pdf', 'application/pdf', 100, $1) returning id",
+          [`cluster-test/${Date.now()}.pdf`]
+        )
+        courseId = course.id
+        for (const [i, estate] of estates.entries()) {
+          if (i % 4 !== 3) {
+            const { rows: [person] } = await pg.query(
+              "insert into practitioners (staff_group, estate_id, company_name, name, id_number, phone, post, is_lead) values ('estate', $1, '集群物业', $2, '440300199001010011', '13900000001', $3, $4) returning id",
+              [estate, `集群员工${i + 1}`, i % 2 === 0 ? 'manager' : 'security', i % 2 === 0]
+            )
+            if (i % 2 === 0) await pg.query("insert into practitioner_certificates (practitioner_id, name, number, issued_on, valid_until) values ($1, '物业管理师', $2, '2024-01-01', '2099-12-31')", [person.id, `C-${i}`])
+            await pg.query(
+              'insert into learning_records (course_id, practitioner_id, enrolled_at, progress, learned_minutes, completed_at) values ($1, $2, now(), $3, $4, $5)',
+              [course.id, person.id, i % 2 === 0 ? 100 : 40, i % 2 === 0 ? 30 : 12, i % 2 === 0 ? new Date() : null]
+            )
+          }
+          if (i % 3 === 0) await pg.query('insert into estate_staff_confirmations (estate_id, confirmed_at) values ($1, now())', [estate])
         }
         singleWatermark = fx.watermark('cluster_test_single')
         clusterWatermark = fx.watermark('cluster_test_cluster')
@@ -197,6 +223,9 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
         // and the 共有资金 rows
         for (const table of ['common_fund_balances', 'common_fund_transactions']) await pg.query(`delete from ${table} where account_id in (select id from common_fund_accounts where estate_id = any($1::int[]))`, [estates])
         for (const table of ['common_fund_accounts', 'common_fund_enforcements']) await pg.query(`delete from ${table} where estate_id = any($1::int[])`, [estates])
+        // and the 从业人员 / 宣传培训 rows (certificates and learning records go with their practitioner)
+        for (const table of ['practitioners', 'estate_staff_confirmations']) await pg.query(`delete from ${table} where estate_id = any($1::int[])`, [estates])
+        if (courseId) await pg.query('delete from training_courses where id = $1', [courseId])
         await env.close()
       }
     }
@@ -293,6 +322,8 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
           await writeEstateProfileOutbox(query, [moved])
           await writeEstateHousesOutbox(query, [moved])
           await writeEstateNoticeReceiptsOutbox(query, [moved])
+          await writeEstateStaffOutbox(query, [moved])
+          await writeEstateLearningRecordsOutbox(query, [moved])
           return writeEstateEvaluationOutbox(query, [evaluations.get(moved)!])
         }),
       // a new contract filing, then it is withdrawn
@@ -317,6 +348,8 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
         await pg.query("update estates set company_name = '新物业', has_committee = true where id = $1", [estates[3]])
         return fx.writeOutbox(async (query) => {
           await writeEstateProfileOutbox(query, [estate, estates[3]])
+          // its 从业人员 estate row (no practitioner yet: 未填报)
+          await writeEstateStaffOutbox(query, [estate])
           return writeHouseOutbox(query, ids)
         })
       },
