@@ -3,7 +3,7 @@
  * estate page's tabs and the statistics module behind a generic page. Nothing here is a hand-kept
  * list: a new module shows up by its declaration alone.
  */
-import { LIVE_MODULES, MENU_GROUPS, MODULES, pagesOf, statisticsPage, STATISTICS_MODULES, type ModuleDeclaration, type PageDeclaration } from '@szpm/core'
+import { LIVE_MODULES, MENU_GROUPS, MODULES, pageFeatures, pagesOf, statisticsPage, STATISTICS_MODULES, type ModuleDeclaration, type PageDeclaration } from '@szpm/core'
 import { currentUser } from '@/stores/session'
 
 export type H5Page = PageDeclaration & { module: ModuleDeclaration }
@@ -18,6 +18,12 @@ export function h5Page(name: string): H5Page | undefined {
 /** does the signed-in user hold the feature (absent = any signed-in user)? */
 export function holds(feature: string | undefined): boolean {
   return !feature || (currentUser.value?.features.includes(feature) ?? false)
+}
+
+/** whether the user may open a declared page (any one of its features; none = any signed-in user) */
+export function canOpen(page: PageDeclaration): boolean {
+  const features = pageFeatures(page)
+  return features.length === 0 || features.some(holds)
 }
 
 const GROUP_ORDER = Object.keys(MENU_GROUPS)

@@ -77,7 +77,8 @@ export function routeFeatures(route: Pick<RouteDeclaration, 'access'>): readonly
 /** The features that open a page, any one of them enough; none = any signed-in user. */
 export function pageFeatures(page: Pick<PageDeclaration, 'feature'>): readonly string[] {
   if (page.feature === 'estate_tabs') return ESTATE_TAB_FEATURES
-  return page.feature ? [page.feature] : []
+  if (typeof page.feature !== 'string') return page.feature ?? []
+  return [page.feature]
 }
 
 /** every page of one app, with its module */
@@ -148,7 +149,9 @@ export function declarationProblems(): string[] {
   }
   for (const module of LIVE_MODULES) {
     for (const page of module.pages ?? []) {
-      if (page.feature && page.feature !== 'estate_tabs' && !known(page.feature)) problems.push(`page "${page.name}" (${module.name}) needs unknown feature "${page.feature}"`)
+      for (const feature of page.feature === 'estate_tabs' ? [] : pageFeatures(page)) {
+        if (!known(feature)) problems.push(`page "${page.name}" (${module.name}) needs unknown feature "${feature}"`)
+      }
     }
     if (module.tile && !(module.pages ?? []).some((page) => page.name === module.tile!.page)) problems.push(`tile of ${module.name} opens undeclared page "${module.tile.page}"`)
     for (const process of module.processes ?? []) {

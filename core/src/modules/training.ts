@@ -32,8 +32,9 @@ export const training = defineModule({
   pages: [
     { name: 'training', path: '/training', title: '学习情况统计', feature: 'training.view', apps: ['pc', 'h5'], menu: true },
     { name: 'training-records', path: '/training/records', title: '学习记录', feature: 'training.view', apps: ['pc', 'h5'], menu: true },
-    // the player: any signed-in user; a practitioner (by phone) sees the courses of their audience
-    { name: 'training-learning', path: '/training/learning', title: '我的学习', apps: ['pc', 'h5'], menu: true },
+    // the player, for the estate-side accounts (a practitioner, by phone, sees the courses of their
+    // audience) and the officials who read the statistics (it links to them): the 宣传培训 tile opens it
+    { name: 'training-learning', path: '/training/learning', title: '我的学习', feature: ['estates.own', 'training.view'], apps: ['pc', 'h5'], menu: true },
   ],
   tile: { label: '宣传培训', icon: 'video-o', page: 'training-learning' },
   estateTab: { label: '宣传培训', feature: 'training.view' },

@@ -142,10 +142,10 @@ export interface PageDeclaration {
   readonly path: string
   readonly title: string
   /**
-   * feature needed to open it; absent = any signed-in user; `estate_tabs` = any feature of a module
-   * with a tab on the estate page (see `pageFeatures`)
+   * feature needed to open it (a list: any one of them); absent = any signed-in user; `estate_tabs` =
+   * any feature of a module with a tab on the estate page (see `pageFeatures`)
    */
-  readonly feature?: string
+  readonly feature?: string | readonly string[]
   /** which apps have the page */
   readonly apps: readonly ('pc' | 'h5')[]
   /** shown in the PC side menu (false for detail pages reached from another page) */

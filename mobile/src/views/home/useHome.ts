@@ -3,7 +3,7 @@ import { useRouter } from 'vue-router'
 import { logout as apiLogout } from '@/api/auth'
 import { fetchTodoCounts } from '@/api/todos'
 import { fetchUnreadCount } from '@/api/messages'
-import { MODULE_TILES, PLANNED_MODULES, holds } from '@/modules'
+import { MODULE_TILES, PLANNED_MODULES, canOpen, holds } from '@/modules'
 import { clearUser, currentUser } from '@/stores/session'
 
 export interface HomeTile {
@@ -69,7 +69,7 @@ export function useHome() {
 
   /** the declared tiles whose page the user may open, then 我的 */
   const tiles = computed<HomeTile[]>(() => [
-    ...MODULE_TILES.filter((tile) => user.value && holds(tile.page.feature)).map((tile) => ({
+    ...MODULE_TILES.filter((tile) => user.value && canOpen(tile.page)).map((tile) => ({
       key: tile.key,
       text: tile.text,
       icon: tile.icon,
