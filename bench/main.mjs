@@ -20,6 +20,8 @@ import { runLoad } from './sections/load.mjs'
 import { runNotices } from './sections/notices.mjs'
 import { runParking } from './sections/parking.mjs'
 import { runTraining } from './sections/training.mjs'
+import { runPartyBuilding } from './sections/party_building.mjs'
+import { runSafety } from './sections/safety.mjs'
 
 async function findRegions(pool) {
   const one = async (sql, params = []) => {
@@ -117,6 +119,8 @@ export async function runBench(options) {
     if (selected('notices')) sections.push(await runNotices(ctx))
     if (selected('parking')) sections.push(await runParking(ctx))
     if (selected('training')) sections.push(await runTraining(ctx))
+    if (selected('party_building')) sections.push(await runPartyBuilding(ctx))
+    if (selected('safety')) sections.push(await runSafety(ctx))
     if (selected('load')) sections.push(await runLoad(ctx))
 
     const markdown = report(options, machine, sections, startedAt)

@@ -92,7 +92,11 @@ export async function ensureData(env, pool, scale, { regenerate = false } = {}) 
   const { rows: [{ receipts }] } = await pool.query(`SELECT CASE WHEN to_regclass('notice_receipts') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM (SELECT 1 FROM notice_receipts LIMIT 1) x) END AS receipts`)
   // … and before 车位信息's (parking_spaces missing or empty)
   const { rows: [{ spaces }] } = await pool.query(`SELECT CASE WHEN to_regclass('parking_spaces') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM (SELECT 1 FROM parking_spaces LIMIT 1) x) END AS spaces`)
-  if (!regenerate && marker && marker.scale === scale && marker.estates === count && count > 0 && evaluations > 0 && receipts > 0 && spaces > 0) {
+  // … and before 党建园地's (opinion_responses missing or empty)
+  const { rows: [{ responses }] } = await pool.query(`SELECT CASE WHEN to_regclass('opinion_responses') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM (SELECT 1 FROM opinion_responses LIMIT 1) x) END AS responses`)
+  // … and before 平安建设's (safety_assessments missing or empty)
+  const { rows: [{ assessments }] } = await pool.query(`SELECT CASE WHEN to_regclass('safety_assessments') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM (SELECT 1 FROM safety_assessments LIMIT 1) x) END AS assessments`)
+  if (!regenerate && marker && marker.scale === scale && marker.estates === count && count > 0 && evaluations > 0 && receipts > 0 && spaces > 0 && responses > 0 && assessments > 0) {
     console.log(`[bench] szpm_bench already holds the ${scale} scale (${count} estates); reusing it (--regenerate forces)`)
     return
   }
@@ -105,7 +109,8 @@ export async function ensureData(env, pool, scale, { regenerate = false } = {}) 
 
 export function createPool(env, max = 8) {
   // as the owner: it creates bench_marker, and reads what the PostgreSQL baseline reads
-  return new pg.Pool({ connectionString: ownerUrl(env), max, application_name: 'szpm-bench' })
+  // jit = off: PostgreSQL's default JIT compiles big GROUP BYs for ~1.5 s, which would flatter the warehouse
+  return new pg.Pool({ connectionString: ownerUrl(env), max, application_name: 'szpm-bench', options: '-c jit=off' })
 }
 
 const ROW_COUNT_TABLES = ['regions', 'estates', 'houses', 'owners', 'filings', 'filing_events', 'evaluations', 'users', 'notices', 'notice_receipts', 'parking_spaces', 'outbox_events']

@@ -10,8 +10,13 @@
  *   estate_evaluations → GROUP BY over `evaluations` of one half-year joined to `estates`, with the
  *                        effective score of backend/app/services/evaluation_periods.ts as of a date
  *   training           → GROUP BY over `estates`, each estate with its practitioners' `learning_records` (宣传培训)
+ *   safety             → GROUP BY over one year's `safety_assessments` by their community (平安建设)
  *   common_funds       → GROUP BY over `common_fund_estates_on(asOf, open days)` (共有资金情况: each estate
  *                        with its 业主大会 filing, account, entries and enforcement records, migration 0022)
+ *   party_building     → GROUP BY over `estates`, each estate with its 党组织, committee members, 红色物业
+ *                        marker and 民意征集 responses (党建园地)
+ *   credit             → GROUP BY over `estates` LEFT JOIN `credit_records` (信用信息: one row per record,
+ *                        distinct subjects, counting / 已过期 as of a date)
  *
  * Same query shape as the warehouse: one grouped query for the child level plus one totals query,
  * filtered by the asked region; metric names and shaping as in warehouse/src/cubes and shape.ts.
@@ -21,6 +26,9 @@ const countIf = (condition) => `count(*) FILTER (WHERE ${condition})`
 
 /** a kind's share of the spaces (车位信息), 0 without spaces */
 const share = (column) => `CASE WHEN sum(p.spaces) = 0 THEN 0 ELSE sum(${column})::float8 / sum(p.spaces) END`
+
+/** 信用信息: a record counts on the as-of date ($1): decided on or before it, valid until it or later */
+const CREDIT_COUNTS = 'r.decided_on <= $1::date AND r.valid_until >= $1::date'
 
 export const PG_METRICS = {
   estate_filings: {
@@ -120,6 +128,44 @@ export const PG_METRICS = {
     rectificationOrders: countIf('s.rectification_on IS NOT NULL'),
     penalties: countIf('s.penalty_on IS NOT NULL'),
   },
+  // 党建园地: estates e with PARTY_OF_ESTATE (pb: its estate-level 党组织, committee members, party members, 红色物业 marker, 民意征集 responses)
+  party_building: {
+    estates: 'count(*)',
+    estatesWithOrganization: countIf('pb.organizations > 0'),
+    organizationCoverage: rate('pb.organizations > 0'),
+    organizations: 'sum(pb.organizations)',
+    committeeMembers: 'sum(pb.members)',
+    partyMembers: 'sum(pb.party_members)',
+    partyMemberShare: 'CASE WHEN sum(pb.members) = 0 THEN 0 ELSE sum(pb.party_members)::float8 / sum(pb.members) END',
+    redProperties: countIf('pb.red'),
+    opinionResponses: 'sum(pb.responses)',
+  },
+  // 信用信息: estates e LEFT JOIN credit_records r (one row per record), counting as of $1 (CREDIT_COUNTS)
+  credit: {
+    subjects: 'count(DISTINCT r.subject_id)',
+    badSubjects: `count(DISTINCT r.subject_id) FILTER (WHERE r.polarity = 'bad' AND ${CREDIT_COUNTS})`,
+    records: 'count(r.id)',
+    countingRecords: countIf(CREDIT_COUNTS),
+    expiredRecords: countIf('r.valid_until < $1::date'),
+    goodRecords: countIf(`r.polarity = 'good' AND ${CREDIT_COUNTS}`),
+    badRecords: countIf(`r.polarity = 'bad' AND ${CREDIT_COUNTS}`),
+    ...Object.fromEntries(
+      [['commendation', 'commendation'], ['happyEstate', 'happy_estate'], ['greenProperty', 'green_property'], ['greenDemoProject', 'green_demo_project'],
+        ['greenStarRating', 'green_star_rating'], ['standardDrafting', 'standard_drafting'], ['topTen', 'top_ten'], ['rectification', 'rectification'],
+        ['penalty', 'penalty'], ['courtJudgment', 'court_judgment'], ['bottomTen', 'bottom_ten']].map(([name, code]) => [`${name}Records`, countIf(`r.category = '${code}' AND ${CREDIT_COUNTS}`)])
+    ),
+  },
+  // 平安建设: over safety_assessments a (one per community × item of the year) with its community c
+  safety: {
+    communities: 'count(DISTINCT a.community_id)',
+    items: 'count(*)',
+    notStarted: countIf(`a.status = 'not_started'`),
+    inProgress: countIf(`a.status = 'in_progress'`),
+    completed: countIf(`a.status = 'completed'`),
+    completionRate: rate(`a.status = 'completed'`),
+    averageScore: `CASE WHEN count(DISTINCT a.community_id) FILTER (WHERE a.score IS NOT NULL) = 0 THEN NULL
+      ELSE (sum(a.score) FILTER (WHERE a.score IS NOT NULL))::float8 / count(DISTINCT a.community_id) FILTER (WHERE a.score IS NOT NULL) END`,
+  },
   // over the derived table of EVALUATION_SOURCE (v.state, v.evaluated, v.closed, v.score)
   estate_evaluations: {
     estates: 'count(*)',
@@ -214,13 +260,36 @@ CROSS JOIN LATERAL (SELECT count(*) AS staff_enrolled, count(*) FILTER (WHERE lr
   FROM practitioners lp JOIN learning_records lr ON lr.practitioner_id = lp.id WHERE lp.estate_id = e.id) t`
 
 /**
+ * 党建园地's figures of each estate `e` from its records: its 党组织 (community-level ones have no
+ * estate), committee members and the party members among them, the 红色物业 marker, and its residents'
+ * 民意征集 responses (opinion_responses by opinion_responses_estate_index).
+ */
+const PARTY_OF_ESTATE = `
+CROSS JOIN LATERAL (SELECT
+    (SELECT count(*) FROM party_organizations po WHERE po.estate_id = e.id) AS organizations,
+    (SELECT count(*) FROM committee_members cm WHERE cm.estate_id = e.id) AS members,
+    (SELECT count(*) FROM committee_members cm WHERE cm.estate_id = e.id AND cm.is_party_member) AS party_members,
+    EXISTS (SELECT 1 FROM red_property_projects rp WHERE rp.estate_id = e.id) AS red,
+    (SELECT count(*) FROM opinion_responses orr WHERE orr.estate_id = e.id) AS responses) pb`
+
+/**
  * { sql, params } for the grouped query (childLevel given) or the totals query (childLevel null).
  * estate_evaluations also takes `period` ({ year, half }) and `asOf` (YYYY-MM-DD).
  */
-export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, asOf, noticeId }) {
+export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, asOf, noticeId, year }) {
   if (childLevel && !LEVELS.includes(childLevel)) throw new Error(`bad level ${childLevel}`)
   if (filterLevel && !LEVELS.includes(filterLevel)) throw new Error(`bad level ${filterLevel}`)
   const metrics = Object.entries(PG_METRICS[cube]).map(([name, expr]) => `${expr} AS "${name}"`).join(',\n  ')
+  if (cube === 'safety') {
+    // one year's assessments, placed by their community (the facts stop at the community)
+    if (!Number.isInteger(year)) throw new Error('safety needs { year }')
+    const column = (level) => (level === 'community' ? 'c.id' : `c.${level}_id`)
+    const params = [year, ...(filterLevel ? [filterId] : [])]
+    const from = `FROM safety_assessments a\nJOIN safety_items i ON i.id = a.item_id\nJOIN regions c ON c.id = a.community_id`
+    const where = `\nWHERE i.year = $1${filterLevel ? ` AND ${column(filterLevel)} = $2` : ''}`
+    if (!childLevel) return { sql: `SELECT ${metrics}\n${from}${where}`, params }
+    return { sql: `SELECT ${column(childLevel)} AS id, r.name AS name,\n  ${metrics}\n${from}\nJOIN regions r ON r.id = ${column(childLevel)}${where}\nGROUP BY 1, 2`, params }
+  }
   if (cube === 'staff') {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new Error('staff needs { asOf: YYYY-MM-DD }')
     const params = [asOf, ...(filterLevel ? [filterId] : [])]
@@ -237,6 +306,16 @@ export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, as
     if (noticeId) conditions.push(`r.notice_id = $${params.push(noticeId)}`)
     const where = conditions.length ? `\nWHERE ${conditions.join(' AND ')}` : ''
     const from = 'FROM notice_receipts r\nJOIN estates e ON e.id = r.estate_id'
+    if (!childLevel) return { sql: `SELECT ${metrics}\n${from}${where}`, params }
+    const [idExpr, nameExpr, join] = childLevel === 'estate' ? ['e.id', 'e.name', ''] : [`e.${childLevel}_id`, 'c.name', `\nJOIN regions c ON c.id = e.${childLevel}_id`]
+    return { sql: `SELECT ${idExpr} AS id, ${nameExpr} AS name,\n  ${metrics}\n${from}${join}${where}\nGROUP BY 1, 2`, params }
+  }
+  if (cube === 'credit') {
+    // the records of the region's estates (every estate, with or without records), by the estate's place, as of a date
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new Error('credit needs { asOf: YYYY-MM-DD }')
+    const params = [asOf, ...(filterLevel ? [filterId] : [])]
+    const where = filterLevel ? `\nWHERE e.${filterLevel === 'estate' ? 'id' : `${filterLevel}_id`} = $2` : ''
+    const from = 'FROM estates e\nLEFT JOIN credit_records r ON r.estate_id = e.id'
     if (!childLevel) return { sql: `SELECT ${metrics}\n${from}${where}`, params }
     const [idExpr, nameExpr, join] = childLevel === 'estate' ? ['e.id', 'e.name', ''] : [`e.${childLevel}_id`, 'c.name', `\nJOIN regions c ON c.id = e.${childLevel}_id`]
     return { sql: `SELECT ${idExpr} AS id, ${nameExpr} AS name,\n  ${metrics}\n${from}${join}${where}\nGROUP BY 1, 2`, params }
@@ -267,7 +346,7 @@ export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, as
     const tail = childLevel ? `\nGROUP BY 1, 2` : ''
     return { sql: `SELECT ${group}${metrics}\nFROM common_fund_estates_on($${params.length + 1}::date, ${COMMON_FUNDS_OPEN_DAYS}) s${where}${tail}`, params: [...params, asOf] }
   }
-  const perEstate = cube === 'parking' ? `${HOUSES_OF_ESTATE}${PARKING_OF_ESTATE}` : cube === 'training' ? LEARNING_OF_ESTATE : HOUSES_OF_ESTATE
+  const perEstate = cube === 'parking' ? `${HOUSES_OF_ESTATE}${PARKING_OF_ESTATE}` : cube === 'training' ? LEARNING_OF_ESTATE : cube === 'party_building' ? PARTY_OF_ESTATE : HOUSES_OF_ESTATE
   if (!childLevel) return { sql: `SELECT ${metrics}\nFROM estates e${perEstate}${where}`, params }
   const [nameExpr, join] = childLevel === 'estate' ? ['e.name', ''] : ['r.name', `\nJOIN regions r ON r.id = e.${childLevel}_id`]
   return {

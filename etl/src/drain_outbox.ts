@@ -127,7 +127,8 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
           // one insert per table: a collapsing table's cancel rows travel with the new states
           const rows = source?.collapsing ? await collapseRows(options.warehouse, source, tableRows) : tableRows
           await options.warehouse.insert(table, rows)
-          if (source?.rollups) await recomputeRollups(options.warehouse, source, tableRows, lastId)
+          // the events' estates and those of the rows written (cancel rows included): a record that moved recomputes the estate it left too
+          if (source?.rollups) await recomputeRollups(options.warehouse, source, rows === tableRows ? rows : [...tableRows, ...rows], lastId)
         }
         await setWatermark(queryFn, watermarkName, lastId) // only after every insert succeeded
         watermark = lastId

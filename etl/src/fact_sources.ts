@@ -48,6 +48,8 @@ export type BulkSource = {
  */
 export type Rollup = {
   readonly table: string
+  /** columns that, with estate_id, identify one rollup row when an estate id holds several (default: none) */
+  readonly key?: readonly string[]
   /**
    * The SELECT (trusted SQL) of the rollup's rows computed from `factsTable` at `version`: every estate
    * (the rebuild), or only `estateIds` (the drain), each of them with a row even when nothing is left.

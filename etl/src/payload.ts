@@ -58,3 +58,16 @@ export function requireId(payload: Record<string, unknown>, key: string, event: 
   if (!Number.isInteger(value) || value < 0 || value > 4_294_967_295) throw new PayloadError(`${event}: ${key} must be a UInt32, got ${JSON.stringify(payload[key])}`)
   return value
 }
+
+/** a YYYY-MM-DD day of the payload (a PayloadError otherwise) */
+export function requireDate(payload: Record<string, unknown>, key: string, event: string): string {
+  const value = payload[key]
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new PayloadError(`${event}: ${key} must be YYYY-MM-DD, got ${JSON.stringify(value)}`)
+  return value
+}
+
+/** one of the allowed codes (a PayloadError otherwise) */
+export function requireOneOf<T extends string>(payload: Record<string, unknown>, key: string, allowed: readonly T[], event: string): T {
+  if (!(allowed as readonly unknown[]).includes(payload[key])) throw new PayloadError(`${event}: ${key} must be one of ${allowed.join('|')}, got ${JSON.stringify(payload[key])}`)
+  return payload[key] as T
+}

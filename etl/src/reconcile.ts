@@ -79,23 +79,40 @@ async function readWarehouseRows(warehouse: Pick<Warehouse, 'query'>, source: Fa
  * left must read zero.
  */
 async function compareRollup(warehouse: Pick<Warehouse, 'query'>, factsTable: string, rollup: Rollup): Promise<Difference[]> {
+  const keyColumns = rollup.key ?? []
+  const keyOf = (row: Record<string, unknown>) => JSON.stringify([Number(row.estate_id), ...keyColumns.map((column) => String(row[column]))])
   const read = async (sql: string) => {
     const rows = await warehouse.query<Record<string, unknown>>(raw(sql))
-    return new Map(rows.map((row) => [Number(row.estate_id), row]))
+    return new Map(rows.map((row) => [keyOf(row), row]))
   }
   const stored = await read(`SELECT * FROM ${rollup.table} FINAL`)
   const fresh = await read(rollup.select(factsTable, '0'))
-  const figure = (row: Record<string, unknown> | undefined, column: string) => Math.round(Number(row?.[column] ?? 0) * 100) / 100
+  // figures to the cent; arrays and text as they are (text only where the fresh row exists: a stored
+  // row of a unit with nothing left keeps whatever place it had and must read zero)
+  const figure = (row: Record<string, unknown> | undefined, column: string): unknown => {
+    const value = row?.[column]
+    if (Array.isArray(value)) return JSON.stringify(value.map(String))
+    if (typeof value === 'string' && !/^-?\d+(\.\d+)?$/.test(value)) return value
+    return Math.round(Number(value ?? 0) * 100) / 100
+  }
   const differences: Difference[] = []
-  for (const estateId of new Set([...stored.keys(), ...fresh.keys()])) {
-    const columns = Object.keys(stored.get(estateId) ?? fresh.get(estateId)!).filter((column) => column !== 'estate_id' && column !== 'version')
+  for (const key of new Set([...stored.keys(), ...fresh.keys()])) {
+    const sample = (stored.get(key) ?? fresh.get(key))!
+    const columns = Object.keys(sample).filter((column) => column !== 'estate_id' && column !== 'version' && !keyColumns.includes(column))
     const fields: Difference['fields'] = {}
     for (const column of columns) {
-      const expected = figure(fresh.get(estateId), column)
-      const actual = figure(stored.get(estateId), column)
+      const text = typeof sample[column] === 'string' && typeof figure(sample, column) === 'string'
+      if (text && !fresh.has(key)) continue
+      const empty = Array.isArray(sample[column]) ? '[]' : 0
+      const expected = fresh.has(key) ? figure(fresh.get(key), column) : empty
+      const actual = stored.has(key) ? figure(stored.get(key), column) : empty
       if (expected !== actual) fields[column] = { postgres: expected, warehouse: actual }
     }
-    if (Object.keys(fields).length > 0) differences.push({ estateId, table: rollup.table, kind: stored.has(estateId) ? 'mismatch' : 'missing_in_warehouse', fields })
+    if (Object.keys(fields).length > 0) {
+      const row = stored.get(key) ?? fresh.get(key)!
+      const identity = keyColumns.length > 0 ? { key: Object.fromEntries(keyColumns.map((column) => [column, row[column]])) } : {}
+      differences.push({ estateId: Number(row.estate_id), table: rollup.table, kind: stored.has(key) ? 'mismatch' : 'missing_in_warehouse', ...identity, fields })
+    }
   }
   return differences
 }

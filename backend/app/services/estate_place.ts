@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { EstatePlaceRow } from '@szpm/core'
 
 /**
  * The place of an estate (alias `e`) in a records list: its district, street and community joined as
@@ -11,4 +12,15 @@ export function joinEstatePlace<Q extends { leftJoin(table: string, first: strin
 /** district_name, street_name, community_name of a query joined by joinEstatePlace */
 export function estatePlaceNames() {
   return [db.raw("coalesce(d.name, '') as district_name"), db.raw("coalesce(s.name, '') as street_name"), db.raw("coalesce(c.name, '') as community_name")]
+}
+
+/** The place fields every records row starts with (PLACE_COLUMNS), from a query joined by joinEstatePlace. */
+export function estatePlaceFields(row: Record<string, any>): EstatePlaceRow {
+  return {
+    districtName: String(row.district_name ?? ''),
+    streetName: String(row.street_name ?? ''),
+    communityName: String(row.community_name ?? ''),
+    estateId: Number(row.estate_id),
+    estateName: String(row.estate_name ?? ''),
+  }
 }

@@ -7,6 +7,8 @@ import { findEstateInScope } from '#services/region_scope'
 
 export interface ExcelColumn<Row> {
   header: string
+  /** a grouped header over consecutive columns: the sheet then has two header rows (merged cells) */
+  group?: string
   width?: number
   value: (row: Row) => string | number | null
 }
@@ -34,14 +36,40 @@ export async function writeExcel<Row>(
 ) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
   const sheet = workbook.addWorksheet(sheetName)
-  sheet.columns = columns.map((column, index) => ({ header: column.header, key: String(index), width: column.width ?? 16 }))
-  sheet.getRow(1).font = { bold: true }
-  sheet.getRow(1).commit()
+  if (columns.some((column) => column.group)) writeGroupedHeader(sheet, columns)
+  else {
+    sheet.columns = columns.map((column, index) => ({ header: column.header, key: String(index), width: column.width ?? 16 }))
+    sheet.getRow(1).font = { bold: true }
+    sheet.getRow(1).commit()
+  }
   for await (const row of rows as AsyncIterable<Row>) {
     sheet.addRow(columns.map((column) => column.value(row))).commit()
   }
   sheet.commit()
   await workbook.commit()
+}
+
+/**
+ * Two header rows: a group's label merged over its columns with their own headers below it; a
+ * column outside any group merged over both rows.
+ */
+function writeGroupedHeader<Row>(sheet: ExcelJS.Worksheet, columns: ExcelColumn<Row>[]) {
+  sheet.columns = columns.map((column, index) => ({ key: String(index), width: column.width ?? 16 }))
+  const rows = [sheet.addRow(columns.map((column) => column.group ?? column.header)), sheet.addRow(columns.map((column) => (column.group ? column.header : null)))]
+  let start = 0
+  columns.forEach((column, index) => {
+    const next = columns[index + 1]
+    if (!column.group) sheet.mergeCells(1, index + 1, 2, index + 1)
+    else if (next?.group !== column.group) {
+      if (index > start) sheet.mergeCells(1, start + 1, 1, index + 1)
+    }
+    if (!column.group || next?.group !== column.group) start = index + 1
+  })
+  for (const row of rows) {
+    row.font = { bold: true }
+    row.alignment = { horizontal: 'center', vertical: 'middle' }
+    row.commit()
+  }
 }
 
 /**

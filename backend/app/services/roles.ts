@@ -54,7 +54,11 @@ const without = (list: readonly FeatureCode[], ...drop: string[]) =>
 
 /** what a street head holds: everything of a street office except the city's tools */
 // courses (宣传培训) are kept by the city and district administrators
-const STREET_HEAD = without(ALL, 'audit.view', 'personal_data.unmask', 'inspections.manage', 'disputes.manage', 'evaluations.manage', 'calendar.manage', 'training.manage')
+const STREET_HEAD = without(ALL, 'audit.view', 'personal_data.unmask', 'inspections.manage', 'disputes.manage', 'evaluations.manage', 'calendar.manage', 'training.manage',
+  // 平安建设's assessment items are configured by the city administrator
+  'safety.manage',
+  // 信用信息's records are entered by the city and district bureaus; streets read
+  'credit.manage')
 
 /**
  * Role defaults: preset roles hold exactly these; granted roles get them when a head creates the
@@ -63,17 +67,23 @@ const STREET_HEAD = without(ALL, 'audit.view', 'personal_data.unmask', 'inspecti
 const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
   // filings are registered by the street office that holds the contract, not by the bureaus above it
   // notices are published and urged by the street that sends them (通知发布), not by the bureaus above it
-  city_admin: without(ALL, 'personal_data.unmask', 'tenders.handle', 'tenders.approve', 'evaluations.handle', 'filings.manage', 'notices.manage', 'notices.remind'),
+  // 平安建设's assessments are handled by the communities and streets; the city configures the items
+  city_admin: without(ALL, 'personal_data.unmask', 'tenders.handle', 'tenders.approve', 'evaluations.handle', 'filings.manage', 'notices.manage', 'notices.remind', 'safety.handle'),
   district_admin: without(ALL, 'audit.view', 'personal_data.unmask', 'tenders.handle', 'tenders.approve', 'evaluations.handle', 'filings.manage', 'evaluations.manage', 'calendar.manage',
-    'notices.manage', 'notices.remind'),
+    'notices.manage', 'notices.remind', 'safety.handle', 'safety.manage'),
   street_head: STREET_HEAD,
   street_handler: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'filings.manage', 'projects.view', 'projects.export',
     'evaluations.view', 'evaluations.handle', 'evaluations.export', 'notices.view', 'notices.manage', 'notices.remind', 'notices.export',
-    'staff.view', 'staff.export', 'staff.remind'],
-  party_secretary: ['todos.view', 'filings.view', 'projects.view', 'evaluations.view'],
+    'staff.view', 'staff.export', 'staff.remind',
+    // the record-grain statistics a street reads and urges (not manage: courses and enforcement are kept above / by the head)
+    'parking.view', 'parking.export', 'parking.remind', 'common_funds.view', 'common_funds.export', 'training.view', 'training.export', 'safety.view', 'safety.handle', 'safety.export'],
+  // 党支部书记: party building (党建园地) is their own module
+  party_secretary: ['todos.view', 'filings.view', 'projects.view', 'evaluations.view', 'party_building.view', 'party_building.export'],
   community_head: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'projects.view', 'projects.export',
-    'evaluations.view', 'evaluations.handle', 'evaluations.export'],
-  community_handler: ['todos.view', 'todos.handle', 'filings.view', 'projects.view', 'evaluations.view', 'evaluations.handle'],
+    'evaluations.view', 'evaluations.handle', 'evaluations.export', 'safety.view', 'safety.handle', 'safety.export',
+    'staff.view', 'staff.export', 'parking.view', 'parking.export', 'common_funds.view', 'common_funds.export', 'training.view', 'training.export'],
+  community_handler: ['todos.view', 'todos.handle', 'filings.view', 'projects.view', 'evaluations.view', 'evaluations.handle', 'safety.view', 'safety.handle',
+    'staff.view', 'parking.view', 'common_funds.view', 'training.view'],
   // estate-side roles hold no region feature: what they see is their own inbox and their own estates' page
   project_manager: ['estates.own'],
   committee_director: ['estates.own'],

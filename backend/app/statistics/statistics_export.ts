@@ -1,10 +1,10 @@
-import { LEVEL_NAMES, metricCell, type MetricDeclaration, type ModuleDeclaration, type RegionLevel } from '@szpm/core'
+import { LEVEL_NAMES, metricCell, metricGroups, type MetricDeclaration, type ModuleDeclaration, type RegionLevel } from '@szpm/core'
 import type { ExcelColumn } from '#services/excel_export'
 import { statisticsOf, type MetricValues, type StatisticsResult } from '#statistics/statistics_service'
 
 /** the header of a metric's column: its label, with its unit where it has one (建筑面积(㎡)) */
-export function metricHeader(metric: MetricDeclaration): string {
-  return metric.unit ? `${metric.label}(${metric.unit})` : metric.label
+export function metricHeader(metric: MetricDeclaration, label = metric.label): string {
+  return metric.unit ? `${label}(${metric.unit})` : label
 }
 
 /** a line of the sheet: the region's (or estate's) name and its values */
@@ -12,16 +12,24 @@ type ExportRow = { name: string; values: MetricValues }
 
 /**
  * The columns of a statistics export, from the declaration: the level's name, then every metric in
- * declared order, each cell through `metricCell` (the one rounding rule of @szpm/core).
+ * declared order, each cell through `metricCell` (the one rounding rule of @szpm/core); a metric of a
+ * declared column group under the group's header by its short label (two header rows, merged).
  */
 export function statisticsColumns(module: ModuleDeclaration, level: RegionLevel): ExcelColumn<ExportRow>[] {
+  const statistics = statisticsOf(module)
+  const groups = metricGroups(statistics)
   return [
     { header: LEVEL_NAMES[level], width: 28, value: (row) => row.name },
-    ...Object.entries(statisticsOf(module).metrics).map(([key, metric]): ExcelColumn<ExportRow> => ({
-      header: metricHeader(metric),
-      width: Math.max(14, metricHeader(metric).length * 2 + 2),
-      value: (row) => metricCell(metric.format, row.values[key]),
-    })),
+    ...Object.entries(statistics.metrics).map(([key, metric]): ExcelColumn<ExportRow> => {
+      const grouped = groups.get(key)
+      const header = metricHeader(metric, grouped?.label)
+      return {
+        header,
+        ...(grouped ? { group: grouped.group } : {}),
+        width: Math.max(14, header.length * 2 + 2),
+        value: (row) => metricCell(metric.format, row.values[key]),
+      }
+    }),
   ]
 }
 

@@ -54,8 +54,10 @@ export default class StatisticsService {
     const statistics = statisticsOf(module)
     const metrics = Object.keys(statistics.metrics)
     const warehouse = await app.container.make('warehouse')
-    // the warehouse hierarchy starts at districts; the city's children are its districts
-    const level = (region.level === 'city' ? 'district' : childLevel(region.level as never)) as RegionLevel
+    // the warehouse hierarchy starts at districts; the city's children are its districts. A module whose
+    // levels end above the estate (平安建设: the community) shows a region of its last level as its one row
+    const own = region.level === statistics.levels[statistics.levels.length - 1]
+    const level = (own ? region.level : region.level === 'city' ? 'district' : childLevel(region.level as never)) as RegionLevel
     const request = {
       cube: statistics.cube,
       metrics,
@@ -67,7 +69,7 @@ export default class StatisticsService {
       // one round trip for the rows and their totals; an unreachable ClickHouse is a 503 with a
       // Chinese message, never a 500 or a wrong number
       fromWarehouse(() => drillDownWithTotals(warehouse, request)),
-      level === 'estate' ? null : Region.query().where('parent_id', region.id).orderBy('sort').orderBy('id'),
+      level === 'estate' ? null : own ? [region] : Region.query().where('parent_id', region.id).orderBy('sort').orderBy('id'),
       userRegion(user).then((root) => breadcrumb(region, root)),
       warehouseFreshAt(),
     ])

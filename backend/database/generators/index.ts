@@ -1,5 +1,6 @@
 import { accounts } from './accounts.ts'
 import { commonFunds } from './common_funds.ts'
+import { credit } from './credit.ts'
 import { estates } from './estates.ts'
 import { estateAccounts } from './estate_accounts.ts'
 import { evaluations } from './evaluations.ts'
@@ -7,7 +8,9 @@ import { filings } from './filings.ts'
 import { housesAndOwners } from './houses_and_owners.ts'
 import { notices } from './notices.ts'
 import { parking } from './parking.ts'
+import { partyBuilding } from './party_building.ts'
 import { regions } from './regions.ts'
+import { safety } from './safety.ts'
 import { staff } from './staff.ts'
 import { training } from './training.ts'
 import type { DataGenerator } from './types.ts'
@@ -35,6 +38,11 @@ export const GENERATORS: readonly DataGenerator[] = [
   staff,
   // after the practitioners (staff), whose ids its learning records reference
   training,
+  // after the estates (their company names and managers)
+  credit,
+  partyBuilding,
+  // after the accounts (community staff update the assessments)
+  safety,
 ]
 
 export { runGenerators } from './pipeline.ts'

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { storage } from '#services/file_storage'
 import type { CopyValue } from './copy.ts'
 import { createRandom, deriveSeed } from './random.ts'
@@ -49,9 +50,9 @@ function box(type: string, payload: Buffer): Buffer {
 }
 
 /**
- * Minimal MP4 bytes for the demo's video courses: an `ftyp` box (isom / mp41) and an `mvhd` movie
- * header of the given length — the container an upload is checked for, a few hundred bytes, no media
- * samples (the repository holds no binaries; a real video is uploaded through 课程维护).
+ * Minimal MP4 bytes: an `ftyp` box (isom / mp41) and an `mvhd` movie header of the given length — the
+ * container an upload is checked for, a few hundred bytes, no media samples (it does not play: the
+ * tests of the upload rules use it; the demo's videos are COURSE_VIDEO).
  */
 export function tinyMp4(seconds: number): Buffer {
   const ftyp = box('ftyp', Buffer.concat([Buffer.from('isom', 'latin1'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2mp41', 'latin1')]))
@@ -63,6 +64,17 @@ export function tinyMp4(seconds: number): Buffer {
   for (const [offset, value] of [[36, 0x00010000], [52, 0x00010000], [68, 0x40000000]] as const) mvhd.writeUInt32BE(value, offset) // identity matrix
   mvhd.writeUInt32BE(2, 96) // next track id
   return Buffer.concat([ftyp, box('moov', box('mvhd', mvhd))])
+}
+
+/**
+ * The demo's video course file: an 8-second WebM (VP8, 320×180, ≈ 90 KB) that Chromium plays, made by
+ * `assets/make_course_video.mjs` with Chromium's own MediaRecorder (no ffmpeg) and committed beside it.
+ */
+export const COURSE_VIDEO = { contentType: 'video/webm', extension: 'webm' } as const
+let courseVideo: Buffer | null = null
+export function courseVideoBytes(): Buffer {
+  courseVideo ??= readFileSync(new URL('./assets/course.webm', import.meta.url))
+  return courseVideo
 }
 
 interface PlannedCourse {
@@ -88,7 +100,7 @@ interface PlannedCourse {
  */
 export const training: DataGenerator = {
   name: 'training',
-  description: '宣传培训: courses with small generated media files, and the learning records of estate practitioners',
+  description: '宣传培训: courses with small media files (a playable WebM clip, generated PDFs), and the learning records of estate practitioners',
   tables: ['learning_records', 'training_courses'],
   async run(ctx) {
     const r = ctx.random()
@@ -108,7 +120,7 @@ export const training: DataGenerator = {
       const durationMinutes = kind === 'video' ? r.int(8, 60) : r.int(10, 45)
       const pageCount = kind === 'document' ? r.int(4, 40) : null
       const title = `${r.pick(TOPICS)}${r.pick(SERIES)}`
-      const content = kind === 'video' ? tinyMp4(durationMinutes * 60) : tinyPdf([`SZPM training course ${id}`, `${pageCount} pages, ${durationMinutes} minutes`])
+      const content = kind === 'video' ? courseVideoBytes() : tinyPdf([`SZPM training course ${id}`, `${pageCount} pages, ${durationMinutes} minutes`])
       courses.push({
         id,
         title,
@@ -117,15 +129,15 @@ export const training: DataGenerator = {
         durationMinutes,
         pageCount,
         createdAt: new Date(now.getTime() - Math.round(((count - i) / count) * 720 * day)),
-        storageKey: `training/generated-${ctx.seed}-${id}.${kind === 'video' ? 'mp4' : 'pdf'}`,
-        fileName: `${title}.${kind === 'video' ? 'mp4' : 'pdf'}`,
+        storageKey: `training/generated-${ctx.seed}-${id}.${kind === 'video' ? COURSE_VIDEO.extension : 'pdf'}`,
+        fileName: `${title}.${kind === 'video' ? COURSE_VIDEO.extension : 'pdf'}`,
         content,
       })
     }
     const disk = storage()
     const files = ctx.progress.start('course files', courses.length, 'files')
     for (const course of courses) {
-      await disk.put(course.storageKey, course.content, { contentType: course.kind === 'video' ? 'video/mp4' : 'application/pdf' })
+      await disk.put(course.storageKey, course.content, { contentType: course.kind === 'video' ? COURSE_VIDEO.contentType : 'application/pdf' })
       files.increment()
     }
     files.stop()
@@ -134,7 +146,7 @@ export const training: DataGenerator = {
       ['id', 'title', 'kind', 'summary', 'audience', 'duration_minutes', 'page_count', 'file_name', 'content_type', 'size_bytes', 'storage_key', 'published', 'created_by', 'version', 'created_at', 'updated_at'],
       courses.map((course): CopyValue[] => [
         course.id, course.title, course.kind, `${course.title}：面向物业项目从业人员的${course.kind === 'video' ? '视频' : '图文'}课程。`, course.audience,
-        course.durationMinutes, course.pageCount, course.fileName, course.kind === 'video' ? 'video/mp4' : 'application/pdf', course.content.length,
+        course.durationMinutes, course.pageCount, course.fileName, course.kind === 'video' ? COURSE_VIDEO.contentType : 'application/pdf', course.content.length,
         course.storageKey, true, createdBy, 1, course.createdAt, course.createdAt,
       ])
     )

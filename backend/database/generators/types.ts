@@ -17,6 +17,10 @@ export interface Scale {
   coursesPerLearner?: [number, number]
   /** 从业人员信息: practitioners of each estate with staff (generators/staff.ts; default 3–10) */
   staffPerEstate?: [number, number]
+  /** 党建园地: 民意征集 each street office has run (generators/party_building.ts; default 2–4) */
+  opinionCollectionsPerStreet?: [number, number]
+  /** 党建园地: responses from each estate of the street per collection (default 2–8) */
+  opinionResponsesPerEstate?: [number, number]
   /** Only these street offices get communities (tests use a handful); default: all 74. */
   streets?: readonly string[]
 }

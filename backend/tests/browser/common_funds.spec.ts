@@ -30,6 +30,11 @@ test.group('共有资金情况 · drill path on PC and H5', (group) => {
     const footer = await page.locator('[data-test="stats-table"] .el-table__footer').innerText()
     assert.include(footer, '合计')
     assert.include(footer, '50.00')
+    // the grouped headers (statistics.columnGroups) over their metrics' short labels
+    const header = page.locator('[data-test="stats-table"] .el-table__header-wrapper')
+    assert.deepEqual([...new Set(await header.locator('.column-group').allInnerTexts())].map((label) => label.trim()), ['应开共有资金账户数', '共有资金账户数'])
+    const headerText = await header.innerText()
+    for (const label of ['总数（个）', '已开数（个）', '未开数（个）', '开户率（%）', '基本账户（个）', '共管账户（个）', '异常账户数（个）']) assert.include(headerText, label)
     assert.match(await exportedFileName(page), /\.xlsx$/)
 
     await drillIntoCommunity(page, R.yl2, E.e3)

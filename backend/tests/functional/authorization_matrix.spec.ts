@@ -4,6 +4,9 @@ import { R, E, USERS, resetWorld, type WorldUser } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
 import { NOTICE_ATTACHMENT_IN, NOTICE_IN, seedNotices } from '#tests/support/notices'
 import { A, seedCommonFunds } from '#tests/support/common_funds'
+import { S as CREDIT_SUBJECT, seedCredit } from '#tests/support/credit'
+import { A as SA, seedSafety } from '#tests/support/safety'
+import { OPINION, seedPartyBuilding } from '#tests/support/party_building'
 import { API_ROUTES, routeFeatures } from '@szpm/core'
 import { featuresOf, userFeatures } from '#services/roles'
 import { loadGrantedFeatures } from '#modules/users/account_service'
@@ -46,6 +49,10 @@ const none = () => ({})
 const inRegion = (p: Place) => ({ qs: { region_id: REGION_IN[p] } })
 /** 共有资金: the account of each place's estate (tests/support/common_funds.ts) */
 const FUND_ACCOUNT_IN: Record<Place, number> = { own: A.e1, sibling: A.e4, otherDistrict: A.e5 }
+/** 信用信息: a person of each place's estate (tests/support/credit.ts) */
+const CREDIT_SUBJECT_IN: Record<Place, number> = { own: CREDIT_SUBJECT.leader, sibling: CREDIT_SUBJECT.supervisor, otherDistrict: CREDIT_SUBJECT.director }
+/** 民意征集: a collection of each place's street (tests/support/party_building.ts) */
+const OPINION_IN: Record<Place, number> = { own: OPINION.yuanlingLift, sibling: OPINION.nanyuan, otherDistrict: OPINION.guiyuan }
 
 const TARGETS: Record<string, RouteCase> = {
   'session.csrf': { target: none },
@@ -180,6 +187,7 @@ const TARGETS: Record<string, RouteCase> = {
   'estate_parking.store': { target: (p) => ({ params: { id: ESTATE_IN[p] }, json: { kind: 'owned', code: `MATRIX-${p}` } }), outcome: { manager: 201, nanyuanManager: 201, director: 404 } },
   'estate_parking.update': { target: () => ({ params: { id: 999999 }, json: { status: 'idle', version: 1 } }), outcome: everyone(404) },
   'estate_parking.destroy': { target: () => ({ params: { id: 999999 }, json: { version: 1 } }), outcome: everyone(404) },
+  'estate_parking.export': { target: (p) => ({ params: { id: ESTATE_IN[p] } }), outcome: { director: 404 } },
   // 从业人员信息: statistics, records and 提醒更新 by region (a region with nothing to remind, or reminded
   // already, is a harmless 422 / 409); the estate's staff is its 项目经理's (the director of e1 is a 404);
   // an unknown practitioner is a 404
@@ -199,6 +207,7 @@ const TARGETS: Record<string, RouteCase> = {
   },
   'estate_staff.destroy': { target: () => ({ params: { id: 999999 }, json: { version: 1 } }), outcome: everyone(404) },
   'estate_staff.confirm': { target: (p) => ({ params: { id: ESTATE_IN[p] }, json: {} }), outcome: { director: 404 } },
+  'estate_staff.export': { target: (p) => ({ params: { id: ESTATE_IN[p] } }), outcome: { director: 404 } },
   // 宣传培训: statistics and records by region; courses are city-wide (kept by the city and district
   // administrators: an empty create or a request without a file is a harmless 422, an unknown course a
   // 404); the learner routes answer any signed-in user, an unknown course a 404
@@ -207,6 +216,7 @@ const TARGETS: Record<string, RouteCase> = {
   'training_records.index': { target: inRegion },
   'training_records.export': { target: inRegion },
   'training_courses.index': { target: none },
+  'training_courses.export': { target: none },
   'training_media.upload': { target: none, outcome: { city: 422, futian: 422 } },
   'training_courses.store': { target: () => ({ json: {} }), outcome: { city: 422, futian: 422 } },
   'training_courses.update': {
@@ -228,6 +238,39 @@ const TARGETS: Record<string, RouteCase> = {
   // a 责令整改 of each place's estate: 翠园小区 opened its account and the others are not due, so a permitted
   // call is a harmless 422 (nothing written); out of reach a 404
   'common_fund_enforcements.store': { target: (p) => ({ json: { estate_id: ESTATE_IN[p], kind: 'rectification', decided_on: '2026-11-28', document_no: '矩阵' } }) },
+  // 党建园地: statistics and committee members of each place's community; the 民意征集 of each place's street
+  'party_building_stats.index': { target: inRegion },
+  'party_building_stats.export': { target: inRegion },
+  'committee_members.index': { target: inRegion },
+  'committee_members.export': { target: inRegion },
+  'opinion_collections.index': { target: inRegion },
+  'opinion_collections.stats': { target: inRegion },
+  'opinion_collections.show': { target: (p) => ({ params: { id: OPINION_IN[p] } }) },
+  // 信用信息: statistics and the records behind them, in the place's region
+  'credit_stats.index': { target: inRegion },
+  'credit_stats.export': { target: inRegion },
+  'credit_records.index': { target: inRegion },
+  'credit_records.export': { target: inRegion },
+  'credit_subjects.index': { target: inRegion },
+  'credit_subjects.show': { target: (p) => ({ params: { id: CREDIT_SUBJECT_IN[p] } }) },
+  'credit_records.store': {
+    target: (p) => ({ params: { id: CREDIT_SUBJECT_IN[p] }, json: { polarity: 'bad', category: 'rectification', severity: 'minor', decided_on: '2026-11-20', source: '矩阵', document_no: '矩阵' } }),
+    outcome: { city: 201, futian: 201, luohu: 201 },
+  },
+  // 平安建设: statistics and assessments by region; 考核办理 of an assessment of each place's community (a
+  // completed status without a score is a harmless 422, nothing written); items are the city's (an empty
+  // create is a harmless 422, an unknown item a 404)
+  'safety_stats.index': { target: inRegion },
+  'safety_stats.export': { target: inRegion },
+  'safety_assessments.index': { target: inRegion },
+  'safety_assessments.export': { target: inRegion },
+  'safety_assessments.update': {
+    target: (p) => ({ params: { id: { own: SA.yl1.disputes, sibling: SA.ny1.order, otherDistrict: SA.gy1.fire }[p] }, json: { status: 'completed', version: 1 } }),
+    outcome: { head: 422, handler: 422, community: 422 },
+  },
+  'safety_items.index': { target: none },
+  'safety_items.store': { target: () => ({ json: {} }), outcome: { city: 422 } },
+  'safety_items.update': { target: () => ({ params: { id: 999999 }, json: { title: '矩阵考核', max_score: 10 } }), outcome: { city: 404 } },
   // 导出中心: every signed-in user's own runs and subscriptions (no region scope: another's is a 404)
   'exports.tables': { target: none },
   'exports.index': { target: none },
@@ -284,6 +327,9 @@ test.group('Authorization matrix', (group) => {
     await new EvaluationPeriodService().open({ year: 2026, half: 1 })
     await seedNotices()
     await seedCommonFunds()
+    await seedCredit()
+    await seedPartyBuilding()
+    await seedSafety()
     return () => clock.reset()
   })
 

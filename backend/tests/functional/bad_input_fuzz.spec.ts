@@ -7,6 +7,7 @@ import db from '@adonisjs/lucid/services/db'
 import { E, R, resetWorld, type WorldUser } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
 import { seedNotices } from '#tests/support/notices'
+import { A as SA, seedSafety } from '#tests/support/safety'
 
 /**
  * Hostile input against every route of the router: every write route (POST/PATCH/PUT/DELETE) gets
@@ -92,6 +93,8 @@ const SAMPLES: Record<string, { params?: Record<string, number | string>; body: 
   // the spaces as 南园's project manager, on 园岭's e1 (not theirs: a 404) or a space that does not exist
   'api.parking.remind': { body: { region_id: R.gy1 } },
   'api.estate_parking.store': { params: { id: E.e1 }, body: { kind: 'owned', code: 'FUZZ', location: 'fuzz', status: 'in_use' } },
+  // 信用信息: a record of a subject that does not exist (a valid body is a harmless 404)
+  'api.credit_records.store': { params: { id: 999999 }, body: { polarity: 'bad', category: 'penalty', severity: 'minor', decided_on: '2026-11-01', source: 'FUZZ', document_no: 'FUZZ' } },
   'api.estate_parking.update': { params: { id: 999999 }, body: { kind: 'owned', code: 'FUZZ', status: 'idle', version: 1 } },
   'api.estate_parking.destroy': { params: { id: 999999 }, body: { version: 1 } },
   // 从业人员信息: 提醒更新 as 罗湖's district admin (桂园新村 has no project manager: nobody is messaged);
@@ -107,6 +110,11 @@ const SAMPLES: Record<string, { params?: Record<string, number | string>; body: 
   'api.training_courses.store': { body: { title: 'fuzz', kind: 'document', audience: 'all', duration_minutes: 10, media_token: '00000000-0000-4000-8000-000000000000' } },
   'api.training_courses.update': { params: { id: 999999 }, body: { title: 'fuzz', audience: 'all', duration_minutes: 10, version: 1 } },
   'api.training_progress.store': { params: { id: 999999 }, body: { progress: 10 } },
+  // 平安建设 (seedSafety): 园岭一社区's assessment as 桂园's handler (out of reach: a 404); items as the city
+  // admin for this year, which has scores (always a 422: fixed), and an item that does not exist
+  'api.safety_assessments.update': { params: { id: SA.yl1.disputes }, body: { status: 'in_progress', score: 10, remark: 'fuzz', version: 1 } },
+  'api.safety_items.store': { body: { year: 2026, title: 'fuzz', description: 'fuzz', max_score: 10, sort_order: 1 } },
+  'api.safety_items.update': { params: { id: 999999 }, body: { title: 'fuzz', description: 'fuzz', max_score: 10, sort_order: 1 } },
 }
 
 /**
@@ -117,11 +125,13 @@ const SAMPLES: Record<string, { params?: Record<string, number | string>; body: 
 const IN_SCOPE: Record<string, { who: WorldUser; body: Record<string, unknown> }> = {
   'api.filings.update': { who: 'handler', body: { status: 'expired', version: 999, remark: 'fuzz' } },
   'api.filings.destroy': { who: 'handler', body: { version: 999, remark: 'fuzz' } },
+  'api.safety_assessments.update': { who: 'handler', body: { status: 'in_progress', score: 10, remark: 'fuzz', version: 999 } },
 }
 /** who sends a route's inputs when not 桂园's handler (default) or the city admin (the city's tools) */
 const ACTORS: Record<string, WorldUser> = {
   'api.exports.store': 'party', 'api.export_subscriptions.store': 'party',
   'api.training_media.upload': 'city', 'api.training_courses.store': 'city', 'api.training_courses.update': 'city',
+  'api.safety_items.store': 'city', 'api.safety_items.update': 'city',
   'api.parking.remind': 'luohu', 'api.estate_parking.store': 'nanyuanManager', 'api.estate_parking.update': 'nanyuanManager', 'api.estate_parking.destroy': 'nanyuanManager',
   'api.staff.remind': 'luohu', 'api.estate_staff.store': 'nanyuanManager', 'api.estate_staff.update': 'nanyuanManager', 'api.estate_staff.destroy': 'nanyuanManager', 'api.estate_staff.confirm': 'nanyuanManager',
 }
@@ -135,7 +145,9 @@ const TABLES = ['filings', 'filing_events', 'outbox_events', 'users', 'estates',
   'evaluations', 'evaluation_templates', 'evaluation_periods', 'workflow_events', 'todos',
   'notices', 'notice_estates', 'notice_receipts', 'notice_urges', 'notice_attachments', 'messages', 'message_deliveries',
   'export_runs', 'export_subscriptions', 'parking_spaces', 'estate_parking_profiles', 'parking_disputes',
-  'training_courses', 'learning_records', 'practitioners', 'practitioner_certificates', 'estate_staff_confirmations']
+  'training_courses', 'learning_records', 'practitioners', 'practitioner_certificates', 'estate_staff_confirmations',
+  'party_organizations', 'committee_members', 'red_property_projects', 'opinion_collections', 'opinion_responses',
+  'safety_items', 'safety_assessments']
 const CJK = /[\u3400-\u9fff]/
 
 async function counts() {
@@ -162,6 +174,7 @@ test.group('Bad input fuzz', (group) => {
     clock.travelTo('2026-11-28T10:00:00+08:00')
     await new EvaluationPeriodService().open({ year: 2026, half: 1 })
     await seedNotices()
+    await seedSafety()
     // 权限管理 keeps a street handler's features per account: give the world's handler its defaults
     const grants = await db.rawQuery(`SELECT to_regclass('public.user_features') AS t`)
     if (grants.rows[0].t) {

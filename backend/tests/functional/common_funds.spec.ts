@@ -149,8 +149,11 @@ test.group('共有资金情况 · statistics from the warehouse', (group) => {
     const stats = await client.visit('api.common_fund_stats.export').loginAs(head)
     stats.assertStatus(200)
     const sheet = await readSheet(stats.body())
-    assert.deepEqual(sheet.rows[0], ['社区', '物业项目总数(个)', '应开共有资金账户数(个)', '已开共有资金账户数(个)', '未开共有资金账户数(个)', '开户率(%)', '基本账户数(个)', '共管账户数(个)', '异常账户数(个)', '逾期未开户责令整改数(个)', '逾期未开户行政处罚数(个)'])
-    assert.deepEqual(sheet.rows[3], ['合计', 4, 2, 1, 1, 50, 1, 2, 2, 1, 1])
+    // two header rows: the declared groups merged over their columns, the other headers over both rows
+    assert.deepEqual(sheet.rows[0], ['社区', '物业项目总数(个)', '应开共有资金账户数', '应开共有资金账户数', '应开共有资金账户数', '应开共有资金账户数', '共有资金账户数', '共有资金账户数', '异常账户数(个)', '逾期未开户责令整改数(个)', '逾期未开户行政处罚数(个)'])
+    assert.deepEqual(sheet.rows[1], ['社区', '物业项目总数(个)', '总数(个)', '已开数(个)', '未开数(个)', '开户率(%)', '基本账户(个)', '共管账户(个)', '异常账户数(个)', '逾期未开户责令整改数(个)', '逾期未开户行政处罚数(个)'])
+    assert.deepEqual(sheet.merges, ['A1:A2', 'B1:B2', 'C1:F1', 'G1:H1', 'I1:I2', 'J1:J2', 'K1:K2'])
+    assert.deepEqual(sheet.rows[4], ['合计', 4, 2, 1, 1, 50, 1, 2, 2, 1, 1])
     const records = await readSheet((await client.visit('api.common_fund_estates.export').qs({ account_kind: 'co_managed' }).loginAs(head)).body())
     assert.equal(records.rows[0][0], '所属区')
     assert.lengthOf(records.rows, 3)
@@ -166,10 +169,11 @@ test.group('共有资金情况 · statistics from the warehouse', (group) => {
   })
 
   test('the features guard every route', async ({ client }) => {
-    // a street handler holds neither common_funds.view nor .export by default
-    const handler = await actor('handler')
-    ;(await client.visit('api.common_fund_stats.index').loginAs(handler)).assertStatus(403)
-    ;(await client.visit('api.common_fund_transactions.index', { id: A.e1 }).loginAs(handler)).assertStatus(403)
+    // a party secretary holds neither common_funds.view nor .export by default; a street handler reads (roles.ts), never manages
+    const party = await actor('party')
+    ;(await client.visit('api.common_fund_stats.index').loginAs(party)).assertStatus(403)
+    ;(await client.visit('api.common_fund_transactions.index', { id: A.e1 }).loginAs(party)).assertStatus(403)
+    ;(await client.visit('api.common_fund_stats.index').loginAs(await actor('handler'))).assertStatus(200)
   })
 
   test('an entry changes the account through the outbox, and the warehouse agrees with PostgreSQL', async ({ client, assert }) => {

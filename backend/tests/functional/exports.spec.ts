@@ -74,9 +74,9 @@ test.group('导出中心 · API and worker', (group) => {
     assert.includeMembers(modules, ['projects', 'filings', 'evaluations'])
     assert.deepEqual(head.body().meta.region, { id: R.yuanling, name: '园岭街道' })
     assert.deepEqual(head.body().meta.frequencies.map((f: { label: string }) => f.label), ['每天', '每周', '每月'])
-    // a party secretary holds no export feature by default: nothing to subscribe to
+    // a party secretary exports only 党建园地 by default (party_building.export)
     const party = await client.visit('api.exports.tables').loginAs(await actor('party'))
-    assert.deepEqual(party.body().data, [])
+    assert.deepEqual(party.body().data.map((row: { module: string }) => row.module), ['party_building'])
   })
 
   test('bad subscriptions answer 422 / 404 with the field and change nothing', async ({ client, assert }) => {

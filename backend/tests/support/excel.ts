@@ -7,5 +7,7 @@ export async function readSheet(body: Buffer) {
   const sheet = workbook.worksheets[0]
   const rows: unknown[][] = []
   sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
-  return { name: sheet.name, rows }
+  // merged ranges ('A1:A2'), in sheet order
+  const merges = [...((sheet.model as { merges?: string[] }).merges ?? [])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+  return { name: sheet.name, rows, merges }
 }

@@ -16,6 +16,7 @@ const ARGS: Record<string, unknown[]> = {
   'users.statsList': ['project_managers', 'units'],
   'users.statsListExportUrl': ['project_managers', 'accounts'],
   'notices.upload': [new Blob(['%PDF-1.7']), '附件.pdf'],
+  'training.uploadMedia': [new Blob(['%PDF-1.7']), '课程.pdf'],
 }
 
 interface BackendRoute {

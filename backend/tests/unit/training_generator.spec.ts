@@ -5,7 +5,7 @@ import { storage } from '#services/file_storage'
 import { resetWorld } from '#tests/support/world'
 import { GENERATORS, runGenerators } from '#database/generators/index'
 import type { Scale } from '#database/generators/index'
-import { tinyMp4, tinyPdf } from '#database/generators/training'
+import { courseVideoBytes, tinyMp4, tinyPdf } from '#database/generators/training'
 import { mediaMatches } from '#modules/training/training_media'
 
 /** a few streets of the demo shape, a handful of courses */
@@ -41,6 +41,9 @@ test.group('training generator', (group) => {
   test('the generated files are what an upload accepts', ({ assert }) => {
     assert.isTrue(mediaMatches('pdf', tinyPdf(['SZPM'])))
     assert.isTrue(mediaMatches('mp4', tinyMp4(60)))
+    // the demo's video: a WebM the upload accepts as such (tests/browser/training.spec.ts plays it)
+    assert.isTrue(mediaMatches('webm', courseVideoBytes()))
+    assert.isBelow(courseVideoBytes().length, 200_000)
     assert.isFalse(mediaMatches('webm', tinyMp4(60)))
     assert.match(tinyPdf(['a']).toString('latin1'), /startxref\n\d+\n%%EOF\n$/)
   })
@@ -58,7 +61,7 @@ test.group('training generator', (group) => {
       for (const course of courses) {
         const bytes = Buffer.from(await storage().getBytes(course.storage_key))
         assert.equal(bytes.length, Number(course.size_bytes))
-        assert.isTrue(mediaMatches(course.kind === 'video' ? 'mp4' : 'pdf', bytes), course.storage_key)
+        assert.isTrue(mediaMatches(course.kind === 'video' ? 'webm' : 'pdf', bytes), course.storage_key)
       }
       // only estate practitioners learn, each course at most once, lead-only courses only by leads
       assert.equal((await one(`SELECT count(*)::int AS n FROM learning_records r JOIN practitioners p ON p.id = r.practitioner_id WHERE p.staff_group <> 'estate'`)).n, 0)

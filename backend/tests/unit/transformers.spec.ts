@@ -24,7 +24,7 @@ test.group('Transformers', () => {
   test('a street handler may manage filings and review evaluations, a party secretary may only view', ({ assert }) => {
     assert.include(featuresOf('street_handler'), 'filings.manage')
     assert.includeMembers(featuresOf('street_handler'), ['todos.view', 'evaluations.handle', 'evaluations.export'])
-    assert.deepEqual(featuresOf('party_secretary'), ['todos.view', 'filings.view', 'projects.view', 'evaluations.view'])
+    assert.deepEqual(featuresOf('party_secretary'), ['todos.view', 'filings.view', 'projects.view', 'evaluations.view', 'party_building.view', 'party_building.export'])
     // community staff score (evaluations.handle); only the community head exports
     assert.include(featuresOf('community_handler'), 'evaluations.handle')
     assert.notInclude(featuresOf('community_handler'), 'evaluations.export')

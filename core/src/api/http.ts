@@ -133,3 +133,25 @@ export function createHttp(options: ApiClientOptions = {}): Http {
     url: (name, { params, query } = {}) => downloadUrl(routePath(name, params), query),
   }
 }
+
+/**
+ * Uploads one file (multipart, field `file`) to a declared POST route, with the session's CSRF token;
+ * a refusal is an ApiError carrying the field messages (a 422 on `file`: type or size).
+ */
+export async function uploadFile<T>(baseUrl: string, routeName: string, file: Blob, fileName: string): Promise<Envelope<T>> {
+  if (!readCookie('XSRF-TOKEN')) await fetch(baseUrl + routePath('session.csrf'), { credentials: 'same-origin' })
+  const form = new FormData()
+  form.append('file', file, fileName)
+  const response = await fetch(baseUrl + routePath(routeName), {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': readCookie('XSRF-TOKEN') ?? '' },
+    body: form,
+  })
+  const payload = (await response.json().catch(() => null)) as { errors?: { message: string; field?: string }[] } | null
+  if (!response.ok) {
+    const errors = payload?.errors ?? []
+    throw new ApiError(response.status, errors[0]?.message ?? `上传失败（${response.status}）`, Object.fromEntries(errors.filter((e) => e.field).map((e) => [e.field!, e.message])))
+  }
+  return payload as unknown as Envelope<T>
+}

@@ -9,7 +9,8 @@ import { createHttp, type ApiClientOptions } from './http.ts'
 import { auditApi } from './audit.ts'
 import { calendarApi } from './calendar.ts'
 import { commonFundsApi } from './common_funds.ts'
-export type { CommonFundAccountMeta, CommonFundBankQuery, CommonFundTransactionQuery } from './common_funds.ts'
+import { creditApi } from './credit.ts'
+export type { CommonFundAccountMeta, CommonFundBankQuery, CommonFundEnforcement, CommonFundEnforcementInput, CommonFundTransactionQuery } from './common_funds.ts'
 import { estatesApi } from './estates.ts'
 import { evaluationsApi } from './evaluations.ts'
 import { filingsApi } from './filings.ts'
@@ -17,21 +18,28 @@ import { identityApi } from './identity.ts'
 import { noticesApi } from './notices.ts'
 import { noticeStatsApi } from './notice_stats.ts'
 import { parkingApi } from './parking.ts'
+export type { ParkingSpaceForm, ParkingSpaceInput } from './parking.ts'
+export { emptyParkingSpaceForm, parkingSpaceFormOf, parkingSpaceBody, saveParkingSpace } from './parking.ts'
+import { partyBuildingApi } from './party_building.ts'
+export type { OpinionCollectionQuery } from './party_building.ts'
 import { messagesApi } from './messages.ts'
 import { exportsApi } from './exports.ts'
 import { projectEstatesApi, projectsApi } from './projects.ts'
 import { sessionsApi } from './sessions.ts'
 import { staffApi } from './staff.ts'
-export type { PractitionerInput, StaffCertificateInput } from './staff.ts'
+export type { PractitionerInput, StaffCertificateInput, PractitionerForm, CertificateForm } from './staff.ts'
+export { emptyPractitionerForm, emptyCertificateForm, practitionerFormOf, practitionerBody, certificateErrors, savePractitioner, STAFF_STATE_NAMES } from './staff.ts'
 import { todosApi } from './todos.ts'
 import { trainingApi } from './training.ts'
+import { safetyApi } from './safety.ts'
+export { safetyYearOptions, type SafetyItem, type SafetyItemsMeta, type SafetyItemInput, type SafetyAssessment, type SafetyAssessmentInput } from './safety.ts'
 export { learningPlayer, videoProgressStep, type PlayerHooks, type TrainingApi } from './training.ts'
 import { accountApi, usersApi } from './users.ts'
 
 export type * from './types.ts'
 export * from './statistics.ts'
 export * from './http.ts'
-export { auditApi, calendarApi, commonFundsApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi }
+export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi }
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const http = createHttp(options)
@@ -62,7 +70,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     /** 查看全部统计 of one notice */
     noticeStats: noticeStatsApi(http),
     /** 宣传培训 (module 11): the learner's courses and progress */
-    training: trainingApi(http),
+    training: trainingApi(http, options.baseUrl ?? ''),
     /** 节假日日历 (city admin): holidays and make-up workdays per year, 发布 */
     calendar: calendarApi(http),
     projects: projectsApi(http),
@@ -72,6 +80,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
     staff: staffApi(http),
     /** 共有资金情况 (module 18): 账户流水 and 共享银行统计 */
     commonFunds: commonFundsApi(http),
+    /** 信用信息 (module 7): 信用主体查询 and a subject's page */
+    credit: creditApi(http),
+    /** 党建园地 (module 24): 民意征集 */
+    partyBuilding: partyBuildingApi(http),
+    /** 平安建设 (module 12): 考核内容配置 and 考核办理 */
+    safety: safetyApi(http),
   }
 }
 

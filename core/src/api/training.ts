@@ -1,11 +1,19 @@
 /** 宣传培训 (module 11): the learner's courses, the player's file and its progress steps. */
-import type { Http } from './http.ts'
-import type { LearningCourse, LearningMeta, LearningProgress } from './types.ts'
+import { uploadFile, type Http, type Query } from './http.ts'
+import type { CourseInput, CourseKind, CourseListQuery, LearningCourse, LearningMeta, LearningProgress, PageMeta, TrainingCourse, UploadedCourseMedia } from './types.ts'
 
 export type TrainingApi = ReturnType<typeof trainingApi>
 
-export function trainingApi(http: Http) {
+export function trainingApi(http: Http, baseUrl = '') {
   return {
+    /** 课程管理: the catalogue (published or not), newest first */
+    courses: (query: CourseListQuery = {}) => http.call<TrainingCourse[], PageMeta>('training_courses.index', { query: query as Query }),
+    coursesExportUrl: (query: Omit<CourseListQuery, 'page' | 'per_page'> = {}) => http.url('training_courses.export', { query: query as Query }),
+    /** one course file (MP4 / WebM / PDF, ≤ 15 MB, checked by its bytes); the token goes into `createCourse` */
+    uploadMedia: (file: Blob, fileName: string) => uploadFile<UploadedCourseMedia>(baseUrl, 'training_media.upload', file, fileName),
+    createCourse: (input: CourseInput & { kind: CourseKind; media_token: string }) => http.call<TrainingCourse>('training_courses.store', { body: input }),
+    /** its fields with the version read (a stale one is a 409); `published: false` retires it */
+    updateCourse: (id: number, input: CourseInput & { version: number }) => http.call<TrainingCourse>('training_courses.update', { params: { id }, body: input }),
     /** the published courses open to the signed-in learner, with their progress */
     learning: () => http.call<LearningCourse[], LearningMeta>('training_learning.index'),
     /** the course's file for the player (<video> / <iframe> source) */

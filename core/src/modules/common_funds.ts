@@ -180,6 +180,19 @@ export const commonFunds = defineModule<CommonFundMetric>({
       { title: '账户类型', kind: 'donut', metrics: ['basicAccounts', 'coManagedAccounts'] },
       { title: '各区域开户情况', kind: 'bar', metrics: ['opened', 'notOpened'], stack: true },
     ],
+    // the table of the WeChat client the users know: two grouped headers
+    columnGroups: [
+      {
+        label: '应开共有资金账户数',
+        columns: [
+          { metric: 'shouldOpen', label: '总数' },
+          { metric: 'opened', label: '已开数' },
+          { metric: 'notOpened', label: '未开数' },
+          { metric: 'openRate', label: '开户率' },
+        ],
+      },
+      { label: '共有资金账户数', columns: [{ metric: 'basicAccounts', label: '基本账户' }, { metric: 'coManagedAccounts', label: '共管账户' }] },
+    ],
   },
 })
 

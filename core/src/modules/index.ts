@@ -6,6 +6,7 @@
  */
 import { audit, calendar, personalData } from './platform.ts'
 import { commonFunds } from './common_funds.ts'
+import { credit } from './credit.ts'
 import { estates } from './estates.ts'
 import { exportCenter } from './exports.ts'
 import { evaluations } from './evaluations.ts'
@@ -15,8 +16,10 @@ export { IDENTITY_TYPES, identityTypeOfRole, type IdentityType } from './identit
 import { messages } from './messages.ts'
 import { notices } from './notices.ts'
 import { parking } from './parking.ts'
+import { partyBuilding } from './party_building.ts'
 import { PLANNED_MODULES } from './planned.ts'
 import { projects } from './projects.ts'
+import { safety } from './safety.ts'
 import { sessions } from './sessions.ts'
 import { staff } from './staff.ts'
 import { todos } from './todos.ts'
@@ -25,10 +28,12 @@ import { users } from './users.ts'
 import type { ColumnDeclaration, ModuleDeclaration, PageDeclaration, ProcessDeclaration, RecordsDeclaration, RouteDeclaration } from './types.ts'
 
 export * from './types.ts'
+export * from './column_groups.ts'
 export { audit, calendar, personalData, estates, exportCenter, evaluations, filings, identity, messages, notices, projects, sessions, todos, users }
 export { noticeStatistics } from './notices_statistics.ts'
 export { PLACE_COLUMNS } from './place_columns.ts'
 export * from './common_funds.ts'
+export * from './credit.ts'
 export { training } from './training.ts'
 export { trainingStatistics, type TrainingMetric } from './training_statistics.ts'
 export type { NoticeMetric } from './notices_statistics.ts'
@@ -36,10 +41,14 @@ export { staff } from './staff.ts'
 export { staffStatistics, STAFF_POSTS, STAFF_GROUP_NAMES, STAFF_STALE_DAYS, type StaffMetric, type StaffPost } from './staff_statistics.ts'
 export { parking, parkingStatistics, PARKING_SPACE_KINDS, PARKING_SPACE_STATUSES, PARKING_DISPUTE_TYPES } from './parking.ts'
 export type { ParkingMetric, ParkingSpaceKind, ParkingSpaceStatus, ParkingDisputeType } from './parking.ts'
+export { partyBuilding } from './party_building.ts'
+export { safety } from './safety.ts'
+export { safetyStatistics, SAFETY_STATUSES, type SafetyMetric, type SafetyStatus } from './safety_statistics.ts'
+export * from './party_building_statistics.ts'
 
 /** every module, manual order (0 = platform tools last) */
 export const MODULES: readonly ModuleDeclaration[] = [
-  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds,
+  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety,
   ...PLANNED_MODULES,
   estates, messages, exportCenter, audit, personalData, calendar,
 ].sort((a, b) => (a.no || 100) - (b.no || 100))

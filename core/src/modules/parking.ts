@@ -115,10 +115,13 @@ export const parking = defineModule({
     { name: 'estate_parking.store', method: 'POST', path: 'parking/estates/:id/spaces', access: 'estates.own', label: '新增车位', params: { id: 'id' }, scoped: true },
     { name: 'estate_parking.update', method: 'PATCH', path: 'parking/spaces/:id', access: 'estates.own', label: '修改车位', params: { id: 'id' }, scoped: true },
     { name: 'estate_parking.destroy', method: 'DELETE', path: 'parking/spaces/:id', access: 'estates.own', label: '删除车位', params: { id: 'id' }, scoped: true },
+    { name: 'estate_parking.export', method: 'GET', path: 'parking/estates/:id/export', access: 'estates.own', label: '导出本项目车位', params: { id: 'id' }, scoped: true, query: ['kind', 'q'] },
   ],
   pages: [
     { name: 'parking', path: '/parking', title: '车位信息', feature: 'parking.view', apps: ['pc', 'h5'], menu: true },
     { name: 'parking-spaces', path: '/parking/spaces', title: '车位信息列表', feature: 'parking.view', apps: ['pc', 'h5'], menu: true },
+    // the project manager's maintenance page, opened from the estate page (项目经理 of the estate only: others get a 404 from the API)
+    { name: 'estate-parking', path: '/estates/:id(\\d+)/parking', title: '本项目车位', feature: 'estates.own', apps: ['pc', 'h5'] },
   ],
   tile: { label: '车位信息', icon: 'logistics', page: 'parking' },
   estateTab: { label: '车位信息', feature: 'parking.view' },

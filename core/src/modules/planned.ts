@@ -8,9 +8,7 @@ const planned = (no: number, name: string, slug: string, group: MenuGroup, featu
   defineModule({ no, name, slug, status: 'planned', group, features })
 
 export const PLANNED_MODULES = [
-  planned(7, '信用信息', 'credit', 'statistics', { 'credit.view': '查看', 'credit.export': '导出', 'credit.manage': '录入与维护' }),
   planned(8, '业主决策情况', 'decisions', 'statistics', { 'decisions.view': '查看', 'decisions.export': '导出' }),
-  planned(12, '平安建设', 'safety', 'statistics', { 'safety.view': '查看', 'safety.export': '导出', 'safety.handle': '考核办理' }),
   planned(14, '小区气象公告栏', 'weather', 'business', { 'weather.view': '查看' }),
   planned(15, '安全检查', 'inspections', 'business', { 'inspections.view': '查看统计', 'inspections.export': '导出', 'inspections.remind': '催办', 'inspections.manage': '发布任务' }),
   planned(16, '信息公开', 'disclosures', 'business', { 'disclosures.view': '查询', 'disclosures.manage': '发布、作废与删除' }),
@@ -19,5 +17,4 @@ export const PLANNED_MODULES = [
   planned(21, '招标投标管理', 'tenders', 'business', { 'tenders.view': '查看与统计', 'tenders.handle': '初审', 'tenders.approve': '终审', 'tenders.export': '导出' }),
   planned(22, '纠纷化解台账', 'disputes', 'business', { 'disputes.view': '查看', 'disputes.handle': '处理与申请办结', 'disputes.export': '导出', 'disputes.manage': '录入与转办' }),
   planned(23, '居代业管理', 'proxy_governance', 'business', { 'proxy_governance.view': '查看', 'proxy_governance.handle': '发起与办理' }),
-  planned(24, '党建园地', 'party_building', 'statistics', { 'party_building.view': '查看', 'party_building.export': '导出' }),
 ] as const

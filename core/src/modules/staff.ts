@@ -26,10 +26,13 @@ export const staff = defineModule({
     { name: 'estate_staff.update', method: 'PATCH', path: 'staff/practitioners/:id', access: 'estates.own', label: '修改从业人员', params: { id: 'id' }, scoped: true },
     { name: 'estate_staff.destroy', method: 'DELETE', path: 'staff/practitioners/:id', access: 'estates.own', label: '删除从业人员', params: { id: 'id' }, scoped: true },
     { name: 'estate_staff.confirm', method: 'POST', path: 'staff/estates/:id/confirm', access: 'estates.own', label: '确认从业人员信息无误', params: { id: 'id' }, scoped: true },
+    { name: 'estate_staff.export', method: 'GET', path: 'staff/estates/:id/export', access: 'estates.own', label: '导出本项目从业人员', params: { id: 'id' }, scoped: true },
   ],
   pages: [
     { name: 'staff', path: '/staff', title: '从业人员信息', feature: 'staff.view', apps: ['pc', 'h5'], menu: true },
     { name: 'staff-records', path: '/staff/records', title: '从业人员名单', feature: 'staff.view', apps: ['pc', 'h5'], menu: true },
+    // the project manager's maintenance page, opened from the estate page (项目经理 of the estate only: others get a 404 from the API)
+    { name: 'estate-staff', path: '/estates/:id(\\d+)/staff', title: '本项目从业人员', feature: 'estates.own', apps: ['pc', 'h5'] },
   ],
   tile: { label: '从业人员', icon: 'manager-o', page: 'staff' },
   estateTab: { label: '从业人员', feature: 'staff.view' },

@@ -20,6 +20,7 @@ export const training = defineModule({
     { name: 'training_records.index', method: 'GET', path: 'training/records', access: 'training.view', label: '学习记录', scoped: true, query: ['region_id', 'estate_id', 'course_id', 'group', 'completed', 'q', 'page', 'per_page'] },
     { name: 'training_records.export', method: 'GET', path: 'training/records/export', access: 'training.export', label: '导出学习记录', scoped: true, query: ['region_id', 'estate_id', 'course_id', 'group', 'completed', 'q'] },
     { name: 'training_courses.index', method: 'GET', path: 'training/courses', access: 'training.view', label: '课程列表', query: ['q', 'kind', 'page', 'per_page'] },
+    { name: 'training_courses.export', method: 'GET', path: 'training/courses/export', access: 'training.view', label: '导出课程列表', query: ['q', 'kind'] },
     { name: 'training_media.upload', method: 'POST', path: 'training/media', access: 'training.manage', label: '上传课程文件' },
     { name: 'training_courses.store', method: 'POST', path: 'training/courses', access: 'training.manage', label: '新建课程' },
     { name: 'training_courses.update', method: 'PATCH', path: 'training/courses/:id', access: 'training.manage', label: '修改课程', params: { id: 'id' } },
@@ -32,6 +33,8 @@ export const training = defineModule({
   pages: [
     { name: 'training', path: '/training', title: '学习情况统计', feature: 'training.view', apps: ['pc', 'h5'], menu: true },
     { name: 'training-records', path: '/training/records', title: '学习记录', feature: 'training.view', apps: ['pc', 'h5'], menu: true },
+    // 课程管理 (city / district administrators): list, create with its uploaded file, edit, retire / publish again
+    { name: 'training-courses', path: '/training/courses', title: '课程管理', feature: 'training.manage', apps: ['pc'], menu: true },
     // the player, for the estate-side accounts (a practitioner, by phone, sees the courses of their
     // audience) and the officials who read the statistics (it links to them): the 宣传培训 tile opens it
     { name: 'training-learning', path: '/training/learning', title: '我的学习', feature: ['estates.own', 'training.view'], apps: ['pc', 'h5'], menu: true },

@@ -79,6 +79,16 @@ export interface RecordsDeclaration {
   readonly estateIdKey?: string
 }
 
+/**
+ * A header over several metric columns of the statistics table (PC table and Excel export; H5 shows
+ * it as a prefix): e.g. 应开共有资金账户数 over 总数 / 已开数 / 未开数 / 开户率. Its metrics are consecutive
+ * in `metrics` order; each is shown under the group by its short label (the unit added as usual).
+ */
+export interface ColumnGroupDeclaration<M extends string = string> {
+  readonly label: string
+  readonly columns: readonly { readonly metric: M; readonly label: string }[]
+}
+
 export interface StatisticsDeclaration<M extends string = string> {
   /** the warehouse cube that computes the metrics (its metric keys must match, see warehouse/src/cubes) */
   readonly cube: string
@@ -95,13 +105,19 @@ export interface StatisticsDeclaration<M extends string = string> {
    * named by the module's slug (a module whose slug page is its own list, like 通知发布, names another)
    */
   readonly page?: string
-  /** the levels a user can drill through (the last is the estate) */
+  /**
+   * the levels a user can drill through, usually ending with the estate; a module whose records belong to
+   * a region (平安建设: the community) ends there — a region of that level is its own one row, and its row
+   * opens its records instead of drilling further
+   */
   readonly levels: readonly RegionLevel[]
   /** every metric, in table column order; key and label are written once, here */
   readonly metrics: { readonly [K in M]: MetricDeclaration }
   /** the figures shown on the home 工作台 and the page's summary cards */
   readonly keyFigures: readonly NoInfer<M>[]
   readonly charts: readonly ChartDeclaration<NoInfer<M>>[]
+  /** optional grouped headers over consecutive metric columns (see ColumnGroupDeclaration) */
+  readonly columnGroups?: readonly ColumnGroupDeclaration<NoInfer<M>>[]
   /** the records list (穿透) the metrics open, by route name of the front ends */
   readonly recordsPage?: string
   /** its columns and filters, for the generic list pages and the export */

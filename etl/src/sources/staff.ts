@@ -13,7 +13,7 @@
  * the estate name COMPANY_ROW_NAME for a company practitioner. A certificate row repeats its practitioner's.
  */
 import type { EstatePlace } from '@szpm/warehouse'
-import type { BulkSource, FactSource } from '../fact_sources.ts'
+import type { BulkSource, FactSource, Rollup } from '../fact_sources.ts'
 import type { QueryFn } from '../pg.ts'
 import type { TopicTransformer } from '../payload.ts'
 import { appendOutboxEvents } from '../outbox.ts'
@@ -22,6 +22,7 @@ import { bulkVersionSelect, ESTATE_PLACE_BULK_SELECT, ESTATE_PLACE_FACT_COLUMNS,
 
 export const STAFF_TOPIC = 'staff_record'
 export const STAFF_FACTS_TABLE = 'staff_facts'
+export const STAFF_ESTATE_TOTALS_TABLE = 'staff_estate_totals'
 
 /** record_kind: what a staff_facts row mirrors */
 export const STAFF_RECORD_KINDS = { estate: 0, practitioner: 1, certificate: 2 } as const
@@ -273,12 +274,84 @@ ${b.estate}
   },
 }
 
+// ---------------------------------------------------------------------------------------------
+// the per-unit rollup (warehouse migration 0020): one row per estate and per community's company staff
+
+/** a unit's key: the estate's id, or KEY_SPAN + the community's id for its company practitioners (estate_id 0) */
+const UNIT_KEY = `if(estate_id = 0, toUInt64(${KEY_SPAN}) + community_id, toUInt64(estate_id))`
+const UNIT_PLACE = ['district_id', 'district_name', 'street_id', 'street_name', 'community_id', 'community_name', 'estate_name'] as const
+/** practitioner figures: [column, condition on a practitioner row] */
+const UNIT_PRACTITIONERS = [
+  ['staff', ''],
+  ['estate_group_staff', " AND staff_group = 'estate'"],
+  ['company_group_staff', " AND staff_group = 'company'"],
+  ['manager_posts', " AND post = 'manager'"],
+  ['service_posts', " AND post = 'service'"],
+  ['security_posts', " AND post = 'security'"],
+  ['cleaning_posts', " AND post = 'cleaning'"],
+  ['certificate_holders', ' AND certificate_count > 0'],
+] as const
+const UNIT_COLUMNS = ['estate_id', 'unit_key', ...UNIT_PLACE, 'live_rows', 'estate_rows', 'confirmed_day', ...UNIT_PRACTITIONERS.map(([column]) => column), 'certificate_days']
+
+/**
+ * Every unit's figures from the live rows of `facts` (`where`: a condition on its rows), units with
+ * no live row left omitted. Inner columns are prefixed (u_) so no aggregate's alias shadows a column
+ * it reads; the place is that of the unit's newest live row (a moved estate's new rows).
+ */
+function unitFigures(facts: string, where: string): string {
+  const filter = where ? ` AND ${where}` : ''
+  const units = `SELECT estate_id, ${UNIT_KEY} AS unit_key,
+  ${UNIT_PLACE.map((column) => `argMaxIf(${column}, version, sign = 1) AS u_${column}`).join(', ')},
+  sum(toInt64(sign)) AS u_live_rows, sum(if(record_kind = 0, toInt64(sign), 0)) AS u_estate_rows,
+  sum(if(record_kind = 0, toInt64(confirmed_day) * sign, 0)) AS u_confirmed_day,
+  ${UNIT_PRACTITIONERS.map(([column, condition]) => `sum(if(record_kind = 1${condition}, toInt64(sign), 0)) AS u_${column}`).join(', ')}
+FROM ${facts} WHERE 1${filter} GROUP BY estate_id, unit_key HAVING u_live_rows != 0`
+  // each live certificate's current last valid day (its newest row), those without expiry left out
+  const certificates = `SELECT estate_id, unit_key, arraySort(groupArray(day)) AS u_certificate_days FROM (
+  SELECT estate_id, ${UNIT_KEY} AS unit_key, record_key, argMax(valid_until_day, version) AS day
+  FROM ${facts} WHERE record_kind = 2${filter} GROUP BY estate_id, unit_key, record_key HAVING sum(sign) > 0 AND day != 0
+) GROUP BY estate_id, unit_key`
+  const named = UNIT_COLUMNS.map((column) => (column === 'estate_id' || column === 'unit_key' ? column : `u_${column} AS ${column}`)).join(', ')
+  return `SELECT ${named} FROM (${units}) AS units ANY LEFT JOIN (${certificates}) AS certificates USING estate_id, unit_key`
+}
+
+/**
+ * 从业人员信息's rollup (staff_estate_totals): per estate and per community's company practitioners,
+ * the counts of their live staff_facts rows and the expiring certificates' last valid days. For the
+ * drain (`estateIds`): every given estate gets a row, zero when nothing is left; estate id 0 (company
+ * practitioners) recomputes every company unit, those stored or in the facts (a zero row for a
+ * community whose company staff left).
+ */
+export const staffEstateTotals: Rollup = {
+  table: STAFF_ESTATE_TOTALS_TABLE,
+  key: ['unit_key'],
+  select(factsTable, version, estateIds) {
+    if (!/^\d+$/.test(version)) throw new TypeError(`invalid version ${version}`)
+    if (!/^[a-z_][a-z0-9_]*$/.test(factsTable)) throw new TypeError(`invalid table ${factsTable}`)
+    const columns = `${UNIT_COLUMNS.join(', ')}, ${version} AS version`
+    if (!estateIds) return `SELECT ${columns} FROM (${unitFigures(factsTable, '')})`
+    for (const id of estateIds) if (!Number.isSafeInteger(id) || id < 0) throw new TypeError(`invalid estate id ${id}`)
+    const estates = estateIds.filter((id) => id > 0)
+    const wanted = [
+      ...(estates.length > 0 ? [`SELECT arrayJoin([${estates.map((id) => `toUInt32(${id})`).join(', ')}]) AS estate_id, toUInt64(estate_id) AS unit_key`] : []),
+      ...(estateIds.includes(0)
+        ? [`SELECT estate_id, unit_key FROM ${STAFF_ESTATE_TOTALS_TABLE} WHERE estate_id = 0`, `SELECT estate_id, ${UNIT_KEY} AS unit_key FROM ${factsTable} WHERE estate_id = 0`]
+        : []),
+    ]
+    if (wanted.length === 0) throw new TypeError('no estate ids')
+    return `SELECT ${columns}
+FROM (SELECT DISTINCT estate_id, unit_key FROM (${wanted.join(' UNION ALL ')})) AS wanted
+ANY LEFT JOIN (${unitFigures(factsTable, `estate_id IN (${estateIds.join(', ')})`)}) AS fresh USING estate_id, unit_key`
+  },
+}
+
 export const staffFactSource: FactSource<StaffRecord> = {
   table: STAFF_FACTS_TABLE,
   topic: STAFF_TOPIC,
   transformer,
   bulk,
   collapsing: { identity: ['record_key'] },
+  rollups: [staffEstateTotals],
   loadPage: loadStaffPage,
   cursor: (row) => row.record_key,
   key: ['record_key'],

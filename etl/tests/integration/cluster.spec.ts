@@ -43,7 +43,8 @@ const H1 = { year: 2026, half: 1 } as const
 const FACT_TABLES = ['estate_profile_facts', 'house_facts', 'house_estate_totals', 'filing_facts', 'estate_evaluation_facts', 'notice_receipt_facts',
   'parking_space_facts', 'parking_estate_totals', 'parking_dispute_facts', 'parking_profile_facts',
   'common_fund_account_facts', 'common_fund_balance_facts', 'common_fund_enforcement_facts',
-  'staff_facts', 'learning_record_facts', 'learning_estate_totals']
+  'party_organization_facts', 'committee_member_facts', 'red_property_facts', 'opinion_response_facts', 'opinion_estate_totals',
+  'staff_facts', 'staff_estate_totals', 'learning_record_facts', 'learning_estate_totals', 'credit_record_facts', 'safety_assessment_facts']
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** numbers rounded to 1e-6: float sums merged from two shards may differ in the last bits */
@@ -64,7 +65,8 @@ async function answers(warehouse: Warehouse, district: number): Promise<Record<s
     const base = { cube: cube.name, metrics: Object.keys(cube.metrics), ...(cube.params ? { params: Object.fromEntries(Object.keys(cube.params).map((name) => [name, AS_OF])) } : {}) }
     out[`${cube.name} totals`] = await totals(warehouse, base)
     out[`${cube.name} totals in district`] = await totals(warehouse, { ...base, filters: { district_id: district } })
-    for (const level of levels) {
+    // a cube whose records stop above the estate (平安建设: the community) is not grouped deeper
+    for (const level of cube.leaf ? levels.slice(0, levels.indexOf(cube.leaf) + 1) : levels) {
       out[`${cube.name} by ${level}`] = await drillDown(warehouse, { ...base, dimensions: [level] })
       out[`${cube.name} by ${level} in district`] = await drillDown(warehouse, { ...base, dimensions: [level], filters: { district_id: district } })
     }
@@ -94,6 +96,7 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
   let owner = 0
   let templateId = 0
   let courseId = 0
+  let opinionCollectionId = 0
 
   const reconcileBoth = async () => ({
     single: await reconcile({ pg, warehouse: single, watermarkName: singleWatermark }),
@@ -200,6 +203,19 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
           }
           if (i % 3 === 0) await pg.query('insert into estate_staff_confirmations (estate_id, confirmed_at) values ($1, now())', [estate])
         }
+        // 党建园地: a 党组织 of each estate but every third, two committee members (one a party member), 红色物业 on
+        // even estates, one 民意征集 of 集群一街道 with a response from each estate
+        const { rows: [collection] } = await pg.query(
+          `insert into opinion_collections (street_id, title, starts_on, ends_on, questions) values ($1, '集群民意征集', '2026-03-01', '2026-03-31', '[{"title":"是否支持","options":["支持","不支持"]}]') returning id`,
+          [s1.id]
+        )
+        opinionCollectionId = collection.id
+        for (const [i, estate] of estates.entries()) {
+          if (i % 3 !== 2) await pg.query("insert into party_organizations (community_id, estate_id, level, name, kind, founded_on) select community_id, id, 'estate', '集群党支部', 'independent', '2020-07-01' from estates where id = $1", [estate])
+          await pg.query("insert into committee_members (estate_id, name, role, is_party_member) values ($1, '集群主任', 'director', true), ($1, '集群委员', 'member', false)", [estate])
+          if (i % 2 === 0) await pg.query('insert into red_property_projects (estate_id, designated_year) values ($1, 2024)', [estate])
+          await pg.query("insert into opinion_responses (collection_id, estate_id, answers) values ($1, $2, '{0}')", [collection.id, estate])
+        }
         singleWatermark = fx.watermark('cluster_test_single')
         clusterWatermark = fx.watermark('cluster_test_cluster')
       })
@@ -226,6 +242,9 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
         // and the 从业人员 / 宣传培训 rows (certificates and learning records go with their practitioner)
         for (const table of ['practitioners', 'estate_staff_confirmations']) await pg.query(`delete from ${table} where estate_id = any($1::int[])`, [estates])
         if (courseId) await pg.query('delete from training_courses where id = $1', [courseId])
+        // and the 党建园地 rows
+        for (const table of ['opinion_responses', 'party_organizations', 'committee_members', 'red_property_projects']) await pg.query(`delete from ${table} where estate_id = any($1::int[])`, [estates])
+        if (opinionCollectionId) await pg.query('delete from opinion_collections where id = $1', [opinionCollectionId])
         await env.close()
       }
     }

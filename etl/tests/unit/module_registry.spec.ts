@@ -49,7 +49,7 @@ test.group('ETL registries follow the statistics declarations', () => {
   })
 
   test('a statistics module without its source file, or a file without the exports, fails at load naming the file', async ({ assert }) => {
-    await assert.rejects(() => loadSourceFiles(['filings', 'credit']), /^module credit declares statistics but etl\/src\/sources\/credit\.ts is missing$/)
+    await assert.rejects(() => loadSourceFiles(['filings', 'no_such_module']), /^module no_such_module declares statistics but etl\/src\/sources\/no_such_module\.ts is missing$/)
     await assert.rejects(() => loadSourceFiles(['source_rows']), /^module source_rows declares statistics but etl\/src\/sources\/source_rows\.ts does not export factSources$/)
   })
 })

@@ -24,7 +24,13 @@ export const PAGE_COMPONENTS: Readonly<Record<string, LazyPage>> = {
   'evaluation-detail': () => import('@/views/evaluations/detail/index.vue'),
   'training-learning': () => import('@/views/training/Learning.vue'),
   'common-fund-banks': () => import('@/views/common_funds/Banks.vue'),
+  'credit-subjects': () => import('@/views/credit/Subjects.vue'),
+  'credit-subject': () => import('@/views/credit/SubjectDetail.vue'),
+  opinions: () => import('@/views/party_building/Opinions.vue'),
+  'opinion-detail': () => import('@/views/party_building/OpinionDetail.vue'),
   estate: () => import('@/views/estate/index.vue'),
+  'estate-staff': () => import('@/views/estate/staff/index.vue'),
+  'estate-parking': () => import('@/views/estate/parking/index.vue'),
   'admin-users': () => import('@/views/admin/users/index.vue'),
   'admin-user-stats': () => import('@/views/admin/user-stats/index.vue'),
 }

@@ -1,5 +1,6 @@
 import type { ModuleDeclaration } from '@szpm/core'
 import type { ScalarType } from '../binding.ts'
+import type { Level } from './hierarchy.ts'
 
 /**
  * How a metric aggregates and is shaped; equals the declaration's `aggregation` (a unit test checks).
@@ -52,7 +53,17 @@ export type CubeDefinition<K extends string = string> = {
    * Filters and the drill-down levels still apply to `table`'s columns.
    */
   readonly join?: string
+  /**
+   * Trusted SQL condition every query of the cube applies to `table`'s rows, before the filters
+   * (e.g. a rollup's units with nothing left: `live_rows != 0`).
+   */
+  readonly where?: string
   readonly metrics: Readonly<Record<K, MetricDefinition>>
+  /**
+   * The deepest level the table's rows carry, when it stops above the estate (平安建设's facts are per
+   * community: grouping them by estate is refused). Default: the estate.
+   */
+  readonly leaf?: Level
   /** Extra filter keys (beyond district_id … estate_id), keyed by the name used in `filters`. */
   readonly filters?: Readonly<Record<string, FilterDefinition>>
   /** Named parameters of the metric SQL, keyed by the name used in `params` and in the SQL. */

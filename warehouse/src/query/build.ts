@@ -9,8 +9,9 @@ export function fromClause(parsed: ParsedQuery): SqlFragment {
 }
 
 export function whereClause(parsed: ParsedQuery): SqlFragment {
-  if (parsed.filters.length === 0) return raw('')
   const conditions = parsed.filters.map((filter) => sql`${raw(filter.column)} = ${bind(filter.value, filter.type)}`)
+  if (parsed.cube.where) conditions.unshift(raw(`(${parsed.cube.where})`))
+  if (conditions.length === 0) return raw('')
   return sql` WHERE ${joinSql(conditions, ' AND ')}`
 }
 

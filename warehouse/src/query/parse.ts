@@ -44,6 +44,9 @@ export function parseQuery(input: DrillDownQuery, options: { grouped: boolean })
       throw new QueryError(`unknown level ${JSON.stringify(dimensions[0])}; known: ${hierarchy.map((entry) => entry.level).join(', ')}`)
     }
     level = levelDefinition(dimensions[0])
+    if (cube.leaf && hierarchy.findIndex((entry) => entry.level === level!.level) > hierarchy.findIndex((entry) => entry.level === cube.leaf)) {
+      throw new QueryError(`cube ${cube.name} stops at the ${cube.leaf} level; got ${JSON.stringify(dimensions[0])}`)
+    }
   }
 
   const extraFilters = cube.filters ?? {}

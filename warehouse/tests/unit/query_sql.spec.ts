@@ -138,10 +138,19 @@ test.group('cube join', () => {
       const metric = Object.keys(cube.metrics)[0]
       const params = Object.fromEntries(Object.entries(cube.params ?? {}).map(([name]) => [name, '2026-12-01']))
       const from = `FROM ${cube.table}${cube.final ? ' FINAL' : ''}${cube.join ? ` ${cube.join}` : ''}`
+      const where = cube.where ? `(${cube.where}) AND ` : ''
       const grouped = buildSql({ cube: cube.name, metrics: [metric], dimensions: ['street'], filters: { district_id: 7 }, params }, 'literal').sql
-      assert.include(grouped, `${from} WHERE district_id = 7 GROUP BY street_id`, cube.name)
-      assert.isTrue(buildSql({ cube: cube.name, metrics: [metric], params }, 'literal').sql.endsWith(` ${from}`), cube.name)
+      assert.include(grouped, `${from} WHERE ${where}district_id = 7 GROUP BY street_id`, cube.name)
+      assert.isTrue(buildSql({ cube: cube.name, metrics: [metric], params }, 'literal').sql.endsWith(` ${from}${cube.where ? ` WHERE (${cube.where})` : ''}`), cube.name)
     }
+  })
+
+  test("a cube's own condition (where) leads the WHERE, before the filters, on its own without them", ({ assert }) => {
+    const conditioned = Object.values(cubes).filter((cube) => cube.where)
+    assert.include(conditioned.map((cube) => cube.name), 'staff')
+    const params = { asOf: '2026-12-01' }
+    assert.match(buildSql({ cube: 'staff', metrics: ['estates'], params }, 'literal').sql, / FROM staff_estate_totals FINAL WHERE \(live_rows != 0\)$/)
+    assert.match(buildSql({ cube: 'staff', metrics: ['estates'], filters: { street_id: 3 }, params }, 'literal').sql, / WHERE \(live_rows != 0\) AND street_id = 3$/)
   })
 })
 
@@ -158,6 +167,12 @@ test.group('query validation', () => {
     assert.throws(() => buildSql({ ...base, dimensions: ['city' as never] }, 'literal'), QueryError)
     assert.throws(() => buildSql({ ...base, dimensions: ['street', 'estate'] }, 'literal'), QueryError)
     assert.throws(() => buildSql({ ...base, filters: { estate_name: 'x' } as never }, 'literal'), QueryError)
+  })
+
+  test('a cube whose facts stop above the estate (平安建设: per community) refuses the estate level', ({ assert }) => {
+    const safety = { cube: 'safety', metrics: ['items'], filters: { year: 2026 } }
+    assert.match(buildSql({ ...safety, dimensions: ['community'] }, 'literal').sql, /GROUP BY community_id, community_name/)
+    assert.throws(() => buildSql({ ...safety, dimensions: ['estate'] }, 'literal'), QueryError, 'cube safety stops at the community level; got "estate"')
   })
 
   test('hostile or invalid filter values are rejected', ({ assert }) => {

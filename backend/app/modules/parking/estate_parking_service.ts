@@ -47,14 +47,19 @@ export default class EstateParkingService {
   /** the estate's spaces (one page), by number */
   async list(user: User, estateId: number, filters: { kind?: ParkingSpaceKind; q?: string; page: number; perPage: number }) {
     const estate = await this.managedEstate(user, estateId)
-    const query = ParkingSpace.query().where('estate_id', estate.id)
+    const page = await this.spaces(estate.id, filters).paginate(filters.page, filters.perPage)
+    return { estate, spaces: page.all(), total: page.total }
+  }
+
+  /** the estate's spaces matching the list's filters, by number (the list's page and the export) */
+  spaces(estateId: number, filters: { kind?: ParkingSpaceKind; q?: string }) {
+    const query = ParkingSpace.query().where('estate_id', estateId)
     if (filters.kind) query.where('kind', filters.kind)
     if (filters.q) {
       const pattern = containing(filters.q)
       query.where((inner) => inner.whereILike('code', pattern).orWhereILike('location', pattern))
     }
-    const page = await query.orderBy('code').orderBy('id').paginate(filters.page, filters.perPage)
-    return { estate, spaces: page.all(), total: page.total }
+    return query.orderBy('code').orderBy('id')
   }
 
   async create(user: User, estateId: number, input: ParkingSpaceInput & { kind: ParkingSpaceKind; code: string }) {

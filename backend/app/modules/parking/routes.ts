@@ -18,4 +18,5 @@ export default {
   'estate_parking.store': [EstateParkingController, 'store'],
   'estate_parking.update': [EstateParkingController, 'update'],
   'estate_parking.destroy': [EstateParkingController, 'destroy'],
+  'estate_parking.export': [EstateParkingController, 'export'],
 } satisfies RouteHandlers

@@ -20,4 +20,5 @@ export default {
   'estate_staff.update': [EstateStaffController, 'update'],
   'estate_staff.destroy': [EstateStaffController, 'destroy'],
   'estate_staff.confirm': [EstateStaffController, 'confirm'],
+  'estate_staff.export': [EstateStaffController, 'export'],
 } satisfies RouteHandlers

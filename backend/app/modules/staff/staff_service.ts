@@ -18,8 +18,10 @@ export interface CertificateInput {
 
 export interface PractitionerInput {
   name: string
-  id_number: string
-  phone: string
+  /** absent on an edit = unchanged */
+  id_number?: string
+  /** absent on an edit = unchanged */
+  phone?: string
   post: string
   is_lead?: boolean
   hired_on?: Date | null
@@ -32,8 +34,8 @@ const day = (value: Date | null | undefined) => (value ? DateTime.fromJSDate(val
 /** the columns a project manager enters for a practitioner (create and edit alike) */
 const personFields = (input: PractitionerInput) => ({
   name: input.name,
-  id_number: input.id_number,
-  phone: input.phone,
+  ...(input.id_number === undefined ? {} : { id_number: input.id_number }),
+  ...(input.phone === undefined ? {} : { phone: input.phone }),
   post: input.post,
   is_lead: input.is_lead ?? false,
   hired_on: day(input.hired_on),
@@ -98,7 +100,7 @@ export default class StaffService {
     }
   }
 
-  async create(user: User, estateId: number, input: PractitionerInput): Promise<number> {
+  async create(user: User, estateId: number, input: PractitionerInput & { id_number: string; phone: string }): Promise<number> {
     return db.transaction(async (trx) => {
       const estate = await this.managedEstate(user, estateId, trx)
       const now = clock.now().toJSDate()

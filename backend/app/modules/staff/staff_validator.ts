@@ -76,7 +76,14 @@ const practitionerFields = {
 
 export const createPractitionerValidator = labelled(vine.create(practitionerFields), MAINTENANCE_LABELS)
 
-/** an edit replaces the practitioner's fields and certificates; `version` is the one it was read at (409 otherwise) */
-export const updatePractitionerValidator = labelled(vine.create({ ...practitionerFields, version: versionField() }), MAINTENANCE_LABELS)
+/**
+ * an edit replaces the practitioner's fields and certificates; `version` is the one it was read at (409
+ * otherwise). ID number and phone may be left out (kept as they are): the project manager's list shows them
+ * masked, so the edit form only sends them when retyped.
+ */
+export const updatePractitionerValidator = labelled(
+  vine.create({ ...practitionerFields, id_number: practitionerFields.id_number.optional(), phone: practitionerFields.phone.optional(), version: versionField() }),
+  MAINTENANCE_LABELS
+)
 
 export const deletePractitionerValidator = labelled(vine.create({ version: versionField() }), MAINTENANCE_LABELS)

@@ -11,6 +11,7 @@ export default {
   'training_records.index': [TrainingRecordsController, 'index'],
   'training_records.export': [TrainingRecordsController, 'export'],
   'training_courses.index': [TrainingCoursesController, 'index'],
+  'training_courses.export': [TrainingCoursesController, 'export'],
   'training_media.upload': [TrainingCoursesController, 'upload'],
   'training_courses.store': [TrainingCoursesController, 'store'],
   'training_courses.update': [TrainingCoursesController, 'update'],

@@ -1,10 +1,28 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { storage } from '#services/file_storage'
 import { describeExport } from '#services/audit'
+import { excelTime, inBatches, streamExcel, type ExcelColumn } from '#services/excel_export'
+import type TrainingCourse from '#models/training_course'
 import TrainingService from '#modules/training/training_service'
 import { storeCourseMedia } from '#modules/training/training_media'
 import { transformCourse } from '#modules/training/training_transformer'
 import { courseListValidator, createCourseValidator, progressValidator, updateCourseValidator } from '#modules/training/training_validator'
+
+type CourseRow = ReturnType<typeof transformCourse>
+
+/** the columns of 课程管理's export (the page's table) */
+const COURSE_COLUMNS: ExcelColumn<CourseRow>[] = [
+  { header: '课程名称', width: 32, value: (row) => row.title },
+  { header: '课程类型', width: 10, value: (row) => row.kindName },
+  { header: '学习对象', width: 14, value: (row) => row.audienceName },
+  { header: '课程时长（分钟）', width: 14, value: (row) => row.durationMinutes },
+  { header: '文档页数', width: 10, value: (row) => row.pageCount },
+  { header: '课程文件', width: 32, value: (row) => row.fileName },
+  { header: '文件大小（KB）', width: 14, value: (row) => Math.ceil(row.sizeBytes / 1024) },
+  { header: '状态', width: 10, value: (row) => (row.published ? '已发布' : '已下架') },
+  { header: '创建时间', width: 20, value: (row) => excelTime(row.createdAt) },
+  { header: '更新时间', width: 20, value: (row) => excelTime(row.updatedAt) },
+]
 
 /**
  * 宣传培训's courses and the learner's side: validate → authorize (the route's feature; the learner
@@ -18,6 +36,16 @@ export default class TrainingCoursesController {
     const { page = 1, per_page = 20, ...filters } = await request.validateUsing(courseListValidator, { data: request.qs() })
     const { rows, total } = await this.#service.courses(filters, page, per_page)
     return { data: rows.map(transformCourse), meta: { total, page, perPage: per_page } }
+  }
+
+  /** GET training/courses/export — the catalogue with the list's filters, as an Excel download */
+  async export(ctx: HttpContext) {
+    const { page: _page, per_page: _perPage, ...filters } = await ctx.request.validateUsing(courseListValidator, { data: ctx.request.qs() })
+    const service = this.#service
+    async function* rows() {
+      for await (const course of inBatches<TrainingCourse>(() => service.courseQuery(filters))) yield transformCourse(course)
+    }
+    await streamExcel<CourseRow>(ctx, '课程列表', '课程', COURSE_COLUMNS, rows())
   }
 
   /** POST training/media — one course file (mp4 / webm / pdf, ≤ 15MB, checked by its bytes) */

@@ -47,11 +47,16 @@ export const learnedMinutes = (durationMinutes: number, progress: number) => Mat
 export default class TrainingService {
   /** the course catalogue (every course, newest first), paged */
   async courses(filters: { q?: string; kind?: CourseKind }, page: number, perPage: number) {
+    const result = await this.courseQuery(filters).paginate(page, perPage)
+    return { rows: result.all(), total: result.total }
+  }
+
+  /** the catalogue matching the filters, newest first (the list's page and its export) */
+  courseQuery(filters: { q?: string; kind?: CourseKind }) {
     const query = TrainingCourse.query()
     if (filters.q) query.whereILike('title', containing(filters.q))
     if (filters.kind) query.where('kind', filters.kind)
-    const result = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').paginate(page, perPage)
-    return { rows: result.all(), total: result.total }
+    return query.orderBy('created_at', 'desc').orderBy('id', 'desc')
   }
 
   async createCourse(user: User, input: CourseInput & { kind: CourseKind; media_token: string }) {

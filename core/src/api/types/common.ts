@@ -8,6 +8,15 @@ export interface RegionRef {
   name: string
 }
 
+/** The place every records row starts with (PLACE_COLUMNS: 所属区, 所属街道, 所属社区, 物业项目). */
+export interface EstatePlaceRow {
+  districtName: string
+  streetName: string
+  communityName: string
+  estateId: number
+  estateName: string
+}
+
 export interface PageMeta {
   total: number
   page: number

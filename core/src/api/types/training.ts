@@ -48,3 +48,30 @@ export interface LearningProgress {
   enrolledAt: string | null
   completedAt: string | null
 }
+
+/** an uploaded course file (POST training/media), before a course claims it by `token` */
+export interface UploadedCourseMedia {
+  token: string
+  fileName: string
+  contentType: string
+  kind: CourseKind
+  sizeBytes: number
+}
+
+/** 课程列表's filters */
+export interface CourseListQuery {
+  q?: string
+  kind?: CourseKind
+  page?: number
+  per_page?: number
+}
+
+/** the fields of a course (新建课程 adds `kind` and `media_token`, 修改课程 `version`) */
+export interface CourseInput {
+  title: string
+  summary?: string
+  audience: CourseAudience
+  duration_minutes: number
+  page_count?: number | null
+  published?: boolean
+}

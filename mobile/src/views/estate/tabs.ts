@@ -6,8 +6,8 @@ import { defineAsyncComponent, markRaw, type Component } from 'vue'
  */
 export const ESTATE_TAB_VIEWS: Readonly<Record<string, Component>> = {
   projects: markRaw(defineAsyncComponent(() => import('@/views/projects/EstateProfileTab.vue'))),
-  // an estate-side account's own estate (estates.own): the same basic facts
-  estates: markRaw(defineAsyncComponent(() => import('@/views/projects/EstateProfileTab.vue'))),
+  // an estate-side account's own estate (estates.own): the same basic facts, and its 项目经理's maintenance entries
+  estates: markRaw(defineAsyncComponent(() => import('@/views/estate/EstateOwnTab.vue'))),
   filings: markRaw(defineAsyncComponent(() => import('@/views/filings/EstateFilingsTab.vue'))),
   evaluations: markRaw(defineAsyncComponent(() => import('@/views/evaluations/EstateEvaluationsTab.vue'))),
   common_funds: markRaw(defineAsyncComponent(() => import('@/views/common_funds/EstateCommonFundsTab.vue'))),

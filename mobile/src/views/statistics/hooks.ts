@@ -7,7 +7,10 @@ import { computed, type ComputedRef, type WritableComputedRef } from 'vue'
 import type { RouteLocationRaw } from 'vue-router'
 import type { Query, RecordRow } from '@szpm/api'
 import { useCommonFundsPage } from '@/views/common_funds/useCommonFundsPage'
+import { useCreditPage } from '@/views/credit/useCreditPage'
+import { usePartyBuildingPage } from '@/views/party_building/usePartyBuildingPage'
 import { useEvaluationPeriod } from '@/views/evaluations/useEvaluationPeriod'
+import { useSafetyYear } from '@/views/safety/useSafetyYear'
 import { useParkingPage, useStaffPage } from './remind'
 
 /** a van-dropdown-item above the page, its value kept in the URL */
@@ -50,6 +53,9 @@ const HOOKS: Readonly<Record<string, () => StatisticsPageHook>> = {
   parking: useParkingPage,
   staff: useStaffPage,
   common_funds: useCommonFundsPage,
+  credit: useCreditPage,
+  safety: useSafetyYear,
+  party_building: usePartyBuildingPage,
 }
 
 export function useStatisticsPageHook(slug: string): StatisticsPageHook {

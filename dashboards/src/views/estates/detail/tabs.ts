@@ -1,5 +1,6 @@
 import type { Component } from 'vue'
 import EstateBasicsTab from './EstateBasicsTab.vue'
+import EstateOwnTab from './EstateOwnTab.vue'
 import EstateEvaluationsTab from './EstateEvaluationsTab.vue'
 import EstateFilingsTab from './EstateFilingsTab.vue'
 import EstateRecordsTab from './EstateRecordsTab.vue'
@@ -11,8 +12,8 @@ import EstateCommonFundsTab from '@/views/common_funds/EstateCommonFundsTab.vue'
  */
 const ESTATE_TABS: Readonly<Record<string, Component>> = {
   projects: EstateBasicsTab,
-  // an estate-side account's own estate (estates.own): the same basic facts
-  estates: EstateBasicsTab,
+  // an estate-side account's own estate (estates.own): the same basic facts, and its 项目经理's maintenance entries
+  estates: EstateOwnTab,
   filings: EstateFilingsTab,
   evaluations: EstateEvaluationsTab,
   common_funds: EstateCommonFundsTab,

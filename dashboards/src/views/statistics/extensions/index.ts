@@ -7,6 +7,7 @@ import type { Component, ComputedRef } from 'vue'
 import type { Query } from '@szpm/api'
 import { evaluationsExtension } from './evaluations'
 import { parkingExtension, staffExtension } from './remind'
+import { safetyExtension } from './safety'
 
 /** a select filter whose options come from the API (e.g. the evaluation periods) */
 export interface ExtraFilter {
@@ -31,7 +32,7 @@ export interface StatisticsExtension {
   recordsInfo?: Component
   /** the records page title for these filters, if it differs from the declared one */
   recordsTitle?: (filters: Readonly<Record<string, unknown>>) => string | undefined
-  /** the 操作 column of the records page; props: `row`, `meta` */
+  /** the 操作 column of the records page; props: `row`, `meta`; emits `changed` to reload the list */
   rowAction?: Component
 }
 
@@ -39,6 +40,7 @@ export const STATISTICS_EXTENSIONS: Readonly<Record<string, StatisticsExtension>
   evaluations: evaluationsExtension,
   parking: parkingExtension,
   staff: staffExtension,
+  safety: safetyExtension,
 }
 
 export function extensionOf(slug: string): StatisticsExtension | undefined {

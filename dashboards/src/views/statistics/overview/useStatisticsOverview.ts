@@ -1,7 +1,7 @@
 import { computed } from 'vue'
 import { useRoute, type RouteLocationRaw } from 'vue-router'
 import { routeReads, statisticsOf, statisticsRoutes, type StatsMeta, type StatsRow } from '@szpm/api'
-import { formatMetric, type ChartDeclaration } from '@szpm/core'
+import { formatMetric, metricGroups, type ChartDeclaration } from '@szpm/core'
 import { stats, statsExportUrl } from '@/api/statistics'
 import { barOption, chartLabel, donutOption } from '@/charts/statistics'
 import type { MetricColumn } from '@/components/RegionStatsTable.vue'
@@ -61,6 +61,8 @@ export function useStatisticsOverview(slug: string) {
   const canExport = computed(() => allowed(statisticsRoutes(slug).export.access))
 
   const columns: MetricColumn[] = metricEntries.map(([key, metric]) => ({ key, metric }))
+  /** grouped headers over consecutive metrics (共有资金情况's 应开 / 账户数) */
+  const groups = metricGroups(statistics)
 
   const cards = computed<SummaryCard[]>(() => {
     const totals = meta.value?.totals
@@ -105,6 +107,16 @@ export function useStatisticsOverview(slug: string) {
     return { name: recordsPage, query: { ...extraParams.value, ...recordsScope(row), ...filter } }
   }
 
+  /**
+   * name cell: drill down, or at the module's last level — the estate page, or for a module whose levels
+   * end above the estate (平安建设's community) that region's records, its detail
+   */
+  const leaf = statistics.levels[statistics.levels.length - 1]
+  function nameLink(row: StatsRow): RouteLocationRaw {
+    if (leaf !== 'estate' && row.level === leaf && recordsPage) return { name: recordsPage, query: { ...extraParams.value, region: String(row.id) } }
+    return drill.nameLink(row)
+  }
+
   /** every record of the region on screen */
   const recordsLink = computed<RouteLocationRaw | null>(() => {
     if (!recordsPage) return null
@@ -121,11 +133,13 @@ export function useStatisticsOverview(slug: string) {
 
   return {
     ...drill,
+    nameLink,
     extraParams,
     title,
     canExport,
     scheduleLink,
     columns,
+    groups,
     cards,
     charts,
     cellLink,

@@ -1,5 +1,5 @@
 import { computed, watch } from 'vue'
-import { useRoute, type RouteLocationRaw } from 'vue-router'
+import { useRoute, useRouter, type RouteLocationRaw } from 'vue-router'
 import { formatMetric, type MetricDeclaration } from '@szpm/core'
 import { routeReads, type StatsMeta, type StatsRow } from '@szpm/api'
 import { statistics as statisticsApi } from '@/api/statistics'
@@ -97,8 +97,21 @@ export function useStatisticsOverview() {
 
   const title = computed(() => (meta.value ? `${meta.value.region.name} · 下级统计` : '下级统计'))
 
+  /**
+   * a row drills down, or at the module's last level opens the estate page — or, for a module whose
+   * levels end above the estate (平安建设's community), that region's records: its detail
+   */
+  const router = useRouter()
+  const leaf = statistics.levels[statistics.levels.length - 1]
+  function openRow(row: StatsRow): void {
+    const records = leaf !== 'estate' && row.level === leaf ? recordsLink({ region: row.id }) : undefined
+    if (records) void router.push(records)
+    else drill.openRow(row)
+  }
+
   return {
     ...drill,
+    openRow,
     pageTitle: h5Page(pageName)!.title,
     statistics,
     selects: hook.selects,

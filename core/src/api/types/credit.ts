@@ -1,0 +1,106 @@
+/** 信用信息 (module 7): wire types of the credit records list (穿透). */
+import type { CreditCategory, CreditGrade, CreditPolarity, CreditSeverity, CreditSubjectKind, CreditValidity } from '../../modules/credit_statistics.ts'
+
+/** one credit record behind a 信用信息统计 number, on the estate it concerns */
+export interface CreditRecordRow {
+  id: number
+  districtName: string
+  streetName: string
+  communityName: string
+  estateId: number
+  estateName: string
+  subjectId: number
+  subjectName: string
+  subjectKind: CreditSubjectKind
+  subjectKindName: string
+  /** a company's unified social credit code, or a person's ID number masked (#services/masking) */
+  subjectCode: string
+  polarity: CreditPolarity
+  polarityName: string
+  category: CreditCategory
+  categoryName: string
+  /** 一般 / 较重 / 严重 for 不良信息, '' for 良好信息 */
+  severityName: string
+  /** YYYY-MM-DD */
+  decidedOn: string
+  /** YYYY-MM-DD, the last day the record counts */
+  validUntil: string
+  validity: CreditValidity
+  validityName: string
+  source: string
+  documentNo: string
+}
+
+/** one credit subject of 信用主体查询: a 物业企业 (with its score) or a person (ID number masked) */
+export interface CreditSubjectRow {
+  id: number
+  kind: CreditSubjectKind
+  kindName: string
+  name: string
+  /** unified social credit code, or the ID number masked */
+  code: string
+  /** a person's estate; null for a company */
+  estateId: number | null
+  /** where the subject belongs: a person's street · community · estate, a company's seat */
+  placeName: string
+  /** a company: the estates of the register it manages, and their 在管面积 (㎡, two decimals); null for a person */
+  estates: number | null
+  managedArea: string | null
+  records: number
+  /** counting (有效) 良好 / 不良 records as of today, and those 已过期 */
+  goodRecords: number
+  badRecords: number
+  expiredRecords: number
+  /** a company's credit score and grade (domain-rules §6); null for a person */
+  score: number | null
+  grade: CreditGrade | null
+}
+
+/** one record on a subject's page, with what it adds to or takes off the score (null: it does not count) */
+export interface CreditSubjectRecord extends CreditRecordRow {
+  points: number | null
+}
+
+/** an indicator of a 物业企业 computed from another module's data ('-' when its base is 0) */
+export interface CreditIndicator {
+  key: string
+  label: string
+  value: string
+}
+
+export interface CreditSubjectDetail {
+  subject: CreditSubjectRow
+  records: CreditSubjectRecord[]
+  indicators: CreditIndicator[]
+  /** a company: the estates it manages in the viewer's region (a record names one of them); [] for a person */
+  estates: { id: number; name: string }[]
+}
+
+/** 录入信用记录 (credit.manage): the record; its validity period is computed by the server */
+export interface CreditRecordInput {
+  /** a company's estate (one of `CreditSubjectDetail.estates`); a person's record goes on their own estate */
+  estate_id?: number
+  polarity: CreditPolarity
+  category: CreditCategory
+  /** 不良信息 only */
+  severity?: CreditSeverity
+  /** YYYY-MM-DD, not after today */
+  decided_on: string
+  source: string
+  document_no: string
+}
+
+/** 信用主体查询's query string */
+export interface CreditSubjectQuery {
+  region_id?: number
+  subject_kind?: CreditSubjectKind
+  polarity?: CreditPolarity
+  /** YYYY-MM-DD: records decided in this period */
+  from?: string
+  to?: string
+  /** name, unified social credit code, or ID number (whole or masked as shown) */
+  q?: string
+  sort?: 'records' | 'area'
+  page?: number
+  per_page?: number
+}

@@ -1,0 +1,4 @@
+import { api } from './client'
+
+/** 信用信息's own calls (信用主体查询, a subject's page); its statistics and records lists go through ./statistics */
+export const { subjects, subject } = api.credit

@@ -1,0 +1,4 @@
+import { api } from './client'
+
+/** 党建园地's own calls: 民意征集 (its statistics and committee members go through ./statistics) */
+export const { opinions, opinion, opinionStats } = api.partyBuilding
