@@ -22,6 +22,7 @@ import { staff } from './staff.ts'
 import { todos } from './todos.ts'
 import { training } from './training.ts'
 import { users } from './users.ts'
+import { voting } from './voting.ts'
 import type { ColumnDeclaration, ModuleDeclaration, PageDeclaration, ProcessDeclaration, RecordsDeclaration, RouteDeclaration } from './types.ts'
 
 export * from './types.ts'
@@ -35,11 +36,13 @@ export type { NoticeMetric } from './notices_statistics.ts'
 export { staff } from './staff.ts'
 export { staffStatistics, STAFF_POSTS, STAFF_GROUP_NAMES, STAFF_STALE_DAYS, type StaffMetric, type StaffPost } from './staff_statistics.ts'
 export { parking, parkingStatistics, PARKING_SPACE_KINDS, PARKING_SPACE_STATUSES, PARKING_DISPUTE_TYPES } from './parking.ts'
+export { voting, ART_278_ITEM_NAMES, VOTING_MEETING_KINDS, VOTING_MEETING_STATUSES, VOTING_CHOICES } from './voting.ts'
+export type { VotingMeetingKind, VotingMeetingStatus, VotingChoice } from './voting.ts'
 export type { ParkingMetric, ParkingSpaceKind, ParkingSpaceStatus, ParkingDisputeType } from './parking.ts'
 
 /** every module, manual order (0 = platform tools last) */
 export const MODULES: readonly ModuleDeclaration[] = [
-  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds,
+  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, voting,
   ...PLANNED_MODULES,
   estates, messages, exportCenter, audit, personalData, calendar,
 ].sort((a, b) => (a.no || 100) - (b.no || 100))

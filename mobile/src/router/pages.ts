@@ -25,6 +25,7 @@ export const PAGE_COMPONENTS: Readonly<Record<string, LazyPage>> = {
   'training-learning': () => import('@/views/training/Learning.vue'),
   'common-fund-banks': () => import('@/views/common_funds/Banks.vue'),
   estate: () => import('@/views/estate/index.vue'),
+  'owner-voting': () => import('@/views/voting/Mine.vue'),
   'admin-users': () => import('@/views/admin/users/index.vue'),
   'admin-user-stats': () => import('@/views/admin/user-stats/index.vue'),
 }

@@ -82,7 +82,7 @@ export default class BallotService {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (topic_id, request_id) DO NOTHING
        RETURNING id`,
-      [input.topicId, input.houseId, input.choice, by.channel, by.userId, by.ownerId, by.scanPath, input.requestId, castAt])
+      [input.topicId, input.houseId, input.choice, by.channel, by.userId, by.ownerId, by.scanPath, input.requestId, castAt] as any[])
     if (inserted.rows.length === 0) {
       // a concurrent double submit with the same key committed first: it is this request's ballot
       const replay = await this.#replay(trx, input)
@@ -121,4 +121,41 @@ export async function tallyTopic(topicId: number, client: { rawQuery: typeof db.
       toTallyHouse({ id: h.id, areaCenti: Number(h.area_centi), developerHeld: h.developer_held, ownerIds: [...(h.owner_id ? [h.owner_id] : []), ...h.co_owner_ids] })),
     ballots.rows.map((b: { house_id: string; choice: Choice }) => ({ houseId: b.house_id, choice: b.choice })),
   )
+}
+
+/**
+ * 我的表决: the published and closed meetings of the estates where the account's bound owners hold
+ * houses, each topic with those houses and the standing choice of each — the voter's own ballots
+ * only (nobody else's is ever shown to anyone) — and the result once the meeting closed.
+ */
+export async function ownerBallots(userId: number) {
+  const houses = await db.rawQuery(
+    `SELECT DISTINCT h.id, h.estate_id, h.building, h.unit, h.number, (h.building_area * 100)::bigint::text AS area_centi
+       FROM owner_accounts oa
+       JOIN houses h ON h.owner_id = oa.owner_id OR EXISTS (SELECT 1 FROM house_co_owners c WHERE c.house_id = h.id AND c.owner_id = oa.owner_id)
+      WHERE oa.user_id = ?
+      ORDER BY h.estate_id, h.building, h.unit, h.number`, [userId])
+  if (houses.rows.length === 0) return []
+  const estateIds: number[] = [...new Set<number>(houses.rows.map((h: { estate_id: number }) => Number(h.estate_id)))]
+  const meetings = await db.from('voting_meetings as m').join('estates as e', 'e.id', 'm.estate_id')
+    .whereIn('m.estate_id', estateIds).whereIn('m.status', ['published', 'closed'])
+    .orderBy('m.closes_at', 'desc').orderBy('m.id', 'desc')
+    .select('m.id', 'm.estate_id', 'e.name as estate_name', 'm.kind', 'm.title', 'm.opens_at', 'm.closes_at', 'm.status')
+  if (meetings.length === 0) return []
+  const topics = await db.from('voting_topics').whereIn('meeting_id', meetings.map((m) => m.id)).orderBy('seq')
+    .select('id', 'meeting_id', 'seq', 'title', 'description', 'art278_item', 'result')
+  const houseIds = houses.rows.map((h: { id: string }) => h.id)
+  const standing = topics.length === 0 ? [] : await db.from('voting_standing_ballots')
+    .whereIn('topic_id', topics.map((t) => t.id)).whereIn('house_id', houseIds).select('topic_id', 'house_id', 'choice')
+  const choiceOf = new Map(standing.map((s) => [`${s.topic_id}:${s.house_id}`, s.choice as Choice]))
+  return meetings.map((meeting) => ({
+    meeting,
+    topics: topics.filter((t) => t.meeting_id === meeting.id).map((topic) => ({
+      topic,
+      houses: houses.rows.filter((h: { estate_id: number }) => Number(h.estate_id) === Number(meeting.estate_id)).map((h: any) => ({
+        id: Number(h.id), name: `${h.building}栋${h.unit}单元${h.number}`, areaCenti: Number(h.area_centi),
+        choice: choiceOf.get(`${topic.id}:${h.id}`) ?? null,
+      })),
+    })),
+  }))
 }
