@@ -242,6 +242,7 @@ const TARGETS: Record<string, RouteCase> = {
   // it, the street (voting.manage) for an estate without a committee (one with a committee is a 422);
   // a project manager convenes nothing (404); no meeting / topic 999999; an owner's list is their own
   'voting_meetings.index': { target: (p) => ({ qs: { estate_id: ESTATE_IN[p] } }) },
+  'voting_meetings.export': { target: (p) => ({ qs: { estate_id: ESTATE_IN[p] } }) },
   'voting_meetings.store': {
     target: (p) => ({ json: { estate_id: ESTATE_IN[p], kind: 'owners_assembly', title: '矩阵会议', opens_at: '2026-12-01T09:00:00+08:00', closes_at: '2026-12-15T18:00:00+08:00', topics: [{ title: '选聘物业服务企业', art278_item: 4 }] } }),
     outcome: { city: 201, futian: 201, head: 201, director: 201, manager: 404, nanyuanManager: 404 },

@@ -5,6 +5,7 @@ import User from '#models/user'
 import clock from '#services/clock'
 import { E, resetWorld } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
+import { readSheet } from '#tests/support/excel'
 import { CLOSE, DURING, OPEN, houseIds, registerEstate } from '#tests/support/voting'
 
 /**
@@ -98,6 +99,16 @@ test.group('Voting · meetings through the API', (group) => {
     const stored = await db.from('voting_topics').where('meeting_id', meetingId).orderBy('seq').select('passed')
     assert.deepEqual(stored.map((t) => t.passed), [true, false])
     assert.notInclude(JSON.stringify(shown.body()), 'choice')
+
+    // 导出表决结果: one row per topic with the six numbers and the verdict
+    const exported = await client.visit('api.voting_meetings.export').qs({ estate_id: E.e1 }).loginAs(head)
+    exported.assertStatus(200)
+    const sheet = await readSheet(exported.body())
+    assert.equal(sheet.name, '表决结果')
+    assert.deepEqual(sheet.rows.slice(1).map((row: any[]) => [row[7], row[9], row[10], row[11], row[12], row[13], row[14], row[15]]), [
+      ['1. 选聘深圳市某某物业服务有限公司', '10385.50', 73, '8585.40', 62, '4635.00', 45, '通过'],
+      ['2. 筹集维修资金', '10385.50', 73, '8585.40', 62, '4635.00', 45, '未通过'],
+    ])
   })
 
   test('who convenes: the director for their estate, the street only for an estate without a committee', async ({ client, assert }) => {

@@ -28,7 +28,7 @@ import { trainingApi } from './training.ts'
 export { learningPlayer, videoProgressStep, type PlayerHooks, type TrainingApi } from './training.ts'
 import { accountApi, usersApi } from './users.ts'
 import { votingApi } from './voting.ts'
-export type { VotingMeetingInput } from './voting.ts'
+export type { VotingMeetingInput, VotingMeetingQuery } from './voting.ts'
 
 export type * from './types.ts'
 export * from './statistics.ts'

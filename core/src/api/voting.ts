@@ -13,10 +13,20 @@ export interface VotingMeetingInput {
   topics: { title: string; description?: string; art278_item: number }[]
 }
 
+export interface VotingMeetingQuery {
+  region_id?: number
+  estate_id?: number
+  status?: VotingMeetingStatus
+  page?: number
+  per_page?: number
+}
+
 export function votingApi(http: Http) {
   return {
-    meetings: (query: { region_id?: number; estate_id?: number; status?: VotingMeetingStatus; page?: number; per_page?: number } = {}) =>
+    meetings: (query: VotingMeetingQuery = {}) =>
       http.call<VotingMeetingRow[], { total: number; page: number; perPage: number }>('voting_meetings.index', { query: query as Query }),
+    /** 导出表决结果: one row per topic of the listed meetings */
+    exportUrl: (query: Omit<VotingMeetingQuery, 'page' | 'per_page'> = {}) => http.url('voting_meetings.export', { query: query as Query }),
     meeting: (id: number) => http.call<VotingMeetingDetail>('voting_meetings.show', { params: { id } }),
     createMeeting: (input: VotingMeetingInput) => http.call<VotingMeetingRow>('voting_meetings.store', { body: input }),
     publishMeeting: (id: number, version: number) => http.call<VotingMeetingRow>('voting_meetings.publish', { params: { id }, body: { version } }),

@@ -37,6 +37,7 @@ export const voting = defineModule({
   routes: [
     // the committee director reads and convenes for their own estates (`estates.own`); street users by region
     { name: 'voting_meetings.index', method: 'GET', path: 'voting/meetings', access: ['voting.view', 'estates.own'], label: '表决会议列表', scoped: true, query: ['region_id', 'estate_id', 'status', 'page', 'per_page'] },
+    { name: 'voting_meetings.export', method: 'GET', path: 'voting/meetings/export', access: ['voting.view', 'estates.own'], label: '导出表决结果', scoped: true, query: ['region_id', 'estate_id', 'status'] },
     { name: 'voting_meetings.store', method: 'POST', path: 'voting/meetings', access: ['voting.manage', 'estates.own'], label: '创建表决会议', scoped: true },
     { name: 'voting_meetings.show', method: 'GET', path: 'voting/meetings/:id', access: ['voting.view', 'estates.own'], label: '表决会议详情', params: { id: 'id' }, scoped: true },
     { name: 'voting_meetings.publish', method: 'POST', path: 'voting/meetings/:id/publish', access: ['voting.manage', 'estates.own'], label: '发布表决会议', params: { id: 'id' }, scoped: true },
@@ -46,6 +47,8 @@ export const voting = defineModule({
     { name: 'owner_ballots.store', method: 'POST', path: 'voting/topics/:id/ballots', access: 'voting.vote', label: '投票', params: { id: 'id' }, scoped: true },
   ],
   pages: [
+    { name: 'voting-meetings', path: '/voting/meetings', title: '表决会议', feature: ['voting.view', 'estates.own'], apps: ['pc'], menu: true },
+    { name: 'voting-meeting', path: '/voting/meetings/:id(\\d+)', title: '表决结果', feature: ['voting.view', 'estates.own'], apps: ['pc'] },
     { name: 'owner-voting', path: '/voting/mine', title: '业主表决', feature: 'voting.vote', apps: ['h5'], menu: true },
   ],
   tile: { label: '业主表决', icon: 'records-o', page: 'owner-voting' },

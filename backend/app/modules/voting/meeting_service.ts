@@ -21,6 +21,18 @@ export interface MeetingInput {
   topics: { title: string; description?: string; art278_item: number }[]
 }
 
+export interface MeetingFilters {
+  region_id?: number
+  estate_id?: number
+  status?: VotingMeetingStatus
+}
+
+/** one line of 导出表决结果: a topic of a meeting with its (live or stored) tally */
+export interface MeetingTopicLine {
+  meeting: MeetingRow
+  topic: TopicResult
+}
+
 export interface MeetingRow {
   id: number
   estateId: number
@@ -91,17 +103,47 @@ export default class MeetingService {
     return 'proxy'
   }
 
-  async list(user: User, filters: { region_id?: number; estate_id?: number; status?: VotingMeetingStatus; page: number; perPage: number }) {
+  /**
+   * the meetings of the user's scope with the list's filters (an estate outside the scope is a 404);
+   * wrapped, since a query builder returned from an async function would be awaited (run) with it
+   */
+  async #query(user: User, filters: MeetingFilters) {
     const scope = isEstateSideRole(user.role) ? await userScope(user) : await findRegionInScope(user, filters.region_id)
     const query = db.from('voting_meetings as m').join('estates as e', 'e.id', 'm.estate_id')
     whereEstateIn(query, 'e', scope)
-    // an estate outside the scope is a 404, not an empty list
     if (filters.estate_id) query.where('m.estate_id', (await findEstateInScope(user, filters.estate_id)).id)
     if (filters.status) query.where('m.status', filters.status)
+    // drafts are their convener's: the committee's to its director, the street's to the street
+    if (isEstateSideRole(user.role)) {
+      query.where((q) => q.whereNot('m.status', 'draft').orWhereExists((sub) => sub.from('user_estates as ue')
+        .whereRaw('ue.estate_id = m.estate_id').where('ue.user_id', user.id).where('ue.relation', 'committee_director').whereRaw(`m.convener = 'committee'`)))
+    } else {
+      query.where((q) => q.whereNot('m.status', 'draft').orWhere('m.convener', 'proxy'))
+    }
+    return { query }
+  }
+
+  async list(user: User, filters: MeetingFilters & { page: number; perPage: number }) {
+    const { query } = await this.#query(user, filters)
     const total = Number((await query.clone().count('* as n'))[0].n)
     const rows = await query.select(MEETING_COLUMNS).orderBy('m.opens_at', 'desc').orderBy('m.id', 'desc')
       .offset((filters.page - 1) * filters.perPage).limit(filters.perPage)
     return { meetings: rows.map(toRow), total }
+  }
+
+  /**
+   * every topic of the scope's meetings with its tally (drafts have none), newest meeting first; the
+   * scope is checked before the first line (a foreign estate is a 404, not a broken download)
+   */
+  async topicLines(user: User, filters: MeetingFilters): Promise<AsyncIterable<MeetingTopicLine>> {
+    const { query } = await this.#query(user, filters)
+    const meetings = (await query.select(MEETING_COLUMNS).orderBy('m.opens_at', 'desc').orderBy('m.id', 'desc')).map(toRow)
+    const topicsOf = (meeting: MeetingRow) => this.#topics(meeting)
+    return (async function* () {
+      for (const meeting of meetings) {
+        for (const topic of await topicsOf(meeting)) yield { meeting, topic }
+      }
+    })()
   }
 
   async create(user: User, input: MeetingInput): Promise<MeetingRow> {
@@ -133,21 +175,29 @@ export default class MeetingService {
     const meeting = await this.#find(id).catch(() => null)
     if (!meeting) throw new NotFoundInScope()
     await findEstateInScope(user, meeting.estateId)
-    // an estate's project manager reads its meetings; only its director, or the street, sees drafts
-    if (meeting.status === 'draft' && isEstateSideRole(user.role)) await this.#convenerOf(user, meeting.estateId)
+    // a draft is its convener's: the committee's to its director, the street's (居代业) to the street
+    if (meeting.status === 'draft') {
+      if (isEstateSideRole(user.role) ? meeting.convener !== 'committee' : meeting.convener !== 'proxy') throw new NotFoundInScope()
+      if (isEstateSideRole(user.role)) await this.#convenerOf(user, meeting.estateId)
+    }
     return meeting
   }
 
   async show(user: User, id: number): Promise<{ meeting: MeetingRow; topics: TopicResult[] }> {
     const meeting = await this.readable(user, id)
-    const topics = await db.from('voting_topics').where('meeting_id', id).orderBy('seq')
+    return { meeting, topics: await this.#topics(meeting) }
+  }
+
+  /** a meeting's topics with the tally: live while published, stored once closed, none for a draft */
+  async #topics(meeting: MeetingRow): Promise<TopicResult[]> {
+    const topics = await db.from('voting_topics').where('meeting_id', meeting.id).orderBy('seq')
       .select('id', 'seq', 'title', 'description', 'art278_item', 'result')
     const results: TopicResult[] = []
     for (const topic of topics) {
       const tally = meeting.status === 'closed' ? (topic.result as TallyResult) : meeting.status === 'published' ? await tallyTopic(Number(topic.id)) : null
       results.push({ id: Number(topic.id), seq: topic.seq, title: topic.title, description: topic.description, item: topic.art278_item, tally })
     }
-    return { meeting, topics: results }
+    return results
   }
 
   /** the meeting locked for its convener's change, at the version they read */

@@ -8,6 +8,7 @@ const OwnerBallotsController = () => import('#modules/voting/owner_ballots_contr
 
 export default {
   'voting_meetings.index': [MeetingsController, 'index'],
+  'voting_meetings.export': [MeetingsController, 'export'],
   'voting_meetings.store': [MeetingsController, 'store'],
   'voting_meetings.show': [MeetingsController, 'show'],
   'voting_meetings.publish': [MeetingsController, 'publish'],
