@@ -45,7 +45,7 @@ export function isFeatureCode(value: string): value is FeatureCode {
  * Features only estate-side accounts hold (their own estates' page): never part of a government
  * role's defaults or grantable maximum.
  */
-export const ESTATE_SIDE_FEATURES: readonly FeatureCode[] = ['estates.own']
+export const ESTATE_SIDE_FEATURES: readonly FeatureCode[] = ['estates.own', 'voting.vote']
 
 const ALL = FEATURE_CODES.filter((code) => !ESTATE_SIDE_FEATURES.includes(code))
 const byAction = (...actions: string[]) => ALL.filter((code) => actions.includes(code.split('.')[1]))
@@ -87,7 +87,8 @@ const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
   // estate-side roles hold no region feature: what they see is their own inbox and their own estates' page
   project_manager: ['estates.own'],
   committee_director: ['estates.own'],
-  owner: [],
+  // an owner votes for the houses the register names them on (电子投票)
+  owner: ['voting.vote'],
 }
 
 /** role → default features, for the boot check of start/routes.ts */
@@ -105,7 +106,7 @@ const ROLE_MAX: Record<RoleCode, FeatureCode[]> = {
   community_handler: GRANTED_MAX,
   project_manager: ['estates.own'],
   committee_director: ['estates.own'],
-  owner: [],
+  owner: ['voting.vote'],
 }
 
 /** Roles whose features are granted per account (the rest hold their role defaults). */

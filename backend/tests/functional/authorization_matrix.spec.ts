@@ -281,6 +281,20 @@ const TARGETS: Record<string, RouteCase> = {
   'export_subscriptions.index': { target: none },
   'export_subscriptions.store': { target: () => ({ json: { module: 'no_such_table', frequency: 'daily', time_of_day: '08:00' } }), outcome: everyone(422) },
   'export_subscriptions.destroy': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  // 电子投票: meetings by estate (an estate outside the scope is a 404); the director of e1 convenes for
+  // it, the street (voting.manage) for an estate without a committee (one with a committee is a 422);
+  // a project manager convenes nothing (404); no meeting / topic 999999; an owner's list is their own
+  'voting_meetings.index': { target: (p) => ({ qs: { estate_id: ESTATE_IN[p] } }) },
+  'voting_meetings.export': { target: (p) => ({ qs: { estate_id: ESTATE_IN[p] } }) },
+  'voting_meetings.store': {
+    target: (p) => ({ json: { estate_id: ESTATE_IN[p], kind: 'owners_assembly', title: '矩阵会议', opens_at: '2026-12-01T09:00:00+08:00', closes_at: '2026-12-15T18:00:00+08:00', topics: [{ title: '选聘物业服务企业', art278_item: 4 }] } }),
+    outcome: { city: 201, futian: 201, head: 201, director: 201, manager: 404, nanyuanManager: 404 },
+  },
+  'voting_meetings.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'voting_meetings.publish': { target: () => ({ params: { id: 999999 }, json: { version: 1 } }), outcome: everyone(404) },
+  'voting_meetings.close': { target: () => ({ params: { id: 999999 }, json: { version: 1 } }), outcome: everyone(404) },
+  'owner_ballots.index': { target: none },
+  'owner_ballots.store': { target: () => ({ params: { id: 999999 }, json: { house_id: 1, choice: 'agree', request_id: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f' } }), outcome: everyone(404) },
 }
 
 /** Which places a role's scope covers in the world (city sees all; 福田 sees its two streets). */

@@ -65,3 +65,10 @@ export async function resetOtp(phone: string) {
   const codes = (['login', 'bind', 'change_phone'] as const).map((purpose) => otp.keys({ phone, purpose }).code!)
   await redis.connection('main').ioConnection.del(...codes)
 }
+
+/** WeChat OAuth through the stub for `openid`: the agent's session then holds the openid (the H5's first step) */
+export async function authorizeWechat(agent: import('#tests/support/http_agent').Agent, openid: string) {
+  const start = await agent.get('/api/v1/wechat/authorize')
+  const state = new URL(start.location!).searchParams.get('state')!
+  await agent.get(`/api/v1/wechat/callback?code=${wechatStub().issueCode(openid)}&state=${state}`)
+}

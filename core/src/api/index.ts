@@ -35,11 +35,13 @@ import { safetyApi } from './safety.ts'
 export { safetyYearOptions, type SafetyItem, type SafetyItemsMeta, type SafetyItemInput, type SafetyAssessment, type SafetyAssessmentInput } from './safety.ts'
 export { learningPlayer, videoProgressStep, type PlayerHooks, type TrainingApi } from './training.ts'
 import { accountApi, usersApi } from './users.ts'
+import { votingApi } from './voting.ts'
+export type { VotingMeetingInput, VotingMeetingQuery } from './voting.ts'
 
 export type * from './types.ts'
 export * from './statistics.ts'
 export * from './http.ts'
-export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi }
+export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi }
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const http = createHttp(options)
@@ -76,6 +78,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     projects: projectsApi(http),
     /** 车位信息 (module 10): 提醒更新 and the estate's own spaces */
     parking: parkingApi(http),
+    /** 电子投票 (module 17): meetings, and the owner's own ballots */
+    voting: votingApi(http),
     /** 从业人员信息 (module 9): 提醒更新 and the estate's own staff */
     staff: staffApi(http),
     /** 共有资金情况 (module 18): 账户流水 and 共享银行统计 */

@@ -25,6 +25,7 @@ import { staff } from './staff.ts'
 import { todos } from './todos.ts'
 import { training } from './training.ts'
 import { users } from './users.ts'
+import { voting } from './voting.ts'
 import type { ColumnDeclaration, ModuleDeclaration, PageDeclaration, ProcessDeclaration, RecordsDeclaration, RouteDeclaration } from './types.ts'
 
 export * from './types.ts'
@@ -40,6 +41,8 @@ export type { NoticeMetric } from './notices_statistics.ts'
 export { staff } from './staff.ts'
 export { staffStatistics, STAFF_POSTS, STAFF_GROUP_NAMES, STAFF_STALE_DAYS, type StaffMetric, type StaffPost } from './staff_statistics.ts'
 export { parking, parkingStatistics, PARKING_SPACE_KINDS, PARKING_SPACE_STATUSES, PARKING_DISPUTE_TYPES } from './parking.ts'
+export { voting, ART_278_ITEM_NAMES, VOTING_MEETING_KINDS, VOTING_MEETING_STATUSES, VOTING_CHOICES } from './voting.ts'
+export type { VotingMeetingKind, VotingMeetingStatus, VotingChoice } from './voting.ts'
 export type { ParkingMetric, ParkingSpaceKind, ParkingSpaceStatus, ParkingDisputeType } from './parking.ts'
 export { partyBuilding } from './party_building.ts'
 export { safety } from './safety.ts'
@@ -48,7 +51,7 @@ export * from './party_building_statistics.ts'
 
 /** every module, manual order (0 = platform tools last) */
 export const MODULES: readonly ModuleDeclaration[] = [
-  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety,
+  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting,
   ...PLANNED_MODULES,
   estates, messages, exportCenter, audit, personalData, calendar,
 ].sort((a, b) => (a.no || 100) - (b.no || 100))

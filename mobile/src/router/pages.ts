@@ -31,6 +31,7 @@ export const PAGE_COMPONENTS: Readonly<Record<string, LazyPage>> = {
   estate: () => import('@/views/estate/index.vue'),
   'estate-staff': () => import('@/views/estate/staff/index.vue'),
   'estate-parking': () => import('@/views/estate/parking/index.vue'),
+  'owner-voting': () => import('@/views/voting/Mine.vue'),
   'admin-users': () => import('@/views/admin/users/index.vue'),
   'admin-user-stats': () => import('@/views/admin/user-stats/index.vue'),
 }

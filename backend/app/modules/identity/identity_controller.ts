@@ -7,11 +7,13 @@ import { startSession } from '#modules/sessions/session_auth'
 import { currentUserProfile } from '#modules/users/current_user'
 import { SESSION_WECHAT_OPENID } from '#modules/identity/wechat_controller'
 import { IDENTITY_TYPES, identityTypeOfRole, type IdentityType } from '@szpm/core'
+import OwnerBindingService from '#modules/voting/owner_binding_service'
 
 const NO_ACCOUNT = '未找到与姓名、手机号码匹配的账号，请联系上级管理员预设账号'
 const BOUND_ELSEWHERE = '该账号已绑定其他微信，请先在 PC 端解绑'
 const WECHAT_TAKEN = '该微信已绑定其他账号'
 const NO_OPENID = '微信授权已失效，请重新进入页面'
+const NO_OWNER = '房屋登记中没有与姓名、手机号码匹配的业主，请联系业主委员会或物业服务中心核对'
 
 /** The account exists but is of another identity than the one chosen: say which one it is. */
 function identityMismatch(user: User, chosen: IdentityType): string | null {
@@ -32,11 +34,8 @@ export default class IdentityController {
     const { name, phone, identity_type: chosen = 'government' } = await ctx.request.validateUsing(identityCodeValidator)
     const openid = ctx.session.get(SESSION_WECHAT_OPENID) as string | undefined
     if (!openid) return ctx.response.badRequest({ errors: [{ message: NO_OPENID }] })
-    const user = await this.presetAccount(name, phone)
-    if (!user) return ctx.response.unprocessableEntity({ errors: [{ message: NO_ACCOUNT }] })
-    const mismatch = identityMismatch(user, chosen)
-    if (mismatch) return ctx.response.unprocessableEntity({ errors: [{ message: mismatch, field: 'identity_type', rule: 'business' }] })
-    if (user.wechatOpenid && user.wechatOpenid !== openid) return ctx.response.conflict({ errors: [{ message: BOUND_ELSEWHERE }] })
+    const refused = chosen === 'owner' ? await this.ownerRefusal(ctx, name, phone, openid) : await this.presetRefusal(ctx, name, phone, chosen, openid)
+    if (refused) return refused
     const { expiresIn, resendIn } = await otpService().send({ phone, purpose: 'bind', ip: ctx.request.ip() })
     return { data: { sent: true, resendIn, expiresIn }, meta: {} }
   }
@@ -45,11 +44,10 @@ export default class IdentityController {
     const { name, phone, code, identity_type: chosen = 'government' } = await ctx.request.validateUsing(identityBindValidator)
     const openid = ctx.session.get(SESSION_WECHAT_OPENID) as string | undefined
     if (!openid) return ctx.response.badRequest({ errors: [{ message: NO_OPENID }] })
-    const user = await this.presetAccount(name, phone)
-    if (!user) return ctx.response.unprocessableEntity({ errors: [{ message: NO_ACCOUNT }] })
-    const mismatch = identityMismatch(user, chosen)
-    if (mismatch) return ctx.response.unprocessableEntity({ errors: [{ message: mismatch, field: 'identity_type', rule: 'business' }] })
-    if (user.wechatOpenid && user.wechatOpenid !== openid) return ctx.response.conflict({ errors: [{ message: BOUND_ELSEWHERE }] })
+    if (chosen === 'owner') return this.bindOwner(ctx, name, phone, code, openid)
+    const refused = await this.presetRefusal(ctx, name, phone, chosen, openid)
+    if (refused) return refused
+    const user = (await this.presetAccount(name, phone))!
     const holder = await User.query().where('wechat_openid', openid).whereNot('id', user.id).first()
     if (holder) return ctx.response.conflict({ errors: [{ message: WECHAT_TAKEN }] })
     await otpService().verify({ phone, purpose: 'bind', code })
@@ -57,6 +55,44 @@ export default class IdentityController {
       user.wechatOpenid = openid
       user.wechatBoundAt = DateTime.now()
     }
+    await startSession(ctx, user)
+    return { data: await currentUserProfile(user), meta: {} }
+  }
+
+  /** why a preset account cannot bind (no such account, another identity, another WeChat), or null */
+  private async presetRefusal(ctx: HttpContext, name: string, phone: string, chosen: IdentityType, openid: string) {
+    const user = await this.presetAccount(name, phone)
+    if (!user) return ctx.response.unprocessableEntity({ errors: [{ message: NO_ACCOUNT }] })
+    const mismatch = identityMismatch(user, chosen)
+    if (mismatch) return ctx.response.unprocessableEntity({ errors: [{ message: mismatch, field: 'identity_type', rule: 'business' }] })
+    if (user.wechatOpenid && user.wechatOpenid !== openid) return ctx.response.conflict({ errors: [{ message: BOUND_ELSEWHERE }] })
+    return null
+  }
+
+  /**
+   * why an owner cannot bind, or null: the house register must name them (name + phone); a phone that
+   * already has an account of another identity, or an owner account bound to another WeChat, cannot
+   */
+  private async ownerRefusal(ctx: HttpContext, name: string, phone: string, openid: string) {
+    const owners = new OwnerBindingService()
+    if ((await owners.registerOwners(name, phone)).length === 0) return ctx.response.unprocessableEntity({ errors: [{ message: NO_OWNER }] })
+    const account = await owners.accountOf(phone)
+    if (!account) return null
+    const mismatch = identityMismatch(account, 'owner')
+    if (mismatch) return ctx.response.unprocessableEntity({ errors: [{ message: mismatch, field: 'identity_type', rule: 'business' }] })
+    if (account.status !== 'active') return ctx.response.unprocessableEntity({ errors: [{ message: NO_OWNER }] })
+    if (account.wechatOpenid && account.wechatOpenid !== openid) return ctx.response.conflict({ errors: [{ message: BOUND_ELSEWHERE }] })
+    return null
+  }
+
+  private async bindOwner(ctx: HttpContext, name: string, phone: string, code: string, openid: string) {
+    const refused = await this.ownerRefusal(ctx, name, phone, openid)
+    if (refused) return refused
+    const holder = await User.query().where('wechat_openid', openid).whereNot('phone', phone).first()
+    if (holder) return ctx.response.conflict({ errors: [{ message: WECHAT_TAKEN }] })
+    await otpService().verify({ phone, purpose: 'bind', code })
+    const owners = new OwnerBindingService()
+    const user = await owners.bind(name, phone, await owners.registerOwners(name, phone), openid)
     await startSession(ctx, user)
     return { data: await currentUserProfile(user), meta: {} }
   }

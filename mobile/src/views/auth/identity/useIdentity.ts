@@ -14,8 +14,8 @@ export interface IdentityChoice {
 }
 
 /**
- * Whom the H5 serves: government supervisors, 项目经理 and 业委会主任 bind today (the chosen type is
- * sent along; the backend refuses an account of another type); 业主 comes later.
+ * Whom the H5 serves: government supervisors, 项目经理 and 业委会主任 bind to their preset account, 业主
+ * to the house register (the chosen type is sent along; the backend refuses an account of another type).
  */
 export const IDENTITIES: IdentityChoice[] = [
   ...(Object.entries(IDENTITY_TYPES) as [IdentityType, (typeof IDENTITY_TYPES)[IdentityType]][]).map(([key, type]) => ({
@@ -24,7 +24,6 @@ export const IDENTITIES: IdentityChoice[] = [
     description: type.description,
     enabled: true,
   })),
-  { key: 'owner', title: '业主', description: '小区业主', enabled: false },
 ]
 
 /**

@@ -1,0 +1,18 @@
+/**
+ * The handlers of the routes 电子投票 (module 17) declares in core/src/modules/voting.ts.
+ */
+import type { RouteHandlers } from '#start/route_handlers'
+
+const MeetingsController = () => import('#modules/voting/meetings_controller')
+const OwnerBallotsController = () => import('#modules/voting/owner_ballots_controller')
+
+export default {
+  'voting_meetings.index': [MeetingsController, 'index'],
+  'voting_meetings.export': [MeetingsController, 'export'],
+  'voting_meetings.store': [MeetingsController, 'store'],
+  'voting_meetings.show': [MeetingsController, 'show'],
+  'voting_meetings.publish': [MeetingsController, 'publish'],
+  'voting_meetings.close': [MeetingsController, 'close'],
+  'owner_ballots.index': [OwnerBallotsController, 'index'],
+  'owner_ballots.store': [OwnerBallotsController, 'store'],
+} satisfies RouteHandlers

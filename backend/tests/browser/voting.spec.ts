@@ -1,0 +1,144 @@
+import { test } from '@japa/runner'
+import { randomUUID } from 'node:crypto'
+import db from '@adonisjs/lucid/services/db'
+import clock from '#services/clock'
+import User from '#models/user'
+import BallotService from '#modules/voting/ballot_service'
+import MeetingService from '#modules/voting/meeting_service'
+import { exportedFileName, loginOnPc } from '#tests/support/browser'
+import { liftOtpLimits, sentCode } from '#tests/support/identity'
+import { resetWorld, E } from '#tests/support/world'
+import { CLOSE, DURING, OPEN, houseIds, registerEstate } from '#tests/support/voting'
+
+const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+const base = () => process.env.APP_URL ?? `http://${process.env.HOST}:${process.env.PORT}`
+/** the buyer of e1's houses 61–70 (tests/support/voting.ts), not yet an account */
+const BUYER = { name: '业主300', phone: '13800000300' }
+
+test.group('电子投票 · H5', (group) => {
+  group.each.setup(async () => {
+    await resetWorld()
+    await registerEstate()
+    clock.travelTo(DURING)
+    return () => clock.reset()
+  })
+
+  test('an owner binds as 业主 at 375 px, votes per house, changes a ballot, and reads the result once closed', async ({ browser, assert }) => {
+    const [meeting] = await db.table('voting_meetings').insert({
+      estate_id: E.e1, kind: 'owners_assembly', title: '2026年第一次业主大会', opens_at: OPEN, closes_at: CLOSE, status: 'published',
+    }).returning('id')
+    const [topic] = await db.table('voting_topics').insert({ meeting_id: meeting.id, seq: 1, title: '续聘物业服务企业', art278_item: 4 }).returning('id')
+    const context = await browser.newContext(PHONE)
+    try {
+      const page = await context.newPage()
+      await liftOtpLimits(BUYER.phone)
+      await page.goto(`${base()}/m/`)
+      await page.locator('[data-test="identity-owner"]').click()
+      await page.locator('[data-test="identity-name"] input').fill(BUYER.name)
+      await page.locator('[data-test="identity-phone"] input').fill(BUYER.phone)
+      const sent = page.waitForResponse((response) => response.url().endsWith('/api/v1/identity/sms'))
+      await page.locator('[data-test="identity-send-code"]').click()
+      assert.equal((await sent).status(), 200)
+      await page.locator('[data-test="identity-code"] input').fill(await sentCode(BUYER.phone))
+      await page.locator('[data-test="identity-submit"]').click()
+      await page.waitForURL((url) => url.pathname === '/m/')
+      await page.locator('[data-test="entry-owner-voting"]').click()
+      await page.waitForURL((url) => url.pathname === '/m/voting/mine')
+
+      const ids = await houseIds()
+      const topicCard = page.locator(`[data-test="topic-${topic.id}"]`)
+      await topicCard.waitFor()
+      // the buyer's ten houses, nothing voted yet; 同意 on 61–66, 反对 on 67–70
+      assert.equal(await topicCard.locator('[data-test^="house-cell-"]').count(), 10)
+      for (let n = 61; n <= 70; n++) {
+        await topicCard.locator(`[data-test="house-${ids.get(n)}"] [data-test="choice-${n <= 66 ? 'agree' : 'oppose'}"]`).click()
+      }
+      await topicCard.locator('[data-test="submit-topic"]').click()
+      await topicCard.locator(`[data-test="house-cell-${ids.get(67)}"]`).getByText('已表决：反对').waitFor()
+      // a change of mind on house 70 replaces its ballot
+      await topicCard.locator(`[data-test="house-${ids.get(70)}"] [data-test="choice-agree"]`).click()
+      await topicCard.locator('[data-test="submit-topic"]').click()
+      await topicCard.locator(`[data-test="house-cell-${ids.get(70)}"]`).getByText('已表决：同意').waitFor()
+      const standing = await db.from('voting_standing_ballots').where('topic_id', topic.id).select('house_id', 'choice')
+      const byNumber = new Map([...ids].map(([n, id]) => [id, n]))
+      assert.deepEqual(standing.map((s) => [byNumber.get(Number(s.house_id)), s.choice]).sort((a, b) => Number(a[0]) - Number(b[0])),
+        [61, 62, 63, 64, 65, 66, 67, 68, 69, 70].map((n) => [n, n <= 66 || n === 70 ? 'agree' : 'oppose']))
+      assert.equal(Number((await db.from('voting_ballots').where('topic_id', topic.id).count('* as n'))[0].n), 11)
+
+      // closed and tallied: the page shows the result instead of the ballot
+      clock.travelTo(CLOSE)
+      await new MeetingService().close(await User.findOrFail(11), Number(meeting.id), 1)
+      await page.reload()
+      await topicCard.locator('[data-test="topic-result"]').waitFor()
+      // one owner of 73 took part: no quorum
+      assert.include(await topicCard.locator('[data-test="topic-result"]').innerText(), '未通过')
+      assert.include(await topicCard.innerText(), '955.50 / 10385.50 ㎡，1 / 73 人')
+      const width = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert.isAtMost(width, 375)
+    } finally {
+      await context.close()
+    }
+  })
+})
+
+test.group('电子投票 · PC', (group) => {
+  group.each.setup(async () => {
+    await resetWorld()
+    await registerEstate()
+    clock.travelTo(DURING)
+    return () => clock.reset()
+  })
+
+  test('the director publishes and, after the period, closes and tallies; the street head reads the result and exports it', async ({ visit, assert }) => {
+    const director = await User.findOrFail(11)
+    const draft = await new MeetingService().create(director, {
+      estate_id: E.e1, kind: 'owners_assembly', title: '2026年第一次业主大会', opens_at: OPEN, closes_at: CLOSE,
+      topics: [{ title: '续聘物业服务企业', art278_item: 4 }, { title: '筹集维修资金', art278_item: 6 }],
+    })
+    const page = await loginOnPc(visit, 'director')
+    // a draft without a voting period is refused at its field, nothing is saved
+    await page.goto(`${base()}/voting/meetings`)
+    await page.locator('[data-test="create-meeting"]').click()
+    await page.locator('[data-test="form-title"]').fill('临时会议')
+    await page.locator('[data-test="form-save"]').click()
+    await page.locator('[data-test="create-dialog"] .el-form-item__error').first().waitFor()
+    assert.equal(Number((await db.from('voting_meetings').count('* as n'))[0].n), 1)
+    await page.keyboard.press('Escape')
+
+    await page.locator(`[data-test="meeting-${draft.id}"]`).click()
+    await page.locator('[data-test="publish"]').click()
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await page.locator('[data-test="meeting-status"]', { hasText: '已发布' }).waitFor()
+
+    // houses 1–50 agree, 51–60 oppose (single owners); nobody else votes
+    const ids = await houseIds()
+    const topics = await db.from('voting_topics').where('meeting_id', draft.id).orderBy('seq').select('id')
+    for (const topic of topics) {
+      for (let n = 1; n <= 60; n++) {
+        await new BallotService().castByOwner(2001, { topicId: Number(topic.id), houseId: ids.get(n)!, choice: n <= 50 ? 'agree' : 'oppose', requestId: randomUUID() })
+      }
+    }
+    // before the end the server refuses to tally, and says why
+    await page.locator('[data-test="close"]').click()
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await page.getByText('投票期尚未结束，不能计票').waitFor()
+    clock.travelTo(CLOSE)
+    await page.locator('[data-test="close"]').click()
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await page.locator('[data-test="meeting-status"]', { hasText: '已结束' }).waitFor()
+    // 60 of 73 owners and 6,630 of 10,385.50 m² took part: short of 2/3 of the area, so nothing passes
+    const verdicts = await page.locator('[data-test="verdict"]').allInnerTexts()
+    assert.deepEqual(verdicts.map((v) => v.trim()), ['未通过', '未通过'])
+
+    // the street head, in the same browser after the director's session is gone
+    await page.context().clearCookies()
+    const head = await loginOnPc(visit, 'head')
+    await head.goto(`${base()}/voting/meetings`)
+    await head.locator(`[data-test="status-${draft.id}"]`, { hasText: '已结束' }).waitFor()
+    assert.equal(await exportedFileName(head), '表决结果.xlsx')
+    await head.locator(`[data-test="meeting-${draft.id}"]`).click()
+    const numbers = await head.locator(`[data-test="topic-${topics[0].id}"] [data-test="topic-numbers"]`).innerText()
+    for (const figure of ['10385.50', '73', '6630.00', '60', '5275.00', '50']) assert.include(numbers, figure)
+    assert.include(numbers, '面积未达到、人数达到三分之二')
+  })
+})

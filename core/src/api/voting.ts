@@ -1,0 +1,40 @@
+/** 电子投票 (module 17): meetings (convener and street) and the owner's own ballots. */
+import type { Http, Query } from './http.ts'
+import type { VotingChoice, VotingMeetingKind, VotingMeetingStatus } from '../modules/voting.ts'
+import type { CastBallotResult, OwnerVotingMeeting, VotingMeetingDetail, VotingMeetingRow } from './types.ts'
+
+export interface VotingMeetingInput {
+  estate_id: number
+  kind: VotingMeetingKind
+  title: string
+  /** ISO instants with offset */
+  opens_at: string
+  closes_at: string
+  topics: { title: string; description?: string; art278_item: number }[]
+}
+
+export interface VotingMeetingQuery {
+  region_id?: number
+  estate_id?: number
+  status?: VotingMeetingStatus
+  page?: number
+  per_page?: number
+}
+
+export function votingApi(http: Http) {
+  return {
+    meetings: (query: VotingMeetingQuery = {}) =>
+      http.call<VotingMeetingRow[], { total: number; page: number; perPage: number }>('voting_meetings.index', { query: query as Query }),
+    /** 导出表决结果: one row per topic of the listed meetings */
+    exportUrl: (query: Omit<VotingMeetingQuery, 'page' | 'per_page'> = {}) => http.url('voting_meetings.export', { query: query as Query }),
+    meeting: (id: number) => http.call<VotingMeetingDetail>('voting_meetings.show', { params: { id } }),
+    createMeeting: (input: VotingMeetingInput) => http.call<VotingMeetingRow>('voting_meetings.store', { body: input }),
+    publishMeeting: (id: number, version: number) => http.call<VotingMeetingRow>('voting_meetings.publish', { params: { id }, body: { version } }),
+    closeMeeting: (id: number, version: number) => http.call<VotingMeetingRow>('voting_meetings.close', { params: { id }, body: { version } }),
+    /** the owner's meetings with their houses and own choices */
+    mine: () => http.call<OwnerVotingMeeting[]>('owner_ballots.index'),
+    /** one ballot; `requestId` makes a retried submit count once */
+    cast: (topicId: number, ballot: { house_id: number; choice: VotingChoice; request_id: string }) =>
+      http.call<CastBallotResult, { replayed?: boolean }>('owner_ballots.store', { params: { id: topicId }, body: ballot }),
+  }
+}
