@@ -1,4 +1,5 @@
 /** How pages confirm an action and report its outcome (Element Plus messages, Chinese text). */
+import type { Ref } from 'vue'
 import { ApiError } from '@szpm/api'
 
 export const NETWORK_ERROR = '网络异常，请稍后重试'
@@ -27,5 +28,24 @@ export async function runAction(action: () => Promise<unknown>, success: string)
   } catch (error) {
     ElMessage.error(failureMessage(error))
     return false
+  }
+}
+
+/**
+ * A dialog's submit: `saving` while it runs; a 422's field messages go to `errors` (each shown at its
+ * el-form-item); any other failure is a message. True when the action succeeded.
+ */
+export async function submitForm(saving: Ref<boolean>, errors: Ref<Record<string, string>>, action: () => Promise<void>): Promise<boolean> {
+  errors.value = {}
+  saving.value = true
+  try {
+    await action()
+    return true
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 422 && Object.keys(error.fields).length) errors.value = { ...error.fields }
+    else ElMessage.error(failureMessage(error))
+    return false
+  } finally {
+    saving.value = false
   }
 }

@@ -216,6 +216,31 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
           if (i % 2 === 0) await pg.query('insert into red_property_projects (estate_id, designated_year) values ($1, 2024)', [estate])
           await pg.query("insert into opinion_responses (collection_id, estate_id, answers) values ($1, $2, '{0}')", [collection.id, estate])
         }
+        // 信用信息: a 项目负责人 of each estate with a 良好 record, and a 不良 one on odd estates
+        for (const [i, estate] of estates.entries()) {
+          const { rows: [subject] } = await pg.query(
+            "insert into credit_subjects (kind, name, id_number, estate_id, created_at, updated_at) values ('project_leader', $1, '440300199001010022', $2, now(), now()) returning id",
+            [`集群负责人${i + 1}`, estate]
+          )
+          await pg.query(
+            "insert into credit_records (subject_id, estate_id, polarity, category, decided_on, valid_until, source, created_at, updated_at) values ($1, $2, 'good', 'commendation', '2026-01-10', '2028-01-09', '集群区住建局', now(), now())",
+            [subject.id, estate]
+          )
+          if (i % 2 === 1) {
+            await pg.query(
+              "insert into credit_records (subject_id, estate_id, polarity, category, severity, decided_on, valid_until, source, created_at, updated_at) values ($1, $2, 'bad', 'rectification', 'minor', '2026-02-01', '2027-01-31', '集群区住建局', now(), now())",
+              [subject.id, estate]
+            )
+          }
+        }
+        // 平安建设: two items of 2026, assessed in every community (one completed with a score)
+        const { rows: items } = await pg.query("insert into safety_items (year, title, max_score, sort_order) values (2026, '集群消防', 50, 1), (2026, '集群治安', 50, 2) returning id")
+        for (const community of communities) {
+          await pg.query(
+            "insert into safety_assessments (item_id, community_id, status, score) values ($1, $3, 'completed', 45), ($2, $3, 'in_progress', null)",
+            [items[0].id, items[1].id, community.id]
+          )
+        }
         singleWatermark = fx.watermark('cluster_test_single')
         clusterWatermark = fx.watermark('cluster_test_cluster')
       })
@@ -245,6 +270,9 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
         // and the 党建园地 rows
         for (const table of ['opinion_responses', 'party_organizations', 'committee_members', 'red_property_projects']) await pg.query(`delete from ${table} where estate_id = any($1::int[])`, [estates])
         if (opinionCollectionId) await pg.query('delete from opinion_collections where id = $1', [opinionCollectionId])
+        // and the 信用信息 / 平安建设 rows (an item's assessments go with it)
+        for (const table of ['credit_records', 'credit_subjects']) await pg.query(`delete from ${table} where estate_id = any($1::int[])`, [estates])
+        await pg.query("delete from safety_items where year = 2026 and title in ('集群消防', '集群治安')")
         await env.close()
       }
     }
@@ -280,7 +308,10 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
     assert.isAtLeast(rebuilt.tables.house_facts, 24)
     for (const table of FACT_TABLES) {
       const counts = await perShard(table)
-      assert.isTrue(counts.every((count) => count > 0), `${table} is spread over both shards: ${counts.join(' + ')}`)
+      // 平安建设's facts belong to communities, not estates: estate_id is 0 on every row, so the sharding
+      // key intHash32(estate_id) keeps them on one shard (≈ 10k rows at city scale); they must be complete
+      if (table === 'safety_assessment_facts') assert.equal(counts.reduce((a, b) => a + b, 0), 8)
+      else assert.isTrue(counts.every((count) => count > 0), `${table} is spread over both shards: ${counts.join(' + ')}`)
     }
     const { single: one, cluster } = await reconcileBoth()
     assert.deepEqual(one.differences, [])

@@ -2,11 +2,10 @@ import { computed, reactive, ref } from 'vue'
 import { useRouter } from 'vue-router'
 import type { VotingMeetingRow, VotingMeetingQuery } from '@szpm/api'
 import { VOTING_MEETING_STATUSES, type VotingMeetingKind, type VotingMeetingStatus } from '@szpm/core'
-import { ApiError } from '@szpm/api'
 import { voting } from '@/api/voting'
 import { usePagedQueryList } from '@/composables/usePagedQueryList'
 import { session } from '@/stores/session'
-import { failureMessage } from '@/utils/feedback'
+import { submitForm } from '@/utils/feedback'
 import { formatDateTime, queryString } from '@/utils/format'
 
 interface MeetingFilters {
@@ -61,10 +60,8 @@ export function useVotingMeetings() {
   }
 
   /** saves the draft and opens it (to review, then 发布) */
-  async function create() {
-    fieldErrors.value = {}
-    saving.value = true
-    try {
+  function create() {
+    return submitForm(saving, fieldErrors, async () => {
       const { data } = await voting.createMeeting({
         estate_id: draft.estate_id ?? 0,
         kind: draft.kind,
@@ -76,12 +73,7 @@ export function useVotingMeetings() {
       creating.value = false
       ElMessage.success('表决会议已保存为草稿')
       await router.push({ name: 'voting-meeting', params: { id: String(data.id) } })
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length) fieldErrors.value = error.fields
-      else ElMessage.error(failureMessage(error))
-    } finally {
-      saving.value = false
-    }
+    })
   }
 
   return {
