@@ -4,6 +4,7 @@
  * list: a new module shows up by its declaration alone.
  */
 import { LIVE_MODULES, MENU_GROUPS, MODULES, pageFeatures, pagesOf, statisticsPage, STATISTICS_MODULES, type ModuleDeclaration, type PageDeclaration } from '@szpm/core'
+import { ESTATE_TAB_VIEWS } from '@/views/estate/tabs'
 import { currentUser } from '@/stores/session'
 
 export type H5Page = PageDeclaration & { module: ModuleDeclaration }
@@ -20,9 +21,19 @@ export function holds(feature: string | undefined): boolean {
   return !feature || (currentUser.value?.features.includes(feature) ?? false)
 }
 
+/**
+ * The features that open a declared page on the H5: its declared ones, except that the estate page
+ * opens with the feature of any tab the H5 has a view for (a module whose estate tab is PC-only, e.g.
+ * 党建园地, does not open an H5 estate page that would show no tab).
+ */
+export function h5PageFeatures(page: PageDeclaration): readonly string[] {
+  if (page.feature !== 'estate_tabs') return pageFeatures(page)
+  return ESTATE_TABS.filter((tab) => ESTATE_TAB_VIEWS[tab.slug]).map((tab) => tab.feature)
+}
+
 /** whether the user may open a declared page (any one of its features; none = any signed-in user) */
 export function canOpen(page: PageDeclaration): boolean {
-  const features = pageFeatures(page)
+  const features = h5PageFeatures(page)
   return features.length === 0 || features.some(holds)
 }
 

@@ -1,6 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
-import { pageFeatures } from '@szpm/core'
-import { H5_PAGES } from '@/modules'
+import { H5_PAGES, h5PageFeatures } from '@/modules'
 import { PAGE_COMPONENTS } from './pages'
 
 /**
@@ -16,8 +15,8 @@ const declared: RouteRecordRaw[] = H5_PAGES.map((page) => {
     component,
     meta: {
       title: page.title,
-      // any one of them opens the page (the estate page: any module's tab; each tab checks its own)
-      features: pageFeatures(page),
+      // any one of them opens the page (the estate page: any H5 tab's; each tab checks its own)
+      features: h5PageFeatures(page),
       module: page.module.slug,
     },
   }

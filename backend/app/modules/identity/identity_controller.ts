@@ -35,7 +35,7 @@ export default class IdentityController {
     const openid = ctx.session.get(SESSION_WECHAT_OPENID) as string | undefined
     if (!openid) return ctx.response.badRequest({ errors: [{ message: NO_OPENID }] })
     const refused = chosen === 'owner' ? await this.ownerRefusal(ctx, name, phone, openid) : await this.presetRefusal(ctx, name, phone, chosen, openid)
-    if (refused) return refused
+    if (refused) return
     const { expiresIn, resendIn } = await otpService().send({ phone, purpose: 'bind', ip: ctx.request.ip() })
     return { data: { sent: true, resendIn, expiresIn }, meta: {} }
   }
@@ -45,8 +45,7 @@ export default class IdentityController {
     const openid = ctx.session.get(SESSION_WECHAT_OPENID) as string | undefined
     if (!openid) return ctx.response.badRequest({ errors: [{ message: NO_OPENID }] })
     if (chosen === 'owner') return this.bindOwner(ctx, name, phone, code, openid)
-    const refused = await this.presetRefusal(ctx, name, phone, chosen, openid)
-    if (refused) return refused
+    if (await this.presetRefusal(ctx, name, phone, chosen, openid)) return
     const user = (await this.presetAccount(name, phone))!
     const holder = await User.query().where('wechat_openid', openid).whereNot('id', user.id).first()
     if (holder) return ctx.response.conflict({ errors: [{ message: WECHAT_TAKEN }] })
@@ -59,35 +58,56 @@ export default class IdentityController {
     return { data: await currentUserProfile(user), meta: {} }
   }
 
-  /** why a preset account cannot bind (no such account, another identity, another WeChat), or null */
+  /** answers (and returns true) when a preset account cannot bind: no such account, another identity, another WeChat */
   private async presetRefusal(ctx: HttpContext, name: string, phone: string, chosen: IdentityType, openid: string) {
     const user = await this.presetAccount(name, phone)
-    if (!user) return ctx.response.unprocessableEntity({ errors: [{ message: NO_ACCOUNT }] })
+    if (!user) {
+      ctx.response.unprocessableEntity({ errors: [{ message: NO_ACCOUNT }] })
+      return true
+    }
     const mismatch = identityMismatch(user, chosen)
-    if (mismatch) return ctx.response.unprocessableEntity({ errors: [{ message: mismatch, field: 'identity_type', rule: 'business' }] })
-    if (user.wechatOpenid && user.wechatOpenid !== openid) return ctx.response.conflict({ errors: [{ message: BOUND_ELSEWHERE }] })
-    return null
+    if (mismatch) {
+      ctx.response.unprocessableEntity({ errors: [{ message: mismatch, field: 'identity_type', rule: 'business' }] })
+      return true
+    }
+    if (user.wechatOpenid && user.wechatOpenid !== openid) {
+      ctx.response.conflict({ errors: [{ message: BOUND_ELSEWHERE }] })
+      return true
+    }
+    return false
   }
 
   /**
-   * why an owner cannot bind, or null: the house register must name them (name + phone); a phone that
-   * already has an account of another identity, or an owner account bound to another WeChat, cannot
+   * answers (and returns true) when an owner cannot bind: the house register must name them (name +
+   * phone); a phone that already has an account of another identity, or an owner account bound to
+   * another WeChat, cannot
    */
   private async ownerRefusal(ctx: HttpContext, name: string, phone: string, openid: string) {
     const owners = new OwnerBindingService()
-    if ((await owners.registerOwners(name, phone)).length === 0) return ctx.response.unprocessableEntity({ errors: [{ message: NO_OWNER }] })
+    if ((await owners.registerOwners(name, phone)).length === 0) {
+      ctx.response.unprocessableEntity({ errors: [{ message: NO_OWNER }] })
+      return true
+    }
     const account = await owners.accountOf(phone)
-    if (!account) return null
+    if (!account) return false
     const mismatch = identityMismatch(account, 'owner')
-    if (mismatch) return ctx.response.unprocessableEntity({ errors: [{ message: mismatch, field: 'identity_type', rule: 'business' }] })
-    if (account.status !== 'active') return ctx.response.unprocessableEntity({ errors: [{ message: NO_OWNER }] })
-    if (account.wechatOpenid && account.wechatOpenid !== openid) return ctx.response.conflict({ errors: [{ message: BOUND_ELSEWHERE }] })
-    return null
+    if (mismatch) {
+      ctx.response.unprocessableEntity({ errors: [{ message: mismatch, field: 'identity_type', rule: 'business' }] })
+      return true
+    }
+    if (account.status !== 'active') {
+      ctx.response.unprocessableEntity({ errors: [{ message: NO_OWNER }] })
+      return true
+    }
+    if (account.wechatOpenid && account.wechatOpenid !== openid) {
+      ctx.response.conflict({ errors: [{ message: BOUND_ELSEWHERE }] })
+      return true
+    }
+    return false
   }
 
   private async bindOwner(ctx: HttpContext, name: string, phone: string, code: string, openid: string) {
-    const refused = await this.ownerRefusal(ctx, name, phone, openid)
-    if (refused) return refused
+    if (await this.ownerRefusal(ctx, name, phone, openid)) return
     const holder = await User.query().where('wechat_openid', openid).whereNot('phone', phone).first()
     if (holder) return ctx.response.conflict({ errors: [{ message: WECHAT_TAKEN }] })
     await otpService().verify({ phone, purpose: 'bind', code })
