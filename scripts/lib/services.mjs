@@ -55,7 +55,8 @@ function aptInstall(missing, hint = '') {
   const command = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing.join(' ')}`
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     log(`installing ${missing.join(', ')} from Debian packages…`)
-    const result = spawnSync('bash', ['-c', command], { stdio: 'inherit' })
+    // apt's output goes to stderr: `./ace` evaluates scripts/env.mjs's stdout as shell assignments
+    const result = spawnSync('bash', ['-c', command], { stdio: ['ignore', process.stderr, process.stderr] })
     if (result.status !== 0) throw new Error(`package install failed: ${command}`)
     return
   }
