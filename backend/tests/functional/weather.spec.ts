@@ -48,6 +48,27 @@ test.group('小区气象公告栏 · choosing an estate and its board', (group) 
     assert.match(error.message, /[\u4e00-\u9fff]/)
   })
 
+  test('hostile keywords and ids never answer a 5xx; a 4xx says why in Chinese', async ({ client, assert }) => {
+    const city = await actor('city')
+    const failures: string[] = []
+    const check = (label: string, response: any) => {
+      const status = response.status()
+      if (status >= 500) failures.push(`${label}: ${status}`)
+      else if (status >= 400 && !/[\u3400-\u9fff]/.test(response.body()?.errors?.[0]?.message ?? '')) failures.push(`${label}: ${status} without a Chinese message`)
+    }
+    for (const q of ['%', '_', '\\', "' OR '1'='1", 'a\u0000b', '😀🏠', '\u202e', 'x'.repeat(10_000), ' ']) {
+      check(`q=${q.slice(0, 10)}`, await client.get(`/api/v1/weather/estates?q=${encodeURIComponent(q)}`).loginAs(city))
+    }
+    check('q[]', await client.get('/api/v1/weather/estates?q[]=1&q[]=2').loginAs(city))
+    check('q[a]', await client.get('/api/v1/weather/estates?q[a]=1').loginAs(city))
+    for (const id of ['0', '-1', '99999999999', 'abc', '1.5', '%00', "1'"]) {
+      const response = await client.get(`/api/v1/weather/estates/${encodeURIComponent(id)}`).loginAs(city)
+      check(`id=${id}`, response)
+      assert.equal(response.status(), 404, `id=${id}`)
+    }
+    assert.deepEqual(failures, [])
+  })
+
   test('the board: current weather, 7 days and no warning on a calm day, from the QWeather stub', async ({ client, assert }) => {
     const response = await client.visit('api.weather_estates.show', { id: E.e1 }).loginAs(await actor('head'))
     response.assertStatus(200)
