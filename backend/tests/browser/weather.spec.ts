@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { loginOnH5 } from '#tests/support/browser'
+import { loginOnH5, loginOnPc } from '#tests/support/browser'
 import { E, resetWorld } from '#tests/support/world'
 import { resetWeather, weatherStub } from '#tests/support/weather'
 
@@ -54,5 +54,27 @@ test.group('H5 · 小区气象公告栏', (group) => {
     await page.locator('[data-test="weather-change"]').click()
     await page.locator('[data-test="weather-confirm"]').waitFor()
     await context.close()
+  })
+
+  test('PC: 选择小区 by keyword, 确定选择, the board with the orange typhoon signal; the legend of the eleven signals', async ({ visit, assert }) => {
+    weatherStub().setScenario('typhoon', { stage: 3 })
+    const page = await loginOnPc(visit, 'head')
+    await page.locator('[data-test="nav-weather"]').click()
+    await page.waitForURL((url) => url.pathname === '/weather')
+    assert.equal(await page.locator('[data-test="weather-legend"] .legend-item').count(), 11)
+    await page.locator('[data-test="weather-q"]').fill('翠园')
+    await page.locator('[data-test="weather-search"]').click()
+    await page.waitForFunction(() => document.querySelectorAll('[data-test="weather-options"] .el-table__body tr').length === 1)
+    await page.locator('[data-test="weather-options"] .el-table__body tr').first().click()
+    await page.locator('[data-test="weather-confirm"]').click()
+    await page.waitForURL((url) => url.searchParams.get('estate') === String(E.e1))
+    await page.locator('[data-test="weather-board"]').waitFor()
+    assert.include(await page.locator('[data-test="weather-estate"]').innerText(), '翠园小区')
+    assert.include(await page.locator('[data-test="weather-warning-typhoon"]').innerText(), '台风橙色预警信号')
+    assert.include(await page.locator('[data-test="weather-warning-rainstorm"]').innerText(), '暴雨黄色预警信号')
+    assert.equal(await page.locator('[data-test="weather-forecast"] .el-table__body tr').count(), 7)
+    // a reload keeps the chosen estate
+    await page.reload()
+    await page.locator('[data-test="weather-warning-typhoon"]').waitFor()
   })
 })
