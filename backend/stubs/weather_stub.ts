@@ -177,7 +177,7 @@ export async function startWeatherStub(options: WeatherStubOptions = {}): Promis
     const day = shenzhenTime(now, false)
     const hour = new Date(now + 8 * 3600_000).getUTCHours()
     const month = new Date(now + 8 * 3600_000).getUTCMonth()
-    const seasonal = 16 + 12 * Math.sin(((month - 3) / 12) * 2 * Math.PI) // ~4 °C in Jan … ~28 °C in Jul (plus the day's swing)
+    const seasonal = 19 + 9 * Math.sin(((month - 3) / 12) * 2 * Math.PI) // Shenzhen-like: ~11 °C base in Jan … ~28 °C in Jul (plus the day’s swing)
     const daily = 4 * Math.sin(((hour - 9) / 24) * 2 * Math.PI)
     const temp = Math.round(seasonal + 6 + daily + noise(lng, lat, day) * 3)
     const sky = SKIES[Math.floor(noise(lng, lat, day, hour) * SKIES.length)]
@@ -205,7 +205,7 @@ export async function startWeatherStub(options: WeatherStubOptions = {}): Promis
   function forecast(lng: number, lat: number) {
     const now = clock()
     const month = new Date(now + 8 * 3600_000).getUTCMonth()
-    const seasonal = 16 + 12 * Math.sin(((month - 3) / 12) * 2 * Math.PI)
+    const seasonal = 19 + 9 * Math.sin(((month - 3) / 12) * 2 * Math.PI)
     return Array.from({ length: 7 }, (_, i) => {
       const date = shenzhenTime(now + i * 86_400_000, false)
       const max = Math.round(seasonal + 10 + noise(lng, lat, date, 'max') * 4)
