@@ -12,10 +12,11 @@ ensurePinnedNode()
 const { spawnSync } = await import('node:child_process')
 const path = await import('node:path')
 const { ensureServices, ROOT } = await import('./lib/services.mjs')
-const { appEnv, pinnedPath, usesIdentityStubs, STUB_PORTS } = await import('./lib/app_env.mjs')
+const { appEnv, pinnedPath, usesIdentityStubs, usesWeatherStub, STUB_PORTS } = await import('./lib/app_env.mjs')
 const { createSupervisor } = await import('./lib/supervisor.mjs')
 
 const withStubs = usesIdentityStubs()
+const withWeatherStub = usesWeatherStub()
 // the platform's PostgreSQL must be crash-safe: fsync, full_page_writes, synchronous_commit on
 const services = await ensureServices('dev', { requireDurable: true })
 const env = { ...appEnv(services.env, 'dev'), PATH: pinnedPath() }
@@ -64,8 +65,8 @@ async function shutdown(code = 0) {
 process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
 
-// local SMS gateway and WeChat stand-ins unless real ones are configured (docs/identity_providers.md)
-if (withStubs) launch('SMS / WeChat stubs', ['backend/stubs/serve.ts'])
+// local SMS gateway, WeChat and QWeather stand-ins unless real ones are configured (docs/identity_providers.md, docs/weather.md)
+if (withStubs || withWeatherStub) launch('SMS / WeChat / QWeather stubs', ['backend/stubs/serve.ts'])
 launch('api', ['--import=@poppinss/ts-exec', 'bin/server.ts'], backend)
 launch('etl worker', ['etl/bin/worker.ts'])
 launch('business jobs', ['--import=@poppinss/ts-exec', 'ace.js', 'jobs:work'], backend)

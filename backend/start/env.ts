@@ -70,6 +70,11 @@ export default await Env.create(new URL('../', import.meta.url), {
   WECHAT_TEMPLATE_EXPORT: Env.schema.string.optional(),
   MESSAGE_DELIVERY_ATTEMPTS: Env.schema.number.optional(),
   MESSAGE_DELIVERY_BACKOFF_MS: Env.schema.number.optional(),
+  // 小区气象公告栏 (app/services/weather, docs/weather.md): QWeather key and API host (the local stub when unset)
+  QWEATHER_API_KEY: Env.schema.secret.optional(),
+  QWEATHER_API_HOST: Env.schema.string.optional(),
+  QWEATHER_TIMEOUT_MS: Env.schema.number.optional(),
+  QWEATHER_RETRIES: Env.schema.number.optional(),
 
   // 共有资金情况 (config/common_funds.ts): days to open the account after the 业主大会 filing, rectification period
   COMMON_FUNDS_OPEN_DAYS: Env.schema.number.optional(),

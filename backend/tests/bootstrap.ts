@@ -47,6 +47,8 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [
     // SMS / WeChat stubs on random ports, before the app first reads SMS_* and WECHAT_*
     async () => (await import('#tests/support/identity')).startIdentityStubs(),
+    // the QWeather stub likewise, before the app first reads QWEATHER_*
+    async () => (await import('#tests/support/weather')).startWeatherStubForTests(),
     // as the schema owner (config/database.ts); the app itself connects as its own role
     () => testUtils.db('owner').migrate(),
     async () => (await import('#tests/support/world')).resetWorld(),
@@ -54,6 +56,7 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   teardown: [
     async () => (await import('#tests/support/warehouse')).closeEtlPool(),
     async () => (await import('#tests/support/identity')).stopIdentityStubs(),
+    async () => (await import('#tests/support/weather')).stopWeatherStubForTests(),
   ],
 }
 

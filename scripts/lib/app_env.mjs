@@ -17,8 +17,8 @@ function localAppKey() {
   return key
 }
 
-/** Ports of the local SMS / WeChat stubs `npm start` runs (backend/stubs/serve.ts). */
-export const STUB_PORTS = { sms: 3391, wechat: 3392 }
+/** Ports of the local SMS / WeChat / QWeather stubs `npm start` runs (backend/stubs/serve.ts). */
+export const STUB_PORTS = { sms: 3391, wechat: 3392, weather: 3394 }
 
 /**
  * True when `npm start` should run the stubs: not in production, and no real SMS gateway / WeChat
@@ -28,11 +28,19 @@ export function usesIdentityStubs(env = process.env) {
   return env.NODE_ENV !== 'production' && !env.SMS_ENDPOINT && !env.WECHAT_API_BASE && !env.WECHAT_OPEN_BASE
 }
 
+/** True when `npm start` should run the QWeather stub: not in production, no QWeather host or key configured. */
+export function usesWeatherStub(env = process.env) {
+  return env.NODE_ENV !== 'production' && !env.QWEATHER_API_HOST && !env.QWEATHER_API_KEY
+}
+
 /** SMS_* / WECHAT_* pointing at the local stubs, for the dev profile when nothing is configured. */
 function identityStubEnv(profile) {
-  if (profile !== 'dev' || !usesIdentityStubs()) return {}
+  if (profile !== 'dev') return {}
   const host = process.env.STUB_HOST ?? '127.0.0.1'
+  const weather = usesWeatherStub() ? { QWEATHER_API_HOST: `http://${host}:${STUB_PORTS.weather}` } : {}
+  if (!usesIdentityStubs()) return weather
   return {
+    ...weather,
     SMS_ENDPOINT: `http://${host}:${STUB_PORTS.sms}`,
     WECHAT_API_BASE: `http://${host}:${STUB_PORTS.wechat}`,
     WECHAT_OPEN_BASE: `http://${host}:${STUB_PORTS.wechat}`,

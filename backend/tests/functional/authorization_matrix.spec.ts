@@ -295,6 +295,9 @@ const TARGETS: Record<string, RouteCase> = {
   'voting_meetings.close': { target: () => ({ params: { id: 999999 }, json: { version: 1 } }), outcome: everyone(404) },
   'owner_ballots.index': { target: none },
   'owner_ballots.store': { target: () => ({ params: { id: 999999 }, json: { house_id: 1, choice: 'agree', request_id: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f' } }), outcome: everyone(404) },
+  // 小区气象公告栏: the board reads the QWeather stub of the test run (tests/support/weather.ts)
+  'weather_estates.index': { target: none },
+  'weather_estates.show': { target: (p) => ({ params: { id: ESTATE_IN[p] } }) },
 }
 
 /** Which places a role's scope covers in the world (city sees all; 福田 sees its two streets). */
