@@ -10,6 +10,8 @@ import { auditApi } from './audit.ts'
 import { calendarApi } from './calendar.ts'
 import { commonFundsApi } from './common_funds.ts'
 import { creditApi } from './credit.ts'
+import { disputesApi } from './disputes.ts'
+export type { DisputeStep } from './disputes.ts'
 export type { CommonFundAccountMeta, CommonFundBankQuery, CommonFundEnforcement, CommonFundEnforcementInput, CommonFundTransactionQuery } from './common_funds.ts'
 import { estatesApi } from './estates.ts'
 import { evaluationsApi } from './evaluations.ts'
@@ -41,7 +43,7 @@ export type { VotingMeetingInput, VotingMeetingQuery } from './voting.ts'
 export type * from './types.ts'
 export * from './statistics.ts'
 export * from './http.ts'
-export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi }
+export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi, disputesApi }
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const http = createHttp(options)
@@ -90,6 +92,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     partyBuilding: partyBuildingApi(http),
     /** 平安建设 (module 12): 考核内容配置 and 考核办理 */
     safety: safetyApi(http),
+    /** 纠纷化解台账 (module 22): ledgers, 录入, steps and attachments */
+    disputes: disputesApi(http, options.baseUrl ?? ''),
   }
 }
 
