@@ -9,7 +9,8 @@ import { createDispute } from '#modules/disputes/dispute_service'
 const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, extraHTTPHeaders: { 'x-stub-openid': 'o_stub_h5_disputes' } }
 
 async function fillDate(page: Page, dataTest: string, value: string) {
-  const input = page.locator(`[data-test="${dataTest}"] input`)
+  // Element Plus puts data-test on the picker's <input> (or on a wrapper, depending on the component)
+  const input = page.locator(`input[data-test="${dataTest}"], [data-test="${dataTest}"] input`).first()
   await input.click()
   await input.fill(value)
   await input.press('Enter')
