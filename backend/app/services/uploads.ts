@@ -34,6 +34,8 @@ export const UPLOAD_ROUTES: Readonly<Record<string, UploadLimits>> = {
   // 通知发布: one attachment per request (the content is checked by its magic bytes too, app/modules/notices/notice_attachments.ts)
   'api.notice_attachments.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'] },
   // 宣传培训: one course file per request (checked by its magic bytes too, app/modules/training/training_media.ts)
+  // 纠纷化解台账: one attachment per request, the same types and content check as 通知发布's
+  'api.dispute_attachments.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'] },
   'api.training_media.upload': { field: 'file', size: '15mb', extnames: ['mp4', 'webm', 'pdf'] },
 }
 

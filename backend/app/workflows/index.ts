@@ -5,12 +5,16 @@
  */
 import type { ProcessDefinition, ScheduledJob } from '#workflows/process'
 import { evaluationProcess } from '#modules/evaluations/evaluation_process'
+import { disputeProcess } from '#modules/disputes/dispute_process'
 import { WORKFLOW_PROCESSES } from '@szpm/core'
 import { auditLogPartitionsJob } from '#modules/audit/audit_log_partitions'
 import { weatherWarningsJob } from '#modules/weather/weather_warnings_job'
 
 /** every process of the platform, in inbox order */
-const PROCESS_DEFINITIONS: readonly ProcessDefinition[] = [evaluationProcess as unknown as ProcessDefinition]
+const PROCESS_DEFINITIONS: readonly ProcessDefinition[] = [
+  evaluationProcess as unknown as ProcessDefinition,
+  disputeProcess as unknown as ProcessDefinition,
+]
 
 const registry = new Map<string, ProcessDefinition>()
 

@@ -3,6 +3,7 @@ import router from '@adonisjs/core/services/router'
 import { R, E, USERS, resetWorld, type WorldUser } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
 import { NOTICE_ATTACHMENT_IN, NOTICE_IN, seedNotices } from '#tests/support/notices'
+import { DISPUTE_IN, seedDisputes } from '#tests/support/disputes'
 import { A, seedCommonFunds } from '#tests/support/common_funds'
 import { S as CREDIT_SUBJECT, seedCredit } from '#tests/support/credit'
 import { A as SA, seedSafety } from '#tests/support/safety'
@@ -298,6 +299,25 @@ const TARGETS: Record<string, RouteCase> = {
   // 小区气象公告栏: the board reads the QWeather stub of the test run (tests/support/weather.ts)
   'weather_estates.index': { target: none },
   'weather_estates.show': { target: (p) => ({ params: { id: ESTATE_IN[p] } }) },
+  // 纠纷化解台账 (seedDisputes: one dispute per place, 处理中 at version 3, entered by its district's
+  // bureau, with one attachment). 处理 / 申请办结 are the street's steps (the bureaus hold
+  // disputes.handle but the process refuses them); an empty step body is a 422, a 确认办结 of a
+  // dispute 处理中 a 422; an upload without a multipart body is a 422.
+  'disputes.index': { target: inRegion },
+  'disputes.export': { target: inRegion },
+  'disputes.estates': { target: none },
+  'dispute_attachments.upload': { target: none, outcome: { city: 422, futian: 422, head: 422, handler: 422 } },
+  'disputes.store': {
+    target: (p) => ({ json: { estate_id: ESTATE_IN[p], dispute_type: 'other', title: '矩阵纠纷', parties: '甲；乙', summary: '矩阵', reported_on: '2026-11-01' } }),
+    outcome: { city: 201, futian: 201 },
+  },
+  'disputes.show': { target: (p) => ({ params: { id: DISPUTE_IN[p] } }) },
+  'disputes.transfer': { target: (p) => ({ params: { id: DISPUTE_IN[p] }, json: { version: 3 } }), outcome: { city: 422, futian: 422 } },
+  'disputes.handle': { target: (p) => ({ params: { id: DISPUTE_IN[p] }, json: { version: 3 } }), outcome: { city: 403, futian: 403, head: 422, handler: 422 } },
+  'disputes.apply_close': { target: (p) => ({ params: { id: DISPUTE_IN[p] }, json: { version: 3 } }), outcome: { city: 403, futian: 403, head: 422, handler: 422 } },
+  'disputes.confirm_close': { target: (p) => ({ params: { id: DISPUTE_IN[p] }, json: { version: 3 } }), outcome: { city: 422, futian: 422 } },
+  'disputes.return': { target: (p) => ({ params: { id: DISPUTE_IN[p] }, json: { version: 3, opinion: '矩阵' } }), outcome: { city: 422, futian: 422 } },
+  'dispute_attachments.download': { target: (p) => ({ params: { id: DISPUTE_IN[p], attachmentId: DISPUTE_IN[p] } }) },
 }
 
 /** Which places a role's scope covers in the world (city sees all; 福田 sees its two streets). */
@@ -347,6 +367,7 @@ test.group('Authorization matrix', (group) => {
     await seedCredit()
     await seedPartyBuilding()
     await seedSafety()
+    await seedDisputes()
     return () => clock.reset()
   })
 
@@ -387,7 +408,7 @@ test.group('Authorization matrix', (group) => {
     }
     assert.deepEqual(mismatches, [])
     assert.equal(checked, API_ROUTES.length * (ROLES.length + 1) * PLACES.length)
-  }).timeout(240000)
+  }).timeout(600000)
 
   test('the derivation is not vacuous: every role is refused somewhere and allowed somewhere', async ({ assert }) => {
     for (const who of ROLES) {

@@ -7,6 +7,7 @@ import db from '@adonisjs/lucid/services/db'
 import { E, R, resetWorld, type WorldUser } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
 import { seedNotices } from '#tests/support/notices'
+import { seedDisputes } from '#tests/support/disputes'
 import { A as SA, seedSafety } from '#tests/support/safety'
 
 /**
@@ -115,6 +116,15 @@ const SAMPLES: Record<string, { params?: Record<string, number | string>; body: 
   'api.safety_assessments.update': { params: { id: SA.yl1.disputes }, body: { status: 'in_progress', score: 10, remark: 'fuzz', version: 1 } },
   'api.safety_items.store': { body: { year: 2026, title: 'fuzz', description: 'fuzz', max_score: 10, sort_order: 1 } },
   'api.safety_items.update': { params: { id: 999999 }, body: { title: 'fuzz', description: 'fuzz', max_score: 10, sort_order: 1 } },
+  // 纠纷化解台账 (seedDisputes): 录入 as 罗湖's bureau on 园岭's e1 (out of reach: a 404), an upload
+  // without a multipart body; the steps as 桂园's handler on 园岭's dispute 1 (a 404)
+  'api.disputes.store': { body: { estate_id: E.e1, dispute_type: 'other', title: 'fuzz', parties: 'fuzz', summary: 'fuzz', reported_on: '2026-11-01', attachments: [] } },
+  'api.dispute_attachments.upload': { body: { file: 'fuzz' } },
+  'api.disputes.transfer': { params: { id: 1 }, body: { version: 3 } },
+  'api.disputes.handle': { params: { id: 1 }, body: { version: 3, handled_on: '2026-11-01', measures: 'fuzz', progress: 'fuzz' } },
+  'api.disputes.apply_close': { params: { id: 1 }, body: { version: 3, result: 'fuzz' } },
+  'api.disputes.confirm_close': { params: { id: 1 }, body: { version: 3 } },
+  'api.disputes.return': { params: { id: 1 }, body: { version: 3, opinion: 'fuzz' } },
 }
 
 /**
@@ -126,12 +136,15 @@ const IN_SCOPE: Record<string, { who: WorldUser; body: Record<string, unknown> }
   'api.filings.update': { who: 'handler', body: { status: 'expired', version: 999, remark: 'fuzz' } },
   'api.filings.destroy': { who: 'handler', body: { version: 999, remark: 'fuzz' } },
   'api.safety_assessments.update': { who: 'handler', body: { status: 'in_progress', score: 10, remark: 'fuzz', version: 999 } },
+  'api.disputes.handle': { who: 'handler', body: { version: 999, handled_on: '2026-11-01', measures: 'fuzz', progress: 'fuzz' } },
+  'api.disputes.apply_close': { who: 'handler', body: { version: 999, result: 'fuzz' } },
 }
 /** who sends a route's inputs when not 桂园's handler (default) or the city admin (the city's tools) */
 const ACTORS: Record<string, WorldUser> = {
   'api.exports.store': 'party', 'api.export_subscriptions.store': 'party',
   'api.training_media.upload': 'city', 'api.training_courses.store': 'city', 'api.training_courses.update': 'city',
   'api.safety_items.store': 'city', 'api.safety_items.update': 'city',
+  'api.disputes.store': 'luohu', 'api.disputes.transfer': 'luohu', 'api.disputes.confirm_close': 'luohu', 'api.disputes.return': 'luohu',
   'api.parking.remind': 'luohu', 'api.estate_parking.store': 'nanyuanManager', 'api.estate_parking.update': 'nanyuanManager', 'api.estate_parking.destroy': 'nanyuanManager',
   'api.staff.remind': 'luohu', 'api.estate_staff.store': 'nanyuanManager', 'api.estate_staff.update': 'nanyuanManager', 'api.estate_staff.destroy': 'nanyuanManager', 'api.estate_staff.confirm': 'nanyuanManager',
 }
@@ -147,7 +160,7 @@ const TABLES = ['filings', 'filing_events', 'outbox_events', 'users', 'estates',
   'export_runs', 'export_subscriptions', 'parking_spaces', 'estate_parking_profiles', 'parking_disputes',
   'training_courses', 'learning_records', 'practitioners', 'practitioner_certificates', 'estate_staff_confirmations',
   'party_organizations', 'committee_members', 'red_property_projects', 'opinion_collections', 'opinion_responses',
-  'safety_items', 'safety_assessments']
+  'safety_items', 'safety_assessments', 'disputes', 'dispute_attachments']
 const CJK = /[\u3400-\u9fff]/
 
 async function counts() {
@@ -174,6 +187,7 @@ test.group('Bad input fuzz', (group) => {
     clock.travelTo('2026-11-28T10:00:00+08:00')
     await new EvaluationPeriodService().open({ year: 2026, half: 1 })
     await seedNotices()
+    await seedDisputes()
     await seedSafety()
     // 权限管理 keeps a street handler's features per account: give the world's handler its defaults
     const grants = await db.rawQuery(`SELECT to_regclass('public.user_features') AS t`)

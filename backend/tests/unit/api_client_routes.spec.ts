@@ -17,6 +17,8 @@ const ARGS: Record<string, unknown[]> = {
   'users.statsListExportUrl': ['project_managers', 'accounts'],
   'notices.upload': [new Blob(['%PDF-1.7']), '附件.pdf'],
   'training.uploadMedia': [new Blob(['%PDF-1.7']), '课程.pdf'],
+  'disputes.step': ['handle', 2026, { version: 1 }],
+  'disputes.upload': [new Blob(['%PDF-1.7']), '附件.pdf'],
 }
 
 interface BackendRoute {

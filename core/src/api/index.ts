@@ -10,6 +10,8 @@ import { auditApi } from './audit.ts'
 import { calendarApi } from './calendar.ts'
 import { commonFundsApi } from './common_funds.ts'
 import { creditApi } from './credit.ts'
+import { disputesApi } from './disputes.ts'
+export type { DisputeStep } from './disputes.ts'
 export type { CommonFundAccountMeta, CommonFundBankQuery, CommonFundEnforcement, CommonFundEnforcementInput, CommonFundTransactionQuery } from './common_funds.ts'
 import { estatesApi } from './estates.ts'
 import { evaluationsApi } from './evaluations.ts'
@@ -42,7 +44,7 @@ export type { VotingMeetingInput, VotingMeetingQuery } from './voting.ts'
 export type * from './types.ts'
 export * from './statistics.ts'
 export * from './http.ts'
-export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi, weatherApi }
+export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi, weatherApi, disputesApi }
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const http = createHttp(options)
@@ -93,6 +95,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     safety: safetyApi(http),
     /** 小区气象公告栏 (module 14): estates to choose and their weather */
     weather: weatherApi(http),
+    /** 纠纷化解台账 (module 22): ledgers, 录入, steps and attachments */
+    disputes: disputesApi(http, options.baseUrl ?? ''),
   }
 }
 

@@ -7,6 +7,7 @@
 import { audit, calendar, personalData } from './platform.ts'
 import { commonFunds } from './common_funds.ts'
 import { credit } from './credit.ts'
+import { disputes } from './disputes.ts'
 import { estates } from './estates.ts'
 import { exportCenter } from './exports.ts'
 import { evaluations } from './evaluations.ts'
@@ -36,6 +37,7 @@ export { noticeStatistics } from './notices_statistics.ts'
 export { PLACE_COLUMNS } from './place_columns.ts'
 export * from './common_funds.ts'
 export * from './credit.ts'
+export * from './disputes.ts'
 export { training } from './training.ts'
 export { trainingStatistics, type TrainingMetric } from './training_statistics.ts'
 export type { NoticeMetric } from './notices_statistics.ts'
@@ -53,7 +55,7 @@ export * from './party_building_statistics.ts'
 
 /** every module, manual order (0 = platform tools last) */
 export const MODULES: readonly ModuleDeclaration[] = [
-  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting, weather,
+  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting, weather, disputes,
   ...PLANNED_MODULES,
   estates, messages, exportCenter, audit, personalData, calendar,
 ].sort((a, b) => (a.no || 100) - (b.no || 100))

@@ -33,6 +33,8 @@ export const PAGE_COMPONENTS: Readonly<Record<string, LazyPage>> = {
   'estate-parking': () => import('@/views/estate/parking/index.vue'),
   'owner-voting': () => import('@/views/voting/Mine.vue'),
   weather: () => import('@/views/weather/Board.vue'),
+  'dispute-open': () => import('@/views/disputes/Ledger.vue'),
+  'dispute-detail': () => import('@/views/disputes/Detail.vue'),
   'admin-users': () => import('@/views/admin/users/index.vue'),
   'admin-user-stats': () => import('@/views/admin/user-stats/index.vue'),
 }

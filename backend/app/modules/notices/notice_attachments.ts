@@ -73,8 +73,9 @@ export interface StagedAttachment {
   storageKey: string
 }
 
-const keyOf = (token: string) => `notices/${token}`
-const metaKeyOf = (token: string) => `notices/${token}.json`
+/** the folder of the storage disk a module's uploads go to (`notices`; 纠纷化解台账 uses `disputes`) */
+const keyOf = (token: string, folder = 'notices') => `${folder}/${token}`
+const metaKeyOf = (token: string, folder = 'notices') => `${folder}/${token}.json`
 
 /** a file name safe to store and to send back in Content-Disposition (no path, no control characters) */
 function cleanFileName(name: string, extname: string) {
@@ -86,8 +87,8 @@ function refuse(message: string, rule: string): never {
   throw new vineErrors.E_VALIDATION_ERROR([{ field: 'file', message, rule }])
 }
 
-/** Reads the upload of the request (limits of uploads.ts), checks its content and stores it. */
-export async function storeUpload(ctx: HttpContext, userId: number): Promise<StagedAttachment> {
+/** Reads the upload of the request (limits of uploads.ts), checks its content and stores it (under `folder`). */
+export async function storeUpload(ctx: HttpContext, userId: number, folder = 'notices'): Promise<StagedAttachment> {
   const file = await readUpload(ctx)
   try {
     const extname = uploadExtname(file.clientName)
@@ -102,11 +103,11 @@ export async function storeUpload(ctx: HttpContext, userId: number): Promise<Sta
       contentType: CONTENT_TYPES[extname],
       sizeBytes: content.length,
       uploadedBy: userId,
-      storageKey: keyOf(token),
+      storageKey: keyOf(token, folder),
     }
     const disk = storage()
     await disk.put(staged.storageKey, content, { contentType: staged.contentType })
-    await disk.put(metaKeyOf(token), JSON.stringify(staged), { contentType: 'application/json' })
+    await disk.put(metaKeyOf(token, folder), JSON.stringify(staged), { contentType: 'application/json' })
     return staged
   } finally {
     if (file.tmpPath) await unlink(file.tmpPath).catch(() => {})
@@ -114,11 +115,11 @@ export async function storeUpload(ctx: HttpContext, userId: number): Promise<Sta
 }
 
 /** The uploaded files behind `tokens`, by their uploader; a token unknown or not theirs is a field error. */
-export async function stagedAttachments(tokens: readonly string[], userId: number): Promise<StagedAttachment[]> {
+export async function stagedAttachments(tokens: readonly string[], userId: number, folder = 'notices'): Promise<StagedAttachment[]> {
   const disk = storage()
   const found: StagedAttachment[] = []
   for (const [index, token] of tokens.entries()) {
-    const meta = (await disk.exists(metaKeyOf(token))) ? (JSON.parse(await disk.get(metaKeyOf(token))) as StagedAttachment) : null
+    const meta = (await disk.exists(metaKeyOf(token, folder))) ? (JSON.parse(await disk.get(metaKeyOf(token, folder))) as StagedAttachment) : null
     if (!meta || meta.uploadedBy !== userId || meta.token !== token) {
       throw new vineErrors.E_VALIDATION_ERROR([{ field: `attachments.${index}`, message: '附件已失效，请重新上传', rule: 'attachment' }])
     }
