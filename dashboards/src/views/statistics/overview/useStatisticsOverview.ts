@@ -1,7 +1,7 @@
 import { computed } from 'vue'
 import { useRoute, type RouteLocationRaw } from 'vue-router'
 import { routeReads, statisticsOf, statisticsRoutes, type StatsMeta, type StatsRow } from '@szpm/api'
-import { formatMetric, metricGroups, type ChartDeclaration } from '@szpm/core'
+import { formatMetric, metricGroups, metricRecordsPage, recordsOfPage, type ChartDeclaration } from '@szpm/core'
 import { stats, statsExportUrl } from '@/api/statistics'
 import { barOption, chartLabel, donutOption } from '@/charts/statistics'
 import type { MetricColumn } from '@/components/RegionStatsTable.vue'
@@ -100,10 +100,20 @@ export function useStatisticsOverview(slug: string) {
     return { ...(region ? { region: String(region) } : {}), q: row.name }
   }
 
-  /** 穿透: a count with declared records opens the records page filtered by the row and the metric */
+  /**
+   * 穿透: a count with declared records opens the records page filtered by the row and the metric — the
+   * module's main list, or the one the metric names (`recordsPage`, e.g. the estates behind an estate count)
+   */
   function cellLink(row: StatsRow, column: MetricColumn): RouteLocationRaw | null {
     const filter = column.metric.records
-    if (!filter || !recordsPage) return null
+    if (!filter) return null
+    const page = metricRecordsPage(statistics, column.metric)
+    if (!page) return null
+    if (page !== recordsPage) {
+      const list = recordsOfPage(statistics, page)
+      const scope = row.level !== 'estate' ? { region: String(row.id) } : list && routeReads(list.list, 'estate_id') ? { estate: String(row.id) } : recordsScope(row)
+      return { name: page, query: { ...scope, ...filter } }
+    }
     return { name: recordsPage, query: { ...extraParams.value, ...recordsScope(row), ...filter } }
   }
 
