@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import app from '@adonisjs/core/services/app'
 import { credit } from '@szpm/core'
 import clock from '#services/clock'
 import { R, E } from '#tests/support/world'
@@ -135,6 +136,24 @@ test.group('信用信息 · statistics from the warehouse', (group) => {
     assert.notInclude(records.rows[1], '440304199001011234')
   })
 
+  test('the cube reads the per-estate rollup, equal at every level and on every day to the raw facts grouped per request', async ({ assert }) => {
+    const { buildSql, raw, levels, CREDIT_PER_ESTATE, CREDIT_PER_ESTATE_FROM_FACTS } = await import('@szpm/warehouse')
+    const warehouse = await app.container.make('warehouse')
+    const rollupRows = await warehouse.query<{ estate_id: number; credit_records: string }>(raw('SELECT estate_id, credit_records FROM credit_estate_totals FINAL ORDER BY estate_id'))
+    assert.deepEqual(rollupRows.map((row) => [Number(row.estate_id), Number(row.credit_records)]), [[E.e1, 3], [E.e3, 2], [E.e4, 1], [E.e5, 1]])
+    // the edges of validity: the day before a record ends, its last day, the day after
+    for (const asOf of ['2026-12-06', '2026-12-07', '2026-12-08', '2020-01-01']) {
+      for (const level of [...levels, null]) {
+        const { sql } = buildSql({ cube: 'credit', metrics: METRICS, ...(level ? { dimensions: [level] } : {}), params: { asOf } }, 'literal')
+        assert.include(sql, CREDIT_PER_ESTATE)
+        const fromFacts = sql.replace(CREDIT_PER_ESTATE, CREDIT_PER_ESTATE_FROM_FACTS)
+        const [cube, facts] = await Promise.all([warehouse.query(raw(sql)), warehouse.query(raw(fromFacts))])
+        assert.isAbove(cube.length, 0)
+        assert.deepEqual(cube, facts, `${level ?? 'totals'} as of ${asOf}`)
+      }
+    }
+  })
+
   test('a new record reaches the warehouse through the outbox, and the warehouse agrees with PostgreSQL', async ({ client, assert }) => {
     const { writeCreditRecordOutbox } = await import('@szpm/etl')
     const { drain } = await import('#tests/support/warehouse')
@@ -148,6 +167,13 @@ test.group('信用信息 · statistics from the warehouse', (group) => {
     await drain()
     const response = await client.visit('api.credit_stats.index').loginAs(await actor('head'))
     assert.deepInclude(response.body().data[1], { name: '园岭二社区', badSubjects: 2, rectificationRecords: 1 })
+    // the drain recomputed the estate's rollup row (its records sorted by id, the new one last)
+    const { raw } = await import('@szpm/warehouse')
+    const warehouse = await app.container.make('warehouse')
+    const [e3] = await warehouse.query<Record<string, unknown>>(raw(`SELECT credit_records, credit_bad, credit_valid FROM credit_estate_totals FINAL WHERE estate_id = ${E.e3}`))
+    assert.equal(Number(e3.credit_records), 3)
+    assert.equal((e3.credit_bad as number[]).at(-1), 1)
+    assert.equal((e3.credit_valid as string[]).at(-1), '2027-11-30')
     const { differences } = await reconcileWarehouse()
     assert.deepEqual(differences.filter((d) => d.table.startsWith('credit')), [])
   })
