@@ -255,6 +255,8 @@ const TARGETS: Record<string, RouteCase> = {
   'credit_stats.export': { target: inRegion },
   'credit_records.index': { target: inRegion },
   'credit_records.export': { target: inRegion },
+  'credit_trend.index': { target: inRegion },
+  'credit_trend.export': { target: inRegion },
   'credit_subjects.index': { target: inRegion },
   'credit_subjects.show': { target: (p) => ({ params: { id: CREDIT_SUBJECT_IN[p] } }) },
   'credit_records.store': {
