@@ -136,7 +136,7 @@ test.group('信用信息 · statistics from the warehouse', (group) => {
     assert.notInclude(records.rows[1], '440304199001011234')
   })
 
-  test('按月趋势: the records decided per month on the region's estates, 良好 / 不良, every month listed, exported', async ({ client, assert }) => {
+  test('按月趋势: the records decided per month on the estates of the region, 良好 / 不良, every month listed, exported', async ({ client, assert }) => {
     const head = await actor('head')
     const year2025 = await client.visit('api.credit_trend.index').qs({ from: '2025-01', to: '2025-12' }).loginAs(head)
     year2025.assertStatus(200)
