@@ -140,6 +140,10 @@ export const PG_METRICS = {
     redProperties: countIf('pb.red'),
     opinionResponses: 'sum(pb.responses)',
   },
+  // 民意征集 responses alone (党建园地's opinionResponses without the other three fact tables): estates e with OPINIONS_OF_ESTATE (o)
+  opinion_responses: {
+    opinionResponses: 'sum(o.responses)',
+  },
   // 信用信息: estates e LEFT JOIN credit_records r (one row per record), counting as of $1 (CREDIT_COUNTS)
   credit: {
     subjects: 'count(DISTINCT r.subject_id)',
@@ -272,6 +276,10 @@ CROSS JOIN LATERAL (SELECT
     EXISTS (SELECT 1 FROM red_property_projects rp WHERE rp.estate_id = e.id) AS red,
     (SELECT count(*) FROM opinion_responses orr WHERE orr.estate_id = e.id) AS responses) pb`
 
+/** 民意征集 responses of each estate `e` alone (opinion_responses by opinion_responses_estate_index). */
+const OPINIONS_OF_ESTATE = `
+CROSS JOIN LATERAL (SELECT count(*) AS responses FROM opinion_responses orr WHERE orr.estate_id = e.id) o`
+
 /**
  * { sql, params } for the grouped query (childLevel given) or the totals query (childLevel null).
  * estate_evaluations also takes `period` ({ year, half }) and `asOf` (YYYY-MM-DD).
@@ -346,7 +354,7 @@ export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, as
     const tail = childLevel ? `\nGROUP BY 1, 2` : ''
     return { sql: `SELECT ${group}${metrics}\nFROM common_fund_estates_on($${params.length + 1}::date, ${COMMON_FUNDS_OPEN_DAYS}) s${where}${tail}`, params: [...params, asOf] }
   }
-  const perEstate = cube === 'parking' ? `${HOUSES_OF_ESTATE}${PARKING_OF_ESTATE}` : cube === 'training' ? LEARNING_OF_ESTATE : cube === 'party_building' ? PARTY_OF_ESTATE : HOUSES_OF_ESTATE
+  const perEstate = cube === 'parking' ? `${HOUSES_OF_ESTATE}${PARKING_OF_ESTATE}` : cube === 'training' ? LEARNING_OF_ESTATE : cube === 'party_building' ? PARTY_OF_ESTATE : cube === 'opinion_responses' ? OPINIONS_OF_ESTATE : HOUSES_OF_ESTATE
   if (!childLevel) return { sql: `SELECT ${metrics}\nFROM estates e${perEstate}${where}`, params }
   const [nameExpr, join] = childLevel === 'estate' ? ['e.name', ''] : ['r.name', `\nJOIN regions r ON r.id = e.${childLevel}_id`]
   return {

@@ -5,7 +5,9 @@
  * the warehouse alone and the benchmark-only PostgreSQL GROUP BY over `estates` with each estate's
  * records (bench/lib/pg_stats.mjs) — asserted equal, with the issue's targets: API p95 ≤ 50 ms at every
  * level and the warehouse ≥ 30× faster than PostgreSQL at the city level for the opinion responses.
- * Also 民意征集统计 through the API (`GET /api/v1/party_building/opinions/stats`), which reads the same cube.
+ * Also 民意征集统计 through the API (`GET /api/v1/party_building/opinions/stats`), which reads the same cube,
+ * and the 民意征集 responses alone: the cube's `opinionResponses` (warehouse) against PostgreSQL counting only
+ * `opinion_responses` per estate (no other fact table), asserted equal — the issue's ≥ 30× row.
  */
 import { partyBuilding } from '@szpm/core'
 import { sameValue } from '../lib/pg_stats.mjs'
@@ -36,10 +38,16 @@ export async function runPartyBuilding(ctx) {
       if (!sameValue(api.result.meta.totals[key], wh.result.totals[key])) throw new Error(`API totals ≠ warehouse for 党建统计 ${label}: ${key} ${api.result.meta.totals[key]} vs ${wh.result.totals[key]}`)
     }
     if (opinions.result.meta.totals.responses !== wh.result.totals.opinionResponses) throw new Error(`民意征集统计 ≠ warehouse for ${label}: ${opinions.result.meta.totals.responses} vs ${wh.result.totals.opinionResponses}`)
-    results.push({ label, api, opinions, wh, pg, rows: wh.result.rows.length, responses: wh.result.totals.opinionResponses })
+    // the responses alone: the same cube asked for opinionResponses only, PostgreSQL over opinion_responses only
+    const whResponses = await timeIt(() => warehouseStep(warehouse, CUBE, ['opinionResponses'], region), options)
+    const pgResponses = await timeIt(() => postgresStep(pool, 'opinion_responses', { opinionResponses: 'sum' }, region), options)
+    assertSameStep(`民意征集 responses ${label}`, whResponses.result, pgResponses.result, ['opinionResponses'])
+    if (whResponses.result.totals.opinionResponses !== wh.result.totals.opinionResponses) throw new Error(`民意征集 responses alone ≠ 党建统计 for ${label}`)
+    results.push({ label, api, opinions, wh, pg, whResponses, pgResponses, rows: wh.result.rows.length, responses: wh.result.totals.opinionResponses })
   }
   const city = results[0]
   const cityRatio = city.pg.median / city.wh.median
+  const cityResponsesRatio = city.pgResponses.median / city.whResponses.median
   const worst = results.reduce((a, b) => (Math.max(b.api.p95, b.opinions.p95) > Math.max(a.api.p95, a.opinions.p95) ? b : a))
   const markdown = [
     `opinion_responses: ${int(counts.responses)} (one opinion_response_facts row each) in ${int(counts.collections)} 民意征集; party_organizations: ${int(counts.organizations)}; committee_members: ${int(counts.members)}. ` +
@@ -50,10 +58,19 @@ export async function runPartyBuilding(ctx) {
     table(['level', 'rows', 'responses', 'API 党建统计', 'API 民意征集统计', 'warehouse', 'PostgreSQL', 'PG / warehouse (median)'],
       results.map((r) => [r.label, r.rows, int(r.responses), `${ms(r.api.median)} / ${ms(r.api.p95)}`, `${ms(r.opinions.median)} / ${ms(r.opinions.p95)}`,
         `${ms(r.wh.median)} / ${ms(r.wh.p95)}`, `${ms(r.pg.median)} / ${ms(r.pg.p95)}`, ratio(r.pg.median / r.wh.median)])),
+    '',
+    '民意征集 responses alone: API = 民意征集统计 (above); warehouse = `drillDown` + `totals` of the party_building cube with `opinionResponses` only; ' +
+      'PostgreSQL = the GROUP BY over `estates` with only each estate\'s `opinion_responses` count (bench/lib/pg_stats.mjs `opinion_responses`), asserted equal (rows, names, responses, totals) and equal to 党建统计\'s.',
+    '',
+    table(['level', 'rows', 'responses', 'API 民意征集统计', 'warehouse', 'PostgreSQL', 'PG / warehouse (median)'],
+      results.map((r) => [r.label, r.rows, int(r.responses), `${ms(r.opinions.median)} / ${ms(r.opinions.p95)}`,
+        `${ms(r.whResponses.median)} / ${ms(r.whResponses.p95)}`, `${ms(r.pgResponses.median)} / ${ms(r.pgResponses.p95)}`, ratio(r.pgResponses.median / r.whResponses.median)])),
   ].join('\n')
   const targets = [
-    verdict('党建园地 (民意征集 responses): warehouse ≥ 30× faster than PostgreSQL at the city level', `${ratio(cityRatio)} (${ms(city.wh.median)} vs ${ms(city.pg.median)} ms)`, cityRatio >= 30,
-      'PostgreSQL counts every response of every estate per request; the cube joins one rollup row per estate.'),
+    verdict('民意征集 responses alone: warehouse ≥ 30× faster than PostgreSQL at the city level', `${ratio(cityResponsesRatio)} (${ms(city.whResponses.median)} vs ${ms(city.pgResponses.median)} ms)`, cityResponsesRatio >= 30,
+      'PostgreSQL counts every response of every estate per request (an index-only count per estate); the cube sums one rollup row per estate, but its join still unions the other three 党建 fact tables per request.'),
+    verdict('党建统计 (all four fact tables): warehouse vs PostgreSQL at the city level (informative; the issue asks ≥ 30× for the responses)', `${ratio(cityRatio)} (${ms(city.wh.median)} vs ${ms(city.pg.median)} ms)`, cityRatio >= 30,
+      'Three of its four fact tables hold one or two rows per estate; PostgreSQL answers those quickly.'),
     verdict('党建园地 drill-down and 民意征集统计 p95 ≤ 50 ms at every level through the API', `worst API p95 ${ms(Math.max(worst.api.p95, worst.opinions.p95))} ms (${worst.label})`,
       results.every((r) => r.api.p95 <= 50 && r.opinions.p95 <= 50), 'The API adds the session, scope and child-region lookups around the warehouse query.'),
     verdict('≈ 1,000,000 民意征集 responses and ≈ 2,500 党组织 behind the statistics', `${int(counts.responses)} / ${int(counts.organizations)}`, counts.responses >= 800_000 && counts.organizations >= 2_000,

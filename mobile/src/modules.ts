@@ -57,11 +57,12 @@ export const MODULE_TILES: readonly ModuleTile[] = LIVE_MODULES.filter((module) 
 /** modules not built yet (their features can be granted ahead) */
 export const PLANNED_MODULES = MODULES.filter((module) => module.status === 'planned')
 
-/** the statistics module a generic page renders: the page named `<slug>` or its `statistics.recordsPage` */
+/** the statistics module a generic page renders: the page named `<slug>`, its `statistics.recordsPage` or a page of its `moreRecords` */
 export function statisticsPageOf(pageName: string): { module: ModuleDeclaration; kind: 'overview' | 'records' } | undefined {
   for (const module of STATISTICS_MODULES) {
     if (statisticsPage(module) === pageName) return { module, kind: 'overview' }
     if (module.statistics?.recordsPage === pageName) return { module, kind: 'records' }
+    if (module.statistics?.moreRecords?.some((records) => records.page === pageName)) return { module, kind: 'records' }
   }
   return undefined
 }

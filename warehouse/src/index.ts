@@ -13,6 +13,7 @@ export type { ClusterConfig, ClusterMigrateResult } from './cluster.ts'
 export { cubes, loadCubeFiles, hierarchy, levels, childLevel, parentLevel, isLevel, levelDefinition } from './cubes/index.ts'
 export type { CubeDefinition, FilterDefinition, Level, LevelDefinition, MetricDefinition, MetricKind, ParamDefinition } from './cubes/index.ts'
 export { drillDown, drillDownWithTotals, totals, buildSql, buildFragment, parseQuery, shapeRows, shapeTotals, QueryError } from './query/index.ts'
+export { CREDIT_CATEGORY_CODES, CREDIT_PER_ESTATE, CREDIT_PER_ESTATE_FROM_FACTS } from './cubes/credit.ts'
 export type { DrillDownQuery, DrillDownRow, Filters, FilterKey, FilterValue, ParsedQuery, ParsedFilter, ParsedParam, TotalsRow } from './query/index.ts'
 
 /** Where an estate sits: the hierarchy columns every per-estate fact row (and its source row) leads with. */

@@ -182,6 +182,8 @@ const TARGETS: Record<string, RouteCase> = {
   'parking_stats.export': { target: inRegion },
   'parking_spaces.index': { target: inRegion },
   'parking_spaces.export': { target: inRegion },
+  'parking_estates.index': { target: inRegion },
+  'parking_estates.export': { target: inRegion },
   'parking.remind': { target: (p) => ({ json: { region_id: REGION_IN[p] } }) },
   // the estate's 项目经理 keeps its spaces: another estate (or a director) is a 404, an unknown space too
   'estate_parking.index': { target: (p) => ({ params: { id: ESTATE_IN[p] } }), outcome: { director: 404 } },
@@ -196,6 +198,8 @@ const TARGETS: Record<string, RouteCase> = {
   'staff_stats.export': { target: inRegion },
   'staff_records.index': { target: inRegion },
   'staff_records.export': { target: inRegion },
+  'staff_estates.index': { target: inRegion },
+  'staff_estates.export': { target: inRegion },
   'staff.remind': { target: (p) => ({ json: { region_id: REGION_IN[p] } }) },
   'estate_staff.index': { target: (p) => ({ params: { id: ESTATE_IN[p] } }), outcome: { director: 404 } },
   'estate_staff.store': {
@@ -252,6 +256,8 @@ const TARGETS: Record<string, RouteCase> = {
   'credit_stats.export': { target: inRegion },
   'credit_records.index': { target: inRegion },
   'credit_records.export': { target: inRegion },
+  'credit_trend.index': { target: inRegion },
+  'credit_trend.export': { target: inRegion },
   'credit_subjects.index': { target: inRegion },
   'credit_subjects.show': { target: (p) => ({ params: { id: CREDIT_SUBJECT_IN[p] } }) },
   'credit_records.store': {

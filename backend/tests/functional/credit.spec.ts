@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import app from '@adonisjs/core/services/app'
 import { credit } from '@szpm/core'
 import clock from '#services/clock'
 import { R, E } from '#tests/support/world'
@@ -135,6 +136,66 @@ test.group('信用信息 · statistics from the warehouse', (group) => {
     assert.notInclude(records.rows[1], '440304199001011234')
   })
 
+  test('按月趋势: the records decided per month on the estates of the region, 良好 / 不良, every month listed, exported', async ({ client, assert }) => {
+    const head = await actor('head')
+    const year2025 = await client.visit('api.credit_trend.index').qs({ from: '2025-01', to: '2025-12' }).loginAs(head)
+    year2025.assertStatus(200)
+    const { data, meta } = year2025.body()
+    assert.deepInclude(meta, { from: '2025-01', to: '2025-12' })
+    assert.equal(meta.region.name, '园岭街道')
+    assert.lengthOf(data, 12)
+    assert.deepEqual(data.filter((row: any) => row.records > 0), [
+      { month: '2025-01', records: 1, goodRecords: 0, badRecords: 1 },
+      { month: '2025-12', records: 2, goodRecords: 1, badRecords: 1 },
+    ])
+    assert.deepEqual(data[5], { month: '2025-06', records: 0, goodRecords: 0, badRecords: 0 })
+    // whatever the validity today: the expired 2023 record counts in its month
+    const old = (await client.visit('api.credit_trend.index').qs({ from: '2023-05', to: '2023-05' }).loginAs(head)).body()
+    assert.deepEqual(old.data, [{ month: '2023-05', records: 1, goodRecords: 1, badRecords: 0 }])
+    // default: the twelve months up to this one (2026-12-07); the city sees 罗湖's June record, the street none
+    const city = (await client.visit('api.credit_trend.index').loginAs(await actor('city'))).body()
+    assert.deepInclude(city.meta, { from: '2026-01', to: '2026-12' })
+    assert.deepEqual(city.data.filter((row: any) => row.records > 0), [{ month: '2026-06', records: 1, goodRecords: 0, badRecords: 1 }])
+    const community = (await client.visit('api.credit_trend.index').qs({ region_id: R.yl1, from: '2025-12', to: '2025-12' }).loginAs(head)).body()
+    assert.deepEqual(community.data, [{ month: '2025-12', records: 2, goodRecords: 1, badRecords: 1 }])
+    // the sum over the months equals the records list decided in them
+    const sheet = await client.visit('api.credit_trend.export').qs({ from: '2025-01', to: '2025-12' }).loginAs(head)
+    sheet.assertStatus(200)
+    const { rows } = await readSheet(sheet.body())
+    assert.deepEqual(rows[0], ['月份', '信用记录(条)', '良好信息(条)', '不良信息(条)'])
+    assert.deepEqual(rows.find((row) => row[0] === '2025-12'), ['2025-12', 2, 1, 1])
+    assert.lengthOf(rows, 13)
+    // bad months 422 naming the field in Chinese; reversed or too long a range 422; another district 404
+    const bad = await client.visit('api.credit_trend.index').qs({ from: '2025-13' }).loginAs(head)
+    bad.assertStatus(422)
+    assert.equal(bad.body().errors[0].field, 'from')
+    assert.include(bad.body().errors[0].message, '开始月份')
+    const reversed = await client.visit('api.credit_trend.index').qs({ from: '2025-06', to: '2025-01' }).loginAs(head)
+    reversed.assertStatus(422)
+    assert.equal(reversed.body().errors[0].message, '结束月份不能早于开始月份')
+    ;(await client.visit('api.credit_trend.index').qs({ from: '2020-01', to: '2025-01' }).loginAs(head)).assertStatus(422)
+    ;(await client.visit('api.credit_trend.index').qs({ region_id: R.luohu }).loginAs(head)).assertStatus(404)
+    ;(await client.visit('api.credit_trend.export').qs({ region_id: R.luohu }).loginAs(head)).assertStatus(404)
+  })
+
+  test('the cube reads the per-estate rollup, equal at every level and on every day to the raw facts grouped per request', async ({ assert }) => {
+    const { buildSql, raw, levels, CREDIT_PER_ESTATE, CREDIT_PER_ESTATE_FROM_FACTS } = await import('@szpm/warehouse')
+    const warehouse = await app.container.make('warehouse')
+    const rollupRows = await warehouse.query<{ estate_id: number; credit_records: string }>(raw('SELECT estate_id, credit_records FROM credit_estate_totals FINAL ORDER BY estate_id'))
+    assert.deepEqual(rollupRows.map((row) => [Number(row.estate_id), Number(row.credit_records)]), [[E.e1, 3], [E.e3, 2], [E.e4, 1], [E.e5, 1]])
+    // the edges of validity: the day before a record ends, its last day, the day after
+    for (const asOf of ['2026-12-06', '2026-12-07', '2026-12-08', '2020-01-01']) {
+      for (const level of [...levels, null]) {
+        const { sql } = buildSql({ cube: 'credit', metrics: METRICS, ...(level ? { dimensions: [level] } : {}), params: { asOf } }, 'literal')
+        assert.include(sql, CREDIT_PER_ESTATE)
+        const fromFacts = sql.replace(CREDIT_PER_ESTATE, CREDIT_PER_ESTATE_FROM_FACTS)
+        const [cube, facts] = await Promise.all([warehouse.query(raw(sql)), warehouse.query(raw(fromFacts))])
+        assert.isAbove(cube.length, 0)
+        assert.deepEqual(cube, facts, `${level ?? 'totals'} as of ${asOf}`)
+      }
+    }
+  })
+
   test('a new record reaches the warehouse through the outbox, and the warehouse agrees with PostgreSQL', async ({ client, assert }) => {
     const { writeCreditRecordOutbox } = await import('@szpm/etl')
     const { drain } = await import('#tests/support/warehouse')
@@ -148,6 +209,13 @@ test.group('信用信息 · statistics from the warehouse', (group) => {
     await drain()
     const response = await client.visit('api.credit_stats.index').loginAs(await actor('head'))
     assert.deepInclude(response.body().data[1], { name: '园岭二社区', badSubjects: 2, rectificationRecords: 1 })
+    // the drain recomputed the estate's rollup row (its records sorted by id, the new one last)
+    const { raw } = await import('@szpm/warehouse')
+    const warehouse = await app.container.make('warehouse')
+    const [e3] = await warehouse.query<Record<string, unknown>>(raw(`SELECT credit_records, credit_bad, credit_valid FROM credit_estate_totals FINAL WHERE estate_id = ${E.e3}`))
+    assert.equal(Number(e3.credit_records), 3)
+    assert.equal((e3.credit_bad as number[]).at(-1), 1)
+    assert.equal((e3.credit_valid as string[]).at(-1), '2027-11-30')
     const { differences } = await reconcileWarehouse()
     assert.deepEqual(differences.filter((d) => d.table.startsWith('credit')), [])
   })

@@ -157,6 +157,58 @@ test.group('车位信息 · the records behind the numbers (穿透)', (group) =>
   })
 })
 
+test.group('车位信息 · the estates behind the estate counts (穿透)', (group) => {
+  group.setup(async () => {
+    await resetWorld()
+    await seedParking()
+  })
+
+  test('物业项目数 and 未填报车位信息 open the estates they count, per region and per estate', async ({ client, assert }) => {
+    const futian = await actor('futian')
+    const estates = (qs: Record<string, unknown>) => client.get('/api/v1/parking/estate_states').qs(qs).loginAs(futian)
+    const yl1 = await estates({ region_id: R.yl1 })
+    yl1.assertStatus(200)
+    assert.deepEqual(
+      yl1.body().data.map((row: any) => [row.estateId, row.estateName, row.streetName, row.state, row.stateName, row.filledOn, row.spaces]),
+      [
+        [E.e1, '翠园小区', '园岭街道', 'filled', '已填报', '2026-06-01', 6],
+        [E.e2, '锦华苑', '园岭街道', 'never', '从未填报', null, 0],
+      ]
+    )
+    const ids = async (qs: Record<string, unknown>) => (await estates(qs)).body().data.map((row: any) => row.estateId)
+    assert.deepEqual(await ids({ state: 'never' }), [E.e2, E.e3])
+    assert.deepEqual(await ids({ state: 'filled', q: '南园' }), [E.e4])
+    // each number of the district's streets, of a community's estates and of the totals opens as many estates
+    const links = [['estates', {}], ['estatesWithoutInfo', { state: 'never' }]] as const
+    const district = (await client.get('/api/v1/stats/parking').loginAs(futian)).body()
+    for (const row of district.data) {
+      for (const [metric, filter] of links) assert.equal((await estates({ region_id: row.id, ...filter })).body().meta.total, row[metric], `${row.name} ${metric}`)
+    }
+    for (const [metric, filter] of links) assert.equal((await estates(filter)).body().meta.total, district.meta.totals[metric], `合计 ${metric}`)
+    const community = (await client.get('/api/v1/stats/parking').qs({ region_id: R.yl2 }).loginAs(futian)).body()
+    for (const row of community.data) {
+      for (const [metric, filter] of links) assert.equal((await estates({ estate_id: row.id, ...filter })).body().meta.total, row[metric], `${row.name} ${metric}`)
+    }
+    // another district 404; bad input 422 naming the field in Chinese; no feature 403
+    const street = await actor('handler')
+    ;(await client.get('/api/v1/parking/estate_states').qs({ region_id: R.ny1 }).loginAs(street)).assertStatus(404)
+    const bad = await estates({ state: 'sometimes' })
+    bad.assertStatus(422)
+    assert.deepEqual(bad.body().errors.map((error: any) => error.field), ['state'])
+    assert.include(bad.body().errors[0].message, '填报情况')
+    ;(await client.get('/api/v1/parking/estate_states').loginAs(await actor('party'))).assertStatus(403)
+  })
+
+  test('the estates list exports to Excel with the same filters, 所属区 included', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/parking/estate_states/export').qs({ state: 'never' }).loginAs(await actor('futian'))
+    response.assertStatus(200)
+    const { rows } = await readSheet(response.body())
+    assert.deepEqual(rows[0], ['所属区', '所属街道', '所属社区', '物业项目', '填报情况', '首次填报日期', '车位总数'])
+    assert.deepEqual(rows.slice(1).map((row) => [row[0], row[3], row[4], row[6]]), [['福田区', '锦华苑', '从未填报', 0], ['福田区', '碧海花园', '从未填报', 0]])
+    ;(await client.get('/api/v1/parking/estate_states/export').qs({ region_id: R.ny1 }).loginAs(await actor('handler'))).assertStatus(404)
+  })
+})
+
 test.group('车位信息 · changes reach the warehouse through the outbox', (group) => {
   group.each.setup(async () => {
     await resetWorld()

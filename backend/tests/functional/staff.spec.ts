@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import Region from '#models/region'
+import clock from '#services/clock'
 import { E, R, USERS, resetWorld } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
 import { readSheet } from '#tests/support/excel'
@@ -111,6 +112,65 @@ test.group('从业人员信息: statistics, records, exports', (group) => {
     assert.equal(row[8], `${PHONE(S.lead1).slice(0, 3)}****${PHONE(S.lead1).slice(7)}`)
     assert.notInclude(JSON.stringify(sheet), PHONE(S.lead1))
     ;(await client.get('/api/v1/staff/records/export').loginAs(await actor('party'))).assertStatus(403)
+  })
+})
+
+test.group('从业人员信息: the estates behind the estate counts (穿透)', (group) => {
+  group.each.setup(async () => {
+    await resetWorld()
+    await seedStaff()
+    await syncWarehouse()
+  })
+
+  test('物业项目数 / 未填报项目 / 信息过期项目 open the estates they count, per region and per estate, with the state', async ({ client, assert }) => {
+    const handler = await actor('handler')
+    const estates = (qs: Record<string, unknown>) => client.get('/api/v1/staff/estate_states').qs(qs).loginAs(handler)
+    const yl1 = await estates({ region_id: R.yl1 })
+    yl1.assertStatus(200)
+    assert.deepEqual(
+      yl1.body().data.map((row: any) => [row.estateId, row.estateName, row.communityName, row.state, row.stateName, row.practitioners, row.confirmedOn]),
+      [
+        [E.e1, '翠园小区', '园岭一社区', 'current', '信息有效', 3, clock.today()],
+        [E.e2, '锦华苑', '园岭一社区', 'missing', '未填报', 0, null],
+      ]
+    )
+    const ids = async (qs: Record<string, unknown>) => (await estates(qs)).body().data.map((row: any) => row.estateId)
+    assert.deepEqual(await ids({ state: 'missing' }), [E.e2, E.e6])
+    assert.deepEqual(await ids({ state: 'stale' }), [E.e3])
+    assert.deepEqual(await ids({ state: 'current', q: '翠园' }), [E.e1])
+    // every number of the street's table and of each community's estates opens exactly as many estates
+    const links = [['estates', {}], ['estatesMissing', { state: 'missing' }], ['estatesStale', { state: 'stale' }]] as const
+    const street = (await client.get('/api/v1/stats/staff').loginAs(handler)).body()
+    for (const row of street.data) {
+      for (const [metric, filter] of links) assert.equal((await estates({ region_id: row.id, ...filter })).body().meta.total, row[metric], `${row.name} ${metric}`)
+    }
+    for (const [metric, filter] of links) assert.equal((await estates(filter)).body().meta.total, street.meta.totals[metric], `合计 ${metric}`)
+    const community = (await client.get('/api/v1/stats/staff').qs({ region_id: R.yl2 }).loginAs(handler)).body()
+    for (const row of community.data.filter((candidate: any) => candidate.id !== 0)) {
+      for (const [metric, filter] of links) assert.equal((await estates({ estate_id: row.id, ...filter })).body().meta.total, row[metric], `${row.name} ${metric}`)
+    }
+    // the city: 南园's never-confirmed estate is stale
+    const city = await client.get('/api/v1/staff/estate_states').qs({ state: 'stale' }).loginAs(await actor('city'))
+    assert.deepEqual(city.body().data.map((row: any) => row.estateId), [E.e3, E.e4])
+    // outside the street 404; bad input 422 naming the field in Chinese; no feature 403
+    ;(await estates({ region_id: R.ny1 })).assertStatus(404)
+    const bad = await estates({ state: 'gone', estate_id: 'x' })
+    bad.assertStatus(422)
+    assert.sameMembers(bad.body().errors.map((error: any) => error.field), ['state', 'estate_id'])
+    assert.include(bad.body().errors.find((error: any) => error.field === 'state').message, '信息状态')
+    ;(await client.get('/api/v1/staff/estate_states').loginAs(await actor('party'))).assertStatus(403)
+  })
+
+  test('the estates list exports to Excel with the same filters and place columns', async ({ client, assert }) => {
+    const handler = await actor('handler')
+    const response = await client.get('/api/v1/staff/estate_states/export').qs({ state: 'missing' }).loginAs(handler)
+    response.assertStatus(200)
+    assert.include(fileNameOf(response.header('content-disposition')), '从业人员信息填报情况')
+    const { rows } = await readSheet(response.body())
+    assert.deepEqual(rows[0], ['所属区', '所属街道', '所属社区', '物业项目', '信息状态', '项目从业人员', '最近确认日期'])
+    assert.deepEqual(rows.slice(1).map((row) => [row[2], row[3], row[4], row[5]]), [['园岭一社区', '锦华苑', '未填报', 0], ['园岭二社区', '星河雅居', '未填报', 0]])
+    ;(await client.get('/api/v1/staff/estate_states/export').qs({ region_id: R.ny1 }).loginAs(handler)).assertStatus(404)
+    ;(await client.get('/api/v1/staff/estate_states/export').loginAs(await actor('party'))).assertStatus(403)
   })
 })
 

@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { STATISTICS_MODULES, declarationProblems, projects, routeByName } from '@szpm/core'
+import { STATISTICS_MODULES, declarationProblems, metricRecordsPage, parking, projects, recordsOfPage, routeByName, staff } from '@szpm/core'
 import { recordsOf, statisticsApi, statisticsRoutes } from '@szpm/core/api'
 
 /** a client that records what the generic statistics calls ask for */
@@ -49,6 +49,29 @@ test.group('Statistics declarations · the generic pages read them', () => {
     assert.deepEqual(declarationProblems(), [])
   })
 
+  test('a metric opening another records list must name a declared list that reads its keys', ({ assert }) => {
+    const metric = staff.statistics!.metrics.estatesMissing as { records?: Readonly<Record<string, string>>; recordsPage?: string }
+    const declared = { records: metric.records, recordsPage: metric.recordsPage }
+    try {
+      metric.recordsPage = 'staff-nowhere'
+      assert.deepEqual(declarationProblems(), ['metric "estatesMissing" of 从业人员信息 opens records page "staff-nowhere", which declares no records list'])
+      metric.recordsPage = 'staff-estates'
+      metric.records = { post: 'manager' }
+      assert.deepEqual(declarationProblems(), ['metric "estatesMissing" of 从业人员信息 opens its records by "post", which route "staff_estates.index" does not read'])
+      // on the main list (the practitioners) `post` is read
+      metric.recordsPage = undefined
+      assert.deepEqual(declarationProblems(), [])
+    } finally {
+      Object.assign(metric, declared)
+    }
+    assert.deepEqual(declarationProblems(), [])
+    assert.equal(recordsOfPage(staff.statistics!, 'staff-estates')?.list, 'staff_estates.index')
+    assert.equal(recordsOfPage(staff.statistics!, 'staff-records'), staff.statistics!.records)
+    assert.isUndefined(recordsOfPage(staff.statistics!, 'staff'))
+    assert.equal(metricRecordsPage(parking.statistics!, parking.statistics!.metrics.estatesWithoutInfo), 'parking-estates')
+    assert.equal(metricRecordsPage(parking.statistics!, parking.statistics!.metrics.ownedSpaces), 'parking-spaces')
+  })
+
   test('the generic calls take their paths from the declared routes', async ({ assert }) => {
     const { calls, api } = recordingClient()
     await api.stats('filings', { region_id: 7 })
@@ -61,6 +84,11 @@ test.group('Statistics declarations · the generic pages read them', () => {
     ])
     assert.equal(api.statsExportUrl('evaluations', { region_id: 4, year: 2026 }), '/api/v1/stats/evaluations/export?region_id=4&year=2026')
     assert.equal(api.recordsExportUrl('filings', { estate_id: 2 }), '/api/v1/filings/estates/export?estate_id=2')
+    // another list of a module (`moreRecords`) by its page
+    await api.records('staff', { region_id: 7, state: 'missing' }, 'staff-estates')
+    assert.equal(calls.at(-1), 'GET /api/v1/staff/estate_states?region_id=7&state=missing')
+    assert.equal(api.recordsExportUrl('parking', { state: 'never' }, 'parking-estates'), '/api/v1/parking/estate_states/export?state=never')
+    assert.throws(() => api.records('staff', {}, 'staff'), 'module "staff" declares no records list on page "staff"')
     assert.throws(() => api.stats('users'), 'module "users" declares no statistics')
   })
 })

@@ -6,7 +6,7 @@
  * Convention: a statistics module declares `GET stats/<slug>` and `GET stats/<slug>/export`;
  * its records list and export are the routes named in `statistics.records`.
  */
-import { moduleBySlug, routeByName } from '../modules/index.ts'
+import { moduleBySlug, recordsOfPage, routeByName } from '../modules/index.ts'
 import type { ModuleDeclaration, RecordsDeclaration, RouteDeclaration, StatisticsDeclaration } from '../modules/types.ts'
 import type { PageMeta, RegionLevel, RegionRef } from './types.ts'
 import { routePath, withQuery, type Http, type Query } from './http.ts'
@@ -38,10 +38,10 @@ export function statisticsOf(slug: string): { module: ModuleDeclaration; statist
   return { module, statistics: module.statistics }
 }
 
-/** its records list, or an error */
-export function recordsOf(slug: string): RecordsDeclaration {
-  const records = statisticsOf(slug).statistics.records
-  if (!records) throw new Error(`module "${slug}" declares no records list`)
+/** its records list (`page`: one of its `moreRecords`; absent = the main list), or an error */
+export function recordsOf(slug: string, page?: string): RecordsDeclaration {
+  const records = recordsOfPage(statisticsOf(slug).statistics, page)
+  if (!records) throw new Error(`module "${slug}" declares no records list${page ? ` on page "${page}"` : ''}`)
   return records
 }
 
@@ -68,9 +68,9 @@ export function statisticsApi(client: Pick<Http, 'request' | 'downloadUrl'>) {
     /** the child rows of a region (absent = the user's own) and the totals, breadcrumb and freshness */
     stats: (slug: string, query: Query = {}) => get<StatsRow[], StatsMeta>(statisticsRoutes(slug).index.name, query),
     statsExportUrl: (slug: string, query: Query = {}) => client.downloadUrl(routePath(statisticsRoutes(slug).export.name), query),
-    /** one page of the records behind the numbers */
-    records: (slug: string, query: Query = {}) => get<RecordRow[], RecordsMeta>(recordsOf(slug).list, query),
-    recordsExportUrl: (slug: string, query: Query = {}) => client.downloadUrl(routePath(recordsOf(slug).export), query),
+    /** one page of the records behind the numbers (`page`: a list of `moreRecords`; absent = the main list) */
+    records: (slug: string, query: Query = {}, page?: string) => get<RecordRow[], RecordsMeta>(recordsOf(slug, page).list, query),
+    recordsExportUrl: (slug: string, query: Query = {}, page?: string) => client.downloadUrl(routePath(recordsOf(slug, page).export), query),
   }
 }
 

@@ -20,6 +20,8 @@ export const credit = defineModule({
   routes: [
     { name: 'credit_stats.index', method: 'GET', path: 'stats/credit', access: 'credit.view', label: '信用信息统计', scoped: true, query: ['region_id'] },
     { name: 'credit_stats.export', method: 'GET', path: 'stats/credit/export', access: 'credit.export', label: '导出信用信息统计', scoped: true, query: ['region_id'] },
+    { name: 'credit_trend.index', method: 'GET', path: 'stats/credit/trend', access: 'credit.view', label: '信用信息按月趋势', scoped: true, query: ['region_id', 'from', 'to'] },
+    { name: 'credit_trend.export', method: 'GET', path: 'stats/credit/trend/export', access: 'credit.export', label: '导出信用信息按月趋势', scoped: true, query: ['region_id', 'from', 'to'] },
     { name: 'credit_records.index', method: 'GET', path: 'credit/records', access: 'credit.view', label: '信用记录列表', scoped: true, query: ['region_id', 'estate_id', 'subject_kind', 'polarity', 'category', 'validity', 'q', 'page', 'per_page'] },
     { name: 'credit_records.export', method: 'GET', path: 'credit/records/export', access: 'credit.export', label: '导出信用记录', scoped: true, query: ['region_id', 'estate_id', 'subject_kind', 'polarity', 'category', 'validity', 'q'] },
     // a company belongs to its seat and to the regions of the estates it manages; a person to their estate's

@@ -28,7 +28,7 @@ import { training } from './training.ts'
 import { users } from './users.ts'
 import { voting } from './voting.ts'
 import { weather } from './weather.ts'
-import type { ColumnDeclaration, ModuleDeclaration, PageDeclaration, ProcessDeclaration, RecordsDeclaration, RouteDeclaration } from './types.ts'
+import type { ColumnDeclaration, MetricDeclaration, ModuleDeclaration, PageDeclaration, ProcessDeclaration, RecordsDeclaration, RouteDeclaration, StatisticsDeclaration } from './types.ts'
 
 export * from './types.ts'
 export * from './column_groups.ts'
@@ -42,12 +42,12 @@ export { training } from './training.ts'
 export { trainingStatistics, type TrainingMetric } from './training_statistics.ts'
 export type { NoticeMetric } from './notices_statistics.ts'
 export { staff } from './staff.ts'
-export { staffStatistics, STAFF_POSTS, STAFF_GROUP_NAMES, STAFF_STALE_DAYS, type StaffMetric, type StaffPost } from './staff_statistics.ts'
-export { parking, parkingStatistics, PARKING_SPACE_KINDS, PARKING_SPACE_STATUSES, PARKING_DISPUTE_TYPES } from './parking.ts'
+export { staffStatistics, STAFF_POSTS, STAFF_GROUP_NAMES, STAFF_STALE_DAYS, STAFF_ESTATE_STATES, type StaffMetric, type StaffPost, type StaffEstateState } from './staff_statistics.ts'
+export { parking, parkingStatistics, PARKING_SPACE_KINDS, PARKING_SPACE_STATUSES, PARKING_DISPUTE_TYPES, PARKING_ESTATE_STATES } from './parking.ts'
 export { voting, ART_278_ITEM_NAMES, VOTING_MEETING_KINDS, VOTING_MEETING_STATUSES, VOTING_CHOICES } from './voting.ts'
 export type { VotingMeetingKind, VotingMeetingStatus, VotingChoice } from './voting.ts'
 export * from './weather.ts'
-export type { ParkingMetric, ParkingSpaceKind, ParkingSpaceStatus, ParkingDisputeType } from './parking.ts'
+export type { ParkingMetric, ParkingSpaceKind, ParkingSpaceStatus, ParkingDisputeType, ParkingEstateState } from './parking.ts'
 export { partyBuilding } from './party_building.ts'
 export { safety } from './safety.ts'
 export { safetyStatistics, SAFETY_STATUSES, type SafetyMetric, type SafetyStatus } from './safety_statistics.ts'
@@ -116,6 +116,7 @@ export function statisticsPageViews<T>(views: { overview: T; records: T }): Reco
     STATISTICS_MODULES.flatMap((module) => [
       [statisticsPage(module), views.overview] as const,
       ...(module.statistics?.recordsPage ? [[module.statistics.recordsPage, views.records] as const] : []),
+      ...(module.statistics?.moreRecords ?? []).map((records) => [records.page, views.records] as const),
     ])
   )
 }
@@ -180,23 +181,55 @@ export function declarationProblems(): string[] {
 }
 
 /**
- * Problems of a statistics module's records list (穿透): its routes must be declared, and every
- * filter and every metric's `records` query must be a key its list route reads.
+ * The records list a page of a statistics module shows: its `statistics.recordsPage` (the main list) or
+ * one of its `moreRecords`; undefined for any other page.
+ */
+export function recordsOfPage(statistics: StatisticsDeclaration, page: string | undefined): RecordsDeclaration | undefined {
+  if (page === undefined || page === statistics.recordsPage) return statistics.records
+  return statistics.moreRecords?.find((records) => records.page === page)
+}
+
+/** the page a metric's 穿透 opens: its own `recordsPage`, or the module's main records page */
+export function metricRecordsPage(statistics: StatisticsDeclaration, metric: MetricDeclaration): string | undefined {
+  return metric.recordsPage ?? statistics.recordsPage
+}
+
+/**
+ * Problems of a statistics module's records lists (穿透): their routes must be declared, their pages too,
+ * and every filter and every metric's `records` query must be a key the list route it opens reads.
  */
 function recordsProblems(module: ModuleDeclaration): string[] {
-  const records = module.statistics?.records
-  if (!records) return []
+  const statistics = module.statistics
+  if (!statistics) return []
   const problems: string[] = []
-  const list = routeByName(records.list)
-  if (!list) problems.push(`records list of ${module.name} names undeclared route "${records.list}"`)
-  if (!routeByName(records.export)) problems.push(`records export of ${module.name} names undeclared route "${records.export}"`)
-  const reads = new Set(list?.query ?? [])
-  if (!list?.query) return problems
-  for (const filter of records.filters) {
-    if (!reads.has(filter.key)) problems.push(`records filter "${filter.key}" of ${module.name} is not read by route "${records.list}"`)
+  const lists: { page: string | undefined; records: RecordsDeclaration }[] = [
+    ...(statistics.records ? [{ page: statistics.recordsPage, records: statistics.records }] : []),
+    ...(statistics.moreRecords ?? []).map((records) => ({ page: records.page, records })),
+  ]
+  const reading = new Map<string | undefined, Set<string>>()
+  for (const { page, records } of lists) {
+    if (page !== statistics.recordsPage && !(module.pages ?? []).some((candidate) => candidate.name === page)) problems.push(`records page "${page}" of ${module.name} is not declared in its pages`)
+    const list = routeByName(records.list)
+    if (!list) problems.push(`records list of ${module.name} names undeclared route "${records.list}"`)
+    if (!routeByName(records.export)) problems.push(`records export of ${module.name} names undeclared route "${records.export}"`)
+    if (!list?.query) continue
+    const reads = new Set(list.query)
+    reading.set(page, reads)
+    for (const filter of records.filters) {
+      if (!reads.has(filter.key)) problems.push(`records filter "${filter.key}" of ${module.name} is not read by route "${records.list}"`)
+    }
   }
-  for (const [key, metric] of Object.entries(module.statistics!.metrics)) {
-    for (const param of Object.keys(metric.records ?? {})) {
+  for (const [key, metric] of Object.entries(statistics.metrics)) {
+    if (!metric.records) continue
+    const page = metricRecordsPage(statistics, metric)
+    const records = recordsOfPage(statistics, page)
+    if (!records) {
+      problems.push(`metric "${key}" of ${module.name} opens records page "${page}", which declares no records list`)
+      continue
+    }
+    const reads = reading.get(records === statistics.records ? statistics.recordsPage : page)
+    if (!reads) continue
+    for (const param of Object.keys(metric.records)) {
       if (!reads.has(param)) problems.push(`metric "${key}" of ${module.name} opens its records by "${param}", which route "${records.list}" does not read`)
     }
   }

@@ -13,6 +13,10 @@ export type ParkingSpaceStatus = keyof typeof PARKING_SPACE_STATUSES
 export const PARKING_DISPUTE_TYPES = { occupation: '占用纠纷', fee: '收费纠纷', ownership: '产权纠纷', lease_sale: '租售纠纷', charging: '充电设施纠纷', other: '其他纠纷' } as const
 export type ParkingDisputeType = keyof typeof PARKING_DISPUTE_TYPES
 
+/** an estate's 车位信息 state: filled in by its project manager at least once, or never (domain-rules §7) */
+export const PARKING_ESTATE_STATES = { filled: '已填报', never: '从未填报' } as const
+export type ParkingEstateState = keyof typeof PARKING_ESTATE_STATES
+
 /** the metric keys of 车位信息统计情况 (warehouse/src/cubes/parking.ts defines exactly these) */
 export type ParkingMetric =
   | 'estates' | 'estatesWithoutInfo' | 'spaces'
@@ -58,9 +62,29 @@ export const parkingStatistics: StatisticsDeclaration<ParkingMetric> = {
       { key: 'status', label: '状态', kind: 'select', options: Object.entries(PARKING_SPACE_STATUSES).map(([value, label]) => ({ value, label })) },
     ],
   },
+  // the estates behind 物业项目数 and 未填报车位信息 (PostgreSQL rows, the cube's rule)
+  moreRecords: [
+    {
+      page: 'parking-estates',
+      list: 'parking_estates.index',
+      export: 'parking_estates.export',
+      title: '车位信息填报情况',
+      estateIdKey: 'estateId',
+      columns: [
+        ...PLACE_COLUMNS,
+        { key: 'state', label: '填报情况', format: 'status', nameKey: 'stateName', width: 100 },
+        { key: 'filledOn', label: '首次填报日期', format: 'date', width: 120 },
+        { key: 'spaces', label: '车位总数', format: 'count', width: 100 },
+      ],
+      filters: [
+        { key: 'q', label: '物业项目名称', kind: 'keyword' },
+        { key: 'state', label: '填报情况', kind: 'select', options: Object.entries(PARKING_ESTATE_STATES).map(([value, label]) => ({ value, label })) },
+      ],
+    },
+  ],
   metrics: {
-    estates: { label: '物业项目数', unit: '个', format: 'count', aggregation: 'count' },
-    estatesWithoutInfo: { label: '未填报车位信息', unit: '个', format: 'count', aggregation: 'count', description: '从未填报车位信息的物业项目' },
+    estates: { label: '物业项目数', unit: '个', format: 'count', aggregation: 'count', records: {}, recordsPage: 'parking-estates' },
+    estatesWithoutInfo: { label: '未填报车位信息', unit: '个', format: 'count', aggregation: 'count', records: { state: 'never' }, recordsPage: 'parking-estates', description: '从未填报车位信息的物业项目' },
     spaces: { label: '车位总数', unit: '个', format: 'count', aggregation: 'sum', records: {} },
     ownedSpaces: spaces('产权车位', 'owned'),
     ownedShare: share('产权车位', '产权车位'),
@@ -109,6 +133,8 @@ export const parking = defineModule({
     { name: 'parking_stats.export', method: 'GET', path: 'stats/parking/export', access: 'parking.export', label: '导出车位信息统计情况', scoped: true, query: ['region_id'] },
     { name: 'parking_spaces.index', method: 'GET', path: 'parking/spaces', access: 'parking.view', label: '车位信息列表', scoped: true, query: ['region_id', 'estate_id', 'kind', 'status', 'q', 'page', 'per_page'] },
     { name: 'parking_spaces.export', method: 'GET', path: 'parking/spaces/export', access: 'parking.export', label: '导出车位信息', scoped: true, query: ['region_id', 'estate_id', 'kind', 'status', 'q'] },
+    { name: 'parking_estates.index', method: 'GET', path: 'parking/estate_states', access: 'parking.view', label: '车位信息填报情况', scoped: true, query: ['region_id', 'estate_id', 'state', 'q', 'page', 'per_page'] },
+    { name: 'parking_estates.export', method: 'GET', path: 'parking/estate_states/export', access: 'parking.export', label: '导出车位信息填报情况', scoped: true, query: ['region_id', 'estate_id', 'state', 'q'] },
     { name: 'parking.remind', method: 'POST', path: 'parking/remind', access: 'parking.remind', label: '提醒更新车位信息', scoped: true },
     // the estate's 项目经理 maintains its spaces (estate-side accounts: `estates.own`; not its manager → 404)
     { name: 'estate_parking.index', method: 'GET', path: 'parking/estates/:id', access: 'estates.own', label: '本项目车位', params: { id: 'id' }, scoped: true, query: ['kind', 'q', 'page', 'per_page'] },
@@ -120,6 +146,8 @@ export const parking = defineModule({
   pages: [
     { name: 'parking', path: '/parking', title: '车位信息', feature: 'parking.view', apps: ['pc', 'h5'], menu: true },
     { name: 'parking-spaces', path: '/parking/spaces', title: '车位信息列表', feature: 'parking.view', apps: ['pc', 'h5'], menu: true },
+    // the estates behind 物业项目数 / 未填报车位信息 (statistics.moreRecords)
+    { name: 'parking-estates', path: '/parking/estates', title: '车位信息填报情况', feature: 'parking.view', apps: ['pc', 'h5'] },
     // the project manager's maintenance page, opened from the estate page (项目经理 of the estate only: others get a 404 from the API)
     { name: 'estate-parking', path: '/estates/:id(\\d+)/parking', title: '本项目车位', feature: 'estates.own', apps: ['pc', 'h5'] },
   ],

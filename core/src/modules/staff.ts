@@ -19,6 +19,8 @@ export const staff = defineModule({
     { name: 'staff_stats.export', method: 'GET', path: 'stats/staff/export', access: 'staff.export', label: '导出从业人员信息统计', scoped: true, query: ['region_id'] },
     { name: 'staff_records.index', method: 'GET', path: 'staff/records', access: 'staff.view', label: '从业人员名单', scoped: true, query: ['region_id', 'estate_id', 'group', 'post', 'certified', 'expired', 'q', 'page', 'per_page'] },
     { name: 'staff_records.export', method: 'GET', path: 'staff/records/export', access: 'staff.export', label: '导出从业人员名单', scoped: true, query: ['region_id', 'estate_id', 'group', 'post', 'certified', 'expired', 'q'] },
+    { name: 'staff_estates.index', method: 'GET', path: 'staff/estate_states', access: 'staff.view', label: '从业人员信息填报情况', scoped: true, query: ['region_id', 'estate_id', 'state', 'q', 'page', 'per_page'] },
+    { name: 'staff_estates.export', method: 'GET', path: 'staff/estate_states/export', access: 'staff.export', label: '导出从业人员信息填报情况', scoped: true, query: ['region_id', 'estate_id', 'state', 'q'] },
     { name: 'staff.remind', method: 'POST', path: 'staff/remind', access: 'staff.remind', label: '提醒更新从业人员信息', scoped: true },
     // the estate's 项目经理 maintains its staff (estate-side accounts: `estates.own`; not its manager → 404)
     { name: 'estate_staff.index', method: 'GET', path: 'staff/estates/:id', access: 'estates.own', label: '本项目从业人员', params: { id: 'id' }, scoped: true },
@@ -31,6 +33,8 @@ export const staff = defineModule({
   pages: [
     { name: 'staff', path: '/staff', title: '从业人员信息', feature: 'staff.view', apps: ['pc', 'h5'], menu: true },
     { name: 'staff-records', path: '/staff/records', title: '从业人员名单', feature: 'staff.view', apps: ['pc', 'h5'], menu: true },
+    // the estates behind 物业项目数 / 未填报项目 / 信息过期项目 (statistics.moreRecords)
+    { name: 'staff-estates', path: '/staff/estates', title: '从业人员信息填报情况', feature: 'staff.view', apps: ['pc', 'h5'] },
     // the project manager's maintenance page, opened from the estate page (项目经理 of the estate only: others get a 404 from the API)
     { name: 'estate-staff', path: '/estates/:id(\\d+)/staff', title: '本项目从业人员', feature: 'estates.own', apps: ['pc', 'h5'] },
   ],

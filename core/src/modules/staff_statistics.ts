@@ -1,3 +1,4 @@
+import { PLACE_COLUMNS } from './place_columns.ts'
 import type { StatisticsDeclaration } from './types.ts'
 
 /** the metric keys of 从业人员信息 (the staff cube, warehouse/src/cubes/staff.ts, defines exactly these) */
@@ -36,6 +37,10 @@ export const STAFF_GROUP_NAMES = { estate: '物业项目从业人员', company: 
  * practitioner at all. The cube reads it as its `staleDays` param, the records and reminders here.
  */
 export const STAFF_STALE_DAYS = 180
+
+/** an estate's 从业人员 information state (the estates list behind 未填报项目 / 信息过期项目) */
+export const STAFF_ESTATE_STATES = { missing: '未填报', stale: '信息过期', current: '信息有效' } as const
+export type StaffEstateState = keyof typeof STAFF_ESTATE_STATES
 
 /**
  * 从业人员信息 (module 9): per region, the practitioners (two groups, key posts, certificate holders),
@@ -77,6 +82,26 @@ export const staffStatistics: StatisticsDeclaration<StaffMetric> = {
       { key: 'expired', label: '过期证书', kind: 'select', options: [{ value: '1', label: '有过期证书' }] },
     ],
   },
+  // the estates behind the estate counts (物业项目数, 未填报项目, 信息过期项目): PostgreSQL rows, same rule as the cube
+  moreRecords: [
+    {
+      page: 'staff-estates',
+      list: 'staff_estates.index',
+      export: 'staff_estates.export',
+      title: '从业人员信息填报情况',
+      estateIdKey: 'estateId',
+      columns: [
+        ...PLACE_COLUMNS,
+        { key: 'state', label: '信息状态', format: 'status', nameKey: 'stateName', width: 100 },
+        { key: 'practitioners', label: '项目从业人员', format: 'count', width: 110 },
+        { key: 'confirmedOn', label: '最近确认日期', format: 'date', width: 120 },
+      ],
+      filters: [
+        { key: 'q', label: '物业项目名称', kind: 'keyword' },
+        { key: 'state', label: '信息状态', kind: 'select', options: Object.entries(STAFF_ESTATE_STATES).map(([value, label]) => ({ value, label })) },
+      ],
+    },
+  ],
   metrics: {
     practitioners: { label: '从业人员', unit: '人', format: 'count', aggregation: 'count', records: {} },
     estateStaff: { label: '物业项目从业人员', unit: '人', format: 'count', aggregation: 'count', records: { group: 'estate' } },
@@ -87,9 +112,9 @@ export const staffStatistics: StatisticsDeclaration<StaffMetric> = {
     cleaning: { label: '保洁', unit: '人', format: 'count', aggregation: 'count', records: { post: 'cleaning' } },
     certificateHolders: { label: '持证人数', unit: '人', format: 'count', aggregation: 'count', records: { certified: '1' } },
     expiredCertificates: { label: '过期证书', unit: '本', format: 'count', aggregation: 'count', records: { expired: '1' }, description: '有效期截止日早于今天的证书' },
-    estates: { label: '物业项目数', unit: '个', format: 'count', aggregation: 'count' },
-    estatesMissing: { label: '未填报项目', unit: '个', format: 'count', aggregation: 'count', description: '没有任何项目从业人员的物业项目' },
-    estatesStale: { label: '信息过期项目', unit: '个', format: 'count', aggregation: 'count', description: `项目经理超过 ${STAFF_STALE_DAYS} 天未确认从业人员信息的物业项目` },
+    estates: { label: '物业项目数', unit: '个', format: 'count', aggregation: 'count', records: {}, recordsPage: 'staff-estates' },
+    estatesMissing: { label: '未填报项目', unit: '个', format: 'count', aggregation: 'count', records: { state: 'missing' }, recordsPage: 'staff-estates', description: '没有任何项目从业人员的物业项目' },
+    estatesStale: { label: '信息过期项目', unit: '个', format: 'count', aggregation: 'count', records: { state: 'stale' }, recordsPage: 'staff-estates', description: `项目经理超过 ${STAFF_STALE_DAYS} 天未确认从业人员信息的物业项目` },
   },
   keyFigures: ['practitioners', 'certificateHolders', 'expiredCertificates', 'estatesMissing'],
   charts: [

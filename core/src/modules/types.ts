@@ -28,6 +28,12 @@ export interface MetricDeclaration {
    * (e.g. `{ contract_status: 'filed' }`); absent = the number is not a list of records.
    */
   readonly records?: Readonly<Record<string, string>>
+  /**
+   * the page of the list `records` queries when it is not the module's main records list
+   * (`statistics.recordsPage`): one of `statistics.moreRecords` — e.g. the estates behind an estate count
+   * of a module whose main list is of people or spaces
+   */
+  readonly recordsPage?: string
   readonly description?: string
 }
 
@@ -79,6 +85,11 @@ export interface RecordsDeclaration {
   readonly estateIdKey?: string
 }
 
+/** Another records list of a statistics module, on its own page (declared in `pages`, both apps). */
+export interface MoreRecordsDeclaration extends RecordsDeclaration {
+  readonly page: string
+}
+
 /**
  * A header over several metric columns of the statistics table (PC table and Excel export; H5 shows
  * it as a prefix): e.g. 应开共有资金账户数 over 总数 / 已开数 / 未开数 / 开户率. Its metrics are consecutive
@@ -122,6 +133,11 @@ export interface StatisticsDeclaration<M extends string = string> {
   readonly recordsPage?: string
   /** its columns and filters, for the generic list pages and the export */
   readonly records?: RecordsDeclaration
+  /**
+   * further records lists behind some numbers (a metric names its page in `recordsPage`), rendered by the
+   * same generic list pages: e.g. 从业人员信息's 未填报项目 opens the estates, not the practitioners
+   */
+  readonly moreRecords?: readonly MoreRecordsDeclaration[]
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'

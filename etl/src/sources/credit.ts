@@ -6,12 +6,14 @@
  * transaction), the rebuild (row path and bulk COPY), the reconciliation and the drain (found by slug).
  * Nothing is deleted and a record never changes estate, so (estate_id, record_id) is a stable identity.
  */
-import type { FactSource } from '../fact_sources.ts'
+import { CREDIT_CATEGORY_CODES } from '@szpm/warehouse'
+import type { FactSource, Rollup } from '../fact_sources.ts'
 import { payloadObject, requireDate, requireId, requireOneOf as oneOf, sourceRowTopic, toUnixSeconds } from '../payload.ts'
 import { bulkVersionSelect, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
 
 export const CREDIT_RECORD_FACTS_TABLE = 'credit_record_facts'
 export const CREDIT_RECORD_TOPIC = 'credit_record'
+export const CREDIT_ESTATE_TOTALS_TABLE = 'credit_estate_totals'
 
 const SUBJECT_KINDS = ['company', 'project_leader', 'committee_director', 'owner', 'committee_secretary', 'owner_supervisor'] as const
 const POLARITIES = ['good', 'bad'] as const
@@ -88,6 +90,46 @@ export function parseCreditRecord(payload: unknown, event = CREDIT_RECORD_TOPIC)
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// the per-estate rollup (warehouse migration 0021)
+
+const ROLLUP_COLUMNS = ['estate_id', 'credit_records', 'credit_subject_ids', 'credit_good', 'credit_bad', 'credit_category_codes', 'credit_decided', 'credit_valid']
+
+/**
+ * Every estate's records as parallel arrays sorted by record id (`where`: a condition on the facts), from
+ * the current row of each record (FINAL). Tuple positions: 1 record id, 2 subject, 3 良好, 4 不良, 5
+ * category code, 6 decided on, 7 valid until.
+ */
+function estateArrays(facts: string, where: string): string {
+  // the category's 1-based code in the cube's order (warehouse/src/cubes/credit.ts)
+  const codes = `[${CREDIT_CATEGORY_CODES.map((code) => `'${code}'`).join(', ')}]`
+  const sorted = `SELECT estate_id, count() AS r_records,
+  arraySort(groupArray((record_id, subject_id, toUInt8(polarity = 'good'), toUInt8(polarity = 'bad'), toUInt8(indexOf(${codes}, category)), decided_on, valid_until))) AS r_sorted
+FROM ${facts} FINAL${where ? ` WHERE ${where}` : ''} GROUP BY estate_id`
+  const element = (position: number) => `arrayMap(t -> tupleElement(t, ${position}), r_sorted)`
+  return `SELECT estate_id, r_records AS credit_records, ${element(2)} AS credit_subject_ids, ${element(3)} AS credit_good, ${element(4)} AS credit_bad,
+  ${element(5)} AS credit_category_codes, ${element(6)} AS credit_decided, ${element(7)} AS credit_valid FROM (${sorted})`
+}
+
+/**
+ * 信用信息's rollup (credit_estate_totals): per estate with records, its records' arrays. For the drain
+ * (`estateIds`): every given estate gets a row (empty arrays when it has no record).
+ */
+export const creditEstateTotals: Rollup = {
+  table: CREDIT_ESTATE_TOTALS_TABLE,
+  select(factsTable, version, estateIds) {
+    if (!/^\d+$/.test(version)) throw new TypeError(`invalid version ${version}`)
+    if (!/^[a-z_][a-z0-9_]*$/.test(factsTable)) throw new TypeError(`invalid table ${factsTable}`)
+    const columns = `${ROLLUP_COLUMNS.join(', ')}, ${version} AS version`
+    if (!estateIds) return `SELECT ${columns} FROM (${estateArrays(factsTable, '')})`
+    for (const id of estateIds) if (!Number.isSafeInteger(id) || id <= 0) throw new TypeError(`invalid estate id ${id}`)
+    if (estateIds.length === 0) throw new TypeError('no estate ids')
+    return `SELECT ${columns}
+FROM (SELECT arrayJoin([${estateIds.map((id) => `toUInt32(${id})`).join(', ')}]) AS estate_id) AS wanted
+ANY LEFT JOIN (${estateArrays(factsTable, `estate_id IN (${estateIds.join(', ')})`)}) AS fresh USING estate_id`
+  },
+}
+
 const recordSource: FactSource<CreditRecordFact> = {
   table: CREDIT_RECORD_FACTS_TABLE,
   topic: CREDIT_RECORD_TOPIC,
@@ -96,6 +138,7 @@ const recordSource: FactSource<CreditRecordFact> = {
     columns: ['estate_id', 'record_id', 'subject_id', 'subject_kind', 'polarity', 'category', 'severity', 'decided_on', 'valid_until', 'changed_at', 'version'],
     select: (at, changedAt) => `select ${COLUMNS}, ${bulkVersionSelect(at, changedAt)}\n${FROM}`,
   },
+  rollups: [creditEstateTotals],
   loadPage: records.loadPage,
   cursor: (row) => row.record_id,
   key: ['record_id'],

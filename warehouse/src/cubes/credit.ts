@@ -2,20 +2,39 @@ import type { credit, CreditCategory } from '@szpm/core'
 import type { CubeDefinition, DeclaredMetric } from './types.ts'
 
 /**
- * Per estate, its credit records as parallel arrays (credit_record_facts, one row per record): the
- * subject, whether it is 良好 / 不良 (1 / 0), category, date and last counting day. The metrics judge 有效 / 已过期 as of `asOf`
- * at read time, so nothing depends on when a job ran; subjects are counted distinct over the arrays of
- * all the region's estates (a company with records on two estates of a street is one subject there).
+ * The categories by their 1-based code in credit_estate_totals.credit_category_codes (the ETL's rollup,
+ * etl/src/sources/credit.ts, writes `indexOf` of this same order; a unit test checks they agree).
  */
-const PER_ESTATE =
+export const CREDIT_CATEGORY_CODES: readonly CreditCategory[] = [
+  'commendation', 'happy_estate', 'green_property', 'green_demo_project', 'green_star_rating', 'standard_drafting', 'top_ten',
+  'rectification', 'penalty', 'court_judgment', 'bottom_ten',
+]
+
+/**
+ * Per estate, its credit records as parallel arrays: the subject, whether it is 良好 / 不良 (1 / 0), the
+ * category's code, date and last counting day — read from the per-estate rollup credit_estate_totals
+ * (warehouse migration 0021, ≈ 5,600 rows at city scale) that the ETL keeps beside credit_record_facts.
+ * The metrics judge 有效 / 已过期 as of `asOf` at read time, so nothing depends on when a job ran;
+ * subjects are counted distinct over the arrays of all the region's estates (a company with records on
+ * two estates of a street is one subject there).
+ */
+export const CREDIT_PER_ESTATE =
+  'SELECT estate_id, credit_records, credit_subject_ids, credit_good, credit_bad, credit_category_codes, credit_decided, credit_valid ' +
+  'FROM credit_estate_totals FINAL'
+
+/**
+ * The same arrays computed from the raw facts (one row per record, FINAL, grouped per request): what the
+ * cube read before the rollup; kept for the tests and the bench, which assert the rollup equal to it.
+ */
+export const CREDIT_PER_ESTATE_FROM_FACTS =
   "SELECT estate_id, count() AS credit_records, groupArray(subject_id) AS credit_subject_ids, groupArray(toUInt8(polarity = 'good')) AS credit_good, groupArray(toUInt8(polarity = 'bad')) AS credit_bad, " +
-  'groupArray(category) AS credit_categories, groupArray(decided_on) AS credit_decided, groupArray(valid_until) AS credit_valid ' +
+  `groupArray(toUInt8(indexOf([${CREDIT_CATEGORY_CODES.map((code) => `'${code}'`).join(', ')}], category))) AS credit_category_codes, groupArray(decided_on) AS credit_decided, groupArray(valid_until) AS credit_valid ` +
   'FROM credit_record_facts FINAL GROUP BY estate_id'
 
 /** a record counts on asOf: decided on or before it, valid until it or later */
 const COUNTS = 'd <= asOf AND v >= asOf'
 const counting = (condition: string, column: string) => `sum(arrayCount((x, d, v) -> ${condition} AND ${COUNTS}, ${column}, credit_decided, credit_valid))`
-const category = (code: CreditCategory) => ({ sql: counting(`x = '${code}'`, 'credit_categories'), kind: 'count' }) as const
+const category = (code: CreditCategory) => ({ sql: counting(`x = ${CREDIT_CATEGORY_CODES.indexOf(code) + 1}`, 'credit_category_codes'), kind: 'count' }) as const
 
 /**
  * 信用信息统计 (module 7): every estate (estate_profile_facts, its current place) with its credit records,
@@ -26,7 +45,7 @@ export const cube: CubeDefinition<DeclaredMetric<typeof credit>> = {
   name: 'credit',
   table: 'estate_profile_facts',
   final: true,
-  join: `ANY LEFT JOIN (${PER_ESTATE}) AS credit_estates USING estate_id`,
+  join: `ANY LEFT JOIN (${CREDIT_PER_ESTATE}) AS credit_estates USING estate_id`,
   params: {
     asOf: { type: 'Date', description: 'today (Asia/Shanghai): the day a record counts or shows 已过期' },
   },

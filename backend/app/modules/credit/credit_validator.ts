@@ -23,6 +23,17 @@ export const creditRecordListValidator = labelled(
 )
 
 const dateField = () => vine.date({ formats: ['YYYY-MM-DD'] })
+const monthField = () => vine.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+
+/** 按月趋势's query string: the region and the months (YYYY-MM; default the twelve up to this month) */
+export const creditTrendValidator = labelled(
+  vine.create({
+    region_id: idField({ query: true }).optional(),
+    from: monthField().optional(),
+    to: monthField().optional(),
+  }),
+  { from: '开始月份', to: '结束月份' }
+)
 
 /** 信用主体查询's query string: kind, records of a kind and period, keyword (name, credit code, ID number whole or masked), order */
 export const creditSubjectListValidator = labelled(

@@ -4,12 +4,15 @@
 import type { RouteHandlers } from '#start/route_handlers'
 
 const CreditStatsController = () => import('#modules/credit/credit_stats_controller')
+const CreditTrendController = () => import('#modules/credit/credit_trend_controller')
 const CreditRecordsController = () => import('#modules/credit/credit_records_controller')
 const CreditSubjectsController = () => import('#modules/credit/credit_subjects_controller')
 
 export default {
   'credit_stats.index': [CreditStatsController, 'index'],
   'credit_stats.export': [CreditStatsController, 'export'],
+  'credit_trend.index': [CreditTrendController, 'index'],
+  'credit_trend.export': [CreditTrendController, 'export'],
   'credit_records.index': [CreditRecordsController, 'index'],
   'credit_records.export': [CreditRecordsController, 'export'],
   'credit_subjects.index': [CreditSubjectsController, 'index'],

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { PARKING_SPACE_KINDS, PARKING_SPACE_STATUSES } from '@szpm/core'
+import { PARKING_ESTATE_STATES, PARKING_SPACE_KINDS, PARKING_SPACE_STATUSES } from '@szpm/core'
 import { labelled } from '#validators/messages'
 import { idField, pageField, perPageField, versionField } from '#validators/numbers'
 
@@ -17,6 +17,19 @@ export const parkingSpaceListValidator = labelled(
     per_page: perPageField().optional(),
   }),
   LABELS
+)
+
+/** 车位信息填报情况's query string (the estates behind 物业项目数 / 未填报车位信息, and its export) */
+export const parkingEstateListValidator = labelled(
+  vine.create({
+    region_id: idField({ query: true }).optional(),
+    estate_id: idField({ query: true }).optional(),
+    state: vine.enum(Object.keys(PARKING_ESTATE_STATES) as (keyof typeof PARKING_ESTATE_STATES)[]).optional(),
+    q: vine.string().trim().maxLength(50).optional(),
+    page: pageField().optional(),
+    per_page: perPageField().optional(),
+  }),
+  { ...LABELS, state: '填报情况', q: '物业项目名称' }
 )
 
 /** 提醒更新: the region whose estates without parking information are reminded (default: the user's) */

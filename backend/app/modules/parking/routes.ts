@@ -5,6 +5,7 @@ import type { RouteHandlers } from '#start/route_handlers'
 
 const ParkingStatsController = () => import('#modules/parking/parking_stats_controller')
 const ParkingSpacesController = () => import('#modules/parking/parking_spaces_controller')
+const ParkingEstatesController = () => import('#modules/parking/parking_estates_controller')
 const ParkingRemindController = () => import('#modules/parking/parking_remind_controller')
 const EstateParkingController = () => import('#modules/parking/estate_parking_controller')
 
@@ -13,6 +14,8 @@ export default {
   'parking_stats.export': [ParkingStatsController, 'export'],
   'parking_spaces.index': [ParkingSpacesController, 'index'],
   'parking_spaces.export': [ParkingSpacesController, 'export'],
+  'parking_estates.index': [ParkingEstatesController, 'index'],
+  'parking_estates.export': [ParkingEstatesController, 'export'],
   'parking.remind': [ParkingRemindController, 'remind'],
   'estate_parking.index': [EstateParkingController, 'index'],
   'estate_parking.store': [EstateParkingController, 'store'],

@@ -6,6 +6,7 @@ import type { RouteHandlers } from '#start/route_handlers'
 
 const StaffStatsController = () => import('#modules/staff/staff_stats_controller')
 const StaffRecordsController = () => import('#modules/staff/staff_records_controller')
+const StaffEstatesController = () => import('#modules/staff/staff_estates_controller')
 const StaffRemindController = () => import('#modules/staff/staff_remind_controller')
 const EstateStaffController = () => import('#modules/staff/estate_staff_controller')
 
@@ -14,6 +15,8 @@ export default {
   'staff_stats.export': [StaffStatsController, 'export'],
   'staff_records.index': [StaffRecordsController, 'index'],
   'staff_records.export': [StaffRecordsController, 'export'],
+  'staff_estates.index': [StaffEstatesController, 'index'],
+  'staff_estates.export': [StaffEstatesController, 'export'],
   'staff.remind': [StaffRemindController, 'store'],
   'estate_staff.index': [EstateStaffController, 'index'],
   'estate_staff.store': [EstateStaffController, 'store'],

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { RESIDENT_ID_NUMBER, STAFF_POSTS } from '@szpm/core'
+import { RESIDENT_ID_NUMBER, STAFF_ESTATE_STATES, STAFF_POSTS } from '@szpm/core'
 import { labelled } from '#validators/messages'
 import { idField, integer, pageField, perPageField, versionField } from '#validators/numbers'
 import { mobilePhone } from '#modules/users/user_validator'
@@ -28,6 +28,19 @@ export const staffRecordListValidator = labelled(
     per_page: perPageField().optional(),
   }),
   LABELS
+)
+
+/** 从业人员信息填报情况's query string (the estates behind 物业项目数 / 未填报项目 / 信息过期项目, and its export) */
+export const staffEstateListValidator = labelled(
+  vine.create({
+    region_id: idField({ query: true }).optional(),
+    estate_id: idField({ query: true }).optional(),
+    state: vine.enum(Object.keys(STAFF_ESTATE_STATES) as (keyof typeof STAFF_ESTATE_STATES)[]).optional(),
+    q: vine.string().trim().maxLength(50).optional(),
+    page: pageField().optional(),
+    per_page: perPageField().optional(),
+  }),
+  { ...LABELS, state: '信息状态', q: '物业项目名称' }
 )
 
 /** 提醒更新: the region whose estates' project managers are reminded (absent = the user's own) */

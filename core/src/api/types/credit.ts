@@ -104,3 +104,12 @@ export interface CreditSubjectQuery {
   page?: number
   per_page?: number
 }
+
+/** 信用信息 统计 by month: the records decided in one month of the region's estates, 良好 and 不良 */
+export interface CreditTrendRow {
+  /** YYYY-MM */
+  month: string
+  records: number
+  goodRecords: number
+  badRecords: number
+}

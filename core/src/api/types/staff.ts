@@ -1,4 +1,5 @@
 /** 从业人员信息 (module 9): the wire types of the practitioners API. */
+import type { EstatePlaceRow } from './common.ts'
 
 /** 物业项目的从业人员 ('estate') or 物业服务企业从业人员 ('company') */
 export type StaffGroup = 'estate' | 'company'
@@ -56,4 +57,15 @@ export interface EstateStaffState {
   confirmedAt: string | null
   /** missing: no practitioner; stale: last confirmed more than STAFF_STALE_DAYS ago (or never) */
   state: 'missing' | 'stale' | 'current'
+}
+
+/** one estate of the list behind 物业项目数 / 未填报项目 / 信息过期项目 (穿透 of the estate counts) */
+export interface StaffEstateRow extends EstatePlaceRow {
+  /** missing: no practitioner; stale: last confirmed more than STAFF_STALE_DAYS ago (or never); current */
+  state: 'missing' | 'stale' | 'current'
+  stateName: string
+  /** the estate's own practitioners (物业项目的从业人员) */
+  practitioners: number
+  /** the day (Asia/Shanghai) of the last 确认信息无误, YYYY-MM-DD; null = never */
+  confirmedOn: string | null
 }

@@ -5,6 +5,7 @@
  */
 import type { Component, ComputedRef } from 'vue'
 import type { Query } from '@szpm/api'
+import { creditExtension } from './credit'
 import { evaluationsExtension } from './evaluations'
 import { parkingExtension, staffExtension } from './remind'
 import { safetyExtension } from './safety'
@@ -24,6 +25,8 @@ export interface StatisticsExtension {
   apiQuery: (params: Readonly<Record<string, string | undefined>>) => Query
   /** above the figures of the statistics page; props: `meta` (the statistics meta) */
   overviewBar?: Component
+  /** under the region table of the statistics page; props: `meta` (the statistics meta) */
+  overviewSection?: Component
   /** links in the header of the statistics page; props: `regionId`, `linkQuery` */
   overviewLinks?: Component
   /** select filters of the records page with options from the API (call inside setup) */
@@ -38,6 +41,7 @@ export interface StatisticsExtension {
 
 export const STATISTICS_EXTENSIONS: Readonly<Record<string, StatisticsExtension>> = {
   evaluations: evaluationsExtension,
+  credit: creditExtension,
   parking: parkingExtension,
   staff: staffExtension,
   safety: safetyExtension,

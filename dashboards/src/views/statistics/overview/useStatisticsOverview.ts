@@ -1,7 +1,7 @@
 import { computed } from 'vue'
 import { useRoute, type RouteLocationRaw } from 'vue-router'
 import { routeReads, statisticsOf, statisticsRoutes, type StatsMeta, type StatsRow } from '@szpm/api'
-import { formatMetric, metricGroups, type ChartDeclaration } from '@szpm/core'
+import { formatMetric, metricGroups, metricRecordsPage, recordsOfPage, type ChartDeclaration, type MetricDeclaration } from '@szpm/core'
 import { stats, statsExportUrl } from '@/api/statistics'
 import { barOption, chartLabel, donutOption } from '@/charts/statistics'
 import type { MetricColumn } from '@/components/RegionStatsTable.vue'
@@ -71,7 +71,7 @@ export function useStatisticsOverview(slug: string) {
       const metric = statistics.metrics[key]!
       const value = totals[key]
       const showUnit = metric.unit && metric.format !== 'percent' && metric.format !== 'area' && value !== null && value !== undefined
-      return { key, label: metric.label, value: formatMetric(metric.format, value), unit: showUnit ? metric.unit : undefined }
+      return { key, label: metric.label, value: formatMetric(metric.format, value), unit: showUnit ? metric.unit : undefined, to: totalsLink(metric) }
     })
   })
 
@@ -100,10 +100,20 @@ export function useStatisticsOverview(slug: string) {
     return { ...(region ? { region: String(region) } : {}), q: row.name }
   }
 
-  /** 穿透: a count with declared records opens the records page filtered by the row and the metric */
+  /**
+   * 穿透: a count with declared records opens the records page filtered by the row and the metric — the
+   * module's main list, or the one the metric names (`recordsPage`, e.g. the estates behind an estate count)
+   */
   function cellLink(row: StatsRow, column: MetricColumn): RouteLocationRaw | null {
     const filter = column.metric.records
-    if (!filter || !recordsPage) return null
+    if (!filter) return null
+    const page = metricRecordsPage(statistics, column.metric)
+    if (!page) return null
+    if (page !== recordsPage) {
+      const list = recordsOfPage(statistics, page)
+      const scope = row.level !== 'estate' ? { region: String(row.id) } : list && routeReads(list.list, 'estate_id') ? { estate: String(row.id) } : recordsScope(row)
+      return { name: page, query: { ...scope, ...filter } }
+    }
     return { name: recordsPage, query: { ...extraParams.value, ...recordsScope(row), ...filter } }
   }
 
@@ -115,6 +125,15 @@ export function useStatisticsOverview(slug: string) {
   function nameLink(row: StatsRow): RouteLocationRaw {
     if (leaf !== 'estate' && row.level === leaf && recordsPage) return { name: recordsPage, query: { ...extraParams.value, region: String(row.id) } }
     return drill.nameLink(row)
+  }
+
+  /** 穿透 of a key figure: the records behind the region's total (its main list or the metric's own) */
+  function totalsLink(metric: MetricDeclaration): RouteLocationRaw | null {
+    const page = metric.records ? metricRecordsPage(statistics, metric) : undefined
+    if (!page || !metric.records) return null
+    const region = currentRegionId.value
+    const extra = page === recordsPage ? extraParams.value : {}
+    return { name: page, query: { ...extra, ...(region ? { region: String(region) } : {}), ...metric.records } }
   }
 
   /** every record of the region on screen */

@@ -36,13 +36,17 @@ const NUMERIC = new Set(['count', 'area', 'percent', 'score'])
 /**
  * The records list (穿透) of any declared statistics module: its declared columns and filters, the
  * drill-through scope (region, estate) from the URL, paging, keyword, export and the estate link.
+ * `pageName`: the module's main records page, or one of its `statistics.moreRecords` (e.g. the estates
+ * behind an estate count) — those have no module extension and no 后台导出 (导出中心 knows the main list).
  */
-export function useStatisticsRecords(slug: string) {
+export function useStatisticsRecords(slug: string, pageName?: string) {
   const route = useRoute()
   const routeName = String(route.name)
   const { module, statistics } = statisticsOf(slug)
-  const records = recordsOf(slug)
-  const extension = extensionOf(slug)
+  const main = !pageName || pageName === statistics.recordsPage
+  const listPage = main ? undefined : pageName
+  const records = recordsOf(slug, listPage)
+  const extension = main ? extensionOf(slug) : undefined
   const extraFilters = extension?.useRecordsFilters?.() ?? computed<ExtraFilter[]>(() => [])
   const extraParams = extension?.params ?? []
   const byEstate = routeReads(records.list, 'estate_id')
@@ -83,8 +87,8 @@ export function useStatisticsRecords(slug: string) {
     fields,
     scopeKeys,
     formKeys,
-    fetch: (query) => fetchRecords(slug, apiQuery(query as Filters)),
-    exportUrl: (filters) => recordsExportUrl(slug, apiQuery(filters as Filters)),
+    fetch: (query) => fetchRecords(slug, apiQuery(query as Filters), listPage),
+    exportUrl: (filters) => recordsExportUrl(slug, apiQuery(filters as Filters), listPage),
   })
   const { filters, rows } = list
 
@@ -151,6 +155,8 @@ export function useStatisticsRecords(slug: string) {
     ...list,
     title,
     canExport,
+    /** 后台导出 (导出中心) exists for the module's main list only */
+    backgroundExport: main,
     exporting,
     exportInBackground,
     scopeTags,

@@ -1,6 +1,6 @@
 import { computed, watch } from 'vue'
 import { useRoute, useRouter, type RouteLocationRaw } from 'vue-router'
-import { formatMetric, type MetricDeclaration } from '@szpm/core'
+import { formatMetric, metricRecordsPage, recordsOfPage, type MetricDeclaration } from '@szpm/core'
 import { routeReads, type StatsMeta, type StatsRow } from '@szpm/api'
 import { statistics as statisticsApi } from '@/api/statistics'
 import type { SummaryItem } from '@/components/SummaryGrid.vue'
@@ -58,6 +58,19 @@ export function useStatisticsOverview() {
     return { path: recordsPage.path, query: { ...query, ...filter, ...hook.linkQuery.value } }
   }
 
+  /** 穿透 of a metric: its records on the main list, or on the list it names (`recordsPage`: e.g. the estates behind an estate count) */
+  function metricLink(declared: MetricDeclaration, scope: { region?: number; estate?: number }): RouteLocationRaw | undefined {
+    if (!declared.records) return undefined
+    const pageName = metricRecordsPage(statistics!, declared)
+    if (!pageName || pageName === statistics!.recordsPage) return recordsLink(scope, declared.records)
+    const page = h5Page(pageName)
+    const list = recordsOfPage(statistics!, pageName)
+    if (!page || !list) return undefined
+    if (scope.estate && !routeReads(list.list, 'estate_id')) return undefined
+    const query = { region: scope.region ? String(scope.region) : undefined, estate: scope.estate ? String(scope.estate) : undefined }
+    return { path: page.path, query: { ...query, ...declared.records } }
+  }
+
   const regionOnScreen = computed(() => meta.value?.region.id ?? regionId.value)
 
   const summary = computed<SummaryItem[]>(() =>
@@ -65,7 +78,7 @@ export function useStatisticsOverview() {
       key,
       label: metric(key).label,
       value: shown(key, meta.value?.totals),
-      to: metric(key).records && meta.value ? recordsLink({ region: regionOnScreen.value }, metric(key).records) : undefined,
+      to: meta.value ? metricLink(metric(key), { region: regionOnScreen.value }) : undefined,
     }))
   )
 
@@ -82,7 +95,7 @@ export function useStatisticsOverview() {
     if (row.level === 'estate' && !estateRecords) return []
     const scope = row.level === 'estate' ? { estate: row.id } : { region: row.id }
     return recordMetrics.flatMap(([key, declared]) => {
-      const to = recordsLink(scope, declared.records)
+      const to = metricLink(declared, scope)
       return to ? [{ key, label: declared.label, value: shown(key, row), zero: row[key] === 0, to }] : []
     })
   }

@@ -1,6 +1,6 @@
 import { computed } from 'vue'
 import { useRoute, type LocationQuery, type RouteLocationRaw } from 'vue-router'
-import { moduleBySlug, recordText, screenColumns, statisticsPage, type ColumnDeclaration } from '@szpm/core'
+import { moduleBySlug, recordsOfPage, recordText, screenColumns, statisticsPage, type ColumnDeclaration } from '@szpm/core'
 import { routeReads, type Query, type RecordRow } from '@szpm/api'
 import { statistics as statisticsApi } from '@/api/statistics'
 import { useInfiniteQueryList } from '@/composables/useInfiniteQueryList'
@@ -27,9 +27,12 @@ export function useStatisticsRecords() {
   const route = useRoute()
   const pageName = String(route.name)
   const slug = statisticsPageOf(pageName)?.module.slug ?? ''
-  const records = moduleBySlug(slug)?.statistics?.records
+  const statistics = moduleBySlug(slug)?.statistics
+  // the module's main list, or one of its `moreRecords` (the estates behind an estate count): no page hook there
+  const main = pageName === statistics?.recordsPage
+  const records = statistics ? recordsOfPage(statistics, pageName) : undefined
   if (!records) throw new Error(`page "${pageName}" is not the records page of a statistics module with declared records`)
-  const hook = useStatisticsPageHook(slug)
+  const hook = useStatisticsPageHook(main ? slug : '')
   const page = h5Page(pageName)!
 
   const keyword = records.filters.find((filter) => filter.kind === 'keyword')
@@ -57,7 +60,7 @@ export function useStatisticsRecords() {
     },
     fetch: async (query) => {
       const { q, ...rest } = query
-      const { data, meta } = await statisticsApi.records(slug, { ...rest, [keyword?.key ?? 'q']: q })
+      const { data, meta } = await statisticsApi.records(slug, { ...rest, [keyword?.key ?? 'q']: q }, main ? undefined : pageName)
       hook.onMeta(meta)
       return { rows: data, meta }
     },
