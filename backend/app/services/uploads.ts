@@ -35,6 +35,8 @@ export const UPLOAD_ROUTES: Readonly<Record<string, UploadLimits>> = {
   'api.notice_attachments.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'] },
   // 宣传培训: one course file per request (checked by its magic bytes too, app/modules/training/training_media.ts)
   'api.training_media.upload': { field: 'file', size: '15mb', extnames: ['mp4', 'webm', 'pdf'] },
+  // 设施设备导入: one .xlsx (≈ 3 MB for 50,000 rows; checked by its magic bytes too, app/modules/areas/equipment_imports_controller.ts)
+  'api.equipment_imports.store': { field: 'file', size: '30mb', extnames: ['xlsx'] },
 }
 
 export function acceptsUploads(routeName: string | undefined) {

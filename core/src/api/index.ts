@@ -6,6 +6,9 @@
  * module under ./types/).
  */
 import { createHttp, type ApiClientOptions } from './http.ts'
+import { areasApi } from './areas.ts'
+export { areasApi }
+export type { EquipmentInput, EquipmentQuery } from './areas.ts'
 import { auditApi } from './audit.ts'
 import { calendarApi } from './calendar.ts'
 import { commonFundsApi } from './common_funds.ts'
@@ -90,6 +93,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     partyBuilding: partyBuildingApi(http),
     /** 平安建设 (module 12): 考核内容配置 and 考核办理 */
     safety: safetyApi(http),
+    /** 物业区域管理 (module 20): 设施设备 and its Excel import */
+    areas: areasApi(http, options.baseUrl ?? ''),
   }
 }
 
