@@ -43,6 +43,7 @@ const PAGE_VIEWS: Readonly<Record<string, Lazy>> = {
   'opinion-detail': () => import('@/views/party_building/opinion-detail/index.vue'),
   'voting-meetings': () => import('@/views/voting/meetings/index.vue'),
   'voting-meeting': () => import('@/views/voting/meeting/index.vue'),
+  'areas-equipment': () => import('@/views/areas/equipment/index.vue'),
   'admin-audit': () => import('@/views/admin/audit/index.vue'),
   'admin-calendar': () => import('@/views/admin/calendar/index.vue'),
   'admin-users': () => import('@/views/admin/users/index.vue'),
