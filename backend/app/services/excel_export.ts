@@ -24,8 +24,11 @@ export interface ExcelTable<Row> {
   total?: () => Promise<number>
 }
 
-/** what a spreadsheet may read as the start of a formula (OWASP "CSV injection"): = + - @ tab CR */
-const FORMULA_START = /^[=+\-@\t\r]/
+/**
+ * what a spreadsheet may read as the start of a formula (OWASP "CSV injection"): = + - @ tab CR, followed
+ * by anything (a lone "-", the platform's "no rate", is no formula and stays as it is)
+ */
+const FORMULA_START = /^[=+\-@\t\r][\s\S]/
 
 /**
  * A cell value safe to open in Excel / WPS / LibreOffice: a text starting like a formula gets a

@@ -23,6 +23,7 @@ test.group('Exports · formula injection', () => {
     assert.equal(neutralizeFormula('\r=1'), `'\r=1`)
     // ordinary text, numbers (negative ones too) and empty cells are unchanged
     assert.equal(neutralizeFormula('翠园小区 = 1'), '翠园小区 = 1')
+    assert.equal(neutralizeFormula('-'), '-')
     assert.equal(neutralizeFormula(-5), -5)
     assert.isNull(neutralizeFormula(null))
   })
