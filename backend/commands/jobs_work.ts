@@ -9,6 +9,8 @@ import { MESSAGE_DELIVERIES_QUEUE, createDeliveryQueue, useDeliveryQueue } from 
 import { deliveryProcessor, scheduleDeliverySafetyNet } from '#modules/messages/delivery_worker'
 import { EXPORTS_QUEUE, createExportsQueue, useExportsQueue } from '#modules/exports/export_queue'
 import { exportsProcessor, scheduleExportsTick } from '#modules/exports/export_worker'
+import { EQUIPMENT_IMPORTS_QUEUE, createEquipmentImportsQueue, useEquipmentImportsQueue } from '#modules/areas/equipment_import_queue'
+import { equipmentImportsProcessor } from '#modules/areas/equipment_import_processor'
 
 /**
  * `./ace jobs:work` — schedules the jobs every registered workflow process declares and works them
@@ -44,14 +46,20 @@ export default class JobsWork extends BaseCommand {
     exportWorker.on('failed', (job, error) => this.logger.error(`[exports] ${job?.name ?? '?'} ${job?.data?.runId ?? ''} failed: ${error.message}`))
     this.logger.info(`[jobs] working ${EXPORTS_QUEUE}`)
 
+    const equipmentImports = createEquipmentImportsQueue(connection)
+    useEquipmentImportsQueue(equipmentImports)
+    const importWorker = new Worker(EQUIPMENT_IMPORTS_QUEUE, equipmentImportsProcessor(), { connection, concurrency: 1 })
+    importWorker.on('failed', (job, error) => this.logger.error(`[areas] equipment import ${job?.data?.importId ?? '?'} failed: ${error.message}`))
+    this.logger.info(`[jobs] working ${EQUIPMENT_IMPORTS_QUEUE}`)
+
     // once: Ctrl-C under `npm start` brings SIGINT (terminal) and SIGTERM (supervisor); a second
     // close of the closed connection would crash the worker with `Connection is closed.`
     let stopping = false
     const shutdown = async () => {
       if (stopping) return
       stopping = true
-      await Promise.all([worker.close(), deliveryWorker.close(), exportWorker.close()])
-      await Promise.all([queue.close(), deliveries.close(), exportRuns.close()])
+      await Promise.all([worker.close(), deliveryWorker.close(), exportWorker.close(), importWorker.close()])
+      await Promise.all([queue.close(), deliveries.close(), exportRuns.close(), equipmentImports.close()])
       await connection.quit()
       await this.app.terminate()
     }

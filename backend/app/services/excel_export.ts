@@ -25,6 +25,22 @@ export interface ExcelTable<Row> {
 }
 
 /**
+ * what a spreadsheet may read as the start of a formula (OWASP "CSV injection"): = + - @ tab CR, followed
+ * by anything (a lone "-", the platform's "no rate", is no formula and stays as it is)
+ */
+const FORMULA_START = /^[=+\-@\t\r][\s\S]/
+
+/**
+ * A cell value safe to open in Excel / WPS / LibreOffice: a text starting like a formula gets a
+ * leading apostrophe, so it shows (and copies out) as text and never runs. Numbers (negative ones
+ * included) stay numbers. Every export of the platform writes its cells through this
+ * (`writeExcel`), and so does the 设施设备 import's error report.
+ */
+export function neutralizeFormula<Value extends string | number | null | undefined>(value: Value): Value | string {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value
+}
+
+/**
  * Writes an .xlsx into `stream` row by row (constant memory whatever the row count) and resolves
  * when the workbook is complete.
  */
@@ -43,7 +59,7 @@ export async function writeExcel<Row>(
     sheet.getRow(1).commit()
   }
   for await (const row of rows as AsyncIterable<Row>) {
-    sheet.addRow(columns.map((column) => column.value(row))).commit()
+    sheet.addRow(columns.map((column) => neutralizeFormula(column.value(row)))).commit()
   }
   sheet.commit()
   await workbook.commit()

@@ -78,12 +78,14 @@ const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
     // the record-grain statistics a street reads and urges (not manage: courses and enforcement are kept above / by the head)
     'parking.view', 'parking.export', 'parking.remind', 'common_funds.view', 'common_funds.export', 'training.view', 'training.export', 'safety.view', 'safety.handle', 'safety.export',
     // 纠纷化解台账: the street handles the disputes the bureaus transfer to it
-    'disputes.view', 'disputes.handle', 'disputes.export'],
+    'disputes.view', 'disputes.handle', 'disputes.export',
+    // 物业区域管理: the street keeps its estates' 设施设备 (and imports them)
+    'areas.view', 'areas.export', 'areas.manage'],
   // 党支部书记: party building (党建园地) is their own module
   party_secretary: ['todos.view', 'filings.view', 'projects.view', 'evaluations.view', 'party_building.view', 'party_building.export'],
   community_head: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'projects.view', 'projects.export',
     'evaluations.view', 'evaluations.handle', 'evaluations.export', 'safety.view', 'safety.handle', 'safety.export',
-    'staff.view', 'staff.export', 'parking.view', 'parking.export', 'common_funds.view', 'common_funds.export', 'training.view', 'training.export'],
+    'staff.view', 'staff.export', 'parking.view', 'parking.export', 'common_funds.view', 'common_funds.export', 'training.view', 'training.export', 'areas.view', 'areas.export'],
   community_handler: ['todos.view', 'todos.handle', 'filings.view', 'projects.view', 'evaluations.view', 'evaluations.handle', 'safety.view', 'safety.handle',
     'staff.view', 'parking.view', 'common_funds.view', 'training.view'],
   // estate-side roles hold no region feature: what they see is their own inbox and their own estates' page

@@ -37,6 +37,8 @@ export const UPLOAD_ROUTES: Readonly<Record<string, UploadLimits>> = {
   // 纠纷化解台账: one attachment per request, the same types and content check as 通知发布's
   'api.dispute_attachments.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'] },
   'api.training_media.upload': { field: 'file', size: '15mb', extnames: ['mp4', 'webm', 'pdf'] },
+  // 设施设备导入: one .xlsx (≈ 3 MB for 50,000 rows; checked by its magic bytes too, app/modules/areas/equipment_imports_controller.ts)
+  'api.equipment_imports.store': { field: 'file', size: '30mb', extnames: ['xlsx'] },
 }
 
 export function acceptsUploads(routeName: string | undefined) {

@@ -55,6 +55,9 @@ const CREDIT_SUBJECT_IN: Record<Place, number> = { own: CREDIT_SUBJECT.leader, s
 /** 民意征集: a collection of each place's street (tests/support/party_building.ts) */
 const OPINION_IN: Record<Place, number> = { own: OPINION.yuanlingLift, sibling: OPINION.nanyuan, otherDistrict: OPINION.guiyuan }
 
+/** 设施设备 numbers added by the matrix (unique per call) */
+let equipmentCodes = 0
+
 const TARGETS: Record<string, RouteCase> = {
   'session.csrf': { target: none },
   'session.store': { target: none },
@@ -282,6 +285,20 @@ const TARGETS: Record<string, RouteCase> = {
   'exports.tables': { target: none },
   'exports.index': { target: none },
   'exports.export': { target: none },
+  // 物业区域管理 · 设施设备: the list of each place's region; a new one in each place's estate (a fresh number per
+  // call: several roles add to the same estate); changes of an unknown id; an import is its uploader's
+  'equipment.index': { target: inRegion },
+  'equipment.export': { target: inRegion },
+  'equipment.store': {
+    target: (p) => ({ json: { estate_id: ESTATE_IN[p], code: `MATRIX-${p}-${++equipmentCodes}`, name: '矩阵设备', category: 'other' } }),
+    outcome: { city: 201, futian: 201, head: 201, handler: 201 },
+  },
+  'equipment.update': { target: () => ({ params: { id: 999999 }, json: { status: 'normal', version: 1 } }), outcome: everyone(404) },
+  'equipment.destroy': { target: () => ({ params: { id: 999999 }, json: { version: 1 } }), outcome: everyone(404) },
+  'equipment_imports.template': { target: none },
+  'equipment_imports.store': { target: none, outcome: everyone(422) },
+  'equipment_imports.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'equipment_imports.report': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
   'exports.store': { target: () => ({ json: { module: 'no_such_table' } }), outcome: everyone(422) },
   'exports.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
   'exports.download': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },

@@ -96,6 +96,12 @@ const SAMPLES: Record<string, { params?: Record<string, number | string>; body: 
   'api.estate_parking.store': { params: { id: E.e1 }, body: { kind: 'owned', code: 'FUZZ', location: 'fuzz', status: 'in_use' } },
   // 信用信息: a record of a subject that does not exist (a valid body is a harmless 404)
   'api.credit_records.store': { params: { id: 999999 }, body: { polarity: 'bad', category: 'penalty', severity: 'minor', decided_on: '2026-11-01', source: 'FUZZ', document_no: 'FUZZ' } },
+  // 物业区域管理 · 设施设备 (as 桂园's handler): a new one in 园岭's e1 (not theirs: a 404), changes of an unknown id,
+  // an import without a multipart body
+  'api.equipment.store': { body: { estate_id: E.e1, code: 'FUZZ', name: 'fuzz', category: 'other', location: 'fuzz', quantity: 1, status: 'normal' } },
+  'api.equipment.update': { params: { id: 999999 }, body: { name: 'fuzz', status: 'normal', version: 1 } },
+  'api.equipment.destroy': { params: { id: 999999 }, body: { version: 1 } },
+  'api.equipment_imports.store': { body: { file: 'fuzz' } },
   'api.estate_parking.update': { params: { id: 999999 }, body: { kind: 'owned', code: 'FUZZ', status: 'idle', version: 1 } },
   'api.estate_parking.destroy': { params: { id: 999999 }, body: { version: 1 } },
   // 从业人员信息: 提醒更新 as 罗湖's district admin (桂园新村 has no project manager: nobody is messaged);
@@ -160,7 +166,7 @@ const TABLES = ['filings', 'filing_events', 'outbox_events', 'users', 'estates',
   'export_runs', 'export_subscriptions', 'parking_spaces', 'estate_parking_profiles', 'parking_disputes',
   'training_courses', 'learning_records', 'practitioners', 'practitioner_certificates', 'estate_staff_confirmations',
   'party_organizations', 'committee_members', 'red_property_projects', 'opinion_collections', 'opinion_responses',
-  'safety_items', 'safety_assessments', 'disputes', 'dispute_attachments']
+  'safety_items', 'safety_assessments', 'disputes', 'dispute_attachments', 'equipment', 'equipment_imports']
 const CJK = /[\u3400-\u9fff]/
 
 async function counts() {

@@ -19,6 +19,7 @@ const ARGS: Record<string, unknown[]> = {
   'training.uploadMedia': [new Blob(['%PDF-1.7']), '课程.pdf'],
   'disputes.step': ['handle', 2026, { version: 1 }],
   'disputes.upload': [new Blob(['%PDF-1.7']), '附件.pdf'],
+  'areas.startImport': [new Blob(['PK']), '设施设备.xlsx'],
 }
 
 interface BackendRoute {

@@ -6,6 +6,9 @@
  * module under ./types/).
  */
 import { createHttp, type ApiClientOptions } from './http.ts'
+import { areasApi } from './areas.ts'
+export { areasApi }
+export type { EquipmentInput, EquipmentQuery } from './areas.ts'
 import { auditApi } from './audit.ts'
 import { calendarApi } from './calendar.ts'
 import { commonFundsApi } from './common_funds.ts'
@@ -97,6 +100,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     weather: weatherApi(http),
     /** 纠纷化解台账 (module 22): ledgers, 录入, steps and attachments */
     disputes: disputesApi(http, options.baseUrl ?? ''),
+    /** 物业区域管理 (module 20): 设施设备 and its Excel import */
+    areas: areasApi(http, options.baseUrl ?? ''),
   }
 }
 

@@ -5,6 +5,7 @@
  * below.
  */
 import { audit, calendar, personalData } from './platform.ts'
+import { areas } from './areas.ts'
 import { commonFunds } from './common_funds.ts'
 import { credit } from './credit.ts'
 import { disputes } from './disputes.ts'
@@ -52,10 +53,11 @@ export { partyBuilding } from './party_building.ts'
 export { safety } from './safety.ts'
 export { safetyStatistics, SAFETY_STATUSES, type SafetyMetric, type SafetyStatus } from './safety_statistics.ts'
 export * from './party_building_statistics.ts'
+export * from './areas.ts'
 
 /** every module, manual order (0 = platform tools last) */
 export const MODULES: readonly ModuleDeclaration[] = [
-  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting, weather, disputes,
+  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting, weather, disputes, areas,
   ...PLANNED_MODULES,
   estates, messages, exportCenter, audit, personalData, calendar,
 ].sort((a, b) => (a.no || 100) - (b.no || 100))

@@ -48,6 +48,7 @@ const PAGE_VIEWS: Readonly<Record<string, Lazy>> = {
   'dispute-closed': () => import('@/views/disputes/ledger/index.vue'),
   'dispute-all': () => import('@/views/disputes/ledger/index.vue'),
   'dispute-detail': () => import('@/views/disputes/detail/index.vue'),
+  'areas-equipment': () => import('@/views/areas/equipment/index.vue'),
   'admin-audit': () => import('@/views/admin/audit/index.vue'),
   'admin-calendar': () => import('@/views/admin/calendar/index.vue'),
   'admin-users': () => import('@/views/admin/users/index.vue'),
