@@ -35,6 +35,8 @@ export const UPLOAD_ROUTES: Readonly<Record<string, UploadLimits>> = {
   'api.notice_attachments.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'] },
   // 宣传培训: one course file per request (checked by its magic bytes too, app/modules/training/training_media.ts)
   'api.training_media.upload': { field: 'file', size: '15mb', extnames: ['mp4', 'webm', 'pdf'] },
+  // 电子投票: the scan of a paper ballot (checked by its magic bytes too, app/modules/voting/paper_scans.ts)
+  'api.voting_paper_scans.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'jpg', 'jpeg', 'png'] },
 }
 
 export function acceptsUploads(routeName: string | undefined) {

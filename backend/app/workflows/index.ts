@@ -7,6 +7,7 @@ import type { ProcessDefinition, ScheduledJob } from '#workflows/process'
 import { evaluationProcess } from '#modules/evaluations/evaluation_process'
 import { WORKFLOW_PROCESSES } from '@szpm/core'
 import { auditLogPartitionsJob } from '#modules/audit/audit_log_partitions'
+import { closeDueMeetingsJob } from '#modules/voting/close_due_meetings'
 
 /** every process of the platform, in inbox order */
 const PROCESS_DEFINITIONS: readonly ProcessDefinition[] = [evaluationProcess as unknown as ProcessDefinition]
@@ -43,9 +44,10 @@ export function processNames(): string[] {
 
 /**
  * Scheduled jobs of the platform that belong to no process (housekeeping), listed under the process
- * name `platform`: the audit log's monthly partitions and retention.
+ * name `platform`: the audit log's monthly partitions and retention; 电子投票's close of the meetings
+ * whose period ended (its meetings are no workflow process).
  */
-const PLATFORM_JOBS: readonly ScheduledJob<any>[] = [auditLogPartitionsJob]
+const PLATFORM_JOBS: readonly ScheduledJob<any>[] = [auditLogPartitionsJob, closeDueMeetingsJob]
 
 /**
  * Every scheduled job: the platform's housekeeping jobs (only when no process list is given) and
