@@ -70,6 +70,17 @@ export default class PaperBallotsController {
     return { data: [...entries.values()], meta: {} }
   }
 
+  /** the houses of the meeting's estate, for the entry form (a house nobody is registered for cannot vote) */
+  async houses({ params, auth }: HttpContext) {
+    const meeting = await this.#meetings.convened(auth.getUserOrFail(), Number(params.id))
+    const rows = await db.from('houses').where('estate_id', meeting.estateId).orderBy(['building', 'unit', 'number', 'id'])
+      .select('id', 'building', 'unit', 'number', 'owner_id')
+    return {
+      data: rows.map((h) => ({ id: Number(h.id), name: `${h.building}栋${h.unit}单元${h.number}`, registered: h.owner_id !== null })),
+      meta: {},
+    }
+  }
+
   /** the scan of a paper ballot, for its meeting's convener; audited as a file leaving the platform */
   async download(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()

@@ -18,6 +18,7 @@ export default {
   'voting_paper_scans.upload': [PaperBallotsController, 'upload'],
   'voting_paper_ballots.index': [PaperBallotsController, 'index'],
   'voting_paper_ballots.store': [PaperBallotsController, 'store'],
+  'voting_paper_ballots.houses': [PaperBallotsController, 'houses'],
   'voting_paper_ballots.download': [PaperBallotsController, 'download'],
   'owner_ballots.index': [OwnerBallotsController, 'index'],
   'owner_ballots.store': [OwnerBallotsController, 'store'],
