@@ -36,6 +36,8 @@ test.group('Voting · paper ballots entered by the convener', (group) => {
   test('entered with the scan, kept with who and when; the owner sees it stands; the last ballot counts, paper or H5', async ({ client, assert }) => {
     const ids = await houseIds()
     const { meetingId, topicIds: [t1, t2] } = await publishedMeeting()
+    // the audit log is append-only (never reset between tests): this test's rows come after this id
+    const before = Number((await db.from('audit_logs').max('id as id'))[0].id ?? 0)
     const director = await actor('director')
     const scan = await client.post(`/api/v1/voting/meetings/${meetingId}/paper_scans`).file('file', PNG, { filename: '1栋101选票.png' }).withCsrfToken().loginAs(director)
     assert.equal(scan.status(), 201, JSON.stringify(scan.body()))
@@ -97,10 +99,10 @@ test.group('Voting · paper ballots entered by the convener', (group) => {
     file.assertStatus(200)
     assert.equal(file.header('content-type'), 'image/png')
     assert.isTrue(Buffer.from(file.body() instanceof Buffer ? file.body() : (file as any).response.body).equals(PNG))
-    const audited = await db.from('audit_logs').where('route', 'api.voting_paper_ballots.download').select('action', 'user_id')
+    const audited = await db.from('audit_logs').where('id', '>', before).where('route', 'api.voting_paper_ballots.download').select('action', 'user_id')
     assert.deepEqual(audited.map((a) => [a.action, Number(a.user_id)]), [['export', USERS.director.id]])
     // the entries themselves are audited writes
-    const writes = await db.from('audit_logs').where('route', 'api.voting_paper_ballots.store').where('action', 'write').count('* as n')
+    const writes = await db.from('audit_logs').where('id', '>', before).where('route', 'api.voting_paper_ballots.store').where('action', 'write').count('* as n')
     assert.equal(Number(writes[0].n), 3)
   })
 

@@ -33,6 +33,8 @@ test.group('Voting · security', (group) => {
   test('every ballot write is audited, accepted or refused, with who and which topic but never the choice', async ({ client, assert }) => {
     const ids = await houseIds()
     const { topicId } = await publishedMeeting()
+    // the audit log is append-only (never reset between tests): this test's rows come after this id
+    const before = Number((await db.from('audit_logs').max('id as id'))[0].id ?? 0)
     const owner = await User.findOrFail(2001)
     const cast = (houseId: number, choice: string) => client.visit('api.owner_ballots.store', { id: topicId })
       .json({ house_id: houseId, choice, request_id: randomUUID() }).withCsrfToken().loginAs(owner)
@@ -40,7 +42,7 @@ test.group('Voting · security', (group) => {
     ;(await cast(ids.get(61)!, 'oppose')).assertStatus(404)
     clock.travelTo(CLOSE)
     ;(await cast(ids.get(2)!, 'abstain')).assertStatus(422)
-    const rows = await db.from('audit_logs').where('route', 'api.owner_ballots.store').orderBy('id').select('action', 'outcome', 'status', 'user_id', 'detail')
+    const rows = await db.from('audit_logs').where('id', '>', before).where('route', 'api.owner_ballots.store').orderBy('id').select('action', 'outcome', 'status', 'user_id', 'detail')
     assert.deepEqual(rows.map((r) => [r.action, r.outcome, Number(r.status), Number(r.user_id)]), [
       ['write', 'success', 201, 2001],
       ['access_denied', 'denied', 404, 2001],
