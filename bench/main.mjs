@@ -22,6 +22,7 @@ import { runParking } from './sections/parking.mjs'
 import { runTraining } from './sections/training.mjs'
 import { runPartyBuilding } from './sections/party_building.mjs'
 import { runSafety } from './sections/safety.mjs'
+import { runVoting } from './sections/voting.mjs'
 
 async function findRegions(pool) {
   const one = async (sql, params = []) => {
@@ -121,6 +122,7 @@ export async function runBench(options) {
     if (selected('training')) sections.push(await runTraining(ctx))
     if (selected('party_building')) sections.push(await runPartyBuilding(ctx))
     if (selected('safety')) sections.push(await runSafety(ctx))
+    if (selected('voting')) sections.push(await runVoting({ ...ctx, smsCode: sms.codeFor }))
     if (selected('load')) sections.push(await runLoad(ctx))
 
     const markdown = report(options, machine, sections, startedAt)

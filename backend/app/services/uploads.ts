@@ -39,6 +39,8 @@ export const UPLOAD_ROUTES: Readonly<Record<string, UploadLimits>> = {
   'api.training_media.upload': { field: 'file', size: '15mb', extnames: ['mp4', 'webm', 'pdf'] },
   // 设施设备导入: one .xlsx (≈ 3 MB for 50,000 rows; checked by its magic bytes too, app/modules/areas/equipment_imports_controller.ts)
   'api.equipment_imports.store': { field: 'file', size: '30mb', extnames: ['xlsx'] },
+  // 电子投票: the scan of a paper ballot (checked by its magic bytes too, app/modules/voting/paper_scans.ts)
+  'api.voting_paper_scans.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'jpg', 'jpeg', 'png'] },
 }
 
 export function acceptsUploads(routeName: string | undefined) {

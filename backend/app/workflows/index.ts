@@ -9,6 +9,7 @@ import { disputeProcess } from '#modules/disputes/dispute_process'
 import { WORKFLOW_PROCESSES } from '@szpm/core'
 import { auditLogPartitionsJob } from '#modules/audit/audit_log_partitions'
 import { weatherWarningsJob } from '#modules/weather/weather_warnings_job'
+import { closeDueMeetingsJob } from '#modules/voting/close_due_meetings'
 
 /** every process of the platform, in inbox order */
 const PROCESS_DEFINITIONS: readonly ProcessDefinition[] = [
@@ -48,9 +49,10 @@ export function processNames(): string[] {
 
 /**
  * Scheduled jobs of the platform that belong to no process (housekeeping), listed under the process
- * name `platform`: the audit log's monthly partitions and retention, 小区气象公告栏's warning poll.
+ * name `platform`: the audit log's monthly partitions and retention, 小区气象公告栏's warning poll and
+ * 电子投票's close of the meetings whose period ended (its meetings are no workflow process).
  */
-const PLATFORM_JOBS: readonly ScheduledJob<any>[] = [auditLogPartitionsJob, weatherWarningsJob]
+const PLATFORM_JOBS: readonly ScheduledJob<any>[] = [auditLogPartitionsJob, weatherWarningsJob, closeDueMeetingsJob]
 
 /**
  * Every scheduled job: the platform's housekeeping jobs (only when no process list is given) and

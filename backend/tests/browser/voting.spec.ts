@@ -142,3 +142,64 @@ test.group('电子投票 · PC', (group) => {
     assert.include(numbers, '面积未达到、人数达到三分之二')
   })
 })
+
+test.group('电子投票 · PC 居代业 and paper ballots', (group) => {
+  group.each.setup(async () => {
+    await resetWorld()
+    await registerEstate()
+    clock.travelTo(DURING)
+    return () => clock.reset()
+  })
+
+  test('the street head convenes as the 居代业 body for an estate without a committee from 新建表决会议', async ({ visit, assert }) => {
+    const page = await loginOnPc(visit, 'head')
+    await page.goto(`${base()}/voting/meetings`)
+    await page.locator('[data-test="create-meeting"]').click()
+    await page.locator('[data-test="form-estate"]').click()
+    // 园岭's estates without a committee are offered (锦华苑, 星河雅居); 翠园小区 (with one) is not
+    const offered = await page.locator('.el-select-dropdown__item:visible').allInnerTexts()
+    assert.sameMembers(offered.map((o) => o.trim()), ['锦华苑（未成立业委会，居代业）', '星河雅居（未成立业委会，居代业）'])
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '锦华苑' }).click()
+    await page.locator('[data-test="form-title"]').fill('锦华苑首次业主大会')
+    const [start, end] = [page.locator('[data-test="create-dialog"] .el-range-input').first(), page.locator('[data-test="create-dialog"] .el-range-input').last()]
+    await start.click()
+    await start.fill('2026-12-08 09:00:00')
+    await start.press('Enter')
+    await end.fill('2026-12-20 18:00:00')
+    await end.press('Enter')
+    const confirm = page.locator('.el-picker-panel__footer .el-button', { hasText: '确定' })
+    if (await confirm.isVisible()) await confirm.click()
+    await page.locator('[data-test="form-topic-0"] [data-test="topic-title"]').fill('选举业主委员会成员')
+    await page.locator('[data-test="form-save"]').click()
+    await page.waitForURL((url) => /\/voting\/meetings\/\d+$/.test(url.pathname))
+    await page.locator('[data-test="meeting-title"]', { hasText: '锦华苑首次业主大会' }).waitFor()
+    const meeting = await db.from('voting_meetings').select('estate_id', 'convener', 'status', 'opens_at', 'closes_at').firstOrFail()
+    assert.deepEqual([Number(meeting.estate_id), meeting.convener, meeting.status], [E.e2, 'proxy', 'draft'])
+    assert.equal(new Date(meeting.opens_at).toISOString(), new Date('2026-12-08T09:00:00+08:00').toISOString())
+    assert.equal(new Date(meeting.closes_at).toISOString(), new Date('2026-12-20T18:00:00+08:00').toISOString())
+    // its convener publishes it
+    await page.locator('[data-test="publish"]').click()
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await page.locator('[data-test="meeting-status"]', { hasText: '已发布' }).waitFor()
+  })
+
+  test('the director enters a paper ballot with its scan on 表决结果; the entry log shows it', async ({ visit, assert }) => {
+    const [meeting] = await db.table('voting_meetings').insert({
+      estate_id: E.e1, kind: 'owners_assembly', title: '2026年第一次业主大会', opens_at: OPEN, closes_at: CLOSE, status: 'published',
+    }).returning('id')
+    const [topic] = await db.table('voting_topics').insert({ meeting_id: meeting.id, seq: 1, title: '续聘物业服务企业', art278_item: 4 }).returning('id')
+    const page = await loginOnPc(visit, 'director')
+    await page.goto(`${base()}/voting/meetings/${meeting.id}`)
+    await page.locator('[data-test="paper-enter"]').click()
+    await page.locator('[data-test="paper-house"]').click()
+    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: /^\s*1栋1单元5\s*$/ }).click()
+    await page.locator('[data-test="paper-choice-1"]').getByText('反对').click()
+    await page.locator('[data-test="paper-scan-input"]').setInputFiles({ name: '选票.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
+    await page.locator('[data-test="paper-scan-name"]', { hasText: '选票.pdf' }).waitFor()
+    await page.locator('[data-test="paper-save"]').click()
+    await page.locator('[data-test="paper-table"]').getByText('1栋1单元5').waitFor()
+    assert.include(await page.locator('[data-test="paper-table"]').innerText(), '议题1：反对')
+    const ballot = await db.from('voting_ballots').select('topic_id', 'choice', 'channel', 'user_id').firstOrFail()
+    assert.deepEqual([Number(ballot.topic_id), ballot.choice, ballot.channel, Number(ballot.user_id)], [Number(topic.id), 'oppose', 'paper', 11])
+  })
+})

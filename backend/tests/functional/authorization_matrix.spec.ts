@@ -317,6 +317,17 @@ const TARGETS: Record<string, RouteCase> = {
   'voting_meetings.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
   'voting_meetings.publish': { target: () => ({ params: { id: 999999 }, json: { version: 1 } }), outcome: everyone(404) },
   'voting_meetings.close': { target: () => ({ params: { id: 999999 }, json: { version: 1 } }), outcome: everyone(404) },
+  // the street's estates without a committee (voting.manage); paper ballots of meeting 999999: its
+  // convener only, so a 404 for everyone who passes the feature gate
+  'voting_meetings.proxy_estates': { target: none },
+  'voting_paper_scans.upload': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'voting_paper_ballots.index': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'voting_paper_ballots.store': {
+    target: () => ({ params: { id: 999999 }, json: { house_id: 1, choices: [{ topic_id: 1, choice: 'agree' }], scan_token: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f', request_id: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f' } }),
+    outcome: everyone(404),
+  },
+  'voting_paper_ballots.houses': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'voting_paper_ballots.download': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
   'owner_ballots.index': { target: none },
   'owner_ballots.store': { target: () => ({ params: { id: 999999 }, json: { house_id: 1, choice: 'agree', request_id: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f' } }), outcome: everyone(404) },
   // 小区气象公告栏: the board reads the QWeather stub of the test run (tests/support/weather.ts)

@@ -20,6 +20,7 @@ const ARGS: Record<string, unknown[]> = {
   'disputes.step': ['handle', 2026, { version: 1 }],
   'disputes.upload': [new Blob(['%PDF-1.7']), '附件.pdf'],
   'areas.startImport': [new Blob(['PK']), '设施设备.xlsx'],
+  'voting.uploadPaperScan': [2026, new Blob(['%PDF-1.7']), '选票.pdf'],
 }
 
 interface BackendRoute {

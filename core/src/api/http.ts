@@ -138,11 +138,11 @@ export function createHttp(options: ApiClientOptions = {}): Http {
  * Uploads one file (multipart, field `file`) to a declared POST route, with the session's CSRF token;
  * a refusal is an ApiError carrying the field messages (a 422 on `file`: type or size).
  */
-export async function uploadFile<T>(baseUrl: string, routeName: string, file: Blob, fileName: string): Promise<Envelope<T>> {
+export async function uploadFile<T>(baseUrl: string, routeName: string, file: Blob, fileName: string, params?: Record<string, string | number>): Promise<Envelope<T>> {
   if (!readCookie('XSRF-TOKEN')) await fetch(baseUrl + routePath('session.csrf'), { credentials: 'same-origin' })
   const form = new FormData()
   form.append('file', file, fileName)
-  const response = await fetch(baseUrl + routePath(routeName), {
+  const response = await fetch(baseUrl + routePath(routeName, params), {
     method: 'POST',
     credentials: 'same-origin',
     headers: { Accept: 'application/json', 'X-XSRF-TOKEN': readCookie('XSRF-TOKEN') ?? '' },

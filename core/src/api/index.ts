@@ -85,7 +85,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     /** 车位信息 (module 10): 提醒更新 and the estate's own spaces */
     parking: parkingApi(http),
     /** 电子投票 (module 17): meetings, and the owner's own ballots */
-    voting: votingApi(http),
+    voting: votingApi(http, options.baseUrl ?? ''),
     /** 从业人员信息 (module 9): 提醒更新 and the estate's own staff */
     staff: staffApi(http),
     /** 共有资金情况 (module 18): 账户流水 and 共享银行统计 */

@@ -42,6 +42,15 @@ export const voting = defineModule({
     { name: 'voting_meetings.show', method: 'GET', path: 'voting/meetings/:id', access: ['voting.view', 'estates.own'], label: '表决会议详情', params: { id: 'id' }, scoped: true },
     { name: 'voting_meetings.publish', method: 'POST', path: 'voting/meetings/:id/publish', access: ['voting.manage', 'estates.own'], label: '发布表决会议', params: { id: 'id' }, scoped: true },
     { name: 'voting_meetings.close', method: 'POST', path: 'voting/meetings/:id/close', access: ['voting.manage', 'estates.own'], label: '结束表决并计票', params: { id: 'id' }, scoped: true },
+    // paper ballots: the meeting's convener uploads the scan, then enters the house's choices with it;
+    // the list is the entry log (who entered which house's ballot, when, with which scan) for the convener
+    { name: 'voting_paper_scans.upload', method: 'POST', path: 'voting/meetings/:id/paper_scans', access: ['voting.manage', 'estates.own'], label: '上传纸质选票扫描件', params: { id: 'id' }, scoped: true },
+    { name: 'voting_paper_ballots.index', method: 'GET', path: 'voting/meetings/:id/paper_ballots', access: ['voting.manage', 'estates.own'], label: '纸质选票录入记录', params: { id: 'id' }, scoped: true, query: [] },
+    { name: 'voting_paper_ballots.store', method: 'POST', path: 'voting/meetings/:id/paper_ballots', access: ['voting.manage', 'estates.own'], label: '录入纸质选票', params: { id: 'id' }, scoped: true },
+    { name: 'voting_paper_ballots.houses', method: 'GET', path: 'voting/meetings/:id/houses', access: ['voting.manage', 'estates.own'], label: '纸质选票房屋列表', params: { id: 'id' }, scoped: true, query: [] },
+    { name: 'voting_paper_ballots.download', method: 'GET', path: 'voting/paper_ballots/:id/scan', access: ['voting.manage', 'estates.own'], label: '查看纸质选票扫描件', params: { id: 'id' }, scoped: true },
+    // the estates of the street's scope without an owners' committee, for which it convenes as the 居代业 body
+    { name: 'voting_meetings.proxy_estates', method: 'GET', path: 'voting/proxy_estates', access: 'voting.manage', label: '居代业物业项目', query: [] },
     // an owner's own ballots (role owner, feature voting.vote): the houses they are bound to are the scope
     { name: 'owner_ballots.index', method: 'GET', path: 'voting/mine', access: 'voting.vote', label: '我的表决', query: [] },
     { name: 'owner_ballots.store', method: 'POST', path: 'voting/topics/:id/ballots', access: 'voting.vote', label: '投票', params: { id: 'id' }, scoped: true },

@@ -21,6 +21,21 @@ export interface CastResult {
   replayed: boolean
 }
 
+export interface PaperBallot {
+  meetingId: number
+  houseId: number
+  /** a choice per topic of the meeting (the topics the paper ballot answers) */
+  choices: { topicId: number; choice: Choice }[]
+  /** the stored scan of the paper ballot (its storage key) */
+  scanPath: string
+  requestId: string
+}
+
+export interface PaperCastResult {
+  ballots: (CastResult & { topicId: number })[]
+  replayed: boolean
+}
+
 const refuse = (field: string, message: string): never => {
   throw new vineErrors.E_VALIDATION_ERROR([{ field, message, rule: 'voting' }])
 }
@@ -50,6 +65,40 @@ export default class BallotService {
           LIMIT 1`, [userId, input.houseId, topic.estateId]).then((result) => result.rows[0])
       if (!owner) throw new NotFoundInScope()
       return this.#insert(trx, input, { channel: 'h5', userId, ownerId: Number(owner.owner_id), scanPath: null })
+    })
+  }
+
+  /**
+   * A paper ballot, entered by the meeting's convener (checked by the caller: MeetingService.convened)
+   * with its scan: one ballot per chosen topic for the house, channel `paper`, `user_id` the account
+   * that entered it, `owner_id` the house's first registered owner. The same rules as on H5: only
+   * while the meeting is open, the last ballot of a house counts (an owner's later H5 ballot or a later
+   * paper ballot replaces it), a replayed `request_id` counts once. A house of another estate is a
+   * 404; a house nobody is registered for cannot vote (422).
+   */
+  async castPaper(userId: number, input: PaperBallot): Promise<PaperCastResult> {
+    return db.transaction(async (trx) => {
+      const topics = await trx.from('voting_topics').where('meeting_id', input.meetingId).select('id')
+      const topicIds = new Set(topics.map((t) => Number(t.id)))
+      input.choices.forEach((c, i) => {
+        if (!topicIds.has(c.topicId)) refuse(`choices.${i}.topic_id`, '该议题不属于本次会议')
+        if (input.choices.findIndex((other) => other.topicId === c.topicId) !== i) refuse(`choices.${i}.topic_id`, '同一议题只能填写一次')
+      })
+      const ballots: PaperCastResult['ballots'] = []
+      for (const choice of input.choices) {
+        const cast: CastBallot = { topicId: choice.topicId, houseId: input.houseId, choice: choice.choice, requestId: input.requestId }
+        const replay = await this.#replay(trx, cast)
+        if (replay) {
+          ballots.push({ topicId: choice.topicId, ...replay })
+          continue
+        }
+        const topic = await this.#openTopic(trx, choice.topicId)
+        const house = await trx.from('houses').where({ id: input.houseId, estate_id: topic.estateId }).select('owner_id').first()
+        if (!house) throw new NotFoundInScope()
+        if (house.owner_id === null) refuse('house_id', '该房屋未登记业主，不能表决')
+        ballots.push({ topicId: choice.topicId, ...await this.#insert(trx, cast, { channel: 'paper', userId, ownerId: Number(house.owner_id), scanPath: input.scanPath }) })
+      }
+      return { ballots, replayed: ballots.every((b) => b.replayed) }
     })
   }
 
@@ -145,16 +194,17 @@ export async function ownerBallots(userId: number) {
   const topics = await db.from('voting_topics').whereIn('meeting_id', meetings.map((m) => m.id)).orderBy('seq')
     .select('id', 'meeting_id', 'seq', 'title', 'description', 'art278_item', 'result')
   const houseIds = houses.rows.map((h: { id: string }) => h.id)
-  const standing = topics.length === 0 ? [] : await db.from('voting_standing_ballots')
-    .whereIn('topic_id', topics.map((t) => t.id)).whereIn('house_id', houseIds).select('topic_id', 'house_id', 'choice')
+  const standing = topics.length === 0 ? [] : await db.from('voting_standing_ballots as s').join('voting_ballots as b', 'b.id', 's.ballot_id')
+    .whereIn('s.topic_id', topics.map((t) => t.id)).whereIn('s.house_id', houseIds).select('s.topic_id', 's.house_id', 's.choice', 'b.channel')
   const choiceOf = new Map(standing.map((s) => [`${s.topic_id}:${s.house_id}`, s.choice as Choice]))
+  const channelOf = new Map(standing.map((s) => [`${s.topic_id}:${s.house_id}`, s.channel as 'h5' | 'paper']))
   return meetings.map((meeting) => ({
     meeting,
     topics: topics.filter((t) => t.meeting_id === meeting.id).map((topic) => ({
       topic,
       houses: houses.rows.filter((h: { estate_id: number }) => Number(h.estate_id) === Number(meeting.estate_id)).map((h: any) => ({
         id: Number(h.id), name: `${h.building}栋${h.unit}单元${h.number}`, areaCenti: Number(h.area_centi),
-        choice: choiceOf.get(`${topic.id}:${h.id}`) ?? null,
+        choice: choiceOf.get(`${topic.id}:${h.id}`) ?? null, channel: channelOf.get(`${topic.id}:${h.id}`) ?? null,
       })),
     })),
   }))

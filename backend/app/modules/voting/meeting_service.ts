@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { errors as vineErrors } from '@vinejs/vine'
 import { DateTime } from 'luxon'
-import { isEstateSideRole, userFeatures } from '#services/roles'
+import { isEstateSideRole, type RoleCode, userFeatures } from '#services/roles'
 import type { VotingMeetingKind, VotingMeetingStatus } from '@szpm/core'
 import type User from '#models/user'
 import clock, { ZONE } from '#services/clock'
@@ -245,14 +245,109 @@ export default class MeetingService {
       const meeting = await this.#forChange(trx, user, id, version)
       if (meeting.status !== 'published') refuse('version', meeting.status === 'draft' ? '该会议尚未发布' : '该会议已结束')
       if (clock.now().toMillis() < meeting.closesAt.getTime()) refuse('version', '投票期尚未结束，不能计票')
-      const topics = await trx.from('voting_topics').where('meeting_id', id).select('id')
-      for (const topic of topics) {
-        const result = await tallyTopic(Number(topic.id), trx)
-        await trx.from('voting_topics').where('id', topic.id).update({ result: JSON.stringify(result), passed: result.passed })
-      }
-      const now = clock.now().toJSDate()
-      await trx.from('voting_meetings').where('id', id).update({ status: 'closed', result_published_at: now, version: version + 1, updated_at: now })
+      await this.#tallyAndClose(trx, meeting, user.id)
       return this.#find(id, trx)
     })
+  }
+
+  /**
+   * The scheduled close (close_due_meetings.ts): every published meeting whose period has ended is
+   * tallied and closed, each in its own transaction under its row lock, exactly as its convener's
+   * 结束并计票 would. Idempotent: a meeting closed meanwhile (by its convener or another run) is
+   * skipped, so running it twice closes nothing the second time. Returns the ids it closed.
+   */
+  async closeDue(): Promise<number[]> {
+    const now = clock.now().toJSDate()
+    const due = await db.from('voting_meetings').where('status', 'published').where('closes_at', '<=', now).orderBy('id').select('id')
+    const closed: number[] = []
+    for (const { id } of due) {
+      const done = await db.transaction(async (trx) => {
+        const locked = await trx.from('voting_meetings').where('id', id).forUpdate().select('status', 'closes_at').first()
+        if (!locked || locked.status !== 'published' || clock.now().toMillis() < new Date(locked.closes_at).getTime()) return false
+        await this.#tallyAndClose(trx, await this.#find(Number(id), trx), null)
+        return true
+      })
+      if (done) closed.push(Number(id))
+    }
+    return closed
+  }
+
+  /**
+   * Tallies every topic of a published meeting (its row locked FOR UPDATE by the caller: a ballot in
+   * flight holds it FOR SHARE, so none slips in after), stores the results, closes it, and publishes
+   * the result: an in-app notice to the estate's bound owners (H5 业主表决) and to the street's users
+   * who read 电子投票 (PC 表决结果), reason `voting.result:<id>` — once per meeting, since a meeting
+   * closes once.
+   */
+  async #tallyAndClose(trx: TransactionClientContract, meeting: MeetingRow, byUserId: number | null) {
+    const topics = await trx.from('voting_topics').where('meeting_id', meeting.id).orderBy('seq').select('id', 'seq', 'title')
+    const verdicts: string[] = []
+    for (const topic of topics) {
+      const result = await tallyTopic(Number(topic.id), trx)
+      await trx.from('voting_topics').where('id', topic.id).update({ result: JSON.stringify(result), passed: result.passed })
+      verdicts.push(`议题${topic.seq}「${topic.title}」${result.passed ? '通过' : '未通过'}`)
+    }
+    const now = clock.now().toJSDate()
+    await trx.from('voting_meetings').where('id', meeting.id)
+      .update({ status: 'closed', result_published_at: now, version: meeting.version + 1, updated_at: now })
+    const title = `表决结果：${meeting.estateName}${meeting.title}`.slice(0, 200)
+    const summary = `${verdicts.join('；')}。`.slice(0, 2000)
+    const owners = await this.#ownerAccounts(trx, meeting.estateId)
+    await notify({
+      reason: `voting.result:${meeting.id}`, kind: 'notice', module: 'voting', senderId: byUserId, recipientIds: owners,
+      title, summary, subject: { type: 'voting_meeting', id: meeting.id, page: 'owner-voting' },
+    }, trx)
+    await notify({
+      reason: `voting.result:${meeting.id}`, kind: 'notice', module: 'voting', senderId: byUserId,
+      recipientIds: (await this.#streetReaders(trx, meeting.estateId)).filter((id) => !owners.includes(id)),
+      title, summary, subject: { type: 'voting_meeting', id: meeting.id, page: 'voting-meeting' },
+    }, trx)
+  }
+
+  /** the accounts bound to an owner of any house of the estate (first owner or co-owner) */
+  async #ownerAccounts(trx: TransactionClientContract, estateId: number): Promise<number[]> {
+    const rows = await trx.rawQuery(
+      `SELECT DISTINCT oa.user_id FROM owner_accounts oa JOIN houses h ON h.owner_id = oa.owner_id WHERE h.estate_id = ?
+       UNION SELECT DISTINCT oa.user_id FROM owner_accounts oa JOIN house_co_owners c ON c.owner_id = oa.owner_id JOIN houses h ON h.id = c.house_id WHERE h.estate_id = ?`,
+      [estateId, estateId])
+    return rows.rows.map((row: { user_id: number }) => Number(row.user_id)).sort((a: number, b: number) => a - b)
+  }
+
+  /** the active accounts of the estate's street that read 电子投票 (voting.view) */
+  async #streetReaders(trx: TransactionClientContract, estateId: number): Promise<number[]> {
+    const rows = await trx.rawQuery(
+      `SELECT u.id, u.role, coalesce(array_agg(f.feature) FILTER (WHERE f.feature IS NOT NULL), '{}') AS granted
+         FROM estates e JOIN users u ON u.region_id = e.street_id AND u.status = 'active'
+         LEFT JOIN user_features f ON f.user_id = u.id
+        WHERE e.id = ? GROUP BY u.id, u.role ORDER BY u.id`, [estateId])
+    return rows.rows
+      .filter((row: { role: RoleCode; granted: string[] }) => userFeatures({ role: row.role, grantedFeatures: row.granted }).includes('voting.view'))
+      .map((row: { id: number }) => Number(row.id))
+  }
+
+  /**
+   * The meeting `id` if `user` convened it (the committee's director for a committee meeting, the
+   * street with voting.manage for a 居代业 one); anything else is a 404. For the convener's own tools
+   * (paper ballots).
+   */
+  async convened(user: User, id: number): Promise<MeetingRow> {
+    const meeting = await this.#find(id).catch(() => null)
+    if (!meeting) throw new NotFoundInScope()
+    const convener = await this.#convenerOf(user, meeting.estateId).catch((error) => {
+      if (error instanceof vineErrors.E_VALIDATION_ERROR) throw new NotFoundInScope()
+      throw error
+    })
+    if (convener !== meeting.convener) throw new NotFoundInScope()
+    return meeting
+  }
+
+  /** the estates of the street user's scope without an owners' committee: the street convenes for them as the 居代业 body */
+  async proxyEstates(user: User): Promise<{ id: number; name: string }[]> {
+    if (isEstateSideRole(user.role)) return []
+    const scope = await findRegionInScope(user, undefined)
+    const query = db.from('estates as e').where('e.has_committee', false)
+    whereEstateIn(query, 'e', scope)
+    const rows = await query.orderBy('e.name').orderBy('e.id').select('e.id', 'e.name')
+    return rows.map((row) => ({ id: Number(row.id), name: row.name }))
   }
 }

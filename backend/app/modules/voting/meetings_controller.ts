@@ -58,6 +58,11 @@ export default class MeetingsController {
     return { data: transformMeeting(await this.#service.publish(auth.getUserOrFail(), Number(params.id), version)), meta: {} }
   }
 
+  /** the estates the street convenes for as the 居代业 body (no owners' committee), for 新建表决会议 */
+  async proxyEstates({ auth }: HttpContext) {
+    return { data: await this.#service.proxyEstates(auth.getUserOrFail()), meta: {} }
+  }
+
   async close({ request, params, auth }: HttpContext) {
     const { version } = await request.validateUsing(meetingVersionValidator)
     return { data: transformMeeting(await this.#service.close(auth.getUserOrFail(), Number(params.id), version)), meta: {} }

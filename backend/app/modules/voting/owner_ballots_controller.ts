@@ -23,8 +23,8 @@ export default class OwnerBallotsController {
             tally: meeting.status === 'closed' ? (topic.result as TallyResult) : null,
           }),
           itemName: ART_278_ITEM_NAMES[topic.art278_item as keyof typeof ART_278_ITEM_NAMES],
-          houses: houses.map((h: { id: number; name: string; choice: keyof typeof VOTING_CHOICES | null }) => ({
-            id: h.id, name: h.name, choice: h.choice, choiceName: h.choice ? VOTING_CHOICES[h.choice] : null,
+          houses: houses.map((h: { id: number; name: string; choice: keyof typeof VOTING_CHOICES | null; channel: 'h5' | 'paper' | null }) => ({
+            id: h.id, name: h.name, choice: h.choice, choiceName: h.choice ? VOTING_CHOICES[h.choice] : null, channel: h.channel,
           })),
         })),
       })),

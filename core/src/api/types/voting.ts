@@ -54,6 +54,8 @@ export interface OwnerVotingHouse {
   name: string
   choice: VotingChoice | null
   choiceName: string | null
+  /** how the standing ballot came: 'paper' when the convener entered a paper ballot for the house */
+  channel: 'h5' | 'paper' | null
 }
 
 export interface OwnerVotingMeeting {
@@ -75,4 +77,33 @@ export interface CastBallotResult {
   choice: VotingChoice
   choiceName: string
   castAt: string
+}
+
+/** a paper ballot as entered by the convener (纸质选票录入记录): one row per entry, its choices by topic */
+export interface PaperBallotEntry {
+  requestId: string
+  houseId: number
+  houseName: string
+  enteredBy: string
+  enteredAt: string
+  /** the ballot id whose scan `voting_paper_ballots.download` returns */
+  scanBallotId: number
+  choices: { topicId: number; seq: number; choice: VotingChoice; choiceName: string; standing: boolean }[]
+}
+
+export interface PaperScanToken {
+  token: string
+  fileName: string
+  sizeBytes: number
+}
+
+export interface PaperBallotResult {
+  replayed: boolean
+  ballots: { topicId: number; ballotId: number; choice: VotingChoice }[]
+}
+
+/** an estate the street may convene for as the 居代业 body (no owners' committee) */
+export interface ProxyEstate {
+  id: number
+  name: string
 }

@@ -1,6 +1,6 @@
-import { computed, reactive, ref } from 'vue'
+import { computed, onMounted, reactive, ref, shallowRef } from 'vue'
 import { useRouter } from 'vue-router'
-import type { VotingMeetingRow, VotingMeetingQuery } from '@szpm/api'
+import type { ProxyEstate, VotingMeetingRow, VotingMeetingQuery } from '@szpm/api'
 import { VOTING_MEETING_STATUSES, type VotingMeetingKind, type VotingMeetingStatus } from '@szpm/core'
 import { voting } from '@/api/voting'
 import { usePagedQueryList } from '@/composables/usePagedQueryList'
@@ -27,7 +27,8 @@ interface TopicDraft {
 
 /**
  * 表决会议: the meetings of the user's estates (an owners' committee director) or region (street and
- * bureaus), with 导出Excel; the director convenes a new one for an estate of theirs (新建表决会议).
+ * bureaus), with 导出Excel; the director convenes a new one for an estate of theirs (新建表决会议), the
+ * street (voting.manage) for an estate of its scope without an owners' committee (as the 居代业 body).
  */
 export function useVotingMeetings() {
   const list = usePagedQueryList<MeetingFilters, VotingMeetingRow>({
@@ -41,6 +42,21 @@ export function useVotingMeetings() {
 
   /** the estates the signed-in 业委会主任 convenes for */
   const directedEstates = computed(() => (session.user?.estates ?? []).filter((estate) => estate.relation === 'committee_director'))
+  /** the street (voting.manage) convenes as the 居代业 body for its estates without an owners' committee */
+  const proxyEstates = shallowRef<ProxyEstate[]>([])
+  onMounted(async () => {
+    if (!session.can('voting.manage')) return
+    try {
+      proxyEstates.value = (await voting.proxyEstates()).data
+    } catch {
+      proxyEstates.value = []
+    }
+  })
+  /** what 新建表决会议 offers: the director's estates, or the street's estates without committee */
+  const convenableEstates = computed(() => [
+    ...directedEstates.value.map((estate) => ({ id: estate.id, name: estate.name })),
+    ...proxyEstates.value.map((estate) => ({ id: estate.id, name: `${estate.name}（未成立业委会，居代业）` })),
+  ])
   const creating = ref(false)
   const saving = ref(false)
   const fieldErrors = ref<Record<string, string>>({})
@@ -55,7 +71,7 @@ export function useVotingMeetings() {
 
   function openCreate() {
     fieldErrors.value = {}
-    Object.assign(draft, { estate_id: directedEstates.value[0]?.id, kind: 'owners_assembly', title: '', period: [], topics: [{ title: '', description: '', art278_item: 4 }] })
+    Object.assign(draft, { estate_id: convenableEstates.value[0]?.id, kind: 'owners_assembly', title: '', period: [], topics: [{ title: '', description: '', art278_item: 4 }] })
     creating.value = true
   }
 
@@ -77,7 +93,7 @@ export function useVotingMeetings() {
   }
 
   return {
-    ...list, formatDateTime, directedEstates, creating, saving, fieldErrors, draft, openCreate, create,
+    ...list, formatDateTime, directedEstates, proxyEstates, convenableEstates, creating, saving, fieldErrors, draft, openCreate, create,
     addTopic: () => draft.topics.push({ title: '', description: '', art278_item: 1 }),
     removeTopic: (index: number) => draft.topics.splice(index, 1),
   }
