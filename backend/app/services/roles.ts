@@ -76,7 +76,9 @@ const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
     'evaluations.view', 'evaluations.handle', 'evaluations.export', 'notices.view', 'notices.manage', 'notices.remind', 'notices.export',
     'staff.view', 'staff.export', 'staff.remind',
     // the record-grain statistics a street reads and urges (not manage: courses and enforcement are kept above / by the head)
-    'parking.view', 'parking.export', 'parking.remind', 'common_funds.view', 'common_funds.export', 'training.view', 'training.export', 'safety.view', 'safety.handle', 'safety.export'],
+    'parking.view', 'parking.export', 'parking.remind', 'common_funds.view', 'common_funds.export', 'training.view', 'training.export', 'safety.view', 'safety.handle', 'safety.export',
+    // 招标文件备案: the handler does 初审 (终审 is the head's)
+    'tenders.view', 'tenders.handle', 'tenders.export'],
   // 党支部书记: party building (党建园地) is their own module
   party_secretary: ['todos.view', 'filings.view', 'projects.view', 'evaluations.view', 'party_building.view', 'party_building.export'],
   community_head: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'projects.view', 'projects.export',

@@ -35,6 +35,8 @@ export const UPLOAD_ROUTES: Readonly<Record<string, UploadLimits>> = {
   'api.notice_attachments.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'] },
   // 宣传培训: one course file per request (checked by its magic bytes too, app/modules/training/training_media.ts)
   'api.training_media.upload': { field: 'file', size: '15mb', extnames: ['mp4', 'webm', 'pdf'] },
+  // 招标文件备案: one tender document per request (checked by its magic bytes too, as notice attachments are)
+  'api.tender_attachments.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'] },
 }
 
 export function acceptsUploads(routeName: string | undefined) {

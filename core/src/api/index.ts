@@ -36,12 +36,13 @@ export { safetyYearOptions, type SafetyItem, type SafetyItemsMeta, type SafetyIt
 export { learningPlayer, videoProgressStep, type PlayerHooks, type TrainingApi } from './training.ts'
 import { accountApi, usersApi } from './users.ts'
 import { votingApi } from './voting.ts'
+import { tendersApi } from './tenders.ts'
 export type { VotingMeetingInput, VotingMeetingQuery } from './voting.ts'
 
 export type * from './types.ts'
 export * from './statistics.ts'
 export * from './http.ts'
-export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi }
+export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi, tendersApi }
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const http = createHttp(options)
@@ -90,6 +91,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     partyBuilding: partyBuildingApi(http),
     /** 平安建设 (module 12): 考核内容配置 and 考核办理 */
     safety: safetyApi(http),
+    /** 招标投标管理 (module 21): 招标文件备案 and its review */
+    tenders: tendersApi(http, options.baseUrl ?? ''),
   }
 }
 

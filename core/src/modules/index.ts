@@ -24,6 +24,7 @@ import { sessions } from './sessions.ts'
 import { staff } from './staff.ts'
 import { todos } from './todos.ts'
 import { training } from './training.ts'
+import { tenders } from './tenders.ts'
 import { users } from './users.ts'
 import { voting } from './voting.ts'
 import type { ColumnDeclaration, ModuleDeclaration, PageDeclaration, ProcessDeclaration, RecordsDeclaration, RouteDeclaration } from './types.ts'
@@ -45,13 +46,14 @@ export { voting, ART_278_ITEM_NAMES, VOTING_MEETING_KINDS, VOTING_MEETING_STATUS
 export type { VotingMeetingKind, VotingMeetingStatus, VotingChoice } from './voting.ts'
 export type { ParkingMetric, ParkingSpaceKind, ParkingSpaceStatus, ParkingDisputeType } from './parking.ts'
 export { partyBuilding } from './party_building.ts'
+export * from './tenders.ts'
 export { safety } from './safety.ts'
 export { safetyStatistics, SAFETY_STATUSES, type SafetyMetric, type SafetyStatus } from './safety_statistics.ts'
 export * from './party_building_statistics.ts'
 
 /** every module, manual order (0 = platform tools last) */
 export const MODULES: readonly ModuleDeclaration[] = [
-  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting,
+  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting, tenders,
   ...PLANNED_MODULES,
   estates, messages, exportCenter, audit, personalData, calendar,
 ].sort((a, b) => (a.no || 100) - (b.no || 100))
