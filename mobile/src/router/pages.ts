@@ -32,6 +32,8 @@ export const PAGE_COMPONENTS: Readonly<Record<string, LazyPage>> = {
   'estate-staff': () => import('@/views/estate/staff/index.vue'),
   'estate-parking': () => import('@/views/estate/parking/index.vue'),
   'owner-voting': () => import('@/views/voting/Mine.vue'),
+  tenders: () => import('@/views/tenders/Tenders.vue'),
+  'tender-detail': () => import('@/views/tenders/TenderDetail.vue'),
   'admin-users': () => import('@/views/admin/users/index.vue'),
   'admin-user-stats': () => import('@/views/admin/user-stats/index.vue'),
 }
