@@ -17,6 +17,7 @@ const ARGS: Record<string, unknown[]> = {
   'users.statsListExportUrl': ['project_managers', 'accounts'],
   'notices.upload': [new Blob(['%PDF-1.7']), '附件.pdf'],
   'training.uploadMedia': [new Blob(['%PDF-1.7']), '课程.pdf'],
+  'tenders.upload': [new Blob(['%PDF-1.7']), '招标文件.pdf'],
 }
 
 interface BackendRoute {
