@@ -306,6 +306,7 @@ const TARGETS: Record<string, RouteCase> = {
     outcome: { head: 403, manager: 403, nanyuanManager: 403, handler: 422, director: 422 },
   },
   'tenders.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'tender_receipts.download': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
   'tender_attachments.download': { target: () => ({ params: { id: 999999, attachmentId: 1 } }), outcome: everyone(404) },
   'tenders.resubmit': { target: () => ({ params: { id: 999999 }, json: { tenderer_name: '矩阵', title: '矩阵招标', tender_method: 'public', contact_name: '矩阵', contact_phone: '13800000000', version: 1 } }), outcome: everyone(404) },
   'tenders.first_review': { target: () => ({ params: { id: 999999 }, json: { opinion: 'agree', version: 1 } }), outcome: everyone(404) },

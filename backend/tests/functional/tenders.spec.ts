@@ -6,6 +6,7 @@ import { resetCalendar } from '#tests/support/calendar'
 import { readSheet } from '#tests/support/excel'
 import clock from '#services/clock'
 import { remindTenders } from '#modules/tenders/remind_tenders'
+import { receiptContent, receiptDigest } from '#modules/tenders/tender_receipt'
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300, 0x20)])
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)])
@@ -93,6 +94,46 @@ test.group('招标文件备案 · filing and the two-level review', (group) => {
     assert.deepEqual(now.todos, [])
     assert.deepEqual(now.rounds, [{ round: 1, decision: 'approved' }])
     assert.deepEqual(body.can, { resubmit: false, firstReview: false, finalReview: false })
+  })
+
+  test('打印备案回执: only for an approved filing; the same content (digest) whenever it is printed; fonts and QR embedded', async ({ client, assert }) => {
+    const filed = await submit(client, assert)
+    const early = await client.get(`/api/v1/tenders/${filed.id}/receipt`).loginAs(await actor('director'))
+    early.assertStatus(422)
+    assert.equal(early.body().errors[0].message, '仅终审同意（已备案）的招标文件可打印备案回执')
+    ;(await post(client, 'handler', `${filed.id}/first-review`, { opinion: 'agree', remark: '与表决一致', version: 1 })).assertStatus(200)
+    at('2026-09-28T16:00:00')
+    ;(await post(client, 'head', `${filed.id}/final-review`, { decision: 'approve', remark: '同意', version: 2 })).assertStatus(200)
+
+    const print = async (who: WorldUser) => {
+      const response = await client.get(`/api/v1/tenders/${filed.id}/receipt`).loginAs(await actor(who))
+      response.assertStatus(200)
+      assert.equal(response.header('content-type'), 'application/pdf')
+      const pdf = response.body() as Buffer
+      assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-')
+      // the CJK font is embedded (a subset) and the QR code is an image
+      assert.include(pdf.toString('latin1'), '/FontFile3')
+      assert.include(pdf.toString('latin1'), '+NotoSansCJKsc-Regular')
+      assert.include(pdf.toString('latin1'), '/Subtype /Image')
+      return { digest: response.header('x-receipt-digest'), pdf }
+    }
+    const first = await print('director')
+    at('2027-03-01T09:30:00')
+    const second = await print('head')
+    assert.match(first.digest, /^[0-9a-f]{16}$/)
+    assert.equal(second.digest, first.digest)
+    // the digest is the one of the record's content, which names the filing, the estate, both reviewers and the decision
+    const detail = (await client.get(`/api/v1/tenders/${filed.id}`).loginAs(await actor('head'))).body().data
+    const content = receiptContent(detail)
+    assert.equal(receiptDigest(content), first.digest)
+    assert.include(content, { filingNo: filed.filingNo, estate: '翠园小区', tenderer: '翠园小区业主委员会（业主委员会）', approvedOn: '2026-09-28', rounds: 1 })
+    assert.include(content.firstReview, '园岭经办人')
+    assert.include(content.firstReview, '拟同意：与表决一致')
+    assert.include(content.finalReview, '园岭负责人')
+    assert.match(content.verifyUrl, new RegExp(`/tenders/${filed.id}$`))
+    // audited as an export; the sibling street cannot print it
+    assert.equal(await db.from('audit_logs').where({ action: 'export', route: 'api.tender_receipts.download', outcome: 'success' }).count('* as n').then((r) => Number(r[0].n)), 2)
+    ;(await client.get(`/api/v1/tenders/${filed.id}/receipt`).loginAs(await actor('nanyuan'))).assertStatus(404)
   })
 
   test('不同意 returns it to the director (a new round on resubmission); 返回上一级 to the handler in the same round', async ({ client, assert }) => {

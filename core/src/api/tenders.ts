@@ -7,6 +7,8 @@ export function tendersApi(http: Http, baseUrl: string) {
     list: (query: TenderQuery = {}) => http.call<TenderRow[], PageMeta>('tenders.index', { query: query as Query }),
     exportUrl: (query: TenderQuery = {}) => http.url('tenders.export', { query: query as Query }),
     show: (id: number) => http.call<TenderDetail>('tenders.show', { params: { id } }),
+    /** 打印备案回执 (PDF, inline) of an approved filing */
+    receiptUrl: (id: number) => http.url('tender_receipts.download', { params: { id } }),
     attachmentUrl: (id: number, attachmentId: number) => http.url('tender_attachments.download', { params: { id, attachmentId } }),
     /** one file per request (multipart field `file`); the token goes into `attachments` of store / resubmit */
     upload: (file: Blob, fileName: string) => uploadFile<TenderUpload>(baseUrl, 'tender_attachments.upload', file, fileName),

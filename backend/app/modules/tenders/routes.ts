@@ -13,6 +13,7 @@ export default {
   'tenders.store': [TendersController, 'store'],
   'tenders.show': [TendersController, 'show'],
   'tender_attachments.download': [TendersController, 'download'],
+  'tender_receipts.download': [TendersController, 'receipt'],
   'tenders.resubmit': [TendersController, 'resubmit'],
   'tenders.first_review': [TendersController, 'firstReview'],
   'tenders.final_review': [TendersController, 'finalReview'],

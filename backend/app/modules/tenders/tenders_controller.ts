@@ -6,6 +6,8 @@ import { attachmentStream, storeUpload } from '#modules/notices/notice_attachmen
 import { excelTime, streamExcel, type ExcelColumn } from '#services/excel_export'
 import { describeExport } from '#services/audit'
 import type { TenderRow } from '@szpm/core'
+import { errors as vineErrors } from '@vinejs/vine'
+import { receiptContent, receiptDigest, renderReceipt } from '#modules/tenders/tender_receipt'
 
 /** the columns of the list's export (the page's table) */
 const EXPORT_COLUMNS: ExcelColumn<TenderRow>[] = [
@@ -65,6 +67,22 @@ export default class TendersController {
     ctx.response.header('Content-Disposition', `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(attachment.file_name)}`)
     ctx.response.header('X-Content-Type-Options', 'nosniff')
     ctx.response.stream(stream)
+  }
+
+  /** 打印备案回执: the PDF of an approved filing, inline (previewed and printed in the page); audited as an export */
+  async receipt(ctx: HttpContext) {
+    const detail = transformTenderDetail(await this.#service.detail(ctx.auth.getUserOrFail(), Number(ctx.params.id)))
+    if (detail.state !== 'approved') {
+      throw new vineErrors.E_VALIDATION_ERROR([{ field: 'id', message: '仅终审同意（已备案）的招标文件可打印备案回执', rule: 'state' }])
+    }
+    const content = receiptContent(detail)
+    const pdf = await renderReceipt(content)
+    describeExport(ctx, { tender_id: detail.id, filing_no: detail.filingNo, receipt_digest: receiptDigest(content) })
+    ctx.response.header('Content-Type', 'application/pdf')
+    ctx.response.header('Content-Disposition', `inline; filename="receipt.pdf"; filename*=UTF-8''${encodeURIComponent(`备案回执-${detail.filingNo}.pdf`)}`)
+    ctx.response.header('X-Receipt-Digest', receiptDigest(content))
+    ctx.response.header('X-Content-Type-Options', 'nosniff')
+    return pdf
   }
 
   /** one file per request, checked by size and magic bytes; its token goes into `attachments` */
