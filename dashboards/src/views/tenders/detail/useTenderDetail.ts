@@ -28,6 +28,8 @@ export function useTenderDetail() {
   const conflictMessage = ref('')
   const filing = useTenderForm()
   const resubmitting = ref(false)
+  /** the 打印备案回执 preview dialog */
+  const printing = ref(false)
 
   async function load() {
     const id = tenderId.value
@@ -105,6 +107,8 @@ export function useTenderDetail() {
   return {
     tenderId, detail, loading, errorMessage, notFound, load, firstOpinion, finalDecision, remark, remarkRequired, fieldErrors, submitting,
     conflictMessage, review, filing, resubmitting, openResubmit, resubmit, goBack, actorText, formatDateTime,
+    printing,
+    receiptUrl: computed(() => (detail.value ? tenders.receiptUrl(detail.value.id) : '')),
     attachmentUrl: (attachmentId: number) => (detail.value ? tenders.attachmentUrl(detail.value.id, attachmentId) : ''),
   }
 }
