@@ -80,7 +80,9 @@ const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
     // 纠纷化解台账: the street handles the disputes the bureaus transfer to it
     'disputes.view', 'disputes.handle', 'disputes.export',
     // 物业区域管理: the street keeps its estates' 设施设备 (and imports them)
-    'areas.view', 'areas.export', 'areas.manage'],
+    'areas.view', 'areas.export', 'areas.manage',
+    // 招标文件备案: the handler does 初审 (终审 is the head's)
+    'tenders.view', 'tenders.handle', 'tenders.export'],
   // 党支部书记: party building (党建园地) is their own module
   party_secretary: ['todos.view', 'filings.view', 'projects.view', 'evaluations.view', 'party_building.view', 'party_building.export'],
   community_head: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'projects.view', 'projects.export',

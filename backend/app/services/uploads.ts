@@ -41,6 +41,8 @@ export const UPLOAD_ROUTES: Readonly<Record<string, UploadLimits>> = {
   'api.equipment_imports.store': { field: 'file', size: '30mb', extnames: ['xlsx'] },
   // 电子投票: the scan of a paper ballot (checked by its magic bytes too, app/modules/voting/paper_scans.ts)
   'api.voting_paper_scans.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'jpg', 'jpeg', 'png'] },
+  // 招标文件备案: one tender document per request (checked by its magic bytes too, as notice attachments are)
+  'api.tender_attachments.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'] },
 }
 
 export function acceptsUploads(routeName: string | undefined) {

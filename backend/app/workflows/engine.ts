@@ -206,8 +206,8 @@ export async function openTodos(
       title: todo.title,
       summary: todo.summary,
       region_id: todo.regionId,
-      roles: [...rule.roles],
-      feature: rule.feature,
+      roles: [...(todo.addressee ?? rule).roles],
+      feature: (todo.addressee ?? rule).feature,
       due_on: todo.dueOn,
       created_at: at,
     }

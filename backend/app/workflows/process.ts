@@ -39,6 +39,8 @@ export interface TodoDescription {
   regionId: number
   /** YYYY-MM-DD or null */
   dueOn: string | null
+  /** who it waits for when not the state's rule (e.g. a developer's filing returns to the street handler, not a director) */
+  addressee?: TodoRule
 }
 
 /**

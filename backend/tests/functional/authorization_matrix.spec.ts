@@ -352,6 +352,22 @@ const TARGETS: Record<string, RouteCase> = {
   'disputes.confirm_close': { target: (p) => ({ params: { id: DISPUTE_IN[p] }, json: { version: 3 } }), outcome: { city: 422, futian: 422 } },
   'disputes.return': { target: (p) => ({ params: { id: DISPUTE_IN[p] }, json: { version: 3, opinion: '矩阵' } }), outcome: { city: 422, futian: 422 } },
   'dispute_attachments.download': { target: (p) => ({ params: { id: DISPUTE_IN[p], attachmentId: DISPUTE_IN[p] } }) },
+  // 招标文件备案: filings by estate (the director's own committee filings; a manager's list is empty); a
+  // filing without files is a harmless 422 for whoever may file (the director for e1, the handler for a
+  // developer), a 403 for a role the process refuses; no filing 999999
+  'tenders.index': { target: (p) => ({ qs: { estate_id: ESTATE_IN[p] } }) },
+  'tenders.export': { target: (p) => ({ qs: { estate_id: ESTATE_IN[p] } }) },
+  'tender_attachments.upload': { target: () => ({ json: {} }), outcome: { head: 422, handler: 422, manager: 422, director: 422, nanyuanManager: 422 } },
+  'tenders.store': {
+    target: (p) => ({ json: { estate_id: ESTATE_IN[p], tenderer_kind: 'developer', tenderer_name: '矩阵开发商', title: '矩阵招标', tender_method: 'public', contact_name: '矩阵', contact_phone: '13800000000', attachments: [] } }),
+    outcome: { head: 403, manager: 403, nanyuanManager: 403, handler: 422, director: 422 },
+  },
+  'tenders.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'tender_receipts.download': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'tender_attachments.download': { target: () => ({ params: { id: 999999, attachmentId: 1 } }), outcome: everyone(404) },
+  'tenders.resubmit': { target: () => ({ params: { id: 999999 }, json: { tenderer_name: '矩阵', title: '矩阵招标', tender_method: 'public', contact_name: '矩阵', contact_phone: '13800000000', version: 1 } }), outcome: everyone(404) },
+  'tenders.first_review': { target: () => ({ params: { id: 999999 }, json: { opinion: 'agree', version: 1 } }), outcome: everyone(404) },
+  'tenders.final_review': { target: () => ({ params: { id: 999999 }, json: { decision: 'approve', version: 1 } }), outcome: everyone(404) },
 }
 
 /** Which places a role's scope covers in the world (city sees all; 福田 sees its two streets). */

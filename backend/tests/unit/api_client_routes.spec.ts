@@ -21,6 +21,7 @@ const ARGS: Record<string, unknown[]> = {
   'disputes.upload': [new Blob(['%PDF-1.7']), '附件.pdf'],
   'areas.startImport': [new Blob(['PK']), '设施设备.xlsx'],
   'voting.uploadPaperScan': [2026, new Blob(['%PDF-1.7']), '选票.pdf'],
+  'tenders.upload': [new Blob(['%PDF-1.7']), '招标文件.pdf'],
 }
 
 interface BackendRoute {

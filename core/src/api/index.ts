@@ -42,12 +42,13 @@ export { learningPlayer, videoProgressStep, type PlayerHooks, type TrainingApi }
 import { accountApi, usersApi } from './users.ts'
 import { votingApi } from './voting.ts'
 import { weatherApi } from './weather.ts'
+import { tendersApi } from './tenders.ts'
 export type { VotingMeetingInput, VotingMeetingQuery } from './voting.ts'
 
 export type * from './types.ts'
 export * from './statistics.ts'
 export * from './http.ts'
-export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi, weatherApi, disputesApi }
+export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi, weatherApi, disputesApi, tendersApi }
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const http = createHttp(options)
@@ -102,6 +103,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     disputes: disputesApi(http, options.baseUrl ?? ''),
     /** 物业区域管理 (module 20): 设施设备 and its Excel import */
     areas: areasApi(http, options.baseUrl ?? ''),
+    /** 招标投标管理 (module 21): 招标文件备案 and its review */
+    tenders: tendersApi(http, options.baseUrl ?? ''),
   }
 }
 

@@ -26,6 +26,7 @@ import { sessions } from './sessions.ts'
 import { staff } from './staff.ts'
 import { todos } from './todos.ts'
 import { training } from './training.ts'
+import { tenders } from './tenders.ts'
 import { users } from './users.ts'
 import { voting } from './voting.ts'
 import { weather } from './weather.ts'
@@ -50,6 +51,7 @@ export type { VotingMeetingKind, VotingMeetingStatus, VotingChoice } from './vot
 export * from './weather.ts'
 export type { ParkingMetric, ParkingSpaceKind, ParkingSpaceStatus, ParkingDisputeType, ParkingEstateState } from './parking.ts'
 export { partyBuilding } from './party_building.ts'
+export * from './tenders.ts'
 export { safety } from './safety.ts'
 export { safetyStatistics, SAFETY_STATUSES, type SafetyMetric, type SafetyStatus } from './safety_statistics.ts'
 export * from './party_building_statistics.ts'
@@ -57,7 +59,7 @@ export * from './areas.ts'
 
 /** every module, manual order (0 = platform tools last) */
 export const MODULES: readonly ModuleDeclaration[] = [
-  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting, weather, disputes, areas,
+  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting, weather, disputes, areas, tenders,
   ...PLANNED_MODULES,
   estates, messages, exportCenter, audit, personalData, calendar,
 ].sort((a, b) => (a.no || 100) - (b.no || 100))

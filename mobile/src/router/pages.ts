@@ -35,6 +35,8 @@ export const PAGE_COMPONENTS: Readonly<Record<string, LazyPage>> = {
   weather: () => import('@/views/weather/Board.vue'),
   'dispute-open': () => import('@/views/disputes/Ledger.vue'),
   'dispute-detail': () => import('@/views/disputes/Detail.vue'),
+  tenders: () => import('@/views/tenders/Tenders.vue'),
+  'tender-detail': () => import('@/views/tenders/TenderDetail.vue'),
   'admin-users': () => import('@/views/admin/users/index.vue'),
   'admin-user-stats': () => import('@/views/admin/user-stats/index.vue'),
 }

@@ -1,0 +1,59 @@
+import { defineModule } from './types.ts'
+
+/** who files the tender documents (domain-rules.md §3) */
+export const TENDERER_KINDS = { committee: '业主委员会', developer: '建设单位' } as const
+export type TendererKind = keyof typeof TENDERER_KINDS
+
+/** the states of a 招标文件备案 (backend/app/modules/tenders/tender_process.ts adds the transitions) */
+export const TENDER_STATES = { first_review: '待初审', final_review: '待终审', rejected: '已退回待修改', approved: '已备案' } as const
+export type TenderState = keyof typeof TENDER_STATES
+
+export const TENDER_METHODS = { public: '公开招标', invited: '邀请招标' } as const
+export type TenderMethod = keyof typeof TENDER_METHODS
+
+/** 办理时长 buckets of a round in elapsed working days (domain-rules.md §2–3); unknown = a year the calendar lacks */
+export const TENDER_SLA_BUCKETS = { normal: '正常办理', overdue: '已超期', severe: '严重超期', unknown: '未知' } as const
+export type TenderSlaBucket = keyof typeof TENDER_SLA_BUCKETS
+
+/** 初审 opinions and 终审 decisions */
+export const TENDER_FIRST_OPINIONS = { agree: '拟同意', disagree: '拟不同意' } as const
+export const TENDER_FINAL_DECISIONS = { approve: '同意', reject: '不同意', return: '返回上一级' } as const
+export type TenderFirstOpinion = keyof typeof TENDER_FIRST_OPINIONS
+export type TenderFinalDecision = keyof typeof TENDER_FINAL_DECISIONS
+
+/** shown to both reviewers beside the attachments */
+export const TENDER_REVIEW_REMINDER = '请核对：所附《物业服务招标文件》须与业主大会表决通过的内容一致（招标范围、服务标准、合同期限、评标办法等），不一致的应拟不同意并说明理由。'
+
+/**
+ * 招标投标管理 (module 21), first part: 招标文件备案 with the two-level review (domain-rules.md §2–3).
+ * The owners' committee director (estate-side account, `estates.own`) files for their estate; a street
+ * handler registers a developer's (建设单位) filing on its behalf, since developers have no account.
+ * The street handler does 初审 (tenders.handle), the street head 终审 (tenders.approve). docs/tenders.md.
+ */
+export const tenders = defineModule({
+  no: 21,
+  name: '招标投标管理',
+  slug: 'tenders',
+  status: 'live',
+  group: 'business',
+  features: { 'tenders.view': '查看与统计', 'tenders.handle': '初审', 'tenders.approve': '终审', 'tenders.export': '导出' },
+  routes: [
+    // the committee director reads and files for their own estates (`estates.own`); street users by region
+    { name: 'tenders.index', method: 'GET', path: 'tenders', access: ['tenders.view', 'estates.own'], label: '招标文件备案列表', scoped: true, query: ['region_id', 'estate_id', 'state', 'sla', 'q', 'page', 'per_page'] },
+    { name: 'tenders.export', method: 'GET', path: 'tenders/export', access: 'tenders.export', label: '导出招标文件备案', scoped: true, query: ['region_id', 'estate_id', 'state', 'sla', 'q'] },
+    { name: 'tender_attachments.upload', method: 'POST', path: 'tenders/attachments', access: ['estates.own', 'tenders.handle'], label: '上传招标文件' },
+    { name: 'tenders.store', method: 'POST', path: 'tenders', access: ['estates.own', 'tenders.handle'], label: '提交招标文件备案', scoped: true },
+    { name: 'tenders.show', method: 'GET', path: 'tenders/:id', access: ['tenders.view', 'estates.own'], label: '招标文件备案详情', params: { id: 'id' }, scoped: true },
+    { name: 'tender_attachments.download', method: 'GET', path: 'tenders/:id/attachments/:attachmentId', access: ['tenders.view', 'estates.own'], label: '下载招标文件', params: { id: 'id', attachmentId: 'id' }, scoped: true },
+    { name: 'tender_receipts.download', method: 'GET', path: 'tenders/:id/receipt', access: ['tenders.view', 'estates.own'], label: '打印备案回执', params: { id: 'id' }, scoped: true },
+    { name: 'tenders.resubmit', method: 'POST', path: 'tenders/:id/resubmit', access: ['estates.own', 'tenders.handle'], label: '修改后重新提交', params: { id: 'id' }, scoped: true },
+    { name: 'tenders.first_review', method: 'POST', path: 'tenders/:id/first-review', access: 'tenders.handle', label: '招标文件初审', params: { id: 'id' }, scoped: true },
+    { name: 'tenders.final_review', method: 'POST', path: 'tenders/:id/final-review', access: 'tenders.approve', label: '招标文件终审', params: { id: 'id' }, scoped: true },
+  ],
+  pages: [
+    { name: 'tenders', path: '/tenders', title: '招标文件备案', feature: ['tenders.view', 'estates.own'], apps: ['pc', 'h5'], menu: true },
+    { name: 'tender-detail', path: '/tenders/:id(\\d+)', title: '招标文件备案详情', feature: ['tenders.view', 'estates.own'], apps: ['pc', 'h5'] },
+  ],
+  tile: { label: '招标备案', icon: 'description', page: 'tenders' },
+  processes: [{ name: 'tender', label: '招标文件备案', todoPage: 'tender-detail' }],
+})
