@@ -5,11 +5,12 @@
  */
 import type { ProcessDefinition, ScheduledJob } from '#workflows/process'
 import { evaluationProcess } from '#modules/evaluations/evaluation_process'
+import { proxyGovernanceProcess } from '#modules/proxy_governance/proxy_governance_process'
 import { WORKFLOW_PROCESSES } from '@szpm/core'
 import { auditLogPartitionsJob } from '#modules/audit/audit_log_partitions'
 
 /** every process of the platform, in inbox order */
-const PROCESS_DEFINITIONS: readonly ProcessDefinition[] = [evaluationProcess as unknown as ProcessDefinition]
+const PROCESS_DEFINITIONS: readonly ProcessDefinition[] = [evaluationProcess as unknown as ProcessDefinition, proxyGovernanceProcess as unknown as ProcessDefinition]
 
 const registry = new Map<string, ProcessDefinition>()
 

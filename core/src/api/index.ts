@@ -10,6 +10,8 @@ import { auditApi } from './audit.ts'
 import { calendarApi } from './calendar.ts'
 import { commonFundsApi } from './common_funds.ts'
 import { creditApi } from './credit.ts'
+import { disclosuresApi, proxyGovernanceApi } from './disclosures.ts'
+export type { DisclosureInput, DisclosureQuery, DisclosureTemplateInput, ProxyGovernanceQuery } from './disclosures.ts'
 export type { CommonFundAccountMeta, CommonFundBankQuery, CommonFundEnforcement, CommonFundEnforcementInput, CommonFundTransactionQuery } from './common_funds.ts'
 import { estatesApi } from './estates.ts'
 import { evaluationsApi } from './evaluations.ts'
@@ -41,7 +43,7 @@ export type { VotingMeetingInput, VotingMeetingQuery } from './voting.ts'
 export type * from './types.ts'
 export * from './statistics.ts'
 export * from './http.ts'
-export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi }
+export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi, disclosuresApi, proxyGovernanceApi }
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const http = createHttp(options)
@@ -90,6 +92,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
     partyBuilding: partyBuildingApi(http),
     /** 平安建设 (module 12): 考核内容配置 and 考核办理 */
     safety: safetyApi(http),
+    /** 信息公开 (module 16): templates, announcements, 公示公告 */
+    disclosures: disclosuresApi(http),
+    /** 居代业管理 (module 23) */
+    proxyGovernance: proxyGovernanceApi(http),
   }
 }
 
