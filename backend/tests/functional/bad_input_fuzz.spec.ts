@@ -115,6 +115,18 @@ const SAMPLES: Record<string, { params?: Record<string, number | string>; body: 
   'api.safety_assessments.update': { params: { id: SA.yl1.disputes }, body: { status: 'in_progress', score: 10, remark: 'fuzz', version: 1 } },
   'api.safety_items.store': { body: { year: 2026, title: 'fuzz', description: 'fuzz', max_score: 10, sort_order: 1 } },
   'api.safety_items.update': { params: { id: 999999 }, body: { title: 'fuzz', description: 'fuzz', max_score: 10, sort_order: 1 } },
+  'api.disclosure_templates.store': { body: { code: 'fuzz', name: 'fuzz', active: true, fields: [{ key: 'a', label: 'A', type: 'text', required: true }] } },
+  'api.disclosure_templates.update': { params: { id: 999999 }, body: { code: 'fuzz', name: 'fuzz', active: true, fields: [{ key: 'a', label: 'A', type: 'text', required: true }], version: 1 } },
+  'api.disclosures.preview': { body: { template_id: 3, estate_id: E.e5, title: 'fuzz', fields: { content: '<p>fuzz</p>' } } },
+  'api.disclosures.store': { body: { template_id: 3, estate_id: E.e5, title: 'fuzz', fields: { content: '<p>fuzz</p>' } } },
+  'api.disclosures.update': { params: { id: 999999 }, body: { template_id: 3, estate_id: E.e5, title: 'fuzz', fields: { content: '<p>fuzz</p>' }, version: 1 } },
+  'api.disclosures.publish': { params: { id: 999999 }, body: { version: 1 } },
+  'api.disclosures.void': { params: { id: 999999 }, body: { version: 1, reason: 'fuzz' } },
+  'api.disclosures.destroy': { params: { id: 999999 }, body: { version: 1 } },
+  'api.proxy_governances.store': { body: { estate_id: E.e5, reason: 'fuzz', content: '<p>fuzz</p>' } },
+  'api.proxy_governances.decline': { params: { id: 999999 }, body: { version: 1, remark: 'fuzz', content: '<p>fuzz</p>' } },
+  'api.proxy_governances.appoint': { params: { id: 999999 }, body: { version: 1, remark: 'fuzz', agent: 'fuzz', content: '<p>fuzz</p>' } },
+  'api.proxy_governances.terminate': { params: { id: 999999 }, body: { version: 1, remark: 'fuzz', content: '<p>fuzz</p>' } },
 }
 
 /**
@@ -132,6 +144,7 @@ const ACTORS: Record<string, WorldUser> = {
   'api.exports.store': 'party', 'api.export_subscriptions.store': 'party',
   'api.training_media.upload': 'city', 'api.training_courses.store': 'city', 'api.training_courses.update': 'city',
   'api.safety_items.store': 'city', 'api.safety_items.update': 'city',
+  'api.disclosure_templates.store': 'city', 'api.disclosure_templates.update': 'city',
   'api.parking.remind': 'luohu', 'api.estate_parking.store': 'nanyuanManager', 'api.estate_parking.update': 'nanyuanManager', 'api.estate_parking.destroy': 'nanyuanManager',
   'api.staff.remind': 'luohu', 'api.estate_staff.store': 'nanyuanManager', 'api.estate_staff.update': 'nanyuanManager', 'api.estate_staff.destroy': 'nanyuanManager', 'api.estate_staff.confirm': 'nanyuanManager',
 }

@@ -32,6 +32,12 @@ export const PAGE_COMPONENTS: Readonly<Record<string, LazyPage>> = {
   'estate-staff': () => import('@/views/estate/staff/index.vue'),
   'estate-parking': () => import('@/views/estate/parking/index.vue'),
   'owner-voting': () => import('@/views/voting/Mine.vue'),
+  disclosures: () => import('@/views/disclosures/DisclosureList.vue'),
+  'disclosure-detail': () => import('@/views/disclosures/DisclosureDetail.vue'),
+  'disclosure-board': () => import('@/views/disclosures/DisclosureList.vue'),
+  'disclosure-board-detail': () => import('@/views/disclosures/DisclosureDetail.vue'),
+  'proxy-governances': () => import('@/views/proxy_governance/ProxyGovernanceList.vue'),
+  'proxy-governance-detail': () => import('@/views/proxy_governance/ProxyGovernanceDetail.vue'),
   'admin-users': () => import('@/views/admin/users/index.vue'),
   'admin-user-stats': () => import('@/views/admin/user-stats/index.vue'),
 }
