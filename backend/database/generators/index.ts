@@ -1,6 +1,7 @@
 import { accounts } from './accounts.ts'
 import { commonFunds } from './common_funds.ts'
 import { credit } from './credit.ts'
+import { disclosures } from './disclosures.ts'
 import { estates } from './estates.ts'
 import { estateAccounts } from './estate_accounts.ts'
 import { evaluations } from './evaluations.ts'
@@ -43,6 +44,8 @@ export const GENERATORS: readonly DataGenerator[] = [
   partyBuilding,
   // after the accounts (community staff update the assessments)
   safety,
+  // after the accounts (the street offices publish)
+  disclosures,
 ]
 
 export { runGenerators } from './pipeline.ts'

@@ -21,6 +21,8 @@ export interface Scale {
   opinionCollectionsPerStreet?: [number, number]
   /** 党建园地: responses from each estate of the street per collection (default 2–8) */
   opinionResponsesPerEstate?: [number, number]
+  /** 信息公开: announcements of each estate (generators/disclosures.ts; default 0–2) */
+  disclosuresPerEstate?: [number, number]
   /** Only these street offices get communities (tests use a handful); default: all 74. */
   streets?: readonly string[]
 }

@@ -17,6 +17,7 @@ const ARGS: Record<string, unknown[]> = {
   'users.statsListExportUrl': ['project_managers', 'accounts'],
   'notices.upload': [new Blob(['%PDF-1.7']), '附件.pdf'],
   'training.uploadMedia': [new Blob(['%PDF-1.7']), '课程.pdf'],
+  'proxyGovernance.fire': [2026, 'appoint', { version: 1, remark: '指定', content: '<p>公告</p>', agent: '居委会' }],
 }
 
 interface BackendRoute {
