@@ -176,6 +176,23 @@ test.group('Proxy governance · the process', (group) => {
     communityForeign.assertStatus(404)
   })
 
+  test('a committee formed while 代行中 raises the street\'s to-do to 终止; 终止 closes it', async ({ client, assert }) => {
+    const id = (await start(client)).body().data.id
+    await step(client, id, 'appoint', { version: 1, remark: '同意', agent: '园岭一社区居委会', content: CONTENT })
+    assert.lengthOf(await openTodos(id), 0)
+    await db.from('estates').where('id', E.e2).update({ has_committee: true })
+    const inbox = await client.visit('api.todos.index').loginAs(await actor('handler'))
+    const todo = inbox.body().data.find((t: { process: string; subjectId: number }) => t.process === 'proxy_governance' && t.subjectId === id)
+    assert.equal(todo.step, 'acting')
+    assert.match(todo.title, /已成立业主委员会，请终止居代业$/)
+    // read again: still one
+    await client.visit('api.todos.index').loginAs(await actor('head'))
+    assert.lengthOf(await openTodos(id), 1)
+    const ended = await step(client, id, 'terminate', { version: 2, remark: '业委会已成立', content: CONTENT })
+    ended.assertStatus(200)
+    assert.lengthOf(await openTodos(id), 0)
+  })
+
   test('list, the estate picker and the export', async ({ client, assert }) => {
     const id = (await start(client)).body().data.id
     const handler = await actor('handler')

@@ -7,6 +7,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { defineProcess, type TodoDescription } from '#workflows/process'
 import { processDeclaration } from '@szpm/core'
+import { refreshProxyGovernanceTodos } from '#modules/proxy_governance/refresh_proxy_governance_todos'
 
 const STREET = ['street_head', 'street_handler'] as const
 const HANDLE = { roles: STREET, feature: 'proxy_governance.handle' }
@@ -40,4 +41,7 @@ export const proxyGovernanceProcess = defineProcess({
     }
     return todos
   },
+
+  // an owners' committee formed while 代行中: the street's to-do to 终止 (opened before the inbox is read)
+  inbox: { refresh: refreshProxyGovernanceTodos },
 })
