@@ -115,10 +115,11 @@ const SAMPLES: Record<string, { params?: Record<string, number | string>; body: 
   'api.safety_assessments.update': { params: { id: SA.yl1.disputes }, body: { status: 'in_progress', score: 10, remark: 'fuzz', version: 1 } },
   'api.safety_items.store': { body: { year: 2026, title: 'fuzz', description: 'fuzz', max_score: 10, sort_order: 1 } },
   'api.safety_items.update': { params: { id: 999999 }, body: { title: 'fuzz', description: 'fuzz', max_score: 10, sort_order: 1 } },
-  'api.disclosure_templates.store': { body: { code: 'fuzz', name: 'fuzz', active: true, fields: [{ key: 'a', label: 'A', type: 'text', required: true }] } },
+  // two fields with one code: refused by the service whatever else the input holds (nothing is added)
+  'api.disclosure_templates.store': { body: { code: 'fuzz', name: 'fuzz', active: true, fields: [{ key: 'a', label: 'A', type: 'text', required: true }, { key: 'a', label: 'B', type: 'text', required: true }] } },
   'api.disclosure_templates.update': { params: { id: 999999 }, body: { code: 'fuzz', name: 'fuzz', active: true, fields: [{ key: 'a', label: 'A', type: 'text', required: true }], version: 1 } },
   'api.disclosures.preview': { body: { template_id: 3, estate_id: E.e5, title: 'fuzz', fields: { content: '<p>fuzz</p>' } } },
-  'api.disclosures.store': { body: { template_id: 3, estate_id: E.e5, title: 'fuzz', fields: { content: '<p>fuzz</p>' } } },
+  'api.disclosures.store': { body: { template_id: 3, estate_id: E.e1, title: 'fuzz', fields: { content: '<p>fuzz</p>' } } },
   'api.disclosures.update': { params: { id: 999999 }, body: { template_id: 3, estate_id: E.e5, title: 'fuzz', fields: { content: '<p>fuzz</p>' }, version: 1 } },
   'api.disclosures.publish': { params: { id: 999999 }, body: { version: 1 } },
   'api.disclosures.void': { params: { id: 999999 }, body: { version: 1, reason: 'fuzz' } },

@@ -69,6 +69,10 @@ export function checkFields(fields: readonly DisclosureTemplateField[], values: 
       continue
     }
     const text = raw.trim()
+    if (text.includes('\u0000')) {
+      problems.push({ field: path, message: `${field.label}含有无效字符`, rule: 'regex' })
+      continue
+    }
     if (text.length > fieldMax(field)) {
       problems.push({ field: path, message: `${field.label}不能超过 ${fieldMax(field)} 个字符`, rule: 'maxLength' })
       continue

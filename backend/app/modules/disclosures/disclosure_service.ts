@@ -76,8 +76,8 @@ export interface DisclosureListInput {
   state?: DisclosureState
   source?: DisclosureSource
   q?: string
-  from?: string
-  to?: string
+  from?: Date
+  to?: Date
   page?: number
   per_page?: number
 }
@@ -95,6 +95,12 @@ export interface TemplateInput {
   name: string
   active: boolean
   fields: DisclosureTemplateField[]
+}
+
+/** a validated date (YYYY-MM-DD as the user typed it) back to its ISO day */
+function isoDay(date: Date) {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
 
 function fieldErrors(problems: { field: string; message: string; rule: string }[]) {
@@ -253,8 +259,8 @@ export default class DisclosureService {
     if (input.state) query.where('d.state', input.state)
     if (input.source) query.where('d.source', input.source)
     if (input.q) query.where((sub) => sub.whereILike('d.title', containing(input.q!)).orWhereILike('e.name', containing(input.q!)))
-    if (input.from) query.whereRaw(`(coalesce(d.published_at, d.created_at) AT TIME ZONE 'Asia/Shanghai')::date >= ?::date`, [input.from])
-    if (input.to) query.whereRaw(`(coalesce(d.published_at, d.created_at) AT TIME ZONE 'Asia/Shanghai')::date <= ?::date`, [input.to])
+    if (input.from) query.whereRaw(`(coalesce(d.published_at, d.created_at) AT TIME ZONE 'Asia/Shanghai')::date >= ?::date`, [isoDay(input.from)])
+    if (input.to) query.whereRaw(`(coalesce(d.published_at, d.created_at) AT TIME ZONE 'Asia/Shanghai')::date <= ?::date`, [isoDay(input.to)])
     const [{ total }] = await query.clone().clearSelect().clearOrder().count('* as total')
     const rows = (await query
       .orderByRaw('coalesce(d.published_at, d.created_at) DESC')

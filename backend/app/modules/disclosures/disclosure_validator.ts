@@ -10,7 +10,8 @@ const LABELS = {
   code: '模板编码', name: '模板名称', active: '是否启用',
   'fields.*': '模板字段', 'fields.*.key': '字段编码', 'fields.*.label': '字段名称', 'fields.*.type': '字段类型', 'fields.*.required': '是否必填', 'fields.*.maxLength': '最大长度',
 }
-const DAY = /^\d{4}-\d{2}-\d{2}$/
+/** text PostgreSQL can store: no NUL character */
+const NO_NUL = /^[^\u0000]*$/
 
 export const disclosureListValidator = labelled(
   vine.create({
@@ -20,8 +21,8 @@ export const disclosureListValidator = labelled(
     state: vine.enum(Object.keys(DISCLOSURE_STATES) as DisclosureState[]).optional(),
     source: vine.enum(Object.keys(DISCLOSURE_SOURCES) as DisclosureSource[]).optional(),
     q: vine.string().trim().maxLength(50).optional(),
-    from: vine.string().trim().regex(DAY).optional(),
-    to: vine.string().trim().regex(DAY).optional(),
+    from: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+    to: vine.date({ formats: ['YYYY-MM-DD'] }).afterOrSameAs('from').optional(),
     page: pageField().optional(),
     per_page: perPageField().optional(),
   }),
@@ -36,7 +37,7 @@ export const estatesValidator = labelled(vine.create({ q: vine.string().trim().m
 const disclosureFields = {
   template_id: idField(),
   estate_id: idField(),
-  title: vine.string().trim().minLength(2).maxLength(FIELD_LIMITS.titleMax),
+  title: vine.string().trim().minLength(2).maxLength(FIELD_LIMITS.titleMax).regex(NO_NUL),
   fields: vine.record(vine.any()).optional(),
   publish: vine.boolean({ strict: true }).optional(),
 }
@@ -44,19 +45,19 @@ export const disclosureValidator = labelled(vine.create(disclosureFields), LABEL
 export const disclosureUpdateValidator = labelled(vine.create({ ...disclosureFields, version: versionField() }), LABELS)
 export const disclosureVersionValidator = labelled(vine.create({ version: versionField() }), LABELS)
 export const disclosureVoidValidator = labelled(
-  vine.create({ version: versionField(), reason: vine.string().trim().minLength(2).maxLength(200) }),
+  vine.create({ version: versionField(), reason: vine.string().trim().minLength(2).maxLength(200).regex(NO_NUL) }),
   LABELS
 )
 
 const templateFields = {
   code: vine.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/),
-  name: vine.string().trim().minLength(2).maxLength(50),
+  name: vine.string().trim().minLength(2).maxLength(50).regex(NO_NUL),
   active: vine.boolean({ strict: true }),
   fields: vine
     .array(
       vine.object({
         key: vine.string().trim().regex(/^[a-z][a-z0-9_]{0,29}$/),
-        label: vine.string().trim().minLength(1).maxLength(30),
+        label: vine.string().trim().minLength(1).maxLength(30).regex(NO_NUL),
         type: vine.enum(Object.keys(DISCLOSURE_FIELD_TYPES) as DisclosureFieldType[]),
         required: vine.boolean({ strict: true }),
         maxLength: integer({ min: 1, max: FIELD_LIMITS.richtextMax }).optional(),

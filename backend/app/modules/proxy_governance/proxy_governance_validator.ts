@@ -9,6 +9,8 @@ const LABELS = {
 }
 /** rich text as sent (sanitised by 信息公开's template check) */
 const CONTENT_MAX = 20_000
+/** text PostgreSQL can store: no NUL character */
+const NO_NUL = /^[^\u0000]*$/
 
 export const proxyListValidator = labelled(
   vine.create({
@@ -28,8 +30,8 @@ export const proxyEstatesValidator = labelled(vine.create({ q: vine.string().tri
 export const startProxyValidator = labelled(
   vine.create({
     estate_id: idField(),
-    reason: vine.string().trim().maxLength(500).optional(),
-    content: vine.string().maxLength(CONTENT_MAX).optional(),
+    reason: vine.string().trim().maxLength(500).regex(NO_NUL).optional(),
+    content: vine.string().maxLength(CONTENT_MAX).regex(NO_NUL).optional(),
   }),
   LABELS
 )
@@ -37,9 +39,9 @@ export const startProxyValidator = labelled(
 export const proxyStepValidator = labelled(
   vine.create({
     version: versionField(),
-    remark: vine.string().trim().maxLength(500).optional(),
-    content: vine.string().maxLength(CONTENT_MAX).optional(),
-    agent: vine.string().trim().maxLength(100).optional(),
+    remark: vine.string().trim().maxLength(500).regex(NO_NUL).optional(),
+    content: vine.string().maxLength(CONTENT_MAX).regex(NO_NUL).optional(),
+    agent: vine.string().trim().maxLength(100).regex(NO_NUL).optional(),
   }),
   LABELS
 )
