@@ -82,14 +82,16 @@ const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
     // 物业区域管理: the street keeps its estates' 设施设备 (and imports them)
     'areas.view', 'areas.export', 'areas.manage',
     // 招标文件备案: the handler does 初审 (终审 is the head's)
-    'tenders.view', 'tenders.handle', 'tenders.export'],
+    'tenders.view', 'tenders.handle', 'tenders.export',
+    // 信息公开 and 居代业 are published and handled by the street office
+    'disclosures.view', 'disclosures.manage', 'proxy_governance.view', 'proxy_governance.handle'],
   // 党支部书记: party building (党建园地) is their own module
   party_secretary: ['todos.view', 'filings.view', 'projects.view', 'evaluations.view', 'party_building.view', 'party_building.export'],
   community_head: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'projects.view', 'projects.export',
     'evaluations.view', 'evaluations.handle', 'evaluations.export', 'safety.view', 'safety.handle', 'safety.export',
-    'staff.view', 'staff.export', 'parking.view', 'parking.export', 'common_funds.view', 'common_funds.export', 'training.view', 'training.export', 'areas.view', 'areas.export'],
+    'staff.view', 'staff.export', 'parking.view', 'parking.export', 'common_funds.view', 'common_funds.export', 'training.view', 'training.export', 'areas.view', 'areas.export', 'disclosures.view', 'proxy_governance.view'],
   community_handler: ['todos.view', 'todos.handle', 'filings.view', 'projects.view', 'evaluations.view', 'evaluations.handle', 'safety.view', 'safety.handle',
-    'staff.view', 'parking.view', 'common_funds.view', 'training.view'],
+    'staff.view', 'parking.view', 'common_funds.view', 'training.view', 'disclosures.view', 'proxy_governance.view'],
   // estate-side roles hold no region feature: what they see is their own inbox and their own estates' page
   project_manager: ['estates.own'],
   committee_director: ['estates.own'],

@@ -2,6 +2,7 @@ import { accounts } from './accounts.ts'
 import { commonFunds } from './common_funds.ts'
 import { credit } from './credit.ts'
 import { disputes } from './disputes.ts'
+import { disclosures } from './disclosures.ts'
 import { estates } from './estates.ts'
 import { estateAccounts } from './estate_accounts.ts'
 import { evaluations } from './evaluations.ts'
@@ -46,6 +47,8 @@ export const GENERATORS: readonly DataGenerator[] = [
   safety,
   // after the accounts (the bureaus and street handlers act in the history)
   disputes,
+  // after the accounts (the street offices publish)
+  disclosures,
 ]
 
 export { runGenerators } from './pipeline.ts'

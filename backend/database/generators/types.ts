@@ -23,6 +23,8 @@ export interface Scale {
   opinionResponsesPerEstate?: [number, number]
   /** 纠纷化解台账: disputes of each estate (generators/disputes.ts; default 0–4) */
   disputesPerEstate?: [number, number]
+  /** 信息公开: announcements of each estate (generators/disclosures.ts; default 0–2) */
+  disclosuresPerEstate?: [number, number]
   /** Only these street offices get communities (tests use a handful); default: all 74. */
   streets?: readonly string[]
 }

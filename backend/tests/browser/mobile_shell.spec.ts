@@ -58,7 +58,7 @@ test.group('H5 · shell: tiles, guards and the estate page from the declarations
       const page = await context.newPage()
       await loginOnH5(page, 'party')
       await page.locator('[data-test="entry-filings"]').waitFor()
-      assert.deepEqual(await tiles(page), ['messages', 'todos', 'filings', 'party_building', 'evaluations', 'account'])
+      assert.deepEqual(await tiles(page), ['messages', 'todos', 'filings', 'party_building', 'evaluations', 'disclosure-board', 'account'])
       assert.equal(await page.locator('[data-test="entry-projects"]').count(), 0)
       // labels from the declarations, one line each, aligned
       assert.equal((await page.locator('[data-test="entry-evaluations"] .van-grid-item__text').innerText()).trim(), '社区评价')
@@ -98,7 +98,7 @@ test.group('H5 · shell: tiles, guards and the estate page from the declarations
       const page = await context.newPage()
       await loginOnH5(page, 'party')
       await page.locator('[data-test="entry-projects"]').waitFor()
-      assert.deepEqual(await tiles(page), ['messages', 'todos', 'projects', 'filings', 'party_building', 'evaluations', 'account'])
+      assert.deepEqual(await tiles(page), ['messages', 'todos', 'projects', 'filings', 'party_building', 'evaluations', 'disclosure-board', 'account'])
       assert.deepEqual(await misalignedTiles(page), [])
       assert.equal((await page.locator('[data-test="home-planned"]').innerText()).trim(), '业主决策情况')
 
@@ -125,7 +125,7 @@ test.group('H5 · shell: tiles, guards and the estate page from the declarations
       const page = await context.newPage()
       await loginOnH5(page, 'party')
       await page.locator('[data-test="entry-todos"]').waitFor()
-      assert.deepEqual(await tiles(page), ['messages', 'todos', 'party_building', 'account'])
+      assert.deepEqual(await tiles(page), ['messages', 'todos', 'party_building', 'disclosure-board', 'account'])
       await sentHome(page, `/estates/${E.e1}`)
       await sentHome(page, '/evaluations/list')
     } finally {

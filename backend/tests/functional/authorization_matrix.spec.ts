@@ -57,6 +57,8 @@ const OPINION_IN: Record<Place, number> = { own: OPINION.yuanlingLift, sibling: 
 
 /** 设施设备 numbers added by the matrix (unique per call) */
 let equipmentCodes = 0
+/** 信息公开: a valid template (the city's first cell adds it, the later ones are a harmless 422) */
+const MATRIX_TEMPLATE = { code: 'matrix', name: '矩阵模板', active: true, fields: [{ key: 'content', label: '内容', type: 'richtext', required: true }] }
 
 const TARGETS: Record<string, RouteCase> = {
   'session.csrf': { target: none },
@@ -368,6 +370,39 @@ const TARGETS: Record<string, RouteCase> = {
   'tenders.resubmit': { target: () => ({ params: { id: 999999 }, json: { tenderer_name: '矩阵', title: '矩阵招标', tender_method: 'public', contact_name: '矩阵', contact_phone: '13800000000', version: 1 } }), outcome: everyone(404) },
   'tenders.first_review': { target: () => ({ params: { id: 999999 }, json: { opinion: 'agree', version: 1 } }), outcome: everyone(404) },
   'tenders.final_review': { target: () => ({ params: { id: 999999 }, json: { decision: 'approve', version: 1 } }), outcome: everyone(404) },
+  // 信息公开: templates are kept by the city (others holding disclosures.manage: 403); street accounts publish for their street's estates (the
+  // bureaus: 403; another street's estate: 404); no announcement 999999; 公示公告 is everyone's own
+  'disclosure_templates.index': { target: none },
+  'disclosure_templates.store': { target: () => ({ json: MATRIX_TEMPLATE }), outcome: { city: 201, futian: 403, head: 403, handler: 403 } },
+  'disclosure_templates.update': { target: () => ({ params: { id: 999999 }, json: { ...MATRIX_TEMPLATE, version: 1 } }), outcome: { city: 404, futian: 403, head: 403, handler: 403 } },
+  'disclosures.index': { target: inRegion },
+  'disclosures.export': { target: inRegion },
+  'disclosures.estates': { target: none, outcome: { city: 403, futian: 403 } },
+  'disclosures.preview': { target: () => ({ json: {} }), outcome: { city: 422, futian: 422, head: 422, handler: 422 } },
+  'disclosures.store': {
+    target: (p) => ({ json: { template_id: 3, estate_id: ESTATE_IN[p], title: '矩阵公告', fields: { content: '<p>矩阵</p>' } } }),
+    outcome: { city: 403, futian: 403, head: 201, handler: 201 },
+  },
+  'disclosures.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'disclosures.update': { target: () => ({ params: { id: 999999 }, json: { template_id: 3, estate_id: E.e1, title: '矩阵公告', version: 1 } }), outcome: { ...everyone(404), city: 403, futian: 403 } },
+  'disclosures.publish': { target: () => ({ params: { id: 999999 }, json: { version: 1 } }), outcome: { ...everyone(404), city: 403, futian: 403 } },
+  'disclosures.void': { target: () => ({ params: { id: 999999 }, json: { version: 1, reason: '矩阵作废' } }), outcome: { ...everyone(404), city: 403, futian: 403 } },
+  'disclosures.destroy': { target: () => ({ params: { id: 999999 }, json: { version: 1 } }), outcome: { ...everyone(404), city: 403, futian: 403 } },
+  'disclosure_board.index': { target: none },
+  'disclosure_board.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  // 居代业: the street starts one for an estate without a committee (e1 has one: a harmless 422; the
+  // process refuses the bureaus: 403); no 居代业 999999
+  'proxy_governances.index': { target: inRegion },
+  'proxy_governances.export': { target: inRegion },
+  'proxy_governances.estates': { target: none },
+  'proxy_governances.store': {
+    target: (p) => ({ json: { estate_id: ESTATE_IN[p], reason: '矩阵', content: '<p>矩阵</p>' } }),
+    outcome: { city: 403, futian: 403, head: 422, handler: 422 },
+  },
+  'proxy_governances.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'proxy_governances.decline': { target: () => ({ params: { id: 999999 }, json: { version: 1, remark: '矩阵', content: '<p>矩阵</p>' } }), outcome: everyone(404) },
+  'proxy_governances.appoint': { target: () => ({ params: { id: 999999 }, json: { version: 1, remark: '矩阵', agent: '矩阵', content: '<p>矩阵</p>' } }), outcome: everyone(404) },
+  'proxy_governances.terminate': { target: () => ({ params: { id: 999999 }, json: { version: 1, remark: '矩阵', content: '<p>矩阵</p>' } }), outcome: everyone(404) },
 }
 
 /** Which places a role's scope covers in the world (city sees all; 福田 sees its two streets). */

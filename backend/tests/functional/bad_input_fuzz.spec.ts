@@ -131,6 +131,19 @@ const SAMPLES: Record<string, { params?: Record<string, number | string>; body: 
   'api.disputes.apply_close': { params: { id: 1 }, body: { version: 3, result: 'fuzz' } },
   'api.disputes.confirm_close': { params: { id: 1 }, body: { version: 3 } },
   'api.disputes.return': { params: { id: 1 }, body: { version: 3, opinion: 'fuzz' } },
+  // two fields with one code: refused by the service whatever else the input holds (nothing is added)
+  'api.disclosure_templates.store': { body: { code: 'fuzz', name: 'fuzz', active: true, fields: [{ key: 'a', label: 'A', type: 'text', required: true }, { key: 'a', label: 'B', type: 'text', required: true }] } },
+  'api.disclosure_templates.update': { params: { id: 999999 }, body: { code: 'fuzz', name: 'fuzz', active: true, fields: [{ key: 'a', label: 'A', type: 'text', required: true }], version: 1 } },
+  'api.disclosures.preview': { body: { template_id: 3, estate_id: E.e5, title: 'fuzz', fields: { content: '<p>fuzz</p>' } } },
+  'api.disclosures.store': { body: { template_id: 3, estate_id: E.e1, title: 'fuzz', fields: { content: '<p>fuzz</p>' } } },
+  'api.disclosures.update': { params: { id: 999999 }, body: { template_id: 3, estate_id: E.e5, title: 'fuzz', fields: { content: '<p>fuzz</p>' }, version: 1 } },
+  'api.disclosures.publish': { params: { id: 999999 }, body: { version: 1 } },
+  'api.disclosures.void': { params: { id: 999999 }, body: { version: 1, reason: 'fuzz' } },
+  'api.disclosures.destroy': { params: { id: 999999 }, body: { version: 1 } },
+  'api.proxy_governances.store': { body: { estate_id: E.e5, reason: 'fuzz', content: '<p>fuzz</p>' } },
+  'api.proxy_governances.decline': { params: { id: 999999 }, body: { version: 1, remark: 'fuzz', content: '<p>fuzz</p>' } },
+  'api.proxy_governances.appoint': { params: { id: 999999 }, body: { version: 1, remark: 'fuzz', agent: 'fuzz', content: '<p>fuzz</p>' } },
+  'api.proxy_governances.terminate': { params: { id: 999999 }, body: { version: 1, remark: 'fuzz', content: '<p>fuzz</p>' } },
 }
 
 /**
@@ -151,6 +164,7 @@ const ACTORS: Record<string, WorldUser> = {
   'api.training_media.upload': 'city', 'api.training_courses.store': 'city', 'api.training_courses.update': 'city',
   'api.safety_items.store': 'city', 'api.safety_items.update': 'city',
   'api.disputes.store': 'luohu', 'api.disputes.transfer': 'luohu', 'api.disputes.confirm_close': 'luohu', 'api.disputes.return': 'luohu',
+  'api.disclosure_templates.store': 'city', 'api.disclosure_templates.update': 'city',
   'api.parking.remind': 'luohu', 'api.estate_parking.store': 'nanyuanManager', 'api.estate_parking.update': 'nanyuanManager', 'api.estate_parking.destroy': 'nanyuanManager',
   'api.staff.remind': 'luohu', 'api.estate_staff.store': 'nanyuanManager', 'api.estate_staff.update': 'nanyuanManager', 'api.estate_staff.destroy': 'nanyuanManager', 'api.estate_staff.confirm': 'nanyuanManager',
 }

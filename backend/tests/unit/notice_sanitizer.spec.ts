@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { noticePlainText, sanitizeNoticeHtml } from '#modules/notices/notice_sanitizer'
+import { richTextPlain as noticePlainText, sanitizeRichText as sanitizeNoticeHtml } from '#services/rich_text'
 
 /**
  * The notice body allow-list against XSS payloads in the style of the OWASP XSS Filter Evasion

@@ -15,6 +15,8 @@ import { commonFundsApi } from './common_funds.ts'
 import { creditApi } from './credit.ts'
 import { disputesApi } from './disputes.ts'
 export type { DisputeStep } from './disputes.ts'
+import { disclosuresApi, proxyGovernanceApi } from './disclosures.ts'
+export type { DisclosureInput, DisclosureQuery, DisclosureTemplateInput, ProxyGovernanceQuery } from './disclosures.ts'
 export type { CommonFundAccountMeta, CommonFundBankQuery, CommonFundEnforcement, CommonFundEnforcementInput, CommonFundTransactionQuery } from './common_funds.ts'
 import { estatesApi } from './estates.ts'
 import { evaluationsApi } from './evaluations.ts'
@@ -48,7 +50,7 @@ export type { VotingMeetingInput, VotingMeetingQuery } from './voting.ts'
 export type * from './types.ts'
 export * from './statistics.ts'
 export * from './http.ts'
-export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi, weatherApi, disputesApi, tendersApi }
+export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi, weatherApi, disputesApi, tendersApi, disclosuresApi, proxyGovernanceApi }
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const http = createHttp(options)
@@ -105,6 +107,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
     areas: areasApi(http, options.baseUrl ?? ''),
     /** 招标投标管理 (module 21): 招标文件备案 and its review */
     tenders: tendersApi(http, options.baseUrl ?? ''),
+    /** 信息公开 (module 16): templates, announcements, 公示公告 */
+    disclosures: disclosuresApi(http),
+    /** 居代业管理 (module 23) */
+    proxyGovernance: proxyGovernanceApi(http),
   }
 }
 

@@ -9,6 +9,7 @@ import { areas } from './areas.ts'
 import { commonFunds } from './common_funds.ts'
 import { credit } from './credit.ts'
 import { disputes } from './disputes.ts'
+import { disclosures } from './disclosures.ts'
 import { estates } from './estates.ts'
 import { exportCenter } from './exports.ts'
 import { evaluations } from './evaluations.ts'
@@ -21,6 +22,7 @@ import { parking } from './parking.ts'
 import { partyBuilding } from './party_building.ts'
 import { PLANNED_MODULES } from './planned.ts'
 import { projects } from './projects.ts'
+import { proxyGovernance } from './proxy_governance.ts'
 import { safety } from './safety.ts'
 import { sessions } from './sessions.ts'
 import { staff } from './staff.ts'
@@ -56,10 +58,12 @@ export { safety } from './safety.ts'
 export { safetyStatistics, SAFETY_STATUSES, type SafetyMetric, type SafetyStatus } from './safety_statistics.ts'
 export * from './party_building_statistics.ts'
 export * from './areas.ts'
+export * from './disclosures.ts'
+export * from './proxy_governance.ts'
 
 /** every module, manual order (0 = platform tools last) */
 export const MODULES: readonly ModuleDeclaration[] = [
-  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting, weather, disputes, areas, tenders,
+  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting, weather, disputes, areas, tenders, disclosures, proxyGovernance,
   ...PLANNED_MODULES,
   estates, messages, exportCenter, audit, personalData, calendar,
 ].sort((a, b) => (a.no || 100) - (b.no || 100))

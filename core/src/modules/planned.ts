@@ -10,6 +10,4 @@ const planned = (no: number, name: string, slug: string, group: MenuGroup, featu
 export const PLANNED_MODULES = [
   planned(8, '业主决策情况', 'decisions', 'statistics', { 'decisions.view': '查看', 'decisions.export': '导出' }),
   planned(15, '安全检查', 'inspections', 'business', { 'inspections.view': '查看统计', 'inspections.export': '导出', 'inspections.remind': '催办', 'inspections.manage': '发布任务' }),
-  planned(16, '信息公开', 'disclosures', 'business', { 'disclosures.view': '查询', 'disclosures.manage': '发布、作废与删除' }),
-  planned(23, '居代业管理', 'proxy_governance', 'business', { 'proxy_governance.view': '查看', 'proxy_governance.handle': '发起与办理' }),
 ] as const

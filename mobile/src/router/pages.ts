@@ -37,6 +37,12 @@ export const PAGE_COMPONENTS: Readonly<Record<string, LazyPage>> = {
   'dispute-detail': () => import('@/views/disputes/Detail.vue'),
   tenders: () => import('@/views/tenders/Tenders.vue'),
   'tender-detail': () => import('@/views/tenders/TenderDetail.vue'),
+  disclosures: () => import('@/views/disclosures/DisclosureList.vue'),
+  'disclosure-detail': () => import('@/views/disclosures/DisclosureDetail.vue'),
+  'disclosure-board': () => import('@/views/disclosures/DisclosureList.vue'),
+  'disclosure-board-detail': () => import('@/views/disclosures/DisclosureDetail.vue'),
+  'proxy-governances': () => import('@/views/proxy_governance/ProxyGovernanceList.vue'),
+  'proxy-governance-detail': () => import('@/views/proxy_governance/ProxyGovernanceDetail.vue'),
   'admin-users': () => import('@/views/admin/users/index.vue'),
   'admin-user-stats': () => import('@/views/admin/user-stats/index.vue'),
 }

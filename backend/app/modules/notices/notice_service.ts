@@ -21,7 +21,7 @@ import { ROLE_REGION_LEVEL } from '#services/roles'
 import { publishNoticeReceipts } from '#services/outbox'
 import { alreadySentText, notify, markSubjectRead } from '#modules/messages/notifier'
 import { deliveryStatusOf, type DeliverySummary } from '#modules/messages/delivery_summary'
-import { noticePlainText, sanitizeNoticeHtml } from '#modules/notices/notice_sanitizer'
+import { richTextPlain as noticePlainText, sanitizeRichText as sanitizeNoticeHtml } from '#services/rich_text'
 import { stagedAttachments } from '#modules/notices/notice_attachments'
 import type { NoticeAudience, NoticeEstateScope, NoticeRelation } from '@szpm/core'
 

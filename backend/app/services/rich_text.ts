@@ -1,6 +1,7 @@
 /**
- * The one place a notice's rich text is made safe (docs/notices.md → 富文本白名单). Only the
- * sanitised HTML is stored; the front ends render it as is.
+ * The one place rich text is made safe: 通知发布's notice bodies (docs/notices.md → 富文本白名单) and
+ * 信息公开's announcements (docs/disclosures.md). Only the sanitised HTML is stored; the front ends
+ * render it as is.
  *
  * Allow-list: paragraphs and line breaks, bold / italic / underline / strike-through, headings h1–h4,
  * lists, block quotes, tables, links (http, https, mailto only; always rel="noopener noreferrer"
@@ -49,13 +50,13 @@ function safeImageSource(src: string | undefined) {
   return /^https:\/\//i.test(value)
 }
 
-/** The stored form of a notice body: the allow-listed HTML, trimmed. */
-export function sanitizeNoticeHtml(html: string): string {
+/** The stored form of rich text: the allow-listed HTML, trimmed. */
+export function sanitizeRichText(html: string): string {
   return sanitizeHtml(html, OPTIONS).trim()
 }
 
-/** The body as plain text (message summaries, the empty-body check), whitespace collapsed. */
-export function noticePlainText(html: string): string {
+/** Rich text as plain text (message summaries, the empty-body check), whitespace collapsed. */
+export function richTextPlain(html: string): string {
   return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: OPTIONS.nonTextTags })
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
@@ -65,4 +66,14 @@ export function noticePlainText(html: string): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim()
+}
+
+/** Is sanitised rich text empty (no text and no image)? */
+export function richTextIsEmpty(html: string): boolean {
+  return !richTextPlain(html) && !/<img\b/i.test(html)
+}
+
+/** Plain text made safe to put inside HTML (template fields that are not rich text). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 }
