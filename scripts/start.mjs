@@ -11,7 +11,7 @@ ensurePinnedNode()
 
 const { spawnSync } = await import('node:child_process')
 const path = await import('node:path')
-const { ensureServices, ROOT } = await import('./lib/services.mjs')
+const { ensureServices, ensureDebianPackages, ROOT } = await import('./lib/services.mjs')
 const { appEnv, pinnedPath, usesIdentityStubs, usesWeatherStub, STUB_PORTS } = await import('./lib/app_env.mjs')
 const { createSupervisor } = await import('./lib/supervisor.mjs')
 
@@ -19,6 +19,9 @@ const withStubs = usesIdentityStubs()
 const withWeatherStub = usesWeatherStub()
 // the platform's PostgreSQL must be crash-safe: fsync, full_page_writes, synchronous_commit on
 const services = await ensureServices('dev', { requireDurable: true })
+// the 招标文件备案回执 PDF embeds a subset of Noto Sans CJK (its Chinese would not render otherwise)
+try { ensureDebianPackages({ 'fonts-noto-cjk': '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' }) }
+catch (error) { console.warn(`[start] receipts will lack Chinese glyphs until fonts-noto-cjk is installed: ${error.message}`) }
 const env = { ...appEnv(services.env, 'dev'), PATH: pinnedPath() }
 const node = process.execPath
 const backend = path.join(ROOT, 'backend')
