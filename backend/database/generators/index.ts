@@ -13,6 +13,7 @@ import { regions } from './regions.ts'
 import { safety } from './safety.ts'
 import { staff } from './staff.ts'
 import { training } from './training.ts'
+import { voting } from './voting.ts'
 import type { DataGenerator } from './types.ts'
 
 /**
@@ -43,6 +44,8 @@ export const GENERATORS: readonly DataGenerator[] = [
   partyBuilding,
   // after the accounts (community staff update the assessments)
   safety,
+  // after the houses and the estate accounts (the 业委会主任 convenes)
+  voting,
 ]
 
 export { runGenerators } from './pipeline.ts'

@@ -10,5 +10,6 @@ export const SCALES: Record<string, Scale> = {
   // 20–37 practitioners per estate with staff, plus the companies' own: ≈ 150,000 practitioners (从业人员信息)
   // 5 民意征集 per street, ~37 respondents per estate each: ≈ 1,000,000 opinion responses (党建园地)
   // ~200 courses, ~24 per estate practitioner: ≈ 3,000,000 learning records (宣传培训)
-  city: { communitiesPerStreet: [8, 11], estatesPerCommunity: [6, 10], housesPerEstate: [80, 1000], noticesPerStreet: [180, 200], courses: 200, coursesPerLearner: [14, 34], staffPerEstate: [20, 37], opinionCollectionsPerStreet: [4, 6], opinionResponsesPerEstate: [22, 52] },
+  // 1,500 meetings in the largest estates, ≈ 6,000 topics (电子投票, 业主决策情况)
+  city: { communitiesPerStreet: [8, 11], estatesPerCommunity: [6, 10], housesPerEstate: [80, 1000], noticesPerStreet: [180, 200], courses: 200, coursesPerLearner: [14, 34], staffPerEstate: [20, 37], opinionCollectionsPerStreet: [4, 6], opinionResponsesPerEstate: [22, 52], votingMeetings: 1500 },
 }

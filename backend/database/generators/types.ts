@@ -21,6 +21,8 @@ export interface Scale {
   opinionCollectionsPerStreet?: [number, number]
   /** 党建园地: responses from each estate of the street per collection (default 2–8) */
   opinionResponsesPerEstate?: [number, number]
+  /** 电子投票: meetings held in the estates (generators/voting.ts; default 40) */
+  votingMeetings?: number
   /** Only these street offices get communities (tests use a handful); default: all 74. */
   streets?: readonly string[]
 }
