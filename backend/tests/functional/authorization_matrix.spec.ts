@@ -295,6 +295,12 @@ const TARGETS: Record<string, RouteCase> = {
   'voting_meetings.close': { target: () => ({ params: { id: 999999 }, json: { version: 1 } }), outcome: everyone(404) },
   'owner_ballots.index': { target: none },
   'owner_ballots.store': { target: () => ({ params: { id: 999999 }, json: { house_id: 1, choice: 'agree', request_id: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f' } }), outcome: everyone(404) },
+  // 业主决策情况: statistics and topics by region; a topic's turnout (no topic 999999: 404 where permitted)
+  'decisions_stats.index': { target: inRegion },
+  'decisions_stats.export': { target: inRegion },
+  'decision_topics.index': { target: inRegion },
+  'decision_topics.export': { target: inRegion },
+  'decision_turnout.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
 }
 
 /** Which places a role's scope covers in the world (city sees all; 福田 sees its two streets). */

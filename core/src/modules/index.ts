@@ -7,6 +7,7 @@
 import { audit, calendar, personalData } from './platform.ts'
 import { commonFunds } from './common_funds.ts'
 import { credit } from './credit.ts'
+import { decisions } from './decisions.ts'
 import { estates } from './estates.ts'
 import { exportCenter } from './exports.ts'
 import { evaluations } from './evaluations.ts'
@@ -45,13 +46,14 @@ export { voting, ART_278_ITEM_NAMES, VOTING_MEETING_KINDS, VOTING_MEETING_STATUS
 export type { VotingMeetingKind, VotingMeetingStatus, VotingChoice } from './voting.ts'
 export type { ParkingMetric, ParkingSpaceKind, ParkingSpaceStatus, ParkingDisputeType } from './parking.ts'
 export { partyBuilding } from './party_building.ts'
+export { decisions, decisionsStatistics, DECISION_RESULTS, type DecisionsMetric, type DecisionResult } from './decisions.ts'
 export { safety } from './safety.ts'
 export { safetyStatistics, SAFETY_STATUSES, type SafetyMetric, type SafetyStatus } from './safety_statistics.ts'
 export * from './party_building_statistics.ts'
 
 /** every module, manual order (0 = platform tools last) */
 export const MODULES: readonly ModuleDeclaration[] = [
-  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting,
+  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting, decisions,
   ...PLANNED_MODULES,
   estates, messages, exportCenter, audit, personalData, calendar,
 ].sort((a, b) => (a.no || 100) - (b.no || 100))

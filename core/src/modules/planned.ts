@@ -8,7 +8,6 @@ const planned = (no: number, name: string, slug: string, group: MenuGroup, featu
   defineModule({ no, name, slug, status: 'planned', group, features })
 
 export const PLANNED_MODULES = [
-  planned(8, '业主决策情况', 'decisions', 'statistics', { 'decisions.view': '查看', 'decisions.export': '导出' }),
   planned(14, '小区气象公告栏', 'weather', 'business', { 'weather.view': '查看' }),
   planned(15, '安全检查', 'inspections', 'business', { 'inspections.view': '查看统计', 'inspections.export': '导出', 'inspections.remind': '催办', 'inspections.manage': '发布任务' }),
   planned(16, '信息公开', 'disclosures', 'business', { 'disclosures.view': '查询', 'disclosures.manage': '发布、作废与删除' }),
