@@ -301,6 +301,7 @@ const TARGETS: Record<string, RouteCase> = {
   'decision_topics.index': { target: inRegion },
   'decision_topics.export': { target: inRegion },
   'decision_turnout.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'decision_turnout.export': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
 }
 
 /** Which places a role's scope covers in the world (city sees all; 福田 sees its two streets). */

@@ -36,12 +36,14 @@ export { safetyYearOptions, type SafetyItem, type SafetyItemsMeta, type SafetyIt
 export { learningPlayer, videoProgressStep, type PlayerHooks, type TrainingApi } from './training.ts'
 import { accountApi, usersApi } from './users.ts'
 import { votingApi } from './voting.ts'
+import { decisionsApi } from './decisions.ts'
+export type { DecisionTurnoutMeta } from './decisions.ts'
 export type { VotingMeetingInput, VotingMeetingQuery } from './voting.ts'
 
 export type * from './types.ts'
 export * from './statistics.ts'
 export * from './http.ts'
-export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi }
+export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi, decisionsApi }
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const http = createHttp(options)
@@ -90,6 +92,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     partyBuilding: partyBuildingApi(http),
     /** 平安建设 (module 12): 考核内容配置 and 考核办理 */
     safety: safetyApi(http),
+    /** 业主决策情况 (module 8): a topic's turnout by building or by day */
+    decisions: decisionsApi(http),
   }
 }
 

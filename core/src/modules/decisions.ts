@@ -114,6 +114,7 @@ export const decisions = defineModule({
     { name: 'decision_topics.export', method: 'GET', path: 'decisions/topics/export', access: 'decisions.export', label: '导出表决议题', scoped: true, query: ['region_id', 'estate_id', 'meeting_id', 'kind', 'status', 'result', 'q'] },
     // a topic's turnout by building or by day, from the ballot facts (totals only, never a ballot)
     { name: 'decision_turnout.show', method: 'GET', path: 'decisions/topics/:id/turnout', access: 'decisions.view', label: '议题参与情况', params: { id: 'id' }, scoped: true, query: ['by'] },
+    { name: 'decision_turnout.export', method: 'GET', path: 'decisions/topics/:id/turnout/export', access: 'decisions.export', label: '导出议题参与情况', params: { id: 'id' }, scoped: true, query: ['by'] },
   ],
   pages: [
     { name: 'decisions', path: '/decisions', title: '业主决策情况', feature: 'decisions.view', apps: ['pc', 'h5'], menu: true },

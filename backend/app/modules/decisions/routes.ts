@@ -14,4 +14,5 @@ export default {
   'decision_topics.index': [DecisionTopicsController, 'index'],
   'decision_topics.export': [DecisionTopicsController, 'export'],
   'decision_turnout.show': [DecisionTurnoutController, 'show'],
+  'decision_turnout.export': [DecisionTurnoutController, 'export'],
 } satisfies RouteHandlers

@@ -5,6 +5,7 @@
  */
 import type { Component, ComputedRef } from 'vue'
 import type { Query } from '@szpm/api'
+import { decisionsExtension } from './decisions'
 import { evaluationsExtension } from './evaluations'
 import { parkingExtension, staffExtension } from './remind'
 import { safetyExtension } from './safety'
@@ -41,6 +42,7 @@ export const STATISTICS_EXTENSIONS: Readonly<Record<string, StatisticsExtension>
   parking: parkingExtension,
   staff: staffExtension,
   safety: safetyExtension,
+  decisions: decisionsExtension,
 }
 
 export function extensionOf(slug: string): StatisticsExtension | undefined {
