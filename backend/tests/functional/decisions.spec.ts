@@ -120,7 +120,7 @@ test.group('业主决策情况 · statistics from the ballot facts', (group) => 
     ])
     const differences = (await reconcileWarehouse()).differences.filter((difference: { table: string }) => ['ballot_facts', 'voting_topic_facts', 'decision_estate_totals'].includes(difference.table))
     assert.deepEqual(differences, [])
-  })
+   }).timeout(120_000)
 
   test('the street per community: meetings by kind and state, topics and results, ballots, participation by area and owners', async ({ client, assert }) => {
     const response = await client.visit('api.decisions_stats.index').loginAs(await actor('head'))
