@@ -1,6 +1,6 @@
 import type { Art278Item, Choice, TallyHouse, TallyResult } from '#modules/voting/tally'
 import { tally, toTallyHouse } from '#modules/voting/tally'
-import type { CopyValue } from './copy.ts'
+import { withForeignKeysDeferred, type CopyValue } from './copy.ts'
 import { createRandom, deriveSeed, type Random } from './random.ts'
 import type { DataGenerator } from './types.ts'
 
@@ -271,7 +271,9 @@ export const voting: DataGenerator = {
         ballotsBar.increment()
       }
     }
-    const ballotCount = await ctx.copy('voting_ballots', ['id', 'topic_id', 'house_id', 'choice', 'channel', 'user_id', 'owner_id', 'scan_path', 'request_id', 'cast_at'], ballotRows())
+    // millions of rows: the foreign keys are checked in one pass when re-added, not row by row (copy.ts)
+    const ballotCount = await withForeignKeysDeferred(ctx.client, 'voting_ballots', () =>
+      ctx.copy('voting_ballots', ['id', 'topic_id', 'house_id', 'choice', 'channel', 'user_id', 'owner_id', 'scan_path', 'request_id', 'cast_at'], ballotRows()))
     ballotsBar.stop()
     await ctx.syncSequence('voting_ballots')
     const standingBar = ctx.progress.start('standing ballots', total, 'meetings')
@@ -286,7 +288,8 @@ export const voting: DataGenerator = {
         standingBar.increment()
       }
     }
-    const standingCount = await ctx.copy('voting_standing_ballots', ['topic_id', 'house_id', 'ballot_id', 'choice'], standingRows())
+    const standingCount = await withForeignKeysDeferred(ctx.client, 'voting_standing_ballots', () =>
+      ctx.copy('voting_standing_ballots', ['topic_id', 'house_id', 'ballot_id', 'choice'], standingRows()))
     standingBar.stop()
     const passed = [...results.values()].filter((result) => result.passed).length
     ctx.log(`voting: ${meetingCount} meetings in ${estates.length} estates, ${topicCount} topics (${results.size} tallied, ${passed} passed), ${ballotCount} ballots, ${standingCount} standing, ${developerHeld.length} developer-held and ${coOwnerCount} co-owned houses`)
