@@ -20,6 +20,7 @@ import { runLoad } from './sections/load.mjs'
 import { runNotices } from './sections/notices.mjs'
 import { runParking } from './sections/parking.mjs'
 import { runTraining } from './sections/training.mjs'
+import { runDecisions } from './sections/decisions.mjs'
 import { runPartyBuilding } from './sections/party_building.mjs'
 import { runSafety } from './sections/safety.mjs'
 import { runVoting } from './sections/voting.mjs'
@@ -123,6 +124,7 @@ export async function runBench(options) {
     if (selected('party_building')) sections.push(await runPartyBuilding(ctx))
     if (selected('safety')) sections.push(await runSafety(ctx))
     if (selected('voting')) sections.push(await runVoting({ ...ctx, smsCode: sms.codeFor }))
+    if (selected('decisions')) sections.push(await runDecisions(ctx))
     if (selected('load')) sections.push(await runLoad(ctx))
 
     const markdown = report(options, machine, sections, startedAt)

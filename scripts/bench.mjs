@@ -19,7 +19,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
   },
 })
-const SECTIONS = ['drilldown', 'backfill', 'freshness', 'excel', 'load', 'notices', 'parking', 'training', 'party_building', 'safety', 'voting']
+const SECTIONS = ['drilldown', 'backfill', 'freshness', 'excel', 'load', 'notices', 'parking', 'training', 'party_building', 'safety', 'voting', 'decisions']
 const only = values.only ? new Set(values.only.split(',').map((name) => name.trim())) : undefined
 for (const name of only ?? []) {
   if (!SECTIONS.includes(name)) {

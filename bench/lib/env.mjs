@@ -12,9 +12,11 @@ import { Redis } from 'ioredis'
 import { ensureServices, ownerUrl, ROOT } from '../../scripts/lib/services.mjs'
 import { appEnv, pinnedPath } from '../../scripts/lib/app_env.mjs'
 
-export const BENCH_DATABASE = 'szpm_bench'
-export const BENCH_PORT = 3390
-export const BENCH_REDIS_DB = 3
+// overridable so that two engineers' benches on one machine do not share (and regenerate) one world
+export const BENCH_DATABASE = process.env.SZPM_BENCH_DATABASE ?? 'szpm_bench'
+export const BENCH_PORT = Number(process.env.SZPM_BENCH_PORT ?? 3390)
+export const BENCH_REDIS_DB = Number(process.env.SZPM_BENCH_REDIS_DB ?? 3)
+if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DATABASE)) throw new Error(`SZPM_BENCH_DATABASE must be a plain identifier, got ${BENCH_DATABASE}`)
 export const BACKEND = path.join(ROOT, 'backend')
 export { ROOT }
 
@@ -96,7 +98,9 @@ export async function ensureData(env, pool, scale, { regenerate = false } = {}) 
   const { rows: [{ responses }] } = await pool.query(`SELECT CASE WHEN to_regclass('opinion_responses') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM (SELECT 1 FROM opinion_responses LIMIT 1) x) END AS responses`)
   // … and before 平安建设's (safety_assessments missing or empty)
   const { rows: [{ assessments }] } = await pool.query(`SELECT CASE WHEN to_regclass('safety_assessments') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM (SELECT 1 FROM safety_assessments LIMIT 1) x) END AS assessments`)
-  if (!regenerate && marker && marker.scale === scale && marker.estates === count && count > 0 && evaluations > 0 && receipts > 0 && spaces > 0 && responses > 0 && assessments > 0) {
+  // … and before 电子投票's (voting_meetings missing or empty)
+  const { rows: [{ meetings }] } = await pool.query(`SELECT CASE WHEN to_regclass('voting_meetings') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM (SELECT 1 FROM voting_meetings LIMIT 1) x) END AS meetings`)
+  if (!regenerate && marker && marker.scale === scale && marker.estates === count && count > 0 && evaluations > 0 && receipts > 0 && spaces > 0 && responses > 0 && assessments > 0 && meetings > 0) {
     console.log(`[bench] szpm_bench already holds the ${scale} scale (${count} estates); reusing it (--regenerate forces)`)
     return
   }

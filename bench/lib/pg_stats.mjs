@@ -17,6 +17,9 @@
  *                        marker and 民意征集 responses (党建园地)
  *   credit             → GROUP BY over `estates` LEFT JOIN `credit_records` (信用信息: one row per record,
  *                        distinct subjects, counting / 已过期 as of a date)
+ *   decisions          → GROUP BY over `estates`, each estate with its published / closed meetings' topics
+ *                        (stored tallies' or the register's denominators) and its standing ballots with
+ *                        each house's area and owner key (业主决策情况, DECISIONS_OF_ESTATE)
  *
  * Same query shape as the warehouse: one grouped query for the child level plus one totals query,
  * filtered by the asked region; metric names and shaping as in warehouse/src/cubes and shape.ts.
@@ -159,6 +162,23 @@ export const PG_METRICS = {
         ['penalty', 'penalty'], ['courtJudgment', 'court_judgment'], ['bottomTen', 'bottom_ten']].map(([name, code]) => [`${name}Records`, countIf(`r.category = '${code}' AND ${CREDIT_COUNTS}`)])
     ),
   },
+  // 业主决策情况: estates e with DECISIONS_OF_ESTATE (vt: its meetings and topics; vb: its standing ballots)
+  decisions: {
+    estates: 'count(*)',
+    usingEstates: countIf('vt.assembly + vt.committee > 0'),
+    usingRate: rate('vt.assembly + vt.committee > 0'),
+    assemblyMeetings: 'sum(vt.assembly)',
+    committeeMeetings: 'sum(vt.committee)',
+    openMeetings: 'sum(vt.open)',
+    closedMeetings: 'sum(vt.closed)',
+    topicsVoted: 'sum(vt.voted)',
+    topicsPassed: 'sum(vt.passed)',
+    topicsFailed: 'sum(vt.voted) - sum(vt.passed)',
+    passRate: 'CASE WHEN sum(vt.voted) = 0 THEN 0 ELSE sum(vt.passed)::float8 / sum(vt.voted)::float8 END',
+    ballots: 'sum(vb.ballots)',
+    areaTurnout: 'CASE WHEN sum(vt.total_area) = 0 THEN 0 ELSE sum(vb.voted_area)::float8 / sum(vt.total_area)::float8 END',
+    ownerTurnout: 'CASE WHEN sum(vt.total_owners) = 0 THEN 0 ELSE sum(vb.voted_owners)::float8 / sum(vt.total_owners)::float8 END',
+  },
   // 平安建设: over safety_assessments a (one per community × item of the year) with its community c
   safety: {
     communities: 'count(DISTINCT a.community_id)',
@@ -281,6 +301,36 @@ const OPINIONS_OF_ESTATE = `
 CROSS JOIN LATERAL (SELECT count(*) AS responses FROM opinion_responses orr WHERE orr.estate_id = e.id) o`
 
 /**
+ * Who a house `h` counts as in the owner count (the tally's ownerKeyOf; the same expression as
+ * etl/src/sources/decisions.ts OWNER_KEY_SQL, written out here so the baseline stands alone).
+ */
+const OWNER_KEY = `CASE WHEN h.developer_held THEN 'developer' ELSE coalesce((SELECT 'owners:' || string_agg(x.o, ',' ORDER BY x.o COLLATE "C")
+  FROM (SELECT h.owner_id::text AS o WHERE h.owner_id IS NOT NULL UNION SELECT c.owner_id::text FROM house_co_owners c WHERE c.house_id = h.id) x),
+  'house:' || h.id::text) END`
+
+/**
+ * 业主决策情况's figures of each estate `e` from 电子投票's records: its published and closed meetings by
+ * kind and state, their topics (voted = closed, passed) with the denominators the tally uses (the
+ * stored result's total area and owners once closed, the register's while open), and its standing
+ * ballots with each house's area (0.01 m²) and the participating owners (per topic the distinct owner keys).
+ */
+const DECISIONS_OF_ESTATE = `
+CROSS JOIN LATERAL (SELECT
+    count(DISTINCT vm.id) FILTER (WHERE vm.kind = 'owners_assembly') AS assembly, count(DISTINCT vm.id) FILTER (WHERE vm.kind = 'committee') AS committee,
+    count(DISTINCT vm.id) FILTER (WHERE vm.status = 'published') AS open, count(DISTINCT vm.id) FILTER (WHERE vm.status = 'closed') AS closed,
+    count(*) FILTER (WHERE vm.status = 'closed') AS voted, count(*) FILTER (WHERE vm.status = 'closed' AND t.passed) AS passed,
+    coalesce(sum(CASE WHEN vm.status = 'closed' THEN (t.result->'total'->>'areaCenti')::bigint ELSE reg.area END), 0) AS total_area,
+    coalesce(sum(CASE WHEN vm.status = 'closed' THEN (t.result->'total'->>'owners')::int ELSE reg.owners END), 0) AS total_owners
+  FROM voting_meetings vm JOIN voting_topics t ON t.meeting_id = vm.id
+  LEFT JOIN LATERAL (SELECT sum((h.building_area * 100)::bigint) AS area, count(DISTINCT ${OWNER_KEY}) AS owners
+    FROM houses h WHERE h.estate_id = vm.estate_id AND vm.status <> 'closed') reg ON true
+  WHERE vm.estate_id = e.id AND vm.status <> 'draft') vt
+CROSS JOIN LATERAL (SELECT count(*) AS ballots, coalesce(sum(b.area), 0) AS voted_area, count(DISTINCT (b.topic_id, b.owner_key)) AS voted_owners
+  FROM (SELECT sb.topic_id, (h.building_area * 100)::bigint AS area, ${OWNER_KEY} AS owner_key
+    FROM voting_meetings bm JOIN voting_topics bt ON bt.meeting_id = bm.id JOIN voting_standing_ballots sb ON sb.topic_id = bt.id JOIN houses h ON h.id = sb.house_id
+    WHERE bm.estate_id = e.id AND bm.status <> 'draft') b) vb`
+
+/**
  * { sql, params } for the grouped query (childLevel given) or the totals query (childLevel null).
  * estate_evaluations also takes `period` ({ year, half }) and `asOf` (YYYY-MM-DD).
  */
@@ -354,7 +404,7 @@ export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, as
     const tail = childLevel ? `\nGROUP BY 1, 2` : ''
     return { sql: `SELECT ${group}${metrics}\nFROM common_fund_estates_on($${params.length + 1}::date, ${COMMON_FUNDS_OPEN_DAYS}) s${where}${tail}`, params: [...params, asOf] }
   }
-  const perEstate = cube === 'parking' ? `${HOUSES_OF_ESTATE}${PARKING_OF_ESTATE}` : cube === 'training' ? LEARNING_OF_ESTATE : cube === 'party_building' ? PARTY_OF_ESTATE : cube === 'opinion_responses' ? OPINIONS_OF_ESTATE : HOUSES_OF_ESTATE
+  const perEstate = cube === 'parking' ? `${HOUSES_OF_ESTATE}${PARKING_OF_ESTATE}` : cube === 'training' ? LEARNING_OF_ESTATE : cube === 'party_building' ? PARTY_OF_ESTATE : cube === 'opinion_responses' ? OPINIONS_OF_ESTATE : cube === 'decisions' ? DECISIONS_OF_ESTATE : HOUSES_OF_ESTATE
   if (!childLevel) return { sql: `SELECT ${metrics}\nFROM estates e${perEstate}${where}`, params }
   const [nameExpr, join] = childLevel === 'estate' ? ['e.name', ''] : ['r.name', `\nJOIN regions r ON r.id = e.${childLevel}_id`]
   return {

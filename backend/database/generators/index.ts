@@ -15,6 +15,7 @@ import { regions } from './regions.ts'
 import { safety } from './safety.ts'
 import { staff } from './staff.ts'
 import { training } from './training.ts'
+import { voting } from './voting.ts'
 import type { DataGenerator } from './types.ts'
 
 /**
@@ -49,6 +50,8 @@ export const GENERATORS: readonly DataGenerator[] = [
   disputes,
   // after the accounts (the street offices publish)
   disclosures,
+  // after the houses and the estate accounts (the 业委会主任 convenes)
+  voting,
 ]
 
 export { runGenerators } from './pipeline.ts'

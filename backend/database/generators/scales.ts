@@ -11,6 +11,6 @@ export const SCALES: Record<string, Scale> = {
   // 5 民意征集 per street, ~37 respondents per estate each: ≈ 1,000,000 opinion responses (党建园地)
   // 1–3 announcements per estate: ≈ 11,000 announcements (信息公开)
   // ~200 courses, ~24 per estate practitioner: ≈ 3,000,000 learning records (宣传培训)
-  // 2–9 disputes per estate: ≈ 30,000 disputes (纠纷化解台账); 1–3 announcements per estate (信息公开)
-  city: { communitiesPerStreet: [8, 11], estatesPerCommunity: [6, 10], housesPerEstate: [80, 1000], noticesPerStreet: [180, 200], courses: 200, coursesPerLearner: [14, 34], staffPerEstate: [20, 37], opinionCollectionsPerStreet: [4, 6], opinionResponsesPerEstate: [22, 52], disputesPerEstate: [2, 9], disclosuresPerEstate: [1, 3] },
+  // 2–9 disputes per estate: ≈ 30,000 disputes (纠纷化解台账); 1–3 announcements per estate (信息公开); 1,500 meetings in the largest estates, ≈ 6,000 topics (电子投票, 业主决策情况)
+  city: { communitiesPerStreet: [8, 11], estatesPerCommunity: [6, 10], housesPerEstate: [80, 1000], noticesPerStreet: [180, 200], courses: 200, coursesPerLearner: [14, 34], staffPerEstate: [20, 37], opinionCollectionsPerStreet: [4, 6], opinionResponsesPerEstate: [22, 52], disputesPerEstate: [2, 9], disclosuresPerEstate: [1, 3], votingMeetings: 1500 },
 }

@@ -25,6 +25,8 @@ export interface Scale {
   disputesPerEstate?: [number, number]
   /** 信息公开: announcements of each estate (generators/disclosures.ts; default 0–2) */
   disclosuresPerEstate?: [number, number]
+  /** 电子投票: meetings held in the estates (generators/voting.ts; default 40) */
+  votingMeetings?: number
   /** Only these street offices get communities (tests use a handful); default: all 74. */
   streets?: readonly string[]
 }

@@ -403,6 +403,13 @@ const TARGETS: Record<string, RouteCase> = {
   'proxy_governances.decline': { target: () => ({ params: { id: 999999 }, json: { version: 1, remark: '矩阵', content: '<p>矩阵</p>' } }), outcome: everyone(404) },
   'proxy_governances.appoint': { target: () => ({ params: { id: 999999 }, json: { version: 1, remark: '矩阵', agent: '矩阵', content: '<p>矩阵</p>' } }), outcome: everyone(404) },
   'proxy_governances.terminate': { target: () => ({ params: { id: 999999 }, json: { version: 1, remark: '矩阵', content: '<p>矩阵</p>' } }), outcome: everyone(404) },
+  // 业主决策情况: statistics and topics by region; a topic's turnout (no topic 999999: 404 where permitted)
+  'decisions_stats.index': { target: inRegion },
+  'decisions_stats.export': { target: inRegion },
+  'decision_topics.index': { target: inRegion },
+  'decision_topics.export': { target: inRegion },
+  'decision_turnout.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'decision_turnout.export': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
 }
 
 /** Which places a role's scope covers in the world (city sees all; 福田 sees its two streets). */

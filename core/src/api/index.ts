@@ -45,12 +45,14 @@ import { accountApi, usersApi } from './users.ts'
 import { votingApi } from './voting.ts'
 import { weatherApi } from './weather.ts'
 import { tendersApi } from './tenders.ts'
+import { decisionsApi } from './decisions.ts'
+export type { DecisionTurnoutMeta } from './decisions.ts'
 export type { VotingMeetingInput, VotingMeetingQuery } from './voting.ts'
 
 export type * from './types.ts'
 export * from './statistics.ts'
 export * from './http.ts'
-export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi, weatherApi, disputesApi, tendersApi, disclosuresApi, proxyGovernanceApi }
+export { auditApi, calendarApi, commonFundsApi, creditApi, exportsApi, estatesApi, evaluationsApi, filingsApi, identityApi, messagesApi, noticesApi, noticeStatsApi, projectEstatesApi, projectsApi, sessionsApi, staffApi, todosApi, trainingApi, accountApi, usersApi, parkingApi, partyBuildingApi, safetyApi, votingApi, weatherApi, disputesApi, tendersApi, disclosuresApi, proxyGovernanceApi, decisionsApi }
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const http = createHttp(options)
@@ -111,6 +113,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     disclosures: disclosuresApi(http),
     /** 居代业管理 (module 23) */
     proxyGovernance: proxyGovernanceApi(http),
+    /** 业主决策情况 (module 8): a topic's turnout by building or by day */
+    decisions: decisionsApi(http),
   }
 }
 

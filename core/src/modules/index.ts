@@ -10,6 +10,7 @@ import { commonFunds } from './common_funds.ts'
 import { credit } from './credit.ts'
 import { disputes } from './disputes.ts'
 import { disclosures } from './disclosures.ts'
+import { decisions } from './decisions.ts'
 import { estates } from './estates.ts'
 import { exportCenter } from './exports.ts'
 import { evaluations } from './evaluations.ts'
@@ -54,6 +55,7 @@ export * from './weather.ts'
 export type { ParkingMetric, ParkingSpaceKind, ParkingSpaceStatus, ParkingDisputeType, ParkingEstateState } from './parking.ts'
 export { partyBuilding } from './party_building.ts'
 export * from './tenders.ts'
+export { decisions, decisionsStatistics, DECISION_RESULTS, type DecisionsMetric, type DecisionResult } from './decisions.ts'
 export { safety } from './safety.ts'
 export { safetyStatistics, SAFETY_STATUSES, type SafetyMetric, type SafetyStatus } from './safety_statistics.ts'
 export * from './party_building_statistics.ts'
@@ -63,7 +65,7 @@ export * from './proxy_governance.ts'
 
 /** every module, manual order (0 = platform tools last) */
 export const MODULES: readonly ModuleDeclaration[] = [
-  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting, weather, disputes, areas, tenders, disclosures, proxyGovernance,
+  identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting, weather, disputes, areas, tenders, disclosures, proxyGovernance, decisions,
   ...PLANNED_MODULES,
   estates, messages, exportCenter, audit, personalData, calendar,
 ].sort((a, b) => (a.no || 100) - (b.no || 100))

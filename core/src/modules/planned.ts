@@ -8,6 +8,5 @@ const planned = (no: number, name: string, slug: string, group: MenuGroup, featu
   defineModule({ no, name, slug, status: 'planned', group, features })
 
 export const PLANNED_MODULES = [
-  planned(8, '业主决策情况', 'decisions', 'statistics', { 'decisions.view': '查看', 'decisions.export': '导出' }),
   planned(15, '安全检查', 'inspections', 'business', { 'inspections.view': '查看统计', 'inspections.export': '导出', 'inspections.remind': '催办', 'inspections.manage': '发布任务' }),
 ] as const

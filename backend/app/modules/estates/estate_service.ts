@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { estateIdsParam, writeEstateHousesOutbox, writeEstateLearningRecordsOutbox, writeEstateNoticeReceiptsOutbox, writeEstateProfileOutbox, writeEstateStaffOutbox, writeHouseOutbox } from '@szpm/etl'
+import { estateIdsParam, writeEstateBallotsOutbox, writeEstateHousesOutbox, writeEstateLearningRecordsOutbox, writeEstateNoticeReceiptsOutbox, writeEstateProfileOutbox, writeEstateStaffOutbox, writeHouseOutbox } from '@szpm/etl'
 import Estate from '#models/estate'
 import { publishEvaluations } from '#services/outbox'
 
@@ -128,6 +128,8 @@ export default class EstateService {
     await writeEstateLearningRecordsOutbox(knexQuery(trx), estateIds, { paramStyle: 'knex' })
     // 从业人员信息's records carry their estate's place and name (practitioners, certificates, the estate row)
     await writeEstateStaffOutbox(knexQuery(trx), estateIds, { paramStyle: 'knex' })
+    // 业主决策情况's ballot facts carry their estate's place and name
+    await writeEstateBallotsOutbox(knexQuery(trx), estateIds, { paramStyle: 'knex' })
     const evaluations = await trx.from('evaluations').whereIn('estate_id', estateIds).select('id')
     await publishEvaluations(trx, evaluations.map((row) => Number(row.id)))
   }

@@ -3,6 +3,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { errors as vineErrors } from '@vinejs/vine'
 import clock from '#services/clock'
 import { NotFoundInScope } from '#services/region_scope'
+import { writeBallotOutbox } from '@szpm/etl'
 import { type Art278Item, type Choice, type TallyResult, tally, toTallyHouse } from '#modules/voting/tally'
 
 export interface CastBallot {
@@ -144,6 +145,8 @@ export default class BallotService {
        ON CONFLICT (topic_id, house_id) DO UPDATE SET ballot_id = EXCLUDED.ballot_id, choice = EXCLUDED.choice
        WHERE voting_standing_ballots.ballot_id < EXCLUDED.ballot_id`,
       [input.topicId, input.houseId, ballotId, input.choice])
+    // 业主决策情况: the house's standing ballot, as it now stands, to the warehouse (ballot_facts)
+    await writeBallotOutbox((sql, params) => trx.rawQuery(sql, params as any[]).then((result) => result.rows), [{ topicId: input.topicId, houseId: input.houseId }], { paramStyle: 'knex' })
     return { ballotId, choice: input.choice, castAt, replayed: false }
   }
 }

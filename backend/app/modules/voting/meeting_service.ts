@@ -10,6 +10,7 @@ import { NotFoundInScope, findEstateInScope, findRegionInScope, userScope, where
 import { StaleRecord } from '#modules/filings/filing_service'
 import { notify } from '#modules/messages/notifier'
 import { tallyTopic } from '#modules/voting/ballot_service'
+import { writeMeetingTopicsOutbox } from '@szpm/etl'
 import type { Art278Item, TallyResult } from '#modules/voting/tally'
 
 export interface MeetingInput {
@@ -67,6 +68,10 @@ function parseInstant(field: string, text: string): DateTime {
   if (!moment.isValid) refuse(field, '时间格式不正确')
   return moment
 }
+
+/** 业主决策情况: the meeting's topics (kind, state, denominators, result) to the warehouse, in the writer's transaction */
+const publishTopics = (trx: TransactionClientContract, meetingId: number) =>
+  writeMeetingTopicsOutbox((sql, params) => trx.rawQuery(sql, params as any[]).then((result) => result.rows), [meetingId], { paramStyle: 'knex' })
 
 const MEETING_COLUMNS = [
   'm.id', 'm.estate_id', 'e.name as estate_name', 'm.kind', 'm.convener', 'm.title', 'm.opens_at', 'm.closes_at', 'm.status',
@@ -159,6 +164,7 @@ export default class MeetingService {
       await trx.table('voting_topics').multiInsert(input.topics.map((topic, i) => ({
         meeting_id: meeting.id, seq: i + 1, title: topic.title, description: topic.description ?? '', art278_item: topic.art278_item,
       })))
+      await publishTopics(trx, Number(meeting.id))
       return Number(meeting.id)
     })
     return this.#find(id)
@@ -232,6 +238,7 @@ export default class MeetingService {
         title: `${meeting.estateName}：${meeting.title}`,
         summary: `投票时间 ${opens} 至 ${closes}，请在微信中完成表决。`,
       }, trx)
+      await publishTopics(trx, id)
       return this.#find(id, trx)
     })
   }
@@ -290,6 +297,8 @@ export default class MeetingService {
     const now = clock.now().toJSDate()
     await trx.from('voting_meetings').where('id', meeting.id)
       .update({ status: 'closed', result_published_at: now, version: meeting.version + 1, updated_at: now })
+    // the warehouse's topic facts follow the close (业主决策情况)
+    await publishTopics(trx, Number(meeting.id))
     const title = `表决结果：${meeting.estateName}${meeting.title}`.slice(0, 200)
     const summary = `${verdicts.join('；')}。`.slice(0, 2000)
     const owners = await this.#ownerAccounts(trx, meeting.estateId)

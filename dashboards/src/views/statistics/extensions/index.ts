@@ -6,6 +6,7 @@
 import type { Component, ComputedRef } from 'vue'
 import type { Query } from '@szpm/api'
 import { creditExtension } from './credit'
+import { decisionsExtension } from './decisions'
 import { evaluationsExtension } from './evaluations'
 import { parkingExtension, staffExtension } from './remind'
 import { safetyExtension } from './safety'
@@ -45,6 +46,7 @@ export const STATISTICS_EXTENSIONS: Readonly<Record<string, StatisticsExtension>
   parking: parkingExtension,
   staff: staffExtension,
   safety: safetyExtension,
+  decisions: decisionsExtension,
 }
 
 export function extensionOf(slug: string): StatisticsExtension | undefined {
