@@ -39,6 +39,12 @@ test.group('车位信息 · PC and H5', (group) => {
     assert.equal(await cell(page, R.yl2, 'rentedShare'), '100.0%')
     assert.equal(await cell(page, R.yl1, 'feeDisputes'), '1')
     assert.equal(await text(page, '[data-test="total-spaces"] .summary-value'), '7')
+    // the 合计 row opens the records of the whole region too: the street's estates that never filled in
+    const sum = page.locator('[data-test="sum-estatesWithoutInfo"]')
+    assert.equal(await sum.innerText(), '2')
+    const href = new URL((await sum.getAttribute('href'))!, page.url())
+    assert.equal(href.pathname, '/parking/estates')
+    assert.equal(href.searchParams.get('state'), 'never')
 
     // 提醒更新: the project manager of 碧海花园 (never filled in) is reminded
     await page.locator('[data-test="parking-remind"]').click()

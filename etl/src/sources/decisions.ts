@@ -259,10 +259,10 @@ const TOPIC_COLUMNS = `m.estate_id, t.id as topic_id, m.id as meeting_id, m.kind
   (case when m.status = 'closed' then (t.result->'total'->>'owners')::int else coalesce(reg.owners, 0) end) as total_owners,
   coalesce(t.passed, false)::int as is_passed`
 
-/** The topic rows. `by`: 'meetings' (every topic of the meetings), 'page' (keyset by topic id). */
-export function votingTopicSql(by: 'meetings' | 'page', paramStyle: ParamStyle = 'pg'): string {
+/** The topic rows. `by`: 'meetings' (every topic of the meetings), 'estates' (of their meetings), 'page' (keyset by topic id). */
+export function votingTopicSql(by: 'meetings' | 'estates' | 'page', paramStyle: ParamStyle = 'pg'): string {
   const p = param(paramStyle)
-  const where = by === 'meetings' ? `where m.id = any(${p()}::int[])` : `where t.id > ${p()}`
+  const where = by === 'meetings' ? `where m.id = any(${p()}::int[])` : by === 'estates' ? `where m.estate_id = any(${p()}::int[])` : `where t.id > ${p()}`
   return `select ${TOPIC_COLUMNS}
 ${TOPIC_FROM}
 ${where}
@@ -296,6 +296,17 @@ export async function loadVotingTopicPage(queryFn: QueryFn, afterId: number, lim
 export async function writeMeetingTopicsOutbox(queryFn: QueryFn, meetingIds: readonly number[], options: { paramStyle?: ParamStyle } = {}): Promise<VotingTopicRecord[]> {
   if (meetingIds.length === 0) return []
   return appendOutboxEvents(queryFn, VOTING_TOPIC_TOPIC, async () => (await queryFn<Record<string, unknown>>(votingTopicSql('meetings', options.paramStyle), [idsLiteral(meetingIds, 'meeting id')])).map(normalizeVotingTopic), options)
+}
+
+/**
+ * For writers of the house register (houses added, changed, deleted or re-owned), INSIDE their
+ * transaction: a ballot's owner key and an open meeting's totals are the register's, so every standing
+ * ballot and every topic of the estates' meetings is published again.
+ */
+export async function writeEstateVotingOutbox(queryFn: QueryFn, estateIds: readonly number[], options: { paramStyle?: ParamStyle } = {}): Promise<void> {
+  if (estateIds.length === 0) return
+  await writeEstateBallotsOutbox(queryFn, estateIds, options)
+  await appendOutboxEvents(queryFn, VOTING_TOPIC_TOPIC, async () => (await queryFn<Record<string, unknown>>(votingTopicSql('estates', options.paramStyle), [idsLiteral(estateIds, 'estate id')])).map(normalizeVotingTopic), options)
 }
 
 export function votingTopicFactRow(row: VotingTopicRecord, version: string | bigint | number, changedAt: Date | string): Record<string, unknown> {

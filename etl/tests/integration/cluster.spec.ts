@@ -23,12 +23,14 @@ import {
   rebuildAllFacts,
   reconcile,
   setWatermark,
+  writeEstateBallotsOutbox,
   writeEstateEvaluationOutbox,
   writeEstateHousesOutbox,
   writeEstateLearningRecordsOutbox,
   writeEstateNoticeReceiptsOutbox,
   writeEstateProfileOutbox,
   writeEstateStaffOutbox,
+  writeEstateVotingOutbox,
   writeFilingOutbox,
   writeHouseOutbox,
 } from '../../src/index.ts'
@@ -44,7 +46,8 @@ const FACT_TABLES = ['estate_profile_facts', 'house_facts', 'house_estate_totals
   'parking_space_facts', 'parking_estate_totals', 'parking_dispute_facts', 'parking_profile_facts',
   'common_fund_account_facts', 'common_fund_balance_facts', 'common_fund_enforcement_facts',
   'party_organization_facts', 'committee_member_facts', 'red_property_facts', 'opinion_response_facts', 'opinion_estate_totals',
-  'staff_facts', 'staff_estate_totals', 'learning_record_facts', 'learning_estate_totals', 'credit_record_facts', 'credit_estate_totals', 'safety_assessment_facts']
+  'staff_facts', 'staff_estate_totals', 'learning_record_facts', 'learning_estate_totals', 'credit_record_facts', 'credit_estate_totals', 'safety_assessment_facts',
+  'ballot_facts', 'voting_topic_facts', 'decision_estate_totals']
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** numbers rounded to 1e-6: float sums merged from two shards may differ in the last bits */
@@ -233,6 +236,22 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
             )
           }
         }
+        // 电子投票 → 业主决策情况: a published 业主大会 of each estate with one topic and one house's standing ballot
+        // (not the house the live-change test deletes: estates[5]'s first)
+        for (const [i, estate] of estates.entries()) {
+          const { rows: [meeting] } = await pg.query(
+            "insert into voting_meetings (estate_id, kind, title, opens_at, closes_at, status, published_at, created_by) values ($1, 'owners_assembly', '集群业主大会', '2026-03-01T00:00:00+08:00', '2026-03-15T00:00:00+08:00', 'published', now(), $2) returning id",
+            [estate, publisher]
+          )
+          const { rows: [topic] } = await pg.query("insert into voting_topics (meeting_id, seq, title, art278_item) values ($1, 1, '集群议题', 5) returning id", [meeting.id])
+          const house = houses.get(estate)![i % 3 === 2 ? 2 : 0]
+          const choice = i % 2 === 0 ? 'agree' : 'oppose'
+          const { rows: [ballot] } = await pg.query(
+            "insert into voting_ballots (topic_id, house_id, choice, channel, user_id, owner_id, request_id, cast_at) values ($1, $2, $3, 'h5', $4, $5, gen_random_uuid(), '2026-03-02T10:00:00+08:00') returning id",
+            [topic.id, house, choice, publisher, owner]
+          )
+          await pg.query('insert into voting_standing_ballots (topic_id, house_id, ballot_id, choice) values ($1, $2, $3, $4)', [topic.id, house, ballot.id, choice])
+        }
         // 平安建设: two items of 2026, assessed in every community (one completed with a score)
         const { rows: items } = await pg.query("insert into safety_items (year, title, max_score, sort_order) values (2026, '集群消防', 50, 1), (2026, '集群治安', 50, 2) returning id")
         for (const community of communities) {
@@ -270,6 +289,8 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
         // and the 党建园地 rows
         for (const table of ['opinion_responses', 'party_organizations', 'committee_members', 'red_property_projects']) await pg.query(`delete from ${table} where estate_id = any($1::int[])`, [estates])
         if (opinionCollectionId) await pg.query('delete from opinion_collections where id = $1', [opinionCollectionId])
+        // and the 电子投票 rows (topics, ballots and standing ballots go with their meeting)
+        await pg.query('delete from voting_meetings where estate_id = any($1::int[])', [estates])
         // and the 信用信息 / 平安建设 rows (an item's assessments go with it)
         for (const table of ['credit_records', 'credit_subjects']) await pg.query(`delete from ${table} where estate_id = any($1::int[])`, [estates])
         await pg.query("delete from safety_items where year = 2026 and title in ('集群消防', '集群治安')")
@@ -357,12 +378,16 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
         const [a, b] = houses.get(estates[4])!
         await pg.query('update houses set owner_id = null where id = $1', [a])
         await pg.query('update houses set owner_id = $1 where id = $2', [owner, b])
-        return fx.writeOutbox((query) => writeHouseOutbox(query, [a, b]))
+        return fx.writeOutbox(async (query) => {
+          await writeEstateVotingOutbox(query, [estates[4]])
+          return writeHouseOutbox(query, [a, b])
+        })
       },
       // a house is deleted from the register
       () =>
         fx.writeOutbox(async (query) => {
           await query('delete from houses where id = $1', [deletedHouse])
+          await writeEstateVotingOutbox(query, [estates[5]])
           return writeHouseOutbox(query, [deletedHouse], { estateOf: new Map([[deletedHouse, estates[5]]]) })
         }),
       // an estate moves to another district: profile, houses, notice receipts and evaluations follow
@@ -373,6 +398,7 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
           await writeEstateHousesOutbox(query, [moved])
           await writeEstateNoticeReceiptsOutbox(query, [moved])
           await writeEstateStaffOutbox(query, [moved])
+          await writeEstateBallotsOutbox(query, [moved])
           await writeEstateLearningRecordsOutbox(query, [moved])
           return writeEstateEvaluationOutbox(query, [evaluations.get(moved)!])
         }),
@@ -407,7 +433,10 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
       async () => {
         const ids = houses.get(moved)!
         await pg.query('update houses set building_area = building_area + 1 where id = any($1::bigint[])', [ids])
-        return fx.writeOutbox((query) => writeHouseOutbox(query, ids))
+        return fx.writeOutbox(async (query) => {
+          await writeEstateVotingOutbox(query, [moved])
+          return writeHouseOutbox(query, ids)
+        })
       },
     ]
     try {

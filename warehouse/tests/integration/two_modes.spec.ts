@@ -131,7 +131,14 @@ function valueFor(table: string, column: Column, type: string, i: number, c: num
   }
   // days (UInt32) around the asOf values, so a count over the array as of either differs; other arrays empty
   if (type === 'Array(UInt32)') return [20_450 + n * 2, 20_600 + (h % 80)]
-  if (/^Array\(/.test(type)) return []
+  // other arrays: two elements too, so the parallel arrays of a rollup row (credit_estate_totals) have equal sizes
+  const array = /^Array\((.+)\)$/.exec(type)
+  // The first element of a rollup row's record arrays always counts (decided early in the year, valid
+  // until late; its code 1–13 steps through credit_category_codes' 13 categories row by row), the
+  // second is arbitrary — so every metric of credit_estate_totals is non-zero somewhere.
+  if (array?.[1] === 'UInt8') return [(i % 13) + 1, n % 14]
+  if (array?.[1] === 'Date') return column.name.includes('valid') ? [day(300 + (h % 60)), day(h % 365)] : [day(h % 40), day(h % 365)]
+  if (array) return [valueFor(table, column, array[1], i, c), valueFor(table, column, array[1], i + 1, c)]
   throw new Error(
     `two-mode fixtures: no value generator for ${table}.${column.name} of type ${type} — extend valueFor() in tests/integration/two_modes.spec.ts`,
   )

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { estateIdsParam, writeEstateBallotsOutbox, writeEstateHousesOutbox, writeEstateLearningRecordsOutbox, writeEstateNoticeReceiptsOutbox, writeEstateProfileOutbox, writeEstateStaffOutbox, writeHouseOutbox } from '@szpm/etl'
+import { estateIdsParam, writeEstateBallotsOutbox, writeEstateVotingOutbox, writeEstateHousesOutbox, writeEstateLearningRecordsOutbox, writeEstateNoticeReceiptsOutbox, writeEstateProfileOutbox, writeEstateStaffOutbox, writeHouseOutbox } from '@szpm/etl'
 import Estate from '#models/estate'
 import { publishEvaluations } from '#services/outbox'
 
@@ -79,6 +79,8 @@ export default class EstateService {
     const estates = await trx.from('houses').whereIn('id', houseIds).distinct('estate_id')
     await this.refreshHouseTotals(trx, estates.map((row) => Number(row.estate_id)))
     await writeHouseOutbox(knexQuery(trx), houseIds, { paramStyle: 'knex' })
+    // 业主决策情况: ballots carry their house's owner key, open meetings the register's totals
+    await writeEstateVotingOutbox(knexQuery(trx), estates.map((row) => Number(row.estate_id)), { paramStyle: 'knex' })
   }
 
   /**
@@ -94,6 +96,7 @@ export default class EstateService {
       await trx.from('houses').whereIn('id', [...estateOf.keys()]).delete()
       await this.refreshHouseTotals(trx, [...new Set(estateOf.values())])
       await writeHouseOutbox(knexQuery(trx), [...estateOf.keys()], { paramStyle: 'knex', estateOf })
+      await writeEstateVotingOutbox(knexQuery(trx), [...new Set(estateOf.values())], { paramStyle: 'knex' })
       return houses.length
     })
   }

@@ -162,6 +162,7 @@ export function useStatisticsOverview(slug: string) {
     cards,
     charts,
     cellLink,
+    totalsLink,
     recordsLink,
     recordsTitle: records?.title ?? '',
   }
