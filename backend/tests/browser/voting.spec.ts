@@ -157,6 +157,8 @@ test.group('电子投票 · PC 居代业 and paper ballots', (group) => {
     await page.locator('[data-test="create-meeting"]').click()
     await page.locator('[data-test="form-estate"]').click()
     // 园岭's estates without a committee are offered (锦华苑, 星河雅居); 翠园小区 (with one) is not
+    // the options come from GET voting/proxy_estates: wait for them before reading the list
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '居代业' }).first().waitFor()
     const offered = await page.locator('.el-select-dropdown__item:visible').allInnerTexts()
     assert.sameMembers(offered.map((o) => o.trim()), ['锦华苑（未成立业委会，居代业）', '星河雅居（未成立业委会，居代业）'])
     await page.locator('.el-select-dropdown__item:visible', { hasText: '锦华苑' }).click()
@@ -168,7 +170,10 @@ test.group('电子投票 · PC 居代业 and paper ballots', (group) => {
     await end.fill('2026-12-20 18:00:00')
     await end.press('Enter')
     const confirm = page.locator('.el-picker-panel__footer .el-button', { hasText: '确定' })
-    if (await confirm.isVisible()) await confirm.click()
+    // Enter on the end input usually applies the range and the panel fades out (a 确定 caught mid-fade is
+    // detached before the click lands); when the panel stays open, 确定 applies it
+    if (await confirm.isVisible()) await confirm.click({ timeout: 2000 }).catch(() => undefined)
+    await page.locator('.el-date-range-picker').waitFor({ state: 'hidden' })
     await page.locator('[data-test="form-topic-0"] [data-test="topic-title"]').fill('选举业主委员会成员')
     await page.locator('[data-test="form-save"]').click()
     await page.waitForURL((url) => /\/voting\/meetings\/\d+$/.test(url.pathname))

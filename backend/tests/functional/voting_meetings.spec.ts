@@ -43,6 +43,13 @@ test.group('Voting · meetings through the API', (group) => {
     // the four bound owner accounts of e1's houses got the notice, 2005 (bound to nobody) did not
     const notified = await db.from('messages').where('reason', `voting.publish:${meetingId}`).orderBy('recipient_id').select('recipient_id')
     assert.deepEqual(notified.map((m) => Number(m.recipient_id)), [2001, 2002, 2003, 2004])
+    // the announcement went through 信息公开 in the same transaction: published, from 电子投票, the topics as its agenda
+    const announcements = await db.from('disclosures').where({ source: 'voting', source_id: meetingId })
+    assert.lengthOf(announcements, 1)
+    assert.equal(announcements[0].state, 'published')
+    assert.equal(Number(announcements[0].estate_id), E.e1)
+    assert.equal(announcements[0].title, '业主大会表决公告：2026年第一次业主大会')
+    for (const text of ['选聘深圳市某某物业服务有限公司', '第6项', '微信电子投票']) assert.include(announcements[0].body_html, text)
 
     clock.travelTo(DURING)
     const ids = await houseIds()

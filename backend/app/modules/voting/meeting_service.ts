@@ -3,12 +3,14 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { errors as vineErrors } from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { isEstateSideRole, type RoleCode, userFeatures } from '#services/roles'
-import type { VotingMeetingKind, VotingMeetingStatus } from '@szpm/core'
+import { ART_278_ITEM_NAMES, VOTING_MEETING_KINDS, type VotingMeetingKind, type VotingMeetingStatus } from '@szpm/core'
 import type User from '#models/user'
 import clock, { ZONE } from '#services/clock'
 import { NotFoundInScope, findEstateInScope, findRegionInScope, userScope, whereEstateIn } from '#services/region_scope'
 import { StaleRecord } from '#modules/filings/filing_service'
 import { notify } from '#modules/messages/notifier'
+import { publishDisclosure } from '#modules/disclosures/disclosure_service'
+import { escapeHtml } from '#services/rich_text'
 import { tallyTopic } from '#modules/voting/ballot_service'
 import { writeMeetingTopicsOutbox } from '@szpm/etl'
 import type { Art278Item, TallyResult } from '#modules/voting/tally'
@@ -238,8 +240,34 @@ export default class MeetingService {
         title: `${meeting.estateName}：${meeting.title}`,
         summary: `投票时间 ${opens} 至 ${closes}，请在微信中完成表决。`,
       }, trx)
+      await this.#announce(trx, user, meeting, opens, closes)
       await publishTopics(trx, id)
       return this.#find(id, trx)
+    })
+  }
+
+  /**
+   * The meeting's announcement goes through 信息公开 (module 16) in the publishing transaction: the
+   * 业主大会公告 template with the voting period and the topics as the agenda, source `voting`. It shows
+   * in 信息公开查询 and on the owners' H5 公示公告. A template whose fields the city admin changed so that
+   * this no longer fits refuses the publish (422), and nothing is published.
+   */
+  async #announce(trx: TransactionClientContract, user: User, meeting: MeetingRow, opens: string, closes: string) {
+    const topics = await trx.from('voting_topics').where('meeting_id', meeting.id).orderBy('seq').select('seq', 'title', 'art278_item')
+    const items = topics.map((topic) =>
+      `<li>议题${topic.seq}：${escapeHtml(String(topic.title))}（《民法典》第二百七十八条第${topic.art278_item}项：${ART_278_ITEM_NAMES[Number(topic.art278_item) as Art278Item]}）</li>`)
+    await publishDisclosure(trx, {
+      template: 'owners_assembly',
+      estateId: meeting.estateId,
+      title: `${VOTING_MEETING_KINDS[meeting.kind]}表决公告：${meeting.title}`,
+      fields: {
+        meeting_date: opens.slice(0, 10),
+        place: '微信电子投票（业主表决）',
+        agenda: `<p>投票时间：${opens} 至 ${closes}</p><ol>${items.join('')}</ol>`,
+      },
+      source: 'voting',
+      sourceId: Number(meeting.id),
+      publishedBy: user,
     })
   }
 
