@@ -91,7 +91,7 @@ test.group('H5 · shell: tiles, guards and the estate page from the declarations
 
   test('the same user with projects.view sees the tile, the page and the 基本信息 tab', async ({ browser, assert }) => {
     // and a feature of a module not built yet, granted ahead: listed under 即将上线, not a tile
-    await db.table('user_features').insert({ user_id: USERS.party.id, feature: 'decisions.view', granted_by: null, granted_at: new Date() })
+    await db.table('user_features').insert({ user_id: USERS.party.id, feature: 'inspections.view', granted_by: null, granted_at: new Date() })
 
     const context = await browser.newContext(PHONE)
     try {
@@ -100,7 +100,7 @@ test.group('H5 · shell: tiles, guards and the estate page from the declarations
       await page.locator('[data-test="entry-projects"]').waitFor()
       assert.deepEqual(await tiles(page), ['messages', 'todos', 'projects', 'filings', 'party_building', 'evaluations', 'disclosure-board', 'account'])
       assert.deepEqual(await misalignedTiles(page), [])
-      assert.equal((await page.locator('[data-test="home-planned"]').innerText()).trim(), '业主决策情况')
+      assert.equal((await page.locator('[data-test="home-planned"]').innerText()).trim(), '安全检查')
 
       await page.locator('[data-test="entry-projects"]').click()
       await page.waitForURL((url) => url.pathname === '/m/projects')
