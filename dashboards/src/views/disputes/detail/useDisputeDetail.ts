@@ -6,7 +6,7 @@ import { useLatestRequest } from '@/composables/useLatestRequest'
 import { session } from '@/stores/session'
 import { submitForm } from '@/utils/feedback'
 import { formatDateTime, queryNumber } from '@/utils/format'
-import { useAttachmentUploads } from '../components/useAttachmentUploads'
+import { useAttachmentUploads } from '@/composables/useAttachmentUploads'
 
 /** each step's dialog: its title, its fields (* = required by the process) and whether it takes attachments */
 export const STEP_FORMS: Record<DisputeStep, { title: string; fields: { key: StepField; label: string; kind: 'date' | 'text'; required: boolean }[]; attachments: boolean; confirm: string }> = {
@@ -60,7 +60,7 @@ export function useDisputeDetail() {
   const form = reactive<Record<StepField, string>>({ remark: '', handled_on: '', measures: '', progress: '', result: '', opinion: '' })
   const errors = ref<Record<string, string>>({})
   const saving = ref(false)
-  const uploads = reactive(useAttachmentUploads())
+  const uploads = reactive(useAttachmentUploads((file, name) => disputes.upload(file, name)))
 
   function open(next: DisputeStep) {
     for (const key of Object.keys(form) as StepField[]) form[key] = ''

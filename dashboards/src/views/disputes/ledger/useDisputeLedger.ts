@@ -6,7 +6,7 @@ import { disputes } from '@/api/disputes'
 import { usePagedQueryList } from '@/composables/usePagedQueryList'
 import { submitForm } from '@/utils/feedback'
 import { formatDate, formatDateTime, queryNumber, queryString } from '@/utils/format'
-import { useAttachmentUploads } from '../components/useAttachmentUploads'
+import { useAttachmentUploads } from '@/composables/useAttachmentUploads'
 
 /** the three ledger pages → their ledger */
 export const LEDGER_OF_PAGE: Record<string, DisputeLedger> = { 'dispute-open': 'open', 'dispute-closed': 'closed', 'dispute-all': 'all' }
@@ -67,7 +67,7 @@ export function useDisputeLedger() {
   const errors = ref<Record<string, string>>({})
   const entry = reactive(emptyForm())
   const estateOptions = ref<DisputeEstateOption[]>([])
-  const uploads = reactive(useAttachmentUploads())
+  const uploads = reactive(useAttachmentUploads((file, name) => disputes.upload(file, name)))
   const searchingEstates = ref(false)
 
   async function findEstates(q: string) {

@@ -1,16 +1,19 @@
 import { ref } from 'vue'
 import type { UploadRequestOptions, UploadUserFile } from 'element-plus'
-import { disputes } from '@/api/disputes'
 import { failureMessage } from '@/utils/feedback'
 
 export const ATTACHMENT_ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png'
 export const ATTACHMENT_LIMITS = { files: 5, fileMb: 10 } as const
 
+/** uploads one file to a module's staging route and answers its token (e.g. notices.upload, disputes.upload) */
+export type AttachmentUploader = (file: File, name: string) => Promise<{ data: { token: string } }>
+
 /**
- * The attachments of one dispute form (录入 / 处理 / 申请办结): each file is uploaded when chosen
- * (checked again by its content on the server) and its token goes with the form.
+ * The attachments of one form (通知发布, the dispute steps …): each file is uploaded when chosen (checked
+ * again by its content on the server) and its token goes with the form. `tooManyMessage` answers a pick
+ * beyond ATTACHMENT_LIMITS.files.
  */
-export function useAttachmentUploads() {
+export function useAttachmentUploads(uploadFile: AttachmentUploader, tooManyMessage = `每次最多上传 ${ATTACHMENT_LIMITS.files} 个附件`) {
   const files = ref<UploadUserFile[]>([])
   const tokens = new Map<number, string>()
   const uploading = ref(0)
@@ -31,7 +34,7 @@ export function useAttachmentUploads() {
   async function upload(options: UploadRequestOptions) {
     uploading.value++
     try {
-      const { data } = await disputes.upload(options.file, options.file.name)
+      const { data } = await uploadFile(options.file, options.file.name)
       tokens.set(options.file.uid, data.token)
       return data
     } catch (error) {
@@ -42,7 +45,7 @@ export function useAttachmentUploads() {
     }
   }
 
-  const tooMany = () => ElMessage.warning(`每次最多上传 ${ATTACHMENT_LIMITS.files} 个附件`)
+  const tooMany = () => ElMessage.warning(tooManyMessage)
   const remove = (file: UploadUserFile) => {
     if (file.uid !== undefined) tokens.delete(file.uid)
   }
