@@ -3,7 +3,8 @@
  * they are missing or stale, then make sure we run on the pinned Node 24 (re-exec if not).
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, statSync, readdirSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ROOT } from './services.mjs'
 import { pinnedPath } from './app_env.mjs'
@@ -18,10 +19,33 @@ function mtime(file) {
   }
 }
 
+/** sha256 of a file's bytes, or '' when it cannot be read */
+function digestOf(file) {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex')
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * Installs (npm ci) when node_modules is missing or was installed from another lockfile. The
+ * lockfile's digest at the last install is kept in node_modules/.szpm-lockfile-digest: a checkout or
+ * merge that only touches package-lock.json's mtime must not wipe node_modules under running
+ * processes (it once did, in the middle of other engineers' runs).
+ */
 export function ensureDependencies() {
   const lock = path.join(ROOT, 'package-lock.json')
   const installed = path.join(ROOT, 'node_modules/.package-lock.json')
-  const stale = !existsSync(PINNED_NODE) || !existsSync(installed) || mtime(lock) > mtime(installed)
+  const digestFile = path.join(ROOT, 'node_modules/.szpm-lockfile-digest')
+  const wanted = digestOf(lock)
+  let stale = !existsSync(PINNED_NODE) || !existsSync(installed)
+  if (!stale && wanted) {
+    const recorded = existsSync(digestFile) ? readFileSync(digestFile, 'utf8').trim() : null
+    // an install from before the digest existed: trust it when it is newer than the lockfile
+    stale = recorded === null ? mtime(lock) > mtime(installed) : recorded !== wanted
+    if (!stale && recorded === null) writeFileSync(digestFile, `${wanted}\n`)
+  }
   if (!stale) return
   console.log('[setup] installing dependencies (npm ci)…')
   const result = spawnSync('npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' })
@@ -29,6 +53,7 @@ export function ensureDependencies() {
     console.error('[setup] npm install failed')
     process.exit(result.status ?? 1)
   }
+  if (wanted) writeFileSync(digestFile, `${wanted}\n`)
 }
 
 /** Re-runs the current script on Node 24 when started by an older system Node. */

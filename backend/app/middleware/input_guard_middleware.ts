@@ -10,12 +10,21 @@ import { acceptsUploads } from '#services/uploads'
  */
 const MAX_DEPTH = 8
 
-function hostile(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000')
-  if (value === null || typeof value !== 'object') return false
-  if (depth > MAX_DEPTH) return true
-  const entries = Array.isArray(value) ? value.map((item) => ['', item] as const) : Object.entries(value)
-  return entries.some(([key, item]) => key.includes('\u0000') || hostile(item, depth + 1))
+/**
+ * The path of the first hostile part of `value` (`''` for the value itself), or null when it is clean.
+ * A key is reported by its parent's path.
+ */
+function hostilePath(value: unknown, path = '', depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null
+  if (value === null || typeof value !== 'object') return null
+  if (depth > MAX_DEPTH) return path
+  const entries: [string, unknown][] = Array.isArray(value) ? value.map((item, index) => [String(index), item]) : Object.entries(value)
+  for (const [key, item] of entries) {
+    if (key.includes('\u0000')) return path
+    const found = hostilePath(item, path ? `${path}.${key}` : key, depth + 1)
+    if (found !== null) return found
+  }
+  return null
 }
 
 export default class InputGuardMiddleware {
@@ -23,8 +32,12 @@ export default class InputGuardMiddleware {
     if (ctx.request.is(['multipart']) && !acceptsUploads(ctx.route?.name)) {
       return ctx.response.status(415).send({ errors: [{ message: '该接口不接受文件上传（不支持的请求内容类型）' }] })
     }
-    if (hostile(ctx.request.qs()) || hostile(ctx.params) || hostile(ctx.request.body()) || hostile(ctx.request.url())) {
-      return ctx.response.badRequest({ errors: [{ message: '请求包含非法字符' }] })
+    const url = ctx.request.url().includes('\u0000') ? '' : null
+    const field = url ?? hostilePath(ctx.request.qs()) ?? hostilePath(ctx.params) ?? hostilePath(ctx.request.body())
+    if (field !== null) {
+      // the field that holds it, so a form can show the message at that field
+      const error = { message: '请求包含非法字符（如空字符），或嵌套层级过深', rule: 'input_guard' }
+      return ctx.response.badRequest({ errors: [field ? { field, ...error } : error] })
     }
     return next()
   }

@@ -84,17 +84,20 @@ const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
     // 招标文件备案: the handler does 初审 (终审 is the head's)
     'tenders.view', 'tenders.handle', 'tenders.export',
     // 信息公开 and 居代业 are published and handled by the street office
-    'disclosures.view', 'disclosures.manage', 'proxy_governance.view', 'proxy_governance.handle'],
+    'disclosures.view', 'disclosures.manage', 'proxy_governance.view', 'proxy_governance.handle',
+    // what the street reads of its estates: owners' decisions and meetings, credit, weather (its users get the warnings)
+    'decisions.view', 'decisions.export', 'voting.view', 'credit.view', 'credit.export', 'weather.view'],
   // 党支部书记: party building (党建园地) is their own module
   party_secretary: ['todos.view', 'filings.view', 'projects.view', 'evaluations.view', 'party_building.view', 'party_building.export'],
   community_head: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'projects.view', 'projects.export',
     'evaluations.view', 'evaluations.handle', 'evaluations.export', 'safety.view', 'safety.handle', 'safety.export',
-    'staff.view', 'staff.export', 'parking.view', 'parking.export', 'common_funds.view', 'common_funds.export', 'training.view', 'training.export', 'areas.view', 'areas.export', 'disclosures.view', 'proxy_governance.view'],
+    'staff.view', 'staff.export', 'parking.view', 'parking.export', 'common_funds.view', 'common_funds.export', 'training.view', 'training.export', 'areas.view', 'areas.export', 'disclosures.view', 'proxy_governance.view', 'weather.view'],
   community_handler: ['todos.view', 'todos.handle', 'filings.view', 'projects.view', 'evaluations.view', 'evaluations.handle', 'safety.view', 'safety.handle',
-    'staff.view', 'parking.view', 'common_funds.view', 'training.view', 'disclosures.view', 'proxy_governance.view'],
-  // estate-side roles hold no region feature: what they see is their own inbox and their own estates' page
-  project_manager: ['estates.own'],
-  committee_director: ['estates.own'],
+    'staff.view', 'parking.view', 'common_funds.view', 'training.view', 'disclosures.view', 'proxy_governance.view', 'weather.view'],
+  // estate-side roles hold no region feature: their inbox (to-dos of their own estates), their own estates'
+  // page and the weather board of their estates (the weather notices they receive link to it)
+  project_manager: ['estates.own', 'todos.view', 'weather.view'],
+  committee_director: ['estates.own', 'todos.view', 'weather.view'],
   // an owner votes for the houses the register names them on (电子投票)
   owner: ['voting.vote'],
 }
@@ -112,8 +115,8 @@ const ROLE_MAX: Record<RoleCode, FeatureCode[]> = {
   party_secretary: [...byAction('view').filter((code) => GRANTED_MAX.includes(code)), 'party_building.export'],
   community_head: GRANTED_MAX,
   community_handler: GRANTED_MAX,
-  project_manager: ['estates.own'],
-  committee_director: ['estates.own'],
+  project_manager: ROLE_FEATURES.project_manager,
+  committee_director: ROLE_FEATURES.committee_director,
   owner: ['voting.vote'],
 }
 

@@ -206,6 +206,7 @@ export async function openTodos(
       title: todo.title,
       summary: todo.summary,
       region_id: todo.regionId,
+      estate_id: todo.estateId ?? null,
       roles: [...(todo.addressee ?? rule).roles],
       feature: (todo.addressee ?? rule).feature,
       due_on: todo.dueOn,

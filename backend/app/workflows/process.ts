@@ -37,6 +37,11 @@ export interface TodoDescription {
   title: string
   summary: string | null
   regionId: number
+  /**
+   * the estate it concerns; required when it waits for an estate-side account (项目经理 / 业委会主任),
+   * whose inbox matches its own estates instead of a region
+   */
+  estateId?: number | null
   /** YYYY-MM-DD or null */
   dueOn: string | null
   /** who it waits for when not the state's rule (e.g. a developer's filing returns to the street handler, not a director) */

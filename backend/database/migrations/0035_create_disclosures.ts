@@ -74,7 +74,7 @@ export default class extends BaseSchema {
 
     // published text is immutable; only drafts are deleted; voided stays voided
     this.schema.raw(`
-      CREATE FUNCTION disclosures_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE OR REPLACE FUNCTION disclosures_guard() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'DELETE' THEN
           IF OLD.state <> 'draft' THEN

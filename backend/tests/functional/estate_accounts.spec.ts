@@ -41,7 +41,8 @@ test.group('Estate-side accounts · scope', (group) => {
       { id: E.e1, name: '翠园小区', relation: 'project_manager' },
       { id: E.e3, name: '碧海花园', relation: 'project_manager' },
     ])
-    assert.deepEqual(data.features, ['estates.own'])
+    // the estate page, the inbox of its own estates' to-dos and the weather board of its estates
+    assert.sameMembers(data.features, ['estates.own', 'todos.view', 'weather.view'])
     assert.equal(data.roleName, '项目经理')
     assert.equal(data.region.id, R.yl1)
     const government = await client.visit('api.session.show').loginAs(await actor('head'))
@@ -56,11 +57,21 @@ test.group('Estate-side accounts · scope', (group) => {
     // region statistics, lists and records: no feature (403), whatever the region asked
     for (const [name, params] of [
       ['api.filing_stats.index', {}], ['api.project_stats.index', {}], ['api.estates.index', {}], ['api.estate_filings.index', {}],
-      ['api.filings.index', { id: E.e1 }], ['api.users.stats', {}], ['api.todos.index', {}], ['api.evaluations.index', {}],
+      ['api.filings.index', { id: E.e1 }], ['api.users.stats', {}], ['api.evaluations.index', {}],
     ] as const) {
       const response = await client.visit(name, params).qs({ region_id: R.yl1 }).loginAs(director)
       assert.equal(response.status(), 403, name)
     }
+    // the inbox opens, but holds only to-dos of the director's own estates: not another estate's of the same community
+    const todo = (subjectId: number, estateId: number) => ({
+      process: 'tender', subject_id: subjectId, step: 'rejected', title: `待办${subjectId}`, summary: null, region_id: R.yl1,
+      estate_id: estateId, roles: ['committee_director'], feature: 'estates.own', created_at: new Date(),
+    })
+    await db.table('todos').multiInsert([todo(900001, E.e1), todo(900002, E.e2)])
+    const inbox = await client.visit('api.todos.index').loginAs(director)
+    inbox.assertStatus(200)
+    assert.deepEqual(inbox.body().data.map((row: any) => row.subjectId), [900001])
+    await db.from('todos').whereIn('subject_id', [900001, 900002]).delete()
     assert.equal(await db.from('user_estates').where('user_id', USERS.director.id).count('* as n').first().then((row) => Number(row.n)), 1)
   })
 

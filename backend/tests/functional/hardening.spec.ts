@@ -172,6 +172,27 @@ test.group('Hardening · multipart bodies', () => {
   })
 })
 
+test.group('Hardening · NUL characters', (group) => {
+  group.each.setup(() => resetWorld())
+
+  test('a NUL anywhere in the input is a 400 naming the field, and nothing is written', async ({ client, assert }) => {
+    const before = await db.from('filings').count('* as n').first()
+    const body = await client.post('/api/v1/filings')
+      .json({ estate_id: E.e3, kind: 'contract', document_no: 'HT-\u0000-1', filed_on: '2026-11-01' })
+      .loginAs(await actor('handler')).withCsrfToken()
+    body.assertStatus(400)
+    assert.deepEqual(body.body().errors, [{ field: 'document_no', message: '请求包含非法字符（如空字符），或嵌套层级过深', rule: 'input_guard' }])
+    const nested = await client.post('/api/v1/filings')
+      .json({ estate_id: E.e3, kind: 'contract', attachments: ['ok', 'x\u0000'] })
+      .loginAs(await actor('handler')).withCsrfToken()
+    assert.equal(nested.body().errors[0].field, 'attachments.1')
+    const query = await client.get('/api/v1/filings/estates').qs({ q: 'a\u0000' }).loginAs(await actor('handler'))
+    query.assertStatus(400)
+    assert.equal(query.body().errors[0].field, 'q')
+    assert.deepEqual(await db.from('filings').count('* as n').first(), before)
+  })
+})
+
 test.group('Hardening · security headers', (group) => {
   group.each.setup(() => resetWorld())
 

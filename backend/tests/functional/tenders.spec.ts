@@ -166,6 +166,14 @@ test.group('招标文件备案 · filing and the two-level review', (group) => {
     assert.deepEqual(now.todos, [{ step: 'rejected', region_id: R.yl1, roles: ['committee_director'], feature: 'estates.own' }])
     // 9/25 is 中秋: 9/28 is the round's first working day
     assert.equal(rejected.body().data.sla.workingDays, 1)
+    // the director's inbox holds it; the estate's project manager does not, nor a director no longer bound to e1
+    const inboxOf = async (who: WorldUser) =>
+      (await client.visit('api.todos.index').loginAs(await actor(who))).body().data.map((t: any) => [t.process, t.subjectId, t.step])
+    assert.deepInclude(await inboxOf('director'), ['tender', filed.id, 'rejected'])
+    assert.notDeepInclude(await inboxOf('manager'), ['tender', filed.id, 'rejected'])
+    await db.from('user_estates').where({ user_id: USERS.director.id, estate_id: E.e1 }).update({ estate_id: E.e3 })
+    assert.notDeepInclude(await inboxOf('director'), ['tender', filed.id, 'rejected'])
+    await db.from('user_estates').where({ user_id: USERS.director.id, estate_id: E.e3 }).update({ estate_id: E.e1 })
 
     // the director amends and resubmits: round 2 with its own clock and files
     at('2026-10-12T09:00:00')

@@ -118,14 +118,19 @@ test.group('小区气象公告栏 · choosing an estate and its board', (group) 
     )
   })
 
-  test('an estate of another street or district is a 404, like a missing one; without weather.view a 403', async ({ client }) => {
+  test('an estate of another street or district is a 404, like a missing one; without weather.view a 403', async ({ client, assert }) => {
     const head = await actor('head')
     ;(await client.visit('api.weather_estates.show', { id: E.e5 }).loginAs(head)).assertStatus(404)
     ;(await client.visit('api.weather_estates.show', { id: E.e4 }).loginAs(head)).assertStatus(404)
     ;(await client.visit('api.weather_estates.show', { id: 999999 }).loginAs(head)).assertStatus(404)
     ;(await client.visit('api.weather_estates.show', { id: E.e5 }).loginAs(await actor('futian'))).assertStatus(404)
-    ;(await client.visit('api.weather_estates.show', { id: E.e1 }).loginAs(await actor('handler'))).assertStatus(403)
-    ;(await client.visit('api.weather_estates.index').loginAs(await actor('manager'))).assertStatus(403)
+    ;(await client.visit('api.weather_estates.show', { id: E.e1 }).loginAs(await actor('party'))).assertStatus(403)
+    // a project manager reads the boards of their own estates only (the warnings they receive link here)
+    const manager = await actor('manager')
+    const own = await client.visit('api.weather_estates.index').loginAs(manager)
+    own.assertStatus(200)
+    assert.sameMembers(own.body().data.map((estate: any) => estate.id), [E.e1, E.e3])
+    ;(await client.visit('api.weather_estates.show', { id: E.e2 }).loginAs(manager)).assertStatus(404)
   })
 
   test('an estate without coordinates has no weather, and says why; QWeather is not called', async ({ client, assert }) => {

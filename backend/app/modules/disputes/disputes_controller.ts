@@ -5,7 +5,7 @@ import {
 } from '#modules/disputes/dispute_service'
 import { createDisputeValidator, disputeEstatesValidator, disputeListValidator, disputeStepValidator } from '#modules/disputes/dispute_validator'
 import { transformDispute, transformDisputeDetail, transformDisputeEstate } from '#modules/disputes/dispute_transformer'
-import { attachmentStream, storeUpload } from '#modules/notices/notice_attachments'
+import { attachmentStream, storeUpload } from '#services/attachments'
 import { describeExport } from '#services/audit'
 import { excelTime, pagedRows, recordsFileName, streamExcel, type ExcelTable } from '#services/excel_export'
 import { DISPUTE_LEDGERS, type DisputeRow } from '@szpm/core'

@@ -22,8 +22,11 @@ import { publishNoticeReceipts } from '#services/outbox'
 import { alreadySentText, notify, markSubjectRead } from '#modules/messages/notifier'
 import { deliveryStatusOf, type DeliverySummary } from '#modules/messages/delivery_summary'
 import { richTextPlain as noticePlainText, sanitizeRichText as sanitizeNoticeHtml } from '#services/rich_text'
-import { stagedAttachments } from '#modules/notices/notice_attachments'
+import { stagedAttachments } from '#services/attachments'
 import type { NoticeAudience, NoticeEstateScope, NoticeRelation } from '@szpm/core'
+
+/** the storage folder of notice attachments (#services/attachments) */
+export const NOTICE_FOLDER = 'notices'
 
 /** the page a notice's message opens (declared in core/src/modules/notices.ts) */
 export const RECEIVED_PAGE = 'notice-received'
@@ -208,7 +211,7 @@ export default class NoticeService {
       .orderBy('ue.user_id')
       .select('ue.user_id', 'ue.estate_id', 'ue.relation')) as { user_id: number; estate_id: number; relation: NoticeRelation }[]
     if (recipients.length === 0) throw new NoticeRefused('所选物业项目暂无项目经理或业委会主任账号')
-    const attachments = input.attachments?.length ? await stagedAttachments(input.attachments, user.id) : []
+    const attachments = input.attachments?.length ? await stagedAttachments(input.attachments, user.id, NOTICE_FOLDER) : []
     const recipientIds = [...new Set(recipients.map((row) => Number(row.user_id)))]
     const now = clock.now()
 

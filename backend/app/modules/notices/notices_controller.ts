@@ -1,11 +1,11 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import NoticeService from '#modules/notices/notice_service'
+import NoticeService, { NOTICE_FOLDER } from '#modules/notices/notice_service'
 import { noticeEstatesValidator, noticeListValidator, publishNoticeValidator } from '#modules/notices/notice_validator'
 import {
   deliveryText, transformEstateOption, transformNoticeDetail, transformNoticeList, transformReceived, transformRecipient,
 } from '#modules/notices/notice_transformer'
-import { attachmentStream, storeUpload } from '#modules/notices/notice_attachments'
+import { attachmentStream, storeUpload } from '#services/attachments'
 import { excelTime, pagedRows, streamExcel } from '#services/excel_export'
 import { findRegionInScope } from '#services/region_scope'
 import { describeExport } from '#services/audit'
@@ -70,7 +70,7 @@ export default class NoticesController {
     const user = ctx.auth.getUserOrFail()
     // only street accounts publish, so only they upload
     await this.notices.publishingStreet(user)
-    const staged = await storeUpload(ctx, user.id)
+    const staged = await storeUpload(ctx, user.id, NOTICE_FOLDER)
     ctx.response.status(201)
     return { data: { token: staged.token, fileName: staged.fileName, contentType: staged.contentType, sizeBytes: staged.sizeBytes }, meta: {} }
   }

@@ -49,7 +49,7 @@ export const tenderProcess = defineProcess<TenderState | typeof CALENDAR_MISSING
       .from('tenders as t')
       .join('estates as e', 'e.id', 't.estate_id')
       .whereIn('t.id', ids)
-      .select('t.id', 't.filing_no', 't.title', 't.tenderer_kind', 't.round', 'e.name as estate_name', 'e.community_id', 'e.street_id')
+      .select('t.id', 't.estate_id', 't.filing_no', 't.title', 't.tenderer_kind', 't.round', 'e.name as estate_name', 'e.community_id', 'e.street_id')
     const todos = new Map<number, TodoDescription>()
     for (const row of rows) {
       const title = `${row.estate_name}「${row.title}」招标文件备案`
@@ -59,7 +59,7 @@ export const tenderProcess = defineProcess<TenderState | typeof CALENDAR_MISSING
       else if (row.tenderer_kind === 'developer') {
         // developers have no account: the street handler who registers for them amends and resubmits
         todos.set(row.id, { title, summary: `${row.filing_no} · 终审不同意，待代建设单位修改后重新提交`, regionId: row.street_id, dueOn: null, addressee: HANDLER })
-      } else todos.set(row.id, { title, summary: `${row.filing_no} · 终审不同意，待修改后重新提交`, regionId: row.community_id, dueOn: null })
+      } else todos.set(row.id, { title, summary: `${row.filing_no} · 终审不同意，待修改后重新提交`, regionId: row.community_id, estateId: row.estate_id, dueOn: null })
     }
     return todos
   },

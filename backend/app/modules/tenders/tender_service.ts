@@ -15,7 +15,7 @@ import { containing } from '#services/like_pattern'
 import { TransitionNotAllowed, fire, mayFire, recordCreated, transitionOf } from '#workflows/engine'
 import { tenderWorkflow as tenderProcess } from '#modules/tenders/tender_process'
 import { roundSla } from '#modules/tenders/tender_sla'
-import { stagedAttachments } from '#modules/notices/notice_attachments'
+import { stagedAttachments } from '#services/attachments'
 import type { TenderFinalDecision, TenderFirstOpinion, TenderSla, TenderSlaBucket, TenderState, TendererKind, TenderMethod } from '@szpm/core'
 
 export interface TenderFilters {
@@ -72,6 +72,9 @@ const COLUMNS = [
 function refuse(field: string, message: string, rule = 'tender'): never {
   throw new vineErrors.E_VALIDATION_ERROR([{ field, message, rule }])
 }
+
+/** the storage folder of tender documents (#services/attachments) */
+export const TENDER_FOLDER = 'tenders'
 
 /** which transition files / resubmits for this tenderer kind */
 const FILE_ACTION = { committee: 'submit', developer: 'register' } as const
@@ -180,7 +183,7 @@ export default class TenderService {
   /** the uploads claimed by a (re)submission, by their uploader */
   async #claim(trx: TransactionClientContract, user: User, tenderId: number, round: number, tokens: string[]) {
     if (tokens.length === 0) return
-    const staged = await stagedAttachments(tokens, user.id)
+    const staged = await stagedAttachments(tokens, user.id, TENDER_FOLDER)
     const taken = await trx.from('tender_attachments').whereIn('token', tokens).select('token')
     if (taken.length) refuse('attachments', '附件已被使用，请重新上传', 'attachment')
     const now = clock.now().toJSDate()

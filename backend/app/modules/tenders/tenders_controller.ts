@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import TenderService, { type TenderListed } from '#modules/tenders/tender_service'
+import TenderService, { TENDER_FOLDER, type TenderListed } from '#modules/tenders/tender_service'
 import { finalReviewValidator, firstReviewValidator, resubmitTenderValidator, storeTenderValidator, tenderListValidator } from '#modules/tenders/tender_validator'
 import { transformTender, transformTenderDetail } from '#modules/tenders/tender_transformer'
-import { attachmentStream, storeUpload } from '#modules/notices/notice_attachments'
+import { attachmentStream, storeUpload } from '#services/attachments'
 import { excelTime, streamExcel, type ExcelColumn } from '#services/excel_export'
 import { describeExport } from '#services/audit'
 import type { TenderRow } from '@szpm/core'
@@ -87,7 +87,7 @@ export default class TendersController {
 
   /** one file per request, checked by size and magic bytes; its token goes into `attachments` */
   async upload(ctx: HttpContext) {
-    const staged = await storeUpload(ctx, ctx.auth.getUserOrFail().id)
+    const staged = await storeUpload(ctx, ctx.auth.getUserOrFail().id, TENDER_FOLDER)
     ctx.response.status(201)
     return { data: { token: staged.token, fileName: staged.fileName, sizeBytes: staged.sizeBytes }, meta: {} }
   }

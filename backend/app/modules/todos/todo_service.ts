@@ -8,7 +8,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type User from '#models/user'
 import clock from '#services/clock'
-import { userFeatures } from '#services/roles'
+import { isEstateSideRole, userFeatures } from '#services/roles'
 import { CalendarYearMissing, workingDaysBetween } from '#services/working_days'
 import { refreshInbox } from '#workflows/index'
 import type { TodoTab, WorkflowProcess } from '@szpm/core'
@@ -39,12 +39,16 @@ export interface TodoRecord {
 
 export default class TodoService {
   private pending(user: User): DatabaseQueryBuilderContract<any> {
-    return db
+    const query = db
       .from('todos as t')
       .whereNull('t.closed_at')
-      .where('t.region_id', user.regionId)
       .whereRaw('? = ANY(t.roles)', [user.role])
       .whereIn('t.feature', userFeatures(user))
+    // an estate-side account has no region: its to-dos are those of the estates it holds in that role
+    if (isEstateSideRole(user.role)) {
+      return query.whereIn('t.estate_id', db.from('user_estates').where('user_id', user.id).where('relation', user.role).select('estate_id'))
+    }
+    return query.where('t.region_id', user.regionId)
   }
 
   private done(user: User): DatabaseQueryBuilderContract<any> {

@@ -12,7 +12,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import { storage } from '#services/file_storage'
 import { readUpload, uploadExtname } from '#services/uploads'
-import { contentMatches } from '#modules/notices/notice_attachments'
+import { contentMatches } from '#services/attachments'
 import type { CourseKind } from '#models/training_course'
 
 export const COURSE_MEDIA_LIMITS = {

@@ -12,7 +12,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import { storage } from '#services/file_storage'
 import { readUpload, uploadExtname } from '#services/uploads'
-import { contentMatches } from '#modules/notices/notice_attachments'
+import { contentMatches } from '#services/attachments'
 
 export const SCAN_LIMITS = { maxBytes: 10 * 1024 * 1024, size: '10mb', extnames: ['pdf', 'jpg', 'jpeg', 'png'] } as const
 

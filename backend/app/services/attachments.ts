@@ -1,11 +1,13 @@
 /**
- * Notice attachments: type and size limits, the magic-byte check and the storage disk
- * (#services/file_storage: the local folder, or an S3 bucket by configuration).
+ * Document attachments of every module (通知发布, 招标文件备案, 纠纷化解台账 …): type and size limits,
+ * the magic-byte check and the storage disk (#services/file_storage: the local folder, or an S3
+ * bucket by configuration).
  *
- * An upload (POST notices/attachments, the only route that takes multipart bodies besides nothing) is
- * stored at once under `notices/<uuid>` with its metadata beside it (`notices/<uuid>.json`: name,
- * type, size, uploader). Publishing claims it: the notice_attachments row is written in the publish
- * transaction, and a token may be claimed once, by its uploader only.
+ * An upload (a module's `…/attachments` route, one of the few that take multipart bodies, see
+ * #services/uploads) is stored at once under `<folder>/<uuid>` with its metadata beside it
+ * (`<folder>/<uuid>.json`: name, type, size, uploader); each module has its own folder. The module's
+ * write claims it: its attachment row is written in the same transaction, and a token may be
+ * claimed by its uploader only, from the same folder.
  */
 import { randomUUID } from 'node:crypto'
 import { readFile, unlink } from 'node:fs/promises'
@@ -73,9 +75,9 @@ export interface StagedAttachment {
   storageKey: string
 }
 
-/** the folder of the storage disk a module's uploads go to (`notices`; 纠纷化解台账 uses `disputes`) */
-const keyOf = (token: string, folder = 'notices') => `${folder}/${token}`
-const metaKeyOf = (token: string, folder = 'notices') => `${folder}/${token}.json`
+/** the folder of the storage disk a module's uploads go to (`notices`, `tenders`, `disputes` …) */
+const keyOf = (token: string, folder: string) => `${folder}/${token}`
+const metaKeyOf = (token: string, folder: string) => `${folder}/${token}.json`
 
 /** a file name safe to store and to send back in Content-Disposition (no path, no control characters) */
 function cleanFileName(name: string, extname: string) {
@@ -88,7 +90,7 @@ function refuse(message: string, rule: string): never {
 }
 
 /** Reads the upload of the request (limits of uploads.ts), checks its content and stores it (under `folder`). */
-export async function storeUpload(ctx: HttpContext, userId: number, folder = 'notices'): Promise<StagedAttachment> {
+export async function storeUpload(ctx: HttpContext, userId: number, folder: string): Promise<StagedAttachment> {
   const file = await readUpload(ctx)
   try {
     const extname = uploadExtname(file.clientName)
@@ -115,7 +117,7 @@ export async function storeUpload(ctx: HttpContext, userId: number, folder = 'no
 }
 
 /** The uploaded files behind `tokens`, by their uploader; a token unknown or not theirs is a field error. */
-export async function stagedAttachments(tokens: readonly string[], userId: number, folder = 'notices'): Promise<StagedAttachment[]> {
+export async function stagedAttachments(tokens: readonly string[], userId: number, folder: string): Promise<StagedAttachment[]> {
   const disk = storage()
   const found: StagedAttachment[] = []
   for (const [index, token] of tokens.entries()) {
