@@ -1,11 +1,12 @@
 /*
-| A local stand-in for QWeather's v7 JSON API (和风天气), speaking the contract this platform uses:
+| A local stand-in for QWeather's JSON API (和风天气), speaking the contract this platform uses:
 |
-|   GET /v7/weather/now?location=lng,lat   → { code: "200", updateTime, fxLink, now: {…}, refer }
-|   GET /v7/weather/7d?location=lng,lat    → { code: "200", updateTime, fxLink, daily: [7 days], refer }
-|   GET /v7/warning/now?location=lng,lat   → { code: "200", updateTime, fxLink, warning: [...], refer }
+|   GET /v7/weather/now?location=lng,lat        → { code: "200", updateTime, fxLink, now: {…}, refer }
+|   GET /v7/weather/7d?location=lng,lat         → { code: "200", updateTime, fxLink, daily: [7 days], refer }
+|   GET /weatheralert/v1/current/{lat}/{lon}    → { metadata: { tag, zeroResult, attributions }, alerts: [...] }
 |
-| Every value is a string, as QWeather sends them. The key goes in the `X-QW-Api-Key` header (or the
+| v7 values are strings, as QWeather sends them; the alert API's objects are nested (`eventType`,
+| `color`, `messageType`). The key goes in the `X-QW-Api-Key` header (or the
 | older `key` query parameter); a wrong key answers HTTP 401 with a v2 error body
 | `{ error: { status, type, title, detail } }`, a missing or malformed location HTTP 400 likewise.
 | The weather is synthetic and deterministic per location and day (a Shenzhen-like climate).
@@ -18,7 +19,7 @@
 |
 | Test and demo helpers:
 |   POST /__scenario?name=typhoon[&stage=1..4][&step=120]   or name=calm
-|   POST /__warnings   body: a JSON list of QWeather warning objects, answered for every location
+|   POST /__warnings   body: a JSON list of alert objects (the alert API's shape), answered for every location
 |                      (an empty list clears the override)
 |   POST /__fail?path=/v7/weather/now&mode=status|v1|garbage|hang&status=500&code=402&ms=5000&count=1
 |   GET  /__calls      calls per path;   POST /__reset   back to calm, no failures, counts zeroed
@@ -61,14 +62,16 @@ export interface WeatherStub {
   setScenario(name: 'calm' | 'typhoon', options?: { stage?: number; stepSeconds?: number }): void
   /** the typhoon stage now (0 when calm) */
   stage(): number
-  /** answer these warnings (raw QWeather objects) for every location; null = back to the scenario */
-  setWarnings(warnings: Record<string, string>[] | null): void
+  /** answer these alerts (raw objects of the alert API) for every location; null = back to the scenario */
+  setWarnings(warnings: Record<string, unknown>[] | null): void
   failNext(failure: WeatherStubFailure): void
   calls(): Record<string, number>
   reset(): void
 }
 
-const PATHS = ['/v7/weather/now', '/v7/weather/7d', '/v7/warning/now'] as const
+/** the endpoints (the alert API's lat/lon path segments are not part of its key) */
+const PATHS = ['/v7/weather/now', '/v7/weather/7d', '/weatheralert/v1/current'] as const
+const ALERT_PATH = '/weatheralert/v1/current'
 
 /** ISO with +08:00 and minutes, as QWeather writes times: 2026-12-07T18:00+08:00 */
 function shenzhenTime(epochMs: number, withTime = true): string {
@@ -104,9 +107,10 @@ const TYPHOON_WEATHER = [
   { icon: '310', text: '暴雨', windScale: '10-11', windSpeed: 105, precip: 42 },
 ] as const
 
-const TYPHOON_LEVELS = [null, ['Blue', '蓝色', 'Minor'], ['Yellow', '黄色', 'Moderate'], ['Orange', '橙色', 'Severe'], ['Red', '红色', 'Extreme']] as const
+const TYPHOON_LEVELS = [null, ['blue', '蓝色', 'minor'], ['yellow', '黄色', 'moderate'], ['orange', '橙色', 'severe'], ['red', '红色', 'extreme']] as const
+const RGB: Record<string, [number, number, number]> = { blue: [30, 50, 205], yellow: [255, 255, 0], orange: [255, 165, 0], red: [255, 0, 0] }
 
-function typhoonWarnings(stage: number, startedAt: number, now: number): Record<string, string>[] {
+function typhoonWarnings(stage: number, startedAt: number, now: number): Record<string, unknown>[] {
   if (stage < 1) return []
   const day = shenzhenTime(startedAt, false).replaceAll('-', '')
   const issued = (s: number) => startedAt + (s - 1) * 3 * 3600_000
@@ -114,25 +118,28 @@ function typhoonWarnings(stage: number, startedAt: number, now: number): Record<
     const [color, name, severity] = level
     const typeName = kind === 'typhoon' ? '台风' : '暴雨'
     const pub = Math.min(issued(s), now)
+    const [red, green, blue] = RGB[color]!
     return {
-      id: `10128060120${day}${kind === 'typhoon' ? '01' : '03'}${s}${color.toLowerCase()}`,
-      sender: '深圳市气象台',
-      pubTime: shenzhenTime(pub),
-      title: `深圳市气象台发布${typeName}${name}预警信号`,
-      startTime: shenzhenTime(pub),
-      endTime: shenzhenTime(pub + 24 * 3600_000),
-      status: 'active',
-      level: '',
+      id: `10128060120${day}${kind === 'typhoon' ? '01' : '03'}${s}${color}`,
+      senderName: '深圳市气象台',
+      issuedTime: shenzhenTime(pub),
+      messageType: { code: s === 1 || kind === 'rainstorm' ? 'alert' : 'update', supersedes: [] },
+      eventType: { name: typeName, code: kind === 'typhoon' ? '1001' : '1003' },
+      urgency: null,
       severity,
-      severityColor: color,
-      type: kind === 'typhoon' ? '1001' : '1003',
-      typeName,
-      urgency: '',
-      certainty: '',
-      text: kind === 'typhoon'
+      certainty: null,
+      icon: kind === 'typhoon' ? '1001' : '1003',
+      color: { code: color, red, green, blue, alpha: 1 },
+      effectiveTime: shenzhenTime(pub),
+      onsetTime: shenzhenTime(pub),
+      expiredTime: shenzhenTime(pub + 24 * 3600_000),
+      headline: `深圳市气象台发布${typeName}${name}预警信号`,
+      description: kind === 'typhoon'
         ? `深圳市气象台发布台风${name}预警信号：受台风影响，预计未来24小时内本市将出现${TYPHOON_WEATHER[s]!.windScale}级大风，请做好防御准备。（演练数据）`
         : `深圳市气象台发布暴雨${name}预警信号：预计未来6小时内本市将出现强降雨，请注意防范。（演练数据）`,
-      related: '',
+      criteria: null,
+      instruction: null,
+      responseTypes: [],
     }
   }
   const list = [warning('typhoon', stage, TYPHOON_LEVELS[stage]!)]
@@ -152,7 +159,7 @@ export async function startWeatherStub(options: WeatherStubOptions = {}): Promis
   let fixedStage: number | undefined
   let stepSeconds = options.stepSeconds ?? 120
   let startedAt = clock()
-  let override: Record<string, string>[] | null = null
+  let override: Record<string, unknown>[] | null = null
   let failures: Required<WeatherStubFailure>[] = []
   let counts: Record<string, number> = {}
   const hanging = new Set<NodeJS.Timeout>()
@@ -269,7 +276,8 @@ export async function startWeatherStub(options: WeatherStubOptions = {}): Promis
     }
 
     // --- the API
-    const path = url.pathname as (typeof PATHS)[number]
+    const alertMatch = /^\/weatheralert\/v1\/current\/([^/]*)\/([^/]*)$/.exec(url.pathname)
+    const path = (alertMatch ? ALERT_PATH : url.pathname) as (typeof PATHS)[number]
     if (!PATHS.includes(path)) return send(404, v2Error(404, 'Not Found', `no such path ${url.pathname}`))
     counts[path] = (counts[path] ?? 0) + 1
     const key = String(req.headers['x-qw-api-key'] ?? '') || url.searchParams.get('key') || ''
@@ -293,6 +301,16 @@ export async function startWeatherStub(options: WeatherStubOptions = {}): Promis
       return
     }
 
+    if (alertMatch) {
+      const coordinate = /^-?\d{1,3}(?:\.\d{1,2})?$/
+      const [lat, lon] = [alertMatch[1]!, alertMatch[2]!]
+      if (!coordinate.test(lat) || !coordinate.test(lon) || Math.abs(Number(lat)) > 90 || Math.abs(Number(lon)) > 180) {
+        return send(400, { error: { ...v2Error(400, 'Invalid Parameter', 'latitude/longitude').error, invalidParams: ['latitude', 'longitude'] } })
+      }
+      const alerts = override ?? typhoonWarnings(stage(), startedAt, clock())
+      const metadata = { tag: `stub-${stage()}-${alerts.length}`, zeroResult: alerts.length === 0, attributions: ['https://developer.qweather.com/attribution.html', 'QWeather (本地模拟)'] }
+      return send(200, { metadata, alerts })
+    }
     const location = url.searchParams.get('location') ?? ''
     const match = /^(-?\d{1,3}(?:\.\d{1,2})?),(-?\d{1,2}(?:\.\d{1,2})?)$/.exec(location)
     if (!match) return send(400, { error: { ...v2Error(400, 'Invalid Parameter', 'location').error, invalidParams: ['location'] } })
@@ -301,9 +319,7 @@ export async function startWeatherStub(options: WeatherStubOptions = {}): Promis
     const updateTime = shenzhenTime(clock() - (clock() % 600_000))
     const fxLink = `https://www.qweather.com/weather/${lng},${lat}.html`
     if (path === '/v7/weather/now') return send(200, { code: '200', updateTime, fxLink, now: weatherNow(lng, lat), refer })
-    if (path === '/v7/weather/7d') return send(200, { code: '200', updateTime, fxLink, daily: forecast(lng, lat), refer })
-    const warning = override ?? typhoonWarnings(stage(), startedAt, clock())
-    return send(200, { code: '200', updateTime, fxLink, warning, refer })
+    return send(200, { code: '200', updateTime, fxLink, daily: forecast(lng, lat), refer })
   })
 
   function failNext(failure: WeatherStubFailure) {

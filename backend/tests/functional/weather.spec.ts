@@ -82,7 +82,7 @@ test.group('小区气象公告栏 · choosing an estate and its board', (group) 
     assert.equal(data.source, 'QWeather（本地模拟服务）')
     // the second look within 10 minutes is served from the cache
     await client.visit('api.weather_estates.show', { id: E.e1 }).loginAs(await actor('head'))
-    assert.deepEqual(weatherStub().calls(), { '/v7/weather/now': 1, '/v7/weather/7d': 1, '/v7/warning/now': 1 })
+    assert.deepEqual(weatherStub().calls(), { '/v7/weather/now': 1, '/v7/weather/7d': 1, '/weatheralert/v1/current': 1 })
   })
 
   test('a typhoon day: the red typhoon signal first with its official name and icon glyph, then the rainstorm', async ({ client, assert }) => {
@@ -103,10 +103,17 @@ test.group('小区气象公告栏 · choosing an estate and its board', (group) 
   })
 
   test('a warning type outside Shenzhen’s eleven shows its own name; 霾 is 灰霾', async ({ client, assert }) => {
+    const alert = (id: string, code: string, name: string, color: string, messageType = 'alert', supersedes: string[] = []) => ({
+      id, senderName: '深圳市气象台', issuedTime: '2026-12-07T08:00+08:00', headline: 't', effectiveTime: null, expiredTime: '',
+      messageType: { code: messageType, supersedes }, eventType: { code, name }, color: { code: color }, severity: 'minor', description: '',
+    })
     weatherStub().setWarnings([
-      { id: 'w-1', sender: '深圳市气象台', pubTime: '2026-12-07T08:00+08:00', title: 't', startTime: '', endTime: '', status: 'active', severityColor: 'Yellow', type: '1019', typeName: '霾', text: '' },
-      { id: 'w-2', sender: '深圳市气象台', pubTime: '2026-12-07T08:00+08:00', title: 't', startTime: '', endTime: '', status: 'active', level: '蓝色', type: '1999', typeName: '道路结冰', text: '' },
-      { id: 'w-3', sender: '深圳市气象台', pubTime: '2026-12-07T08:00+08:00', title: 't', startTime: '', endTime: '', status: 'cancel', severityColor: 'Red', type: '1001', typeName: '台风', text: '' },
+      alert('w-1', '1019', '霾', 'yellow'),
+      alert('w-2', '1999', '道路结冰', 'blue'),
+      // a cancelled one, and one superseded by an update, are no longer in force
+      alert('w-3', '1001', '台风', 'red', 'cancel'),
+      alert('w-4', '1003', '暴雨', 'yellow'),
+      alert('w-5', '1006', '大风', 'blue', 'update', ['w-4']),
     ])
     const response = await client.visit('api.weather_estates.show', { id: E.e1 }).loginAs(await actor('head'))
     assert.deepEqual(
@@ -114,6 +121,7 @@ test.group('小区气象公告栏 · choosing an estate and its board', (group) 
       [
         ['haze', '灰霾黄色预警信号', '霾'],
         [null, '道路结冰蓝色预警信号', '道'],
+        ['gale', '大风蓝色预警信号', '风'],
       ]
     )
   })
@@ -153,7 +161,7 @@ test.group('小区气象公告栏 · choosing an estate and its board', (group) 
     assert.isNull(partial.body().data.now.error)
 
     await clearWeatherCache()
-    for (const path of ['/v7/weather/now', '/v7/weather/7d', '/v7/warning/now']) weatherStub().failNext({ path, mode: 'status', status: 500, count: 3 })
+    for (const path of ['/v7/weather/now', '/v7/weather/7d', '/weatheralert/v1/current']) weatherStub().failNext({ path, mode: 'status', status: 500, count: 3 })
     const down = await client.visit('api.weather_estates.show', { id: E.e1 }).loginAs(await actor('head'))
     down.assertStatus(503)
     assert.deepEqual(down.body(), { errors: [{ message: '气象服务暂时不可用，请稍后重试' }] })
@@ -239,16 +247,19 @@ test.group('小区气象公告栏 · red and orange signals notify the street on
   })
 
   test('an ended or cancelled red warning notifies nobody; a failing poll skips the street and tries again next time', async ({ assert }) => {
-    const red = { sender: '深圳市气象台', pubTime: '2026-08-10T06:00+08:00', title: '深圳市气象台发布暴雨红色预警信号', startTime: '2026-08-10T06:00+08:00', status: 'active', severityColor: 'Red', type: '1003', typeName: '暴雨', text: '' }
+    const red = {
+      senderName: '深圳市气象台', issuedTime: '2026-08-10T06:00+08:00', headline: '深圳市气象台发布暴雨红色预警信号', effectiveTime: '2026-08-10T06:00+08:00',
+      messageType: { code: 'alert' }, color: { code: 'red' }, eventType: { code: '1003', name: '暴雨' }, description: '',
+    }
     weatherStub().setWarnings([
-      { ...red, id: 'ended', endTime: '2026-08-10T08:59+08:00' },
-      { ...red, id: 'cancelled', endTime: '2026-08-10T18:00+08:00', status: 'cancel' },
+      { ...red, id: 'ended', expiredTime: '2026-08-10T08:59+08:00' },
+      { ...red, id: 'cancelled', expiredTime: '2026-08-10T18:00+08:00', messageType: { code: 'cancel' } },
     ])
     assert.deepInclude(await pollStreetWarnings(), { notified: 0 })
 
     await clearWeatherCache()
-    weatherStub().setWarnings([{ ...red, id: 'live', endTime: '2026-08-10T18:00+08:00' }])
-    weatherStub().failNext({ path: '/v7/warning/now', mode: 'v1', code: '402', count: 1 })
+    weatherStub().setWarnings([{ ...red, id: 'live', expiredTime: '2026-08-10T18:00+08:00' }])
+    weatherStub().failNext({ path: '/weatheralert/v1/current', mode: 'status', status: 403, count: 1 })
     const first = await pollStreetWarnings()
     assert.deepInclude(first, { failed: 1, notified: 2 })
     await clearWeatherCache()

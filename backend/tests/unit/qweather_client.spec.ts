@@ -63,10 +63,10 @@ test.group('QWeather client · against the QWeather stub, real Redis', (group) =
     assert.match(forecast.data[0].date, /^\d{4}-\d{2}-\d{2}$/)
     assert.isAtLeast(forecast.data[0].tempMax, forecast.data[0].tempMin)
     assert.deepEqual((await weather.warnings(SHENZHEN)).data, [])
-    assert.deepEqual(stub.calls(), { '/v7/weather/now': 1, '/v7/weather/7d': 1, '/v7/warning/now': 1 })
+    assert.deepEqual(stub.calls(), { '/v7/weather/now': 1, '/v7/weather/7d': 1, '/weatheralert/v1/current': 1 })
   })
 
-  test('the typhoon replay escalates 蓝 → 黄 → 橙 → 红; colours come from severityColor or the older level', async ({ assert }) => {
+  test('the typhoon replay escalates 蓝 → 黄 → 橙 → 红; colours come from the alert API’s color.code (or v7’s severityColor / level)', async ({ assert }) => {
     const weather = make()
     const seen: string[] = []
     for (const stage of [1, 2, 3, 4]) {
@@ -75,9 +75,11 @@ test.group('QWeather client · against the QWeather stub, real Redis', (group) =
       const typhoon = data.find((warning) => warning.typeName === '台风')!
       seen.push(typhoon.color!)
       assert.equal(typhoon.type, '1001')
-      assert.equal(typhoon.status, 'active')
+      // the first signal is a new alert; each escalation an update of it
+      assert.equal(typhoon.status, stage === 1 ? 'active' : 'update')
     }
     assert.deepEqual(seen, ['blue', 'yellow', 'orange', 'red'])
+    assert.equal(colorOf({ code: 'red' }), 'red')
     assert.equal(colorOf({ severityColor: 'Orange' }), 'orange')
     assert.equal(colorOf({ level: '红色' }), 'red')
     assert.equal(colorOf({ level: 'Blue' }), 'blue')
@@ -144,11 +146,11 @@ test.group('QWeather client · against the QWeather stub, real Redis', (group) =
     assert.isAtLeast(sleeps[1], 100)
     assert.isBelow(sleeps[1], 300)
 
-    stub.failNext({ path: '/v7/warning/now', mode: 'status', status: 429, count: 3 })
+    stub.failNext({ path: '/weatheralert/v1/current', mode: 'status', status: 429, count: 3 })
     const error = await caught(weather.warnings(SHENZHEN))
     assert.equal(error.providerCode, '429')
     assert.equal(error.message, '气象服务访问过于频繁，请稍后重试')
-    assert.equal(stub.calls()['/v7/warning/now'], 3)
+    assert.equal(stub.calls()['/weatheralert/v1/current'], 3)
   })
 
   test('provider error codes map to clear errors and are not retried: v1 body codes and v2 HTTP statuses', async ({ assert }) => {
@@ -175,9 +177,9 @@ test.group('QWeather client · against the QWeather stub, real Redis', (group) =
     assert.equal(wrongKey.providerCode, '401')
     assert.equal(wrongKey.message, '气象服务密钥无效，请联系管理员检查配置')
     assert.include(wrongKey.detail, 'Unauthorized')
-    // 204 on warnings means "no warning here", not an error
-    stub.failNext({ path: '/v7/warning/now', mode: 'v1', code: '204' })
-    assert.deepEqual((await weather.warnings(SHENZHEN)).data, [])
+    // the alert API answers errors by HTTP status only (v2): 403 when the key may not use it
+    stub.failNext({ path: '/weatheralert/v1/current', mode: 'status', status: 403 })
+    assert.equal((await caught(weather.warnings(SHENZHEN))).providerCode, '403')
   })
 
   test('bad JSON is an error (never a half-parsed answer) and is not cached', async ({ assert }) => {
@@ -201,7 +203,7 @@ test.group('QWeather client · against the QWeather stub, real Redis', (group) =
     assert.deepEqual(stale.data, first.data)
     assert.equal((await caught(weather.now(SHENZHEN))).providerCode, '503')
     // a refusal (not transient) is never papered over
-    stub.failNext({ path: '/v7/warning/now', mode: 'v1', code: '401' })
+    stub.failNext({ path: '/weatheralert/v1/current', mode: 'v1', code: '401' })
     assert.equal((await caught(weather.warnings(SHENZHEN, { allowStale: true }))).providerCode, '401')
   })
 })

@@ -1,6 +1,7 @@
 /*
-| QWeather (和风天气) v7 JSON API over fetch: current weather (`/v7/weather/now`), the 7-day forecast
-| (`/v7/weather/7d`) and the active warnings (`/v7/warning/now`) of a `lng,lat` location.
+| QWeather (和风天气) JSON API over fetch: current weather (`/v7/weather/now`) and the 7-day forecast
+| (`/v7/weather/7d`) of a `lng,lat` location, and its active warnings from the weather-alert API
+| (`/weatheralert/v1/current/{lat}/{lon}`, which replaces the deprecated `/v7/warning/now`).
 |
 | - Authentication: the `X-QW-Api-Key` header (the key from QWEATHER_API_KEY).
 | - Each attempt has a timeout; timeouts, network errors, HTTP 5xx and 429 (and a body `code` of 500
@@ -161,7 +162,16 @@ interface CacheEntry<T> {
   freshUntil: number
 }
 
-const PATHS: Record<WeatherKind, string> = { now: '/v7/weather/now', forecast: '/v7/weather/7d', warnings: '/v7/warning/now' }
+/** the endpoint of each kind (also the key of the stub's call counts and of log lines) */
+export const WEATHER_PATHS: Record<WeatherKind, string> = { now: '/v7/weather/now', forecast: '/v7/weather/7d', warnings: '/weatheralert/v1/current' }
+const PATHS = WEATHER_PATHS
+
+/** The request URL of a kind: v7 takes `?location=lng,lat`; the alert API takes `/{lat}/{lon}` in its path. */
+function requestUrl(apiHost: string, kind: WeatherKind, location: WeatherLocation): string {
+  const [lng, lat] = locationParam(location).split(',')
+  if (kind === 'warnings') return `${apiHost}${PATHS.warnings}/${lat}/${lng}?${new URLSearchParams({ lang: 'zh' })}`
+  return `${apiHost}${PATHS[kind]}?${new URLSearchParams({ location: `${lng},${lat}`, lang: 'zh' })}`
+}
 
 /** `lng,lat` with two decimals, as QWeather takes it (and as the cache keys it). */
 export function locationParam(location: WeatherLocation): string {
@@ -177,9 +187,9 @@ const num = (value: unknown) => {
 }
 const str = (value: unknown) => (value === undefined || value === null ? '' : String(value))
 
-/** QWeather's `severityColor` ("Red") or older `level` ("红色") as our colour level. */
-export function colorOf(raw: { severityColor?: unknown; level?: unknown }): WeatherSignalColor | null {
-  const color = str(raw.severityColor).toLowerCase()
+/** The alert API's `color.code` ("red"), v7's `severityColor` ("Red") or older `level` ("红色") as our colour level. */
+export function colorOf(raw: { code?: unknown; severityColor?: unknown; level?: unknown }): WeatherSignalColor | null {
+  const color = (str(raw.code) || str(raw.severityColor)).toLowerCase()
   if ((WEATHER_SIGNAL_COLORS as readonly string[]).includes(color)) return color as WeatherSignalColor
   const byName: Record<string, WeatherSignalColor> = { 白: 'white', 蓝: 'blue', 绿: 'green', 黄: 'yellow', 橙: 'orange', 红: 'red', 黑: 'black' }
   const level = str(raw.level)
@@ -208,16 +218,23 @@ function parseForecast(body: any): WeatherDay[] {
   }))
 }
 
+/** the alert API's `messageType.code` as our status: `alert` is a new warning, `update` replaces others, `cancel` ends one */
+const ALERT_STATUS: Record<string, string> = { alert: 'active', update: 'update', cancel: 'cancel' }
+
 function parseWarnings(body: any): WeatherWarning[] {
-  // no warning: QWeather answers an empty (or absent) list
-  const list = body?.warning ?? []
-  if (!Array.isArray(list)) throw new WeatherApiError('bad_json', '`warning` is not a list')
+  // no warning: `metadata.zeroResult` with an empty (or absent) list
+  const list = body?.alerts ?? []
+  if (!Array.isArray(list)) throw new WeatherApiError('bad_json', '`alerts` is not a list')
+  // an update or a cancel names the alerts it supersedes: those are no longer in force
+  const superseded = new Set<string>(list.flatMap((alert: any) => (Array.isArray(alert?.messageType?.supersedes) ? alert.messageType.supersedes.map(str) : [])))
   return list
-    .map((w: any) => ({
-      id: str(w.id), sender: str(w.sender), pubTime: str(w.pubTime), title: str(w.title), startTime: str(w.startTime), endTime: str(w.endTime),
-      status: str(w.status) || 'active', type: str(w.type), typeName: str(w.typeName), color: colorOf(w), severity: str(w.severity), text: str(w.text),
+    .map((alert: any): WeatherWarning => ({
+      id: str(alert.id), sender: str(alert.senderName), pubTime: str(alert.issuedTime), title: str(alert.headline),
+      startTime: str(alert.effectiveTime ?? alert.onsetTime), endTime: str(alert.expiredTime),
+      status: ALERT_STATUS[str(alert.messageType?.code)] ?? 'active', type: str(alert.eventType?.code), typeName: str(alert.eventType?.name),
+      color: colorOf(alert.color ?? {}), severity: str(alert.severity), text: str(alert.description),
     }))
-    .filter((w: WeatherWarning) => w.id && w.status !== 'cancel')
+    .filter((w: WeatherWarning) => w.id && w.status !== 'cancel' && !superseded.has(w.id))
 }
 
 const PARSERS = { now: parseNow, forecast: parseForecast, warnings: parseWarnings } as const
@@ -304,7 +321,7 @@ export class QWeatherClient {
 
   /** One uncached call with retries: the parsed answer and QWeather's `updateTime`. */
   async fetch<T>(kind: WeatherKind, location: WeatherLocation): Promise<{ data: T; updateTime: string }> {
-    const url = `${this.config.apiHost}${PATHS[kind]}?${new URLSearchParams({ location: locationParam(location), lang: 'zh' })}`
+    const url = requestUrl(this.config.apiHost, kind, location)
     let lastError: WeatherApiError | undefined
     for (let attempt = 0; attempt <= this.config.retries; attempt++) {
       if (attempt > 0) {
@@ -313,7 +330,8 @@ export class QWeatherClient {
       }
       try {
         const body = await this.#attempt(url, kind)
-        return { data: PARSERS[kind](body) as T, updateTime: str(body.updateTime) }
+        // the alert API has no updateTime: the warnings are as of the call
+        return { data: PARSERS[kind](body) as T, updateTime: str(body.updateTime) || new Date(this.#now()).toISOString() }
       } catch (error) {
         if (!(error instanceof WeatherApiError) || !error.transient || error.providerCode === 'bad_json') throw error
         lastError = error
@@ -354,8 +372,7 @@ export class QWeatherClient {
     }
     if (!body || typeof body !== 'object') throw new WeatherApiError('bad_json', `${PATHS[kind]}: not an object`)
     const code = str(body.code)
-    // v1 error: HTTP 200 with a code other than 200 (204 = no data: no warnings is no error)
-    if (code === '204' && kind === 'warnings') return { ...body, warning: [] }
+    // v1 error (the v7 endpoints): HTTP 200 with a code other than 200
     if (code && code !== '200') throw new WeatherApiError(code, `${PATHS[kind]}: code ${code}`)
     return body
   }
