@@ -40,10 +40,11 @@ function boxOf(ring: Position[]): Box {
   return [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)]
 }
 
-/** twice the signed area of a ring (shoelace) */
+/** twice the signed area of a ring (shoelace), taken relative to its first vertex so rounding stays tiny */
 function doubleArea(ring: Position[]) {
+  const [x0, y0] = ring[0]
   let sum = 0
-  for (let i = 0; i < ring.length - 1; i++) sum += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1]
+  for (let i = 0; i < ring.length - 1; i++) sum += (ring[i][0] - x0) * (ring[i + 1][1] - y0) - (ring[i + 1][0] - x0) * (ring[i][1] - y0)
   return sum
 }
 
@@ -75,8 +76,9 @@ export function parseMapShape(input: { bbox?: string; polygon?: string; point?: 
   if (vertices.length < 3) refuse('polygon', '多边形至少需要 3 个不同的顶点')
   if (vertices.length > AREA_POLYGON_MAX_POINTS) refuse('polygon', `多边形最多 ${AREA_POLYGON_MAX_POINTS} 个顶点`)
   const ring: Position[] = [...vertices, vertices[0]]
-  if (Math.abs(doubleArea(ring)) < 1e-14) refuse('polygon', '多边形的面积不能为零（顶点不能在一条直线上）')
+  // self-crossing first: a bow tie's two halves cancel out to a zero signed area
   if (kinks(turfPolygon([ring])).features.length > 0) refuse('polygon', '多边形的边不能自相交，请重新绘制')
+  if (Math.abs(doubleArea(ring)) < 1e-14) refuse('polygon', '多边形的面积不能为零（顶点不能在一条直线上）')
   return { kind: 'polygon', field, ring, box: boxOf(ring) }
 }
 
