@@ -16,6 +16,8 @@ export interface EquipmentQuery {
 /** the area list's query: the 项目管理 filters plus one map query (WGS-84 `lng,lat`) */
 export interface AreaEstateQuery {
   region_id?: number
+  /** one estate (the estate page's 物业区域信息) */
+  estate_id?: number
   q?: string
   estate_type?: string
   has_committee?: boolean

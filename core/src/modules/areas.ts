@@ -35,8 +35,8 @@ export const areas = defineModule({
   group: 'business',
   features: { 'areas.view': '查看', 'areas.export': '导出', 'areas.manage': '设施设备维护与导入' },
   routes: [
-    { name: 'area_estates.index', method: 'GET', path: 'areas/estates', access: 'areas.view', label: '物业区域列表', scoped: true, query: ['region_id', 'q', 'estate_type', 'has_committee', 'bbox', 'polygon', 'point', 'page', 'per_page'] },
-    { name: 'area_estates.export', method: 'GET', path: 'areas/estates/export', access: 'areas.export', label: '导出物业区域列表', scoped: true, query: ['region_id', 'q', 'estate_type', 'has_committee', 'bbox', 'polygon', 'point'] },
+    { name: 'area_estates.index', method: 'GET', path: 'areas/estates', access: 'areas.view', label: '物业区域列表', scoped: true, query: ['region_id', 'estate_id', 'q', 'estate_type', 'has_committee', 'bbox', 'polygon', 'point', 'page', 'per_page'] },
+    { name: 'area_estates.export', method: 'GET', path: 'areas/estates/export', access: 'areas.export', label: '导出物业区域列表', scoped: true, query: ['region_id', 'estate_id', 'q', 'estate_type', 'has_committee', 'bbox', 'polygon', 'point'] },
     { name: 'area_map.index', method: 'GET', path: 'areas/map', access: 'areas.view', label: '物业区域地图图层', scoped: true, query: ['region_id'] },
     { name: 'equipment.index', method: 'GET', path: 'areas/equipment', access: 'areas.view', label: '设施设备列表', scoped: true, query: ['region_id', 'estate_id', 'category', 'status', 'q', 'page', 'per_page'] },
     { name: 'equipment.export', method: 'GET', path: 'areas/equipment/export', access: 'areas.export', label: '导出设施设备', scoped: true, query: ['region_id', 'estate_id', 'category', 'status', 'q'] },

@@ -6,6 +6,7 @@ import { estatePlaceNames, joinEstatePlace } from '#services/estate_place'
 import type { Box } from '#modules/areas/spatial'
 
 export interface AreaEstateFilters {
+  estate_id?: number
   /** part of the estate's name */
   q?: string
   estate_type?: string
@@ -19,6 +20,7 @@ export interface AreaEstateFilters {
 export function areaEstateQuery(scope: DataScope, filters: AreaEstateFilters, box?: Box) {
   const query = joinEstatePlace(db.from('estates as e'))
   whereEstateIn(query, 'e', scope)
+  if (filters.estate_id) query.where('e.id', filters.estate_id)
   if (filters.q) query.whereILike('e.name', containing(filters.q))
   if (filters.estate_type) query.where('e.estate_type', filters.estate_type)
   if (filters.has_committee !== undefined) query.where('e.has_committee', filters.has_committee)
