@@ -22,7 +22,8 @@ export function splitBox([minLng, minLat, maxLng, maxLat]: Box, count: number): 
     // rows from the north down, columns from the west
     const top = maxLat - row * height
     for (let column = 0; column < inRow; column++) {
-      cells.push([minLng + column * width, top - height, column === inRow - 1 ? maxLng : minLng + (column + 1) * width, row === rows - 1 ? minLat : top - height])
+      const bottom = row === rows - 1 ? minLat : top - height
+      cells.push([minLng + column * width, bottom, column === inRow - 1 ? maxLng : minLng + (column + 1) * width, top])
     }
   }
   return cells.map(([a, b, c, d]) => [round(a), round(b), round(c), round(d)])
