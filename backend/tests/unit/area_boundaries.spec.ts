@@ -2,6 +2,9 @@ import { test } from '@japa/runner'
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon'
 import { boxPolygon, estateHalfSize, layoutRegions, pointInCell, splitBox, type Box } from '#database/generators/boundaries'
 import { DISTRICT_CENTRES, SCATTER } from '#database/generators/estates'
+import { GENERATORS, runGenerators } from '#database/generators/index'
+import { withClient } from '#tests/support/owner_client'
+import { resetWorld } from '#tests/support/world'
 
 const area = ([a, b, c, d]: Box) => (c - a) * (d - b)
 const inside = (inner: Box, outer: Box) => inner[0] >= outer[0] - 1e-9 && inner[1] >= outer[1] - 1e-9 && inner[2] <= outer[2] + 1e-9 && inner[3] <= outer[3] + 1e-9
@@ -40,4 +43,31 @@ test.group('Generated area boundaries', () => {
       assert.isTrue(booleanPointInPolygon([x, y], boxPolygon(cell) as any))
     }
   })
+
+  test('the generator writes them: every estate point and square inside its community, every community inside its street', async ({ assert }) => {
+    const upToBoundaries = GENERATORS.slice(0, GENERATORS.findIndex((generator) => generator.name === 'boundaries') + 1)
+    const scale = { communitiesPerStreet: [2, 4] as [number, number], estatesPerCommunity: [2, 5] as [number, number], housesPerEstate: [1, 2] as [number, number], streets: ['园岭街道', '南园街道', '粤海街道'] }
+    try {
+      const rows = await withClient(async (client) => {
+        await runGenerators(upToBoundaries, { client, scale, seed: 7, fresh: true })
+        return {
+          outside: (await client.query(`
+            SELECT e.id FROM estates e JOIN regions c ON c.id = e.community_id
+             WHERE e.boundary IS NULL OR c.boundary IS NULL
+                OR e.min_lng < c.min_lng OR e.max_lng > c.max_lng OR e.min_lat < c.min_lat OR e.max_lat > c.max_lat
+                OR e.lng NOT BETWEEN e.min_lng AND e.max_lng OR e.lat NOT BETWEEN e.min_lat AND e.max_lat`)).rows,
+          communities: (await client.query(`
+            SELECT c.id FROM regions c JOIN regions s ON s.id = c.parent_id
+             WHERE c.level = 'community' AND (c.min_lng < s.min_lng OR c.max_lng > s.max_lng OR c.min_lat < s.min_lat OR c.max_lat > s.max_lat)`)).rows,
+          counts: (await client.query(`SELECT (SELECT count(*)::int FROM estates) AS estates, (SELECT count(*)::int FROM regions WHERE boundary IS NULL AND level <> 'city') AS unbounded`)).rows[0],
+        }
+      })
+      assert.isAbove(rows.counts.estates, 0)
+      assert.equal(rows.counts.unbounded, 0)
+      assert.deepEqual(rows.outside, [])
+      assert.deepEqual(rows.communities, [])
+    } finally {
+      await resetWorld()
+    }
+  }).timeout(120_000)
 })
