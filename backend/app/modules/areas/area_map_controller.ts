@@ -34,13 +34,13 @@ export default class AreaMapController {
     const estates = ((await estateQuery) as { id: number; name: string; lng: number; lat: number; boundary: PolygonGeometry | null }[]).map((row) => ({
       id: Number(row.id), name: row.name, lng: Number(row.lng), lat: Number(row.lat), boundary: row.boundary,
     }))
-    const positions = [
-      ...regions.flatMap((region) => region.boundary.coordinates[0]),
-      ...estates.flatMap((estate) => (estate.boundary ? estate.boundary.coordinates[0] : [[estate.lng, estate.lat] as [number, number]])),
-    ]
-    const bounds: AreaMapLayers['bounds'] = positions.length
-      ? [Math.min(...positions.map((p) => p[0])), Math.min(...positions.map((p) => p[1])), Math.max(...positions.map((p) => p[0])), Math.max(...positions.map((p) => p[1]))]
-      : null
+    // the extent of everything drawn (a loop: a city's ~30,000 vertices are too many for Math.min(...))
+    let bounds: AreaMapLayers['bounds'] = null
+    const extend = ([lng, lat]: [number, number]) => {
+      bounds = bounds ? [Math.min(bounds[0], lng), Math.min(bounds[1], lat), Math.max(bounds[2], lng), Math.max(bounds[3], lat)] : [lng, lat, lng, lat]
+    }
+    for (const region of regions) region.boundary.coordinates[0]!.forEach(extend)
+    for (const estate of estates) (estate.boundary ? estate.boundary.coordinates[0]! : [[estate.lng, estate.lat] as [number, number]]).forEach(extend)
     const data: AreaMapLayers = { regions: regions.map((r) => ({ id: Number(r.id), name: r.name, level: r.level, boundary: r.boundary })), estates, bounds }
     return { data, meta: mapConfig() }
   }
