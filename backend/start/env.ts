@@ -75,6 +75,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   QWEATHER_API_HOST: Env.schema.string.optional(),
   QWEATHER_TIMEOUT_MS: Env.schema.number.optional(),
   QWEATHER_RETRIES: Env.schema.number.optional(),
+  // 物业区域管理's map (docs/areas.md): online tiles only when set (default: the offline layer); gcj02 for Chinese providers
+  MAP_TILE_URL: Env.schema.string.optional(),
+  MAP_TILE_ATTRIBUTION: Env.schema.string.optional(),
+  MAP_TILE_CRS: Env.schema.enum.optional(['wgs84', 'gcj02'] as const),
 
   // 共有资金情况 (config/common_funds.ts): days to open the account after the 业主大会 filing, rectification period
   COMMON_FUNDS_OPEN_DAYS: Env.schema.number.optional(),

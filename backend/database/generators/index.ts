@@ -1,4 +1,5 @@
 import { accounts } from './accounts.ts'
+import { boundaries } from './boundaries.ts'
 import { commonFunds } from './common_funds.ts'
 import { credit } from './credit.ts'
 import { disputes } from './disputes.ts'
@@ -29,6 +30,8 @@ import type { DataGenerator } from './types.ts'
 export const GENERATORS: readonly DataGenerator[] = [
   regions,
   estates,
+  // right after the estates (物业区域管理's map: region and estate boundaries)
+  boundaries,
   housesAndOwners,
   filings,
   // after the filings: an account is due once the 业主大会 is filed

@@ -289,6 +289,9 @@ const TARGETS: Record<string, RouteCase> = {
   'exports.export': { target: none },
   // 物业区域管理 · 设施设备: the list of each place's region; a new one in each place's estate (a fresh number per
   // call: several roles add to the same estate); changes of an unknown id; an import is its uploader's
+  'area_estates.index': { target: inRegion },
+  'area_estates.export': { target: inRegion },
+  'area_map.index': { target: inRegion },
   'equipment.index': { target: inRegion },
   'equipment.export': { target: inRegion },
   'equipment.store': {

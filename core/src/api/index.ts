@@ -8,7 +8,7 @@
 import { createHttp, type ApiClientOptions } from './http.ts'
 import { areasApi } from './areas.ts'
 export { areasApi }
-export type { EquipmentInput, EquipmentQuery } from './areas.ts'
+export type { AreaEstateListMeta, AreaEstateQuery, AreaEstateRow, AreaMapConfig, AreaMapLayers, EquipmentInput, EquipmentQuery, PolygonGeometry } from './areas.ts'
 import { auditApi } from './audit.ts'
 import { calendarApi } from './calendar.ts'
 import { commonFundsApi } from './common_funds.ts'

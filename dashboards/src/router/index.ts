@@ -48,6 +48,7 @@ const PAGE_VIEWS: Readonly<Record<string, Lazy>> = {
   'dispute-closed': () => import('@/views/disputes/ledger/index.vue'),
   'dispute-all': () => import('@/views/disputes/ledger/index.vue'),
   'dispute-detail': () => import('@/views/disputes/detail/index.vue'),
+  areas: () => import('@/views/areas/map/index.vue'),
   'areas-equipment': () => import('@/views/areas/equipment/index.vue'),
   tenders: () => import('@/views/tenders/list/index.vue'),
   'tender-detail': () => import('@/views/tenders/detail/index.vue'),

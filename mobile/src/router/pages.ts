@@ -31,6 +31,7 @@ export const PAGE_COMPONENTS: Readonly<Record<string, LazyPage>> = {
   estate: () => import('@/views/estate/index.vue'),
   'estate-staff': () => import('@/views/estate/staff/index.vue'),
   'estate-parking': () => import('@/views/estate/parking/index.vue'),
+  areas: () => import('@/views/areas/Areas.vue'),
   'owner-voting': () => import('@/views/voting/Mine.vue'),
   weather: () => import('@/views/weather/Board.vue'),
   'dispute-open': () => import('@/views/disputes/Ledger.vue'),

@@ -3,10 +3,15 @@
  */
 import type { RouteHandlers } from '#start/route_handlers'
 
+const AreaEstatesController = () => import('#modules/areas/area_estates_controller')
+const AreaMapController = () => import('#modules/areas/area_map_controller')
 const EquipmentController = () => import('#modules/areas/equipment_controller')
 const EquipmentImportsController = () => import('#modules/areas/equipment_imports_controller')
 
 export default {
+  'area_estates.index': [AreaEstatesController, 'index'],
+  'area_estates.export': [AreaEstatesController, 'export'],
+  'area_map.index': [AreaMapController, 'index'],
   'equipment.index': [EquipmentController, 'index'],
   'equipment.export': [EquipmentController, 'export'],
   'equipment.store': [EquipmentController, 'store'],

@@ -5,7 +5,7 @@ import EstateEvaluationsTab from './EstateEvaluationsTab.vue'
 import EstateFilingsTab from './EstateFilingsTab.vue'
 import EstateRecordsTab from './EstateRecordsTab.vue'
 import EstateCommonFundsTab from '@/views/common_funds/EstateCommonFundsTab.vue'
-import EstateEquipmentTab from '@/views/areas/EstateEquipmentTab.vue'
+import EstateAreaTab from '@/views/areas/EstateAreaTab.vue'
 
 /**
  * The tab of each module on the estate page, by slug (props: `estate`, `slug`). A module that
@@ -18,7 +18,7 @@ const ESTATE_TABS: Readonly<Record<string, Component>> = {
   filings: EstateFilingsTab,
   evaluations: EstateEvaluationsTab,
   common_funds: EstateCommonFundsTab,
-  areas: EstateEquipmentTab,
+  areas: EstateAreaTab,
 }
 
 export function estateTabComponent(slug: string): Component {
