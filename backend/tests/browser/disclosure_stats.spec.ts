@@ -119,7 +119,7 @@ test.group('信息公开统计 · 居代业统计 · drill path on PC and H5', (
       await page.locator('[data-test="proxy-stats-link"]').click()
       await page.waitForURL((url) => url.pathname === '/m/proxy-governances/statistics')
       await page.locator(`[data-test="drill-${R.yl2}"]`).waitFor()
-      assert.equal(await text(page, `[data-test="cell-${R.yl2}-collecting"]`), '1')
+      assert.equal((await text(page, `[data-test="cell-${R.yl2}-collecting"]`)).replace(/\s+/g, ' '), '意见征集 1')
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       assert.isAtMost(overflow, 0)
     } finally {
