@@ -17,7 +17,7 @@ test.group('disclosures · proxy_governance · facts', () => {
   })
 
   test('malformed payloads are rejected (a draft never is a fact)', ({ assert }) => {
-    for (const bad of [{ state: 'draft' }, { source: 'wechat' }, { template_code: "x'); DROP" }, { template_code: '' }, { published_on: '2026-11-2' }, { disclosure_id: 0 }, { estate_id: 'x' }]) {
+    for (const bad of [{ state: 'draft' }, { source: 'wechat' }, { template_code: "x'); DROP" }, { template_code: '' }, { published_on: '2026-11-2' }, { disclosure_id: -1 }, { disclosure_id: 1.5 }, { estate_id: 'x' }]) {
       assert.throws(() => topics[DISCLOSURE_TOPIC].toRows(event(DISCLOSURE_TOPIC, '1', { ...disclosure, ...bad })), PayloadError, undefined, JSON.stringify(bad))
     }
     for (const bad of [{ state: 'open' }, { outcome: 'done' }, { outcome: null }, { started_on: null }, { case_id: -1 }]) {
