@@ -20,6 +20,10 @@
  *   decisions          → GROUP BY over `estates`, each estate with its published / closed meetings' topics
  *                        (stored tallies' or the register's denominators) and its standing ballots with
  *                        each house's area and owner key (业主决策情况, DECISIONS_OF_ESTATE)
+ *   disclosures        → GROUP BY over `estates`, each estate with its published / voided announcements
+ *                        and whether one was published in the as-of year (信息公开统计, DISCLOSURES_OF_ESTATE)
+ *   proxy_governance   → GROUP BY over `estates`, each estate with its 居代业 by state and outcome
+ *                        (居代业统计, PROXY_GOVERNANCE_OF_ESTATE)
  *
  * Same query shape as the warehouse: one grouped query for the child level plus one totals query,
  * filtered by the asked region; metric names and shaping as in warehouse/src/cubes and shape.ts.
@@ -179,6 +183,33 @@ export const PG_METRICS = {
     areaTurnout: 'CASE WHEN sum(vt.total_area) = 0 THEN 0 ELSE sum(vb.voted_area)::float8 / sum(vt.total_area)::float8 END',
     ownerTurnout: 'CASE WHEN sum(vt.total_owners) = 0 THEN 0 ELSE sum(vb.voted_owners)::float8 / sum(vt.total_owners)::float8 END',
   },
+  // 信息公开统计: estates e with DISCLOSURES_OF_ESTATE (di: its published / voided announcements; disclosed = one published this year)
+  disclosures: {
+    estates: 'count(*)',
+    disclosedEstates: countIf('di.disclosed'),
+    disclosureRate: `CASE WHEN count(*) = 0 THEN NULL ELSE (${countIf('di.disclosed')}) * 100.0::float8 / count(*) END`,
+    published: 'sum(di.published)',
+    voided: 'sum(di.voided)',
+    manual: 'sum(di.manual)',
+    proxyGovernance: 'sum(di.proxy)',
+    voting: 'sum(di.voting)',
+    generalTemplate: 'sum(di.general)',
+    ownersAssemblyTemplate: 'sum(di.assembly)',
+    proxyGovernanceTemplate: 'sum(di.proxy_template)',
+    otherTemplates: 'sum(di.other_template)',
+  },
+  // 居代业统计: estates e with PROXY_GOVERNANCE_OF_ESTATE (pg_: its 居代业 by state and outcome)
+  proxy_governance: {
+    estates: 'count(*)',
+    estatesWithoutCommittee: countIf('NOT e.has_committee'),
+    estatesUnderProxy: countIf('pg_.acting > 0'),
+    cases: 'sum(pg_.cases)',
+    collecting: 'sum(pg_.collecting)',
+    acting: 'sum(pg_.acting)',
+    ended: 'sum(pg_.ended)',
+    declined: 'sum(pg_.declined)',
+    terminated: 'sum(pg_.terminated)',
+  },
   // 平安建设: over safety_assessments a (one per community × item of the year) with its community c
   safety: {
     communities: 'count(DISTINCT a.community_id)',
@@ -228,6 +259,25 @@ const EVALUATION_SOURCE = `(SELECT e.district_id, e.street_id, e.community_id, e
   JOIN estates e ON e.id = ev.estate_id
   CROSS JOIN LATERAL (SELECT $3::date > make_date(ev.year, CASE ev.half WHEN 1 THEN 6 ELSE 12 END, 30) AS closed) w
   WHERE ev.year = $1 AND ev.half = $2) v`
+
+/**
+ * 信息公开统计's figures of each estate `e` from its announcements (drafts never count): 已发布 (not voided) by
+ * source and template code, 已作废, and whether one 已发布 was published in the year of the as-of date `asOf`.
+ */
+const DISCLOSURES_OF_ESTATE = (asOf) => `
+CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE d.state = 'published') AS published, count(*) FILTER (WHERE d.state = 'voided') AS voided,
+    count(*) FILTER (WHERE d.state = 'published' AND d.source = 'manual') AS manual, count(*) FILTER (WHERE d.state = 'published' AND d.source = 'proxy_governance') AS proxy,
+    count(*) FILTER (WHERE d.state = 'published' AND d.source = 'voting') AS voting, count(*) FILTER (WHERE d.state = 'published' AND t.code = 'general') AS general,
+    count(*) FILTER (WHERE d.state = 'published' AND t.code = 'owners_assembly') AS assembly, count(*) FILTER (WHERE d.state = 'published' AND t.code = 'proxy_governance') AS proxy_template,
+    count(*) FILTER (WHERE d.state = 'published' AND t.code NOT IN ('general', 'owners_assembly', 'proxy_governance')) AS other_template,
+    coalesce(bool_or(d.state = 'published' AND extract(year FROM d.published_at AT TIME ZONE 'Asia/Shanghai') = extract(year FROM ${asOf}::date)), false) AS disclosed
+  FROM disclosures d JOIN disclosure_templates t ON t.id = d.template_id WHERE d.estate_id = e.id AND d.state <> 'draft') di`
+
+/** 居代业统计's figures of each estate `e` from its 居代业 */
+const PROXY_GOVERNANCE_OF_ESTATE = `
+CROSS JOIN LATERAL (SELECT count(*) AS cases, count(*) FILTER (WHERE g.state = 'collecting') AS collecting, count(*) FILTER (WHERE g.state = 'acting') AS acting,
+    count(*) FILTER (WHERE g.state = 'ended') AS ended, count(*) FILTER (WHERE g.outcome = 'declined') AS declined, count(*) FILTER (WHERE g.outcome = 'terminated') AS terminated
+  FROM proxy_governances g WHERE g.estate_id = e.id) pg_`
 
 const LEVELS = ['district', 'street', 'community', 'estate']
 
@@ -404,7 +454,11 @@ export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, as
     const tail = childLevel ? `\nGROUP BY 1, 2` : ''
     return { sql: `SELECT ${group}${metrics}\nFROM common_fund_estates_on($${params.length + 1}::date, ${COMMON_FUNDS_OPEN_DAYS}) s${where}${tail}`, params: [...params, asOf] }
   }
-  const perEstate = cube === 'parking' ? `${HOUSES_OF_ESTATE}${PARKING_OF_ESTATE}` : cube === 'training' ? LEARNING_OF_ESTATE : cube === 'party_building' ? PARTY_OF_ESTATE : cube === 'opinion_responses' ? OPINIONS_OF_ESTATE : cube === 'decisions' ? DECISIONS_OF_ESTATE : HOUSES_OF_ESTATE
+  if (cube === 'disclosures') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new Error('disclosures needs { asOf: YYYY-MM-DD }')
+    params.push(asOf)
+  }
+  const perEstate = cube === 'disclosures' ? DISCLOSURES_OF_ESTATE(`$${params.length}`) : cube === 'proxy_governance' ? PROXY_GOVERNANCE_OF_ESTATE : cube === 'parking' ? `${HOUSES_OF_ESTATE}${PARKING_OF_ESTATE}` : cube === 'training' ? LEARNING_OF_ESTATE : cube === 'party_building' ? PARTY_OF_ESTATE : cube === 'opinion_responses' ? OPINIONS_OF_ESTATE : cube === 'decisions' ? DECISIONS_OF_ESTATE : HOUSES_OF_ESTATE
   if (!childLevel) return { sql: `SELECT ${metrics}\nFROM estates e${perEstate}${where}`, params }
   const [nameExpr, join] = childLevel === 'estate' ? ['e.name', ''] : ['r.name', `\nJOIN regions r ON r.id = e.${childLevel}_id`]
   return {

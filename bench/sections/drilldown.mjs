@@ -69,7 +69,7 @@ const NO_SCOPE = { label: '', filters: {}, params: undefined, qs: '' }
  * Module-specific scope: resolves a module's own filters / params once per run (e.g. the half-year
  * and asOf), by slug. A statistics module without an entry is asked for its regions only.
  */
-const SCOPES = { filings: asOfToday, staff: asOfToday, evaluations: latestEndedHalf, common_funds: commonFundsToday, credit: asOfToday, safety: currentYear }
+const SCOPES = { filings: asOfToday, staff: asOfToday, evaluations: latestEndedHalf, common_funds: commonFundsToday, credit: asOfToday, safety: currentYear, disclosures: asOfToday }
 
 /**
  * Every statistics module of the platform (core/src/modules, STATISTICS_MODULES): its title, cube,

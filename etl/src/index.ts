@@ -60,6 +60,8 @@ export { safetyAssessmentSql, loadSafetyAssessments, loadSafetyAssessmentPage, w
 export type { SafetyAssessmentRecord, SafetyAssessmentStatus } from './sources/safety.ts'
 export { ballotSql, votingTopicSql, writeBallotOutbox, writeEstateBallotsOutbox, writeEstateVotingOutbox, writeMeetingTopicsOutbox, OWNER_KEY_SQL, BALLOT_TOPIC, BALLOT_FACTS_TABLE, VOTING_TOPIC_TOPIC, VOTING_TOPIC_FACTS_TABLE, DECISION_ESTATE_TOTALS_TABLE } from './sources/decisions.ts'
 export type { BallotRecord, VotingTopicRecord } from './sources/decisions.ts'
+export { writeDisclosureOutbox, DISCLOSURE_TOPIC, DISCLOSURE_FACTS_TABLE, type DisclosureFact } from './sources/disclosures.ts'
+export { writeProxyGovernanceOutbox, PROXY_GOVERNANCE_TOPIC, PROXY_GOVERNANCE_FACTS_TABLE, type ProxyGovernanceFact } from './sources/proxy_governance.ts'
 export { collapseRows, recomputeRollups } from './collapse.ts'
 export { FACT_SOURCES, FACT_SOURCES_BY_MODULE, MODULE_SOURCE_FILES, cursorOf, factKey, factSourcesOf, loadSourceFiles } from './fact_sources.ts'
 export type { BulkSource, FactSource, ModuleSourceFile, Rollup } from './fact_sources.ts'

@@ -393,10 +393,14 @@ const TARGETS: Record<string, RouteCase> = {
   'disclosures.destroy': { target: () => ({ params: { id: 999999 }, json: { version: 1 } }), outcome: { ...everyone(404), city: 403, futian: 403 } },
   'disclosure_board.index': { target: none },
   'disclosure_board.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'disclosure_stats.index': { target: inRegion },
+  'disclosure_stats.export': { target: inRegion },
   // 居代业: the street starts one for an estate without a committee (e1 has one: a harmless 422; the
   // process refuses the bureaus: 403); no 居代业 999999
   'proxy_governances.index': { target: inRegion },
   'proxy_governances.export': { target: inRegion },
+  'proxy_governance_stats.index': { target: inRegion },
+  'proxy_governance_stats.export': { target: inRegion },
   'proxy_governances.estates': { target: none },
   'proxy_governances.store': {
     target: (p) => ({ json: { estate_id: ESTATE_IN[p], reason: '矩阵', content: '<p>矩阵</p>' } }),

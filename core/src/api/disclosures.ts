@@ -1,7 +1,7 @@
 /** 信息公开 (module 16) and 居代业管理 (module 23). */
 import type { Http, Query } from './http.ts'
 import type { DisclosureFieldType, DisclosureSource, DisclosureState } from '../modules/disclosures.ts'
-import type { ProxyGovernanceAction, ProxyGovernanceState } from '../modules/proxy_governance.ts'
+import type { ProxyGovernanceAction, ProxyGovernanceOutcome, ProxyGovernanceState } from '../modules/proxy_governance.ts'
 import type {
   DisclosureDetail, DisclosureEstateOption, DisclosureRow, DisclosureTemplate, ProxyGovernanceDetail, ProxyGovernanceEstateOption, ProxyGovernanceRow,
 } from './types.ts'
@@ -10,6 +10,8 @@ export interface DisclosureQuery {
   region_id?: number
   estate_id?: number
   template_id?: number
+  /** a template's code (信息公开统计's 穿透) */
+  template?: string
   state?: DisclosureState
   source?: DisclosureSource
   q?: string
@@ -39,6 +41,7 @@ export interface ProxyGovernanceQuery {
   region_id?: number
   estate_id?: number
   state?: ProxyGovernanceState
+  outcome?: ProxyGovernanceOutcome
   q?: string
   page?: number
   per_page?: number

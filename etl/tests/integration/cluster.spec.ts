@@ -47,7 +47,8 @@ const FACT_TABLES = ['estate_profile_facts', 'house_facts', 'house_estate_totals
   'common_fund_account_facts', 'common_fund_balance_facts', 'common_fund_enforcement_facts',
   'party_organization_facts', 'committee_member_facts', 'red_property_facts', 'opinion_response_facts', 'opinion_estate_totals',
   'staff_facts', 'staff_estate_totals', 'learning_record_facts', 'learning_estate_totals', 'credit_record_facts', 'credit_estate_totals', 'safety_assessment_facts',
-  'ballot_facts', 'voting_topic_facts', 'decision_estate_totals']
+  'ballot_facts', 'voting_topic_facts', 'decision_estate_totals',
+  'disclosure_facts', 'proxy_governance_facts']
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** numbers rounded to 1e-6: float sums merged from two shards may differ in the last bits */

@@ -44,6 +44,7 @@ export const PAGE_COMPONENTS: Readonly<Record<string, LazyPage>> = {
   'disclosure-board-detail': () => import('@/views/disclosures/DisclosureDetail.vue'),
   'proxy-governances': () => import('@/views/proxy_governance/ProxyGovernanceList.vue'),
   'proxy-governance-detail': () => import('@/views/proxy_governance/ProxyGovernanceDetail.vue'),
+  'proxy-governance-start': () => import('@/views/proxy_governance/ProxyGovernanceStart.vue'),
   'admin-users': () => import('@/views/admin/users/index.vue'),
   'admin-user-stats': () => import('@/views/admin/user-stats/index.vue'),
 }

@@ -21,6 +21,7 @@ import { NotFoundInScope, findEstateInScope, findRegionInScope, userScope, where
 import { ROLE_REGION_LEVEL, userFeatures } from '#services/roles'
 import { checkFields, composeBody, type FieldValues } from '#modules/disclosures/disclosure_fields'
 import type { DisclosureSource, DisclosureState, DisclosureTemplateField } from '@szpm/core'
+import { writeDisclosureOutbox } from '@szpm/etl'
 
 /** a business refusal with a Chinese message (422 by default) */
 export class DisclosureRefused extends Exception {
@@ -73,6 +74,8 @@ export interface DisclosureListInput {
   region_id?: number
   estate_id?: number
   template_id?: number
+  /** a template's code (信息公开统计's 穿透 by template) */
+  template?: string
   state?: DisclosureState
   source?: DisclosureSource
   q?: string
@@ -101,6 +104,15 @@ export interface TemplateInput {
 function isoDay(date: Date) {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+/**
+ * The announcements' warehouse facts (信息公开统计), INSIDE the transaction that changed them: one
+ * `disclosure` event per published or voided announcement (a draft's id writes nothing: drafts are not
+ * counted).
+ */
+export async function writeDisclosureFacts(trx: TransactionClientContract, ids: readonly number[]) {
+  await writeDisclosureOutbox((sql, params) => trx.rawQuery(sql, params as never).then((result: { rows: any[] }) => result.rows), ids, { paramStyle: 'knex' })
 }
 
 function fieldErrors(problems: { field: string; message: string; rule: string }[]) {
@@ -170,7 +182,9 @@ export async function publishDisclosure(
       updated_at: now,
     })
     .returning('id')
-  return Number(row.id ?? row)
+  const id = Number(row.id ?? row)
+  await writeDisclosureFacts(trx, [id])
+  return id
 }
 
 /** the announcements another module's subject published (e.g. one 居代业's steps), oldest first */
@@ -222,13 +236,20 @@ export default class DisclosureService {
     if (input.code !== current.code && (await db.from('disclosure_templates').where('code', input.code).first())) {
       throw fieldErrors([{ field: 'code', message: '模板编码已存在', rule: 'unique' }])
     }
-    const [row] = await db
-      .from('disclosure_templates')
-      .where({ id, version: input.version })
-      .update({ code: input.code, name: input.name, active: input.active, fields: JSON.stringify(input.fields), version: db.raw('version + 1'), updated_at: clock.now().toJSDate() })
-      .returning('*')
-    if (!row) throw new StaleDisclosure()
-    return row as TemplateRecord
+    return db.transaction(async (trx) => {
+      const [row] = await trx
+        .from('disclosure_templates')
+        .where({ id, version: input.version })
+        .update({ code: input.code, name: input.name, active: input.active, fields: JSON.stringify(input.fields), version: db.raw('version + 1'), updated_at: clock.now().toJSDate() })
+        .returning('*')
+      if (!row) throw new StaleDisclosure()
+      // the facts carry the template's code: a new code re-publishes its announcements
+      if (input.code !== current.code) {
+        const ids = (await trx.from('disclosures').where('template_id', id).whereNot('state', 'draft').select('id')).map((item: { id: number }) => Number(item.id))
+        await writeDisclosureFacts(trx, ids)
+      }
+      return row as TemplateRecord
+    })
   }
 
   // ---- announcements ----
@@ -256,6 +277,7 @@ export default class DisclosureService {
     if (!isStreetAccount(user)) query.whereNot('d.state', 'draft')
     if (input.estate_id) query.where('d.estate_id', (await findEstateInScope(user, input.estate_id)).id)
     if (input.template_id) query.where('d.template_id', input.template_id)
+    if (input.template) query.where('t.code', input.template)
     if (input.state) query.where('d.state', input.state)
     if (input.source) query.where('d.source', input.source)
     if (input.q) query.where((sub) => sub.whereILike('d.title', containing(input.q!)).orWhereILike('e.name', containing(input.q!)))
@@ -321,15 +343,19 @@ export default class DisclosureService {
     const { values, problems } = checkFields(template.fields, input.fields ?? {})
     if (problems.length > 0) throw fieldErrors(problems)
     const now = clock.now().toJSDate()
-    const [row] = await db
-      .table('disclosures')
-      .insert({
-        template_id: template.id, estate_id: estate.id, title: input.title, fields: JSON.stringify(values), body_html: composeBody(template.fields, values),
-        state: input.publish ? 'published' : 'draft', source: 'manual', created_by: user.id,
-        published_by: input.publish ? user.id : null, published_at: input.publish ? now : null, created_at: now, updated_at: now,
-      })
-      .returning('id')
-    return Number(row.id)
+    return db.transaction(async (trx) => {
+      const [row] = await trx
+        .table('disclosures')
+        .insert({
+          template_id: template.id, estate_id: estate.id, title: input.title, fields: JSON.stringify(values), body_html: composeBody(template.fields, values),
+          state: input.publish ? 'published' : 'draft', source: 'manual', created_by: user.id,
+          published_by: input.publish ? user.id : null, published_at: input.publish ? now : null, created_at: now, updated_at: now,
+        })
+        .returning('id')
+      const id = Number(row.id)
+      if (input.publish) await writeDisclosureFacts(trx, [id])
+      return id
+    })
   }
 
   /** a draft's new text (its estate and template may change too) */
@@ -399,12 +425,18 @@ export default class DisclosureService {
     if (row.state !== 'draft') throw new DisclosureRefused(`已发布的信息公开不能${action}${action === '删除' ? '，可以作废' : ''}`)
   }
 
-  /** UPDATE … WHERE id, version, state: zero rows = someone else changed it first (409) */
+  /**
+   * UPDATE … WHERE id, version, state: zero rows = someone else changed it first (409); with the
+   * announcement's warehouse fact in the same transaction (nothing for a draft that stays a draft)
+   */
   private async move(id: number, version: number, from: DisclosureState, changes: Record<string, unknown>) {
-    const moved = await db
-      .from('disclosures')
-      .where({ id, version, state: from })
-      .update({ ...changes, version: db.raw('version + 1'), updated_at: clock.now().toJSDate() })
-    if (Number(moved) !== 1) throw new StaleDisclosure()
+    await db.transaction(async (trx) => {
+      const moved = await trx
+        .from('disclosures')
+        .where({ id, version, state: from })
+        .update({ ...changes, version: db.raw('version + 1'), updated_at: clock.now().toJSDate() })
+      if (Number(moved) !== 1) throw new StaleDisclosure()
+      await writeDisclosureFacts(trx, [id])
+    })
   }
 }

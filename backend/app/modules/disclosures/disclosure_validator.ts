@@ -5,7 +5,7 @@ import { idField, integer, pageField, perPageField, versionField } from '#valida
 import { FIELD_LIMITS } from '#modules/disclosures/disclosure_fields'
 
 const LABELS = {
-  region_id: '区域', estate_id: '物业项目', template_id: '模板', state: '状态', source: '来源', q: '关键字', from: '开始日期', to: '结束日期',
+  region_id: '区域', estate_id: '物业项目', template_id: '模板', template: '模板', state: '状态', source: '来源', q: '关键字', from: '开始日期', to: '结束日期',
   title: '标题', fields: '填写内容', publish: '是否发布', version: '版本', reason: '作废原因',
   code: '模板编码', name: '模板名称', active: '是否启用',
   'fields.*': '模板字段', 'fields.*.key': '字段编码', 'fields.*.label': '字段名称', 'fields.*.type': '字段类型', 'fields.*.required': '是否必填', 'fields.*.maxLength': '最大长度',
@@ -18,6 +18,7 @@ export const disclosureListValidator = labelled(
     region_id: idField({ query: true }).optional(),
     estate_id: idField({ query: true }).optional(),
     template_id: idField({ query: true }).optional(),
+    template: vine.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/).optional(),
     state: vine.enum(Object.keys(DISCLOSURE_STATES) as DisclosureState[]).optional(),
     source: vine.enum(Object.keys(DISCLOSURE_SOURCES) as DisclosureSource[]).optional(),
     q: vine.string().trim().maxLength(50).optional(),

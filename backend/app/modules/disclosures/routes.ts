@@ -2,6 +2,7 @@
 import type { RouteHandlers } from '#start/route_handlers'
 
 const DisclosuresController = () => import('#modules/disclosures/disclosures_controller')
+const DisclosureStatsController = () => import('#modules/disclosures/disclosure_stats_controller')
 const DisclosureTemplatesController = () => import('#modules/disclosures/disclosure_templates_controller')
 
 export default {
@@ -20,4 +21,6 @@ export default {
   'disclosures.destroy': [DisclosuresController, 'destroy'],
   'disclosure_board.index': [DisclosuresController, 'board'],
   'disclosure_board.show': [DisclosuresController, 'boardItem'],
+  'disclosure_stats.index': [DisclosureStatsController, 'index'],
+  'disclosure_stats.export': [DisclosureStatsController, 'export'],
 } satisfies RouteHandlers

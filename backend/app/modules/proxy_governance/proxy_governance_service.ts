@@ -18,6 +18,7 @@ import type { ProcessDefinition } from '#workflows/process'
 import { proxyGovernanceProcess } from '#modules/proxy_governance/proxy_governance_process'
 import { disclosuresOfSource, publishDisclosure } from '#modules/disclosures/disclosure_service'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { writeProxyGovernanceOutbox } from '@szpm/etl'
 import { PROXY_GOVERNANCE_ACTIONS, type ProxyGovernanceAction, type ProxyGovernanceOutcome, type ProxyGovernanceState } from '@szpm/core'
 
 export const PROCESS = proxyGovernanceProcess as unknown as ProcessDefinition
@@ -50,6 +51,7 @@ export interface ProxyListInput {
   region_id?: number
   estate_id?: number
   state?: ProxyGovernanceState
+  outcome?: ProxyGovernanceOutcome
   q?: string
   page?: number
   per_page?: number
@@ -92,6 +94,11 @@ async function announce(trx: TransactionClientContract, user: User, id: number, 
   }
 }
 
+/** the 居代业's warehouse fact (居代业统计), in the step's transaction */
+async function writeOutbox(trx: TransactionClientContract, id: number) {
+  await writeProxyGovernanceOutbox((sql, params) => trx.rawQuery(sql, params as never).then((result: { rows: any[] }) => result.rows), [id], { paramStyle: 'knex' })
+}
+
 function isUniqueViolation(error: unknown) {
   return (error as { code?: string })?.code === '23505'
 }
@@ -105,6 +112,7 @@ export default class ProxyGovernanceService {
     const query = whereEstateIn(proxyQuery(), 'e', region)
     if (input.estate_id) query.where('g.estate_id', (await findEstateInScope(user, input.estate_id)).id)
     if (input.state) query.where('g.state', input.state)
+    if (input.outcome) query.where('g.outcome', input.outcome)
     if (input.q) query.whereILike('e.name', containing(input.q))
     const [{ total }] = await query.clone().clearSelect().clearOrder().count('* as total')
     const rows = (await query.orderBy('g.started_at', 'desc').orderBy('g.id', 'desc').limit(perPage).offset((page - 1) * perPage)) as ProxyGovernanceRecord[]
@@ -151,6 +159,7 @@ export default class ProxyGovernanceService {
         const id = Number(row.id)
         await recordCreated(trx, PROCESS, 'start', [id], user)
         await announce(trx, user, id, estate.id, `${estate.name}${ANNOUNCEMENT_TITLES.start}`, input.content)
+        await writeOutbox(trx, id)
         return id
       })
     } catch (error) {
@@ -178,6 +187,7 @@ export default class ProxyGovernanceService {
         changes,
       })
       await announce(trx, user, id, current.estate_id, `${current.estate_name}${ANNOUNCEMENT_TITLES[action]}`, input.content ?? '')
+      await writeOutbox(trx, id)
     })
   }
 

@@ -1,10 +1,10 @@
 import vine from '@vinejs/vine'
-import { PROXY_GOVERNANCE_STATES, type ProxyGovernanceState } from '@szpm/core'
+import { PROXY_GOVERNANCE_OUTCOMES, PROXY_GOVERNANCE_STATES, type ProxyGovernanceOutcome, type ProxyGovernanceState } from '@szpm/core'
 import { labelled } from '#validators/messages'
 import { idField, pageField, perPageField, versionField } from '#validators/numbers'
 
 const LABELS = {
-  region_id: '区域', estate_id: '物业项目', state: '状态', q: '关键字', version: '版本',
+  region_id: '区域', estate_id: '物业项目', state: '状态', outcome: '结束方式', q: '关键字', version: '版本',
   reason: '发起原因', content: '公告内容', remark: '办理说明', agent: '代行主体',
 }
 /** rich text as sent (sanitised by 信息公开's template check) */
@@ -17,6 +17,7 @@ export const proxyListValidator = labelled(
     region_id: idField({ query: true }).optional(),
     estate_id: idField({ query: true }).optional(),
     state: vine.enum(Object.keys(PROXY_GOVERNANCE_STATES) as ProxyGovernanceState[]).optional(),
+    outcome: vine.enum(Object.keys(PROXY_GOVERNANCE_OUTCOMES) as ProxyGovernanceOutcome[]).optional(),
     q: vine.string().trim().maxLength(50).optional(),
     page: pageField().optional(),
     per_page: perPageField().optional(),

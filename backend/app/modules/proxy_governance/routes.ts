@@ -2,6 +2,7 @@
 import type { RouteHandlers } from '#start/route_handlers'
 
 const ProxyGovernancesController = () => import('#modules/proxy_governance/proxy_governances_controller')
+const ProxyGovernanceStatsController = () => import('#modules/proxy_governance/proxy_governance_stats_controller')
 
 export default {
   'proxy_governances.index': [ProxyGovernancesController, 'index'],
@@ -12,4 +13,6 @@ export default {
   'proxy_governances.decline': [ProxyGovernancesController, 'decline'],
   'proxy_governances.appoint': [ProxyGovernancesController, 'appoint'],
   'proxy_governances.terminate': [ProxyGovernancesController, 'terminate'],
+  'proxy_governance_stats.index': [ProxyGovernanceStatsController, 'index'],
+  'proxy_governance_stats.export': [ProxyGovernanceStatsController, 'export'],
 } satisfies RouteHandlers
