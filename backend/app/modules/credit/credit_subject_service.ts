@@ -6,6 +6,12 @@ import type { PersonalDataView } from '#services/masking'
 import { creditGrade, creditScore, creditScoreOf } from '#modules/credit/credit_rules'
 import { subjectKeyword } from '#modules/credit/credit_record_query'
 import { subjectCode, transformCreditRecord } from '#modules/credit/credit_transformer'
+import type { CreditAttachment } from '@szpm/core'
+
+/** what a page shows of a record's attachments (credit_records.attachments; never the storage key) */
+export function publicAttachments(stored: { id: number; fileName: string; sizeBytes: number }[] | null | undefined): CreditAttachment[] {
+  return (stored ?? []).map((file) => ({ id: file.id, fileName: file.fileName, sizeBytes: file.sizeBytes }))
+}
 
 /** 信用主体查询's filters (the API client's query without region and paging; dates YYYY-MM-DD) */
 export type CreditSubjectFilters = Omit<CreditSubjectQuery, 'region_id' | 'page' | 'per_page'>
@@ -42,7 +48,7 @@ function subjectBase(region: Region, filters: CreditSubjectFilters) {
   if (filters.subject_kind) query.where('cs.kind', filters.subject_kind)
   if (filters.polarity || filters.from || filters.to) {
     query.whereExists((records) => {
-      records.from('credit_records as fr').whereRaw('fr.subject_id = cs.id')
+      records.from('credit_records as fr').whereRaw('fr.subject_id = cs.id').whereNull('fr.deleted_at')
       if (filters.polarity) records.where('fr.polarity', filters.polarity)
       if (filters.from) records.where('fr.decided_on', '>=', filters.from)
       if (filters.to) records.where('fr.decided_on', '<=', filters.to)
@@ -65,7 +71,7 @@ function withFigures(query: ReturnType<typeof subjectBase>, asOf: string) {
           count(*) filter (where r.polarity = 'bad' and r.severity = 'minor' and r.decided_on <= ? and r.valid_until >= ?)::int as minor_records,
           count(*) filter (where r.polarity = 'bad' and r.severity = 'serious' and r.decided_on <= ? and r.valid_until >= ?)::int as serious_records,
           count(*) filter (where r.polarity = 'bad' and r.severity = 'grave' and r.decided_on <= ? and r.valid_until >= ?)::int as grave_records
-        from credit_records r where r.subject_id = cs.id
+        from credit_records r where r.subject_id = cs.id and r.deleted_at is null
       ) rc on true`,
       [asOf, asOf, asOf, asOf, asOf, asOf, asOf, asOf, asOf]
     )
@@ -171,9 +177,10 @@ export async function creditSubjectDetail(region: Region, id: number, asOf: stri
     .leftJoin('regions as s', 's.id', 'e.street_id')
     .leftJoin('regions as c', 'c.id', 'e.community_id')
     .where('r.subject_id', id)
+    .whereNull('r.deleted_at')
     .select(
       'r.id', 'r.estate_id', 'e.name as estate_name', 'r.subject_id', 'cs.name as subject_name', 'cs.kind as subject_kind', 'cs.id_number', 'pc.credit_code',
-      'r.polarity', 'r.category', 'r.severity', 'r.source', 'r.document_no',
+      'r.polarity', 'r.category', 'r.severity', 'r.source', 'r.document_no', 'r.attachments', 'r.version',
       db.raw(`to_char(r.decided_on, 'YYYY-MM-DD') as decided_on`),
       db.raw(`to_char(r.valid_until, 'YYYY-MM-DD') as valid_until`),
       db.raw("coalesce(d.name, '') as district_name"), db.raw("coalesce(s.name, '') as street_name"), db.raw("coalesce(c.name, '') as community_name")
@@ -186,5 +193,10 @@ export async function creditSubjectDetail(region: Region, id: number, asOf: stri
     : new Map<number, number>()
   const indicators = subject.kind === 'company' ? await companyIndicators(row.name, subject) : []
   const estates = subject.kind === 'company' ? await managedEstates(row.name, region) : []
-  return { subject, records: records.map((record) => ({ ...record, points: points.get(record.id) ?? null })), indicators, estates }
+  return {
+    subject,
+    records: records.map((record, i) => ({ ...record, points: points.get(record.id) ?? null, attachments: publicAttachments(recordRows[i].attachments), version: Number(recordRows[i].version) })),
+    indicators,
+    estates,
+  }
 }
