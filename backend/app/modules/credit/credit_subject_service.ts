@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import clock from '#services/clock'
 import { CREDIT_SUBJECT_KINDS, type CreditSubjectDetail, type CreditSubjectQuery, type CreditSubjectKind, type CreditSubjectRow, type CreditIndicator } from '@szpm/core'
 import type Region from '#models/region'
 import { NotFoundInScope } from '#services/region_scope'
@@ -133,8 +134,9 @@ const rate = (part: number, base: number) => (base > 0 ? `${((part * 100) / base
 /**
  * A 物业企业's indicators from the modules that exist, over the estates it manages: 在管面积 (项目管理),
  * 共有资金账户 (共有资金情况: 基本账户 of its estates), 人员培训情况 (宣传培训: completed learning records of its
- * practitioners), 通知公告响应率 (通知发布: receipts of its estates read) and 评价反馈率 (街道社区评价:
- * evaluations of its estates submitted). Rates at two decimals, '-' when the base is 0.
+ * practitioners), 信息公开率 (信息公开: its estates with an announcement published in the last twelve months),
+ * 通知公告响应率 (通知发布: receipts of its estates read), 安全检查情况 ('-': 安全检查 is not built) and 评价反馈率
+ * (街道社区评价: evaluations of its estates submitted). Rates at two decimals, '-' when the base is 0.
  */
 async function companyIndicators(name: string, subject: CreditSubjectRow): Promise<CreditIndicator[]> {
   const estates = db.from('estates').where('company_name', name).select('id')
@@ -147,11 +149,21 @@ async function companyIndicators(name: string, subject: CreditSubjectRow): Promi
     .select(db.raw('count(l.completed_at)::int as completed'))
   const [notices] = await db.from('notice_receipts').whereIn('estate_id', estates.clone()).count('* as receipts').select(db.raw('count(read_at)::int as read'))
   const [evaluations] = await db.from('evaluations').whereIn('estate_id', estates.clone()).count('* as total').select(db.raw('count(submitted_at)::int as submitted'))
+  // 信息公开率: its estates with an announcement published (in force, not voided) in the last twelve months
+  const [disclosed] = await db
+    .from('disclosures')
+    .whereIn('estate_id', estates.clone())
+    .where('state', 'published')
+    .where('published_at', '>=', clock.now().minus({ months: 12 }).toJSDate())
+    .countDistinct('estate_id as estates')
   return [
     { key: 'managedArea', label: '在管面积', value: `${subject.managedArea ?? '0.00'}㎡（${subject.estates ?? 0}个项目）` },
     { key: 'commonFundAccounts', label: '共有资金账户', value: `${Number(funds.accounts)}个（基本账户开户率 ${rate(Number(funds.basic), subject.estates ?? 0)}）` },
+    { key: 'disclosureRate', label: '信息公开率', value: rate(Number(disclosed.estates), subject.estates ?? 0) },
     { key: 'training', label: '人员培训情况', value: rate(Number(learning.completed), Number(learning.enrolled)) },
     { key: 'noticeResponse', label: '通知公告响应率', value: rate(Number(notices.read), Number(notices.receipts)) },
+    // 安全检查 (module 15) is not built yet: no figure to show
+    { key: 'safetyInspections', label: '安全检查情况', value: '-' },
     { key: 'evaluationFeedback', label: '评价反馈率', value: rate(Number(evaluations.submitted), Number(evaluations.total)) },
   ]
 }
