@@ -41,6 +41,8 @@ export const credit = defineModule({
     { name: 'credit-records', path: '/credit/records', title: '信用记录', feature: 'credit.view', apps: ['pc', 'h5'], menu: true },
     { name: 'credit-subjects', path: '/credit/subjects', title: '信用主体查询', feature: 'credit.view', apps: ['pc', 'h5'], menu: true },
     { name: 'credit-subject', path: '/credit/subjects/:id', title: '信用主体详情', feature: 'credit.view', apps: ['pc', 'h5'] },
+    // PC shows the trend under 信用信息统计's region table
+    { name: 'credit-trend', path: '/credit/trend', title: '信用信息按月趋势', feature: 'credit.view', apps: ['h5'] },
   ],
   tile: { label: '信用信息', icon: 'medal-o', page: 'credit' },
   estateTab: { label: '信用信息', feature: 'credit.view' },

@@ -19,6 +19,8 @@ export interface CreditRecordRow {
   polarityName: string
   category: CreditCategory
   categoryName: string
+  /** minor / serious / grave for 不良信息, null for 良好信息 */
+  severity: CreditSeverity | null
   /** 一般 / 较重 / 严重 for 不良信息, '' for 良好信息 */
   severityName: string
   /** YYYY-MM-DD */
