@@ -187,7 +187,8 @@ test.group('信用信息 · 修改, documents and 按月趋势 on PC and H5', (g
     await page.locator('[data-test="m-credit-trend-months"]').waitFor()
     // the twelve months up to December 2026: 表彰信息 and 责令整改 of December 2025 fall out, 行政处罚 of January 2025 too
     assert.equal(await page.locator('[data-test^="m-credit-trend-20"]').count(), 12)
-    assert.include(await page.locator('[data-test="m-credit-trend-totals"]').innerText(), '园岭街道')
+    assert.include(await page.locator('.van-cell-group__title').first().innerText(), '园岭街道')
+    assert.include(await page.locator('[data-test="m-credit-trend-totals"]').innerText(), '0 / 0 条')
     // the last 24 months: 2025-01's 行政处罚 (不良) and 2025-12's two records
     await page.locator('.van-dropdown-menu__item').first().click()
     await page.getByText('近 24 个月').click()
