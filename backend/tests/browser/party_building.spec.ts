@@ -91,10 +91,13 @@ test.group('党建园地 · PC and H5', (group) => {
       await h5.waitForURL((url) => url.pathname === '/m/party-building/opinions')
       await h5.locator('.van-tab', { hasText: '统计' }).click()
       await h5.locator('[data-test="opinion-stats"]').waitFor()
-      assert.include(await h5.locator('[data-test="opinion-stats"]').innerText(), '合计征集 2 次，参与 7 人')
+      // the group's title carries the scope and its totals
+      const statsTitle = h5.locator('.van-tab__panel .van-cell-group__title').last()
+      assert.include(await statsTitle.innerText(), '合计征集 2 次，参与 7 人')
+      assert.include(await h5.locator('[data-test="opinion-stats"] .van-cell').first().innerText(), '4 人参与')
       await h5.locator('[data-test="opinion-stats"] .van-cell').first().click()
       await h5.locator('[data-test="opinion-stats"] .van-cell', { hasText: '翠园小区' }).waitFor()
-      assert.include(await h5.locator('[data-test="opinion-stats"]').innerText(), '参与 4 人')
+      assert.include(await statsTitle.innerText(), '参与 4 人')
       const overflow = await h5.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       assert.isAtMost(overflow, 0)
     } finally {
