@@ -84,11 +84,11 @@ test.group('信用信息 · statistics from the warehouse', (group) => {
     assert.deepEqual(e1.data[0], {
       id: CR.commendation, districtName: '福田区', streetName: '园岭街道', communityName: '园岭一社区', estateId: E.e1, estateName: e1.data[0].estateName,
       subjectId: S.company, subjectName: '测试物业公司', subjectKind: 'company', subjectKindName: '物业企业', subjectCode: '91440300MA5DTEST0X',
-      polarity: 'good', polarityName: '良好信息', category: 'commendation', categoryName: '表彰信息', severityName: '',
+      polarity: 'good', polarityName: '良好信息', category: 'commendation', categoryName: '表彰信息', severity: null, severityName: '',
       decidedOn: '2025-12-08', validUntil: '2027-12-07', validity: 'counting', validityName: '有效', source: '深圳市住房和建设局', documentNo: '深建信〔2025〕1号',
     })
     const leader = e1.data.find((r: any) => r.subjectId === S.leader)
-    assert.deepInclude(leader, { subjectName: '张三', subjectKindName: '项目负责人', subjectCode: '440304********1234', severityName: '严重', categoryName: '法院判决' })
+    assert.deepInclude(leader, { subjectName: '张三', subjectKindName: '项目负责人', subjectCode: '440304********1234', severity: 'grave', severityName: '严重', categoryName: '法院判决' })
     const search = async (q: string) => (await client.visit('api.credit_records.index').qs({ q }).loginAs(head)).body().data.map((r: any) => r.id)
     assert.deepEqual(await search('张三'), [CR.courtJudgment])
     assert.deepEqual(await search('440304********1234'), [CR.courtJudgment])
