@@ -423,7 +423,8 @@ export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, as
     if (!/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new Error('credit needs { asOf: YYYY-MM-DD }')
     const params = [asOf, ...(filterLevel ? [filterId] : [])]
     const where = filterLevel ? `\nWHERE e.${filterLevel === 'estate' ? 'id' : `${filterLevel}_id`} = $2` : ''
-    const from = 'FROM estates e\nLEFT JOIN credit_records r ON r.estate_id = e.id'
+    // a deleted record (backend migration 0044) counts nowhere
+    const from = 'FROM estates e\nLEFT JOIN credit_records r ON r.estate_id = e.id AND r.deleted_at IS NULL'
     if (!childLevel) return { sql: `SELECT ${metrics}\n${from}${where}`, params }
     const [idExpr, nameExpr, join] = childLevel === 'estate' ? ['e.id', 'e.name', ''] : [`e.${childLevel}_id`, 'c.name', `\nJOIN regions c ON c.id = e.${childLevel}_id`]
     return { sql: `SELECT ${idExpr} AS id, ${nameExpr} AS name,\n  ${metrics}\n${from}${join}${where}\nGROUP BY 1, 2`, params }

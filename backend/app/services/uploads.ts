@@ -43,6 +43,8 @@ export const UPLOAD_ROUTES: Readonly<Record<string, UploadLimits>> = {
   'api.voting_paper_scans.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'jpg', 'jpeg', 'png'] },
   // 招标文件备案: one tender document per request (checked by its magic bytes too, as notice attachments are)
   'api.tender_attachments.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'] },
+  // 信用信息: one document of a credit record per request, the same types and content check as 通知发布's
+  'api.credit_attachments.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'] },
 }
 
 export function acceptsUploads(routeName: string | undefined) {

@@ -1,5 +1,9 @@
 import { test } from '@japa/runner'
 import type { Page } from 'playwright'
+import db from '@adonisjs/lucid/services/db'
+import { writeFile, mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { R, E } from '#tests/support/world'
 import { drillIntoCommunity, exportedFileName, loginOnH5, loginOnPc } from '#tests/support/browser'
 import { CR, S, onCreditDay, resetCreditWorld } from '#tests/support/credit'
@@ -115,4 +119,83 @@ test.group('信用信息 · drill path on PC and H5', (group) => {
     assert.equal(await text(page, '[data-test="credit-subject-score"]'), '94')
     assert.equal(await text(page, '[data-test="credit-subject-grade"]'), 'B')
   })
+})
+
+/**
+ * 修改 / 删除 with a document (PC), the document on the H5 subject page, and 按月趋势 on the H5 — each on
+ * a fresh fixture (the warehouse rebuilt from it).
+ */
+test.group('信用信息 · 修改, documents and 按月趋势 on PC and H5', (group) => {
+  group.each.setup(async () => {
+    await resetCreditWorld()
+    return onCreditDay()
+  })
+
+  test('PC: a district changes a record with a document, the page offers the download, then deletes it; H5 shows the document', async ({ visit, browser, assert }) => {
+    const folder = await mkdtemp(join(tmpdir(), 'szpm-credit-'))
+    const pdf = join(folder, '整改决定书.pdf')
+    await writeFile(pdf, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(400, 0x20)]))
+    const page = await loginOnPc(visit, 'futian')
+    await goto(page, `/credit/subjects/${S.company}`)
+    await page.locator('[data-test="credit-subject-score"]').waitFor()
+    // 修改 责令整改 (一般, expired yesterday) to a 较重 one of 2026-12-01 with a document: it counts again, −5
+    await page.locator(`[data-test="credit-record-edit-${CR.rectification}"]`).click()
+    const dialog = page.locator('[data-test="credit-record-dialog"]')
+    await dialog.getByText('修改信用记录').waitFor()
+    await dialog.locator('[data-test="credit-record-severity"]').getByText('较重').click()
+    await dialog.locator('[data-test="credit-record-decided-on"] input').fill('2026-12-01')
+    await dialog.locator('[data-test="credit-record-decided-on"] input').press('Enter')
+    const uploaded = page.waitForResponse((response) => response.url().endsWith('/credit/attachments'))
+    await dialog.locator('[data-test="credit-record-upload"] input[type="file"]').setInputFiles(pdf)
+    assert.equal((await uploaded).status(), 201)
+    await dialog.locator('[data-test="credit-record-save"]').click()
+    await page.getByText('已修改，有效期至 2028-11-30').waitFor()
+    const link = page.locator(`[data-test="credit-attachment-${CR.rectification}-1"]`)
+    await link.waitFor()
+    assert.include(await link.innerText(), '整改决定书.pdf')
+    assert.equal(await text(page, '[data-test="credit-subject-score"]'), '94')
+    const download = await page.request.get(String(await link.getAttribute('href')))
+    assert.equal(download.status(), 200)
+    assert.equal(download.headers()['content-type'], 'application/pdf')
+
+    // H5: the street head sees the document on the company page
+    const context = await browser.newContext(PHONE)
+    const phone = await context.newPage()
+    await loginOnH5(phone, 'head')
+    await goto(phone, `/m/credit/subjects/${S.company}`)
+    await phone.locator(`[data-test="credit-attachment-${CR.rectification}-1"]`).waitFor()
+    assert.include(await phone.locator(`[data-test="credit-attachment-${CR.rectification}-1"]`).innerText(), '整改决定书.pdf')
+    await context.close()
+
+    // 删除: confirmed, the record leaves the page and the score
+    await page.locator(`[data-test="credit-record-delete-${CR.rectification}"]`).click()
+    await page.locator('.el-message-box').getByRole('button', { name: '确定' }).click()
+    await page.getByText('已删除').waitFor()
+    await page.locator(`[data-test="credit-record-edit-${CR.rectification}"]`).waitFor({ state: 'detached' })
+    assert.equal(await text(page, '[data-test="credit-subject-score"]'), '99')
+    assert.isNotNull((await db.from('credit_records').where('id', CR.rectification).firstOrFail()).deleted_at)
+  }).timeout(120_000)
+
+  test('H5: 信用信息 → 按月趋势 of the region on screen, 良好 / 不良 per month', async ({ browser, assert }) => {
+    const context = await browser.newContext(PHONE)
+    const page = await context.newPage()
+    await loginOnH5(page, 'head')
+    await goto(page, '/m/credit')
+    await page.locator(`[data-test="drill-${R.yl1}"]`).waitFor()
+    await page.locator('[data-test="action-trend"]').click()
+    await page.waitForURL((url) => url.pathname === '/m/credit/trend')
+    await page.locator('[data-test="m-credit-trend-months"]').waitFor()
+    // the twelve months up to December 2026: 表彰信息 and 责令整改 of December 2025 fall out, 行政处罚 of January 2025 too
+    assert.equal(await page.locator('[data-test^="m-credit-trend-20"]').count(), 12)
+    assert.include(await page.locator('.van-cell-group__title').first().innerText(), '园岭街道')
+    assert.include(await page.locator('[data-test="m-credit-trend-totals"]').innerText(), '0 / 0 条')
+    // the last 24 months: 2025-01's 行政处罚 (不良) and 2025-12's two records
+    await page.locator('.van-dropdown-menu__item').first().click()
+    await page.getByText('近 24 个月').click()
+    await page.locator('[data-test="m-credit-trend-2025-01"]').waitFor()
+    assert.include(await page.locator('[data-test="m-credit-trend-2025-01"]').innerText(), '不良 1')
+    assert.include(await page.locator('[data-test="m-credit-trend-2025-12"]').innerText(), '良好 1 · 不良 1')
+    assert.isAtMost(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0)
+    await context.close()
+  }).timeout(120_000)
 })

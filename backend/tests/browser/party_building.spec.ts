@@ -69,7 +69,7 @@ test.group('党建园地 · PC and H5', (group) => {
     assert.include(await text(page, '[data-test="opinion-stats-totals"]'), '参与 4 人')
   }).timeout(120_000)
 
-  test('H5: the 党建园地 figures, 查看民意征集, a collection\'s answers; no horizontal overflow', async ({ browser, assert }) => {
+  test('H5: the 党建园地 figures, 查看民意征集, a collection\'s answers, 统计 with a community\'s numbers; no horizontal overflow', async ({ browser, assert }) => {
     const phone = await browser.newContext(PHONE)
     try {
       const h5 = await phone.newPage()
@@ -86,6 +86,18 @@ test.group('党建园地 · PC and H5', (group) => {
       await h5.locator('[data-test="opinion-question"]').first().waitFor()
       assert.include(await h5.locator('[data-test="opinion-responses"]').innerText(), '共 6 人参与')
       assert.include(await h5.locator('[data-test="opinion-question"]').first().innerText(), '4 人 · 66.7%')
+      // 统计: the street's collections and responses, then a community's (its estates)
+      await h5.goBack()
+      await h5.waitForURL((url) => url.pathname === '/m/party-building/opinions')
+      await h5.locator('.van-tab', { hasText: '统计' }).click()
+      await h5.locator('[data-test="opinion-stats"]').waitFor()
+      // the group's title carries the scope and its totals
+      const statsTitle = h5.locator('.van-tab__panel .van-cell-group__title').last()
+      assert.include(await statsTitle.innerText(), '合计征集 2 次，参与 7 人')
+      assert.include(await h5.locator('[data-test="opinion-stats"] .van-cell').first().innerText(), '4 人参与')
+      await h5.locator('[data-test="opinion-stats"] .van-cell').first().click()
+      await h5.locator('[data-test="opinion-stats"] .van-cell', { hasText: '翠园小区' }).waitFor()
+      assert.include(await statsTitle.innerText(), '参与 4 人')
       const overflow = await h5.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       assert.isAtMost(overflow, 0)
     } finally {

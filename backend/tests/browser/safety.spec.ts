@@ -78,4 +78,38 @@ test.group('平安建设 · PC and H5', (group) => {
       await phone.close()
     }
   }).timeout(120_000)
+
+  test('H5: a community\'s assessment handled on the phone (办理: status, score, remark); a score above 分值 is refused at its field', async ({ browser, assert }) => {
+    const phone = await browser.newContext(PHONE)
+    try {
+      const h5 = await phone.newPage()
+      await loginOnH5(h5, 'head')
+      await h5.goto(new URL(`/m/safety/assessments?region=${R.yl1}`, h5.url()).toString())
+      const row = h5.locator(`[data-test="record-row-${A.yl1.disputes}"]`)
+      await row.waitFor()
+      await row.locator(`[data-test="m-handle-${A.yl1.disputes}"]`).click()
+      const form = h5.locator('[data-test="m-assessment-form"]')
+      await form.waitFor()
+      await form.locator('[data-test="m-status-completed"]').click()
+      await form.locator('[data-test="m-assessment-score"] input').fill('999')
+      await form.locator('[data-test="m-assessment-save"]').click()
+      // 422 at the field, in Chinese; nothing saved
+      await form.locator('.van-field__error-message').first().waitFor()
+      assert.match(await form.locator('.van-field__error-message').first().innerText(), /[\u4e00-\u9fff]/)
+      assert.equal((await db.from('safety_assessments').where('id', A.yl1.disputes).firstOrFail()).version, 1)
+      await form.locator('[data-test="m-assessment-score"] input').fill('27.5')
+      await form.locator('[data-test="m-assessment-remark"] textarea').fill('手机办理完成')
+      const saved = h5.waitForResponse((response) => response.url().endsWith(`/safety/assessments/${A.yl1.disputes}`))
+      await form.locator('[data-test="m-assessment-save"]').click()
+      assert.equal((await saved).status(), 200)
+      await form.waitFor({ state: 'hidden' })
+      const stored = await db.from('safety_assessments').where('id', A.yl1.disputes).firstOrFail()
+      assert.deepEqual([stored.status, Number(stored.score), stored.remark, stored.version], ['completed', 27.5, '手机办理完成', 2])
+      // the list reloads with the new state
+      await row.getByText(/27\.5/).first().waitFor()
+      assert.include(await row.innerText(), '已完成')
+    } finally {
+      await phone.close()
+    }
+  }).timeout(120_000)
 })

@@ -5,7 +5,7 @@ import { actor } from '#tests/support/actors'
 import { NOTICE_ATTACHMENT_IN, NOTICE_IN, seedNotices } from '#tests/support/notices'
 import { DISPUTE_IN, seedDisputes } from '#tests/support/disputes'
 import { A, seedCommonFunds } from '#tests/support/common_funds'
-import { S as CREDIT_SUBJECT, seedCredit } from '#tests/support/credit'
+import { CR, S as CREDIT_SUBJECT, seedCredit } from '#tests/support/credit'
 import { A as SA, seedSafety } from '#tests/support/safety'
 import { OPINION, seedPartyBuilding } from '#tests/support/party_building'
 import { API_ROUTES, routeFeatures } from '@szpm/core'
@@ -52,6 +52,9 @@ const inRegion = (p: Place) => ({ qs: { region_id: REGION_IN[p] } })
 const FUND_ACCOUNT_IN: Record<Place, number> = { own: A.e1, sibling: A.e4, otherDistrict: A.e5 }
 /** 信用信息: a person of each place's estate (tests/support/credit.ts) */
 const CREDIT_SUBJECT_IN: Record<Place, number> = { own: CREDIT_SUBJECT.leader, sibling: CREDIT_SUBJECT.supervisor, otherDistrict: CREDIT_SUBJECT.director }
+/** 信用信息: a record on each place's estate (a person's on e1 and e5, the company's on e4) */
+const CREDIT_RECORD_IN: Record<Place, number> = { own: CR.courtJudgment, sibling: CR.happyEstate, otherDistrict: CR.bottomTen }
+const CREDIT_CHANGE = { polarity: 'bad', category: 'rectification', severity: 'minor', decided_on: '2026-11-20', source: '矩阵', document_no: '矩阵', version: 999 }
 /** 民意征集: a collection of each place's street (tests/support/party_building.ts) */
 const OPINION_IN: Record<Place, number> = { own: OPINION.yuanlingLift, sibling: OPINION.nanyuan, otherDistrict: OPINION.guiyuan }
 
@@ -269,6 +272,12 @@ const TARGETS: Record<string, RouteCase> = {
     target: (p) => ({ params: { id: CREDIT_SUBJECT_IN[p] }, json: { polarity: 'bad', category: 'rectification', severity: 'minor', decided_on: '2026-11-20', source: '矩阵', document_no: '矩阵' } }),
     outcome: { city: 201, futian: 201, luohu: 201 },
   },
+  // 修改 / 删除 a record of each place with a stale version: a harmless 409 where permitted and in reach;
+  // an upload without a file is a harmless 422; the seeded records have no document (404 in reach)
+  'credit_records.update': { target: (p) => ({ params: { id: CREDIT_RECORD_IN[p] }, json: CREDIT_CHANGE }), outcome: { city: 409, futian: 409, luohu: 409 } },
+  'credit_records.destroy': { target: (p) => ({ params: { id: CREDIT_RECORD_IN[p] }, json: { version: 999 } }), outcome: { city: 409, futian: 409, luohu: 409 } },
+  'credit_attachments.upload': { target: () => ({ json: {} }), outcome: { city: 422, futian: 422, luohu: 422 } },
+  'credit_attachments.download': { target: (p) => ({ params: { id: CREDIT_RECORD_IN[p], attachmentId: 1 } }), outcome: everyone(404) },
   // 平安建设: statistics and assessments by region; 考核办理 of an assessment of each place's community (a
   // completed status without a score is a harmless 422, nothing written); items are the city's (an empty
   // create is a harmless 422, an unknown item a 404)

@@ -96,6 +96,11 @@ const SAMPLES: Record<string, { params?: Record<string, number | string>; body: 
   'api.estate_parking.store': { params: { id: E.e1 }, body: { kind: 'owned', code: 'FUZZ', location: 'fuzz', status: 'in_use' } },
   // 信用信息: a record of a subject that does not exist (a valid body is a harmless 404)
   'api.credit_records.store': { params: { id: 999999 }, body: { polarity: 'bad', category: 'penalty', severity: 'minor', decided_on: '2026-11-01', source: 'FUZZ', document_no: 'FUZZ' } },
+  // 修改 / 删除 (as 福田's bureau, which holds credit.manage, so the input reaches the validators) of a
+  // record that does not exist (a valid body is a harmless 404); an upload without a multipart body
+  'api.credit_records.update': { params: { id: 999999 }, body: { polarity: 'bad', category: 'penalty', severity: 'minor', decided_on: '2026-11-01', source: 'FUZZ', document_no: 'FUZZ', version: 1 } },
+  'api.credit_records.destroy': { params: { id: 999999 }, body: { version: 1 } },
+  'api.credit_attachments.upload': { body: { file: 'fuzz' } },
   // 物业区域管理 · 设施设备 (as 桂园's handler): a new one in 园岭's e1 (not theirs: a 404), changes of an unknown id,
   // an import without a multipart body
   'api.equipment.store': { body: { estate_id: E.e1, code: 'FUZZ', name: 'fuzz', category: 'other', location: 'fuzz', quantity: 1, status: 'normal' } },
@@ -165,6 +170,7 @@ const ACTORS: Record<string, WorldUser> = {
   'api.safety_items.store': 'city', 'api.safety_items.update': 'city',
   'api.disputes.store': 'luohu', 'api.disputes.transfer': 'luohu', 'api.disputes.confirm_close': 'luohu', 'api.disputes.return': 'luohu',
   'api.disclosure_templates.store': 'city', 'api.disclosure_templates.update': 'city',
+  'api.credit_records.store': 'futian', 'api.credit_records.update': 'futian', 'api.credit_records.destroy': 'futian', 'api.credit_attachments.upload': 'futian',
   'api.parking.remind': 'luohu', 'api.estate_parking.store': 'nanyuanManager', 'api.estate_parking.update': 'nanyuanManager', 'api.estate_parking.destroy': 'nanyuanManager',
   'api.staff.remind': 'luohu', 'api.estate_staff.store': 'nanyuanManager', 'api.estate_staff.update': 'nanyuanManager', 'api.estate_staff.destroy': 'nanyuanManager', 'api.estate_staff.confirm': 'nanyuanManager',
 }

@@ -11,6 +11,8 @@ import { CR, S, onCreditDay, resetCreditWorld } from '#tests/support/credit'
 
 const METRICS = Object.keys(credit.statistics!.metrics)
 const pick = (row: Record<string, unknown>, keys: readonly string[] = METRICS) => Object.fromEntries(['name', ...keys].map((key) => [key, row[key]]))
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)])
+const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300, 0x20)])
 const FIGURES = ['subjects', 'badSubjects', 'records', 'countingRecords', 'expiredRecords', 'goodRecords', 'badRecords']
 
 test.group('信用信息 · statistics from the warehouse', (group) => {
@@ -82,11 +84,11 @@ test.group('信用信息 · statistics from the warehouse', (group) => {
     assert.deepEqual(e1.data[0], {
       id: CR.commendation, districtName: '福田区', streetName: '园岭街道', communityName: '园岭一社区', estateId: E.e1, estateName: e1.data[0].estateName,
       subjectId: S.company, subjectName: '测试物业公司', subjectKind: 'company', subjectKindName: '物业企业', subjectCode: '91440300MA5DTEST0X',
-      polarity: 'good', polarityName: '良好信息', category: 'commendation', categoryName: '表彰信息', severityName: '',
+      polarity: 'good', polarityName: '良好信息', category: 'commendation', categoryName: '表彰信息', severity: null, severityName: '',
       decidedOn: '2025-12-08', validUntil: '2027-12-07', validity: 'counting', validityName: '有效', source: '深圳市住房和建设局', documentNo: '深建信〔2025〕1号',
     })
     const leader = e1.data.find((r: any) => r.subjectId === S.leader)
-    assert.deepInclude(leader, { subjectName: '张三', subjectKindName: '项目负责人', subjectCode: '440304********1234', severityName: '严重', categoryName: '法院判决' })
+    assert.deepInclude(leader, { subjectName: '张三', subjectKindName: '项目负责人', subjectCode: '440304********1234', severity: 'grave', severityName: '严重', categoryName: '法院判决' })
     const search = async (q: string) => (await client.visit('api.credit_records.index').qs({ q }).loginAs(head)).body().data.map((r: any) => r.id)
     assert.deepEqual(await search('张三'), [CR.courtJudgment])
     assert.deepEqual(await search('440304********1234'), [CR.courtJudgment])
@@ -280,8 +282,8 @@ test.group('信用信息 · subjects (信用主体查询 and the subject page)',
       [CR.penalty, '行政处罚', '有效', -5],
       [CR.happyEstate, '幸福小区', '有效', 2],
     ])
-    assert.deepEqual(indicators.map((i: any) => i.label), ['在管面积', '共有资金账户', '人员培训情况', '通知公告响应率', '评价反馈率'])
-    assert.deepEqual(indicators.slice(0, 4).map((i: any) => i.value), ['210000.00㎡（6个项目）', '0个（基本账户开户率 0.00%）', '-', '-'])
+    assert.deepEqual(indicators.map((i: any) => i.label), ['在管面积', '共有资金账户', '信息公开率', '人员培训情况', '通知公告响应率', '安全检查情况', '评价反馈率'])
+    assert.deepEqual(indicators.slice(0, 6).map((i: any) => i.value), ['210000.00㎡（6个项目）', '0个（基本账户开户率 0.00%）', '0.00%', '-', '-', '-'])
     // the day after 幸福小区's last day, the score drops by its 2 points
     clock.travelTo('2026-12-08T09:00:00+08:00')
     const later = (await client.visit('api.credit_subjects.show', { id: S.company }).loginAs(await actor('head'))).body().data
@@ -363,5 +365,182 @@ test.group('信用信息 · 录入信用记录 (city and district bureaus)', (gr
     ;(await post(client, futian, 999999, VALID)).assertStatus(404)
     ;(await post(client, await actor('head'), S.leader, VALID)).assertStatus(403)
     assert.equal(await count(), before, 'nothing written by a refused request')
+  })
+})
+
+test.group("信用信息 · 信息公开率 among a company's indicators", (group) => {
+  group.each.setup(async () => {
+    await resetCreditWorld()
+    return onCreditDay()
+  })
+
+  test('estates of the company with an announcement published in the last twelve months, over its estates; voided, drafts and older ones do not count', async ({ client, assert }) => {
+    const template = Number((await db.from('disclosure_templates').where('code', 'general').firstOrFail()).id)
+    const announcement = (estateId: number, state: string, publishedAt: string | null) => ({
+      template_id: template, estate_id: estateId, title: '公告', fields: JSON.stringify({ content: '内容' }), body_html: '<p>内容</p>', state, source: 'manual',
+      published_at: publishedAt, voided_at: state === 'voided' ? publishedAt : null, void_reason: state === 'voided' ? '作废' : null,
+    })
+    await db.table('disclosures').multiInsert([
+      announcement(E.e1, 'published', '2026-11-01T10:00:00+08:00'),
+      announcement(E.e1, 'published', '2026-10-01T10:00:00+08:00'),
+      announcement(E.e3, 'published', '2025-12-08T10:00:00+08:00'),
+      announcement(E.e4, 'published', '2025-12-06T10:00:00+08:00'),
+      announcement(E.e2, 'voided', '2026-11-01T10:00:00+08:00'),
+      announcement(E.e5, 'draft', null),
+    ])
+    const page = (await client.visit('api.credit_subjects.show', { id: S.company }).loginAs(await actor('head'))).body().data
+    // e1 and e3 of its six estates: 2 / 6
+    assert.equal(page.indicators.find((i: any) => i.key === 'disclosureRate').value, '33.33%')
+    // a company managing no estate: '-'
+    const other = (await client.visit('api.credit_subjects.show', { id: S.otherCompany }).loginAs(await actor('city'))).body().data
+    assert.equal(other.indicators.find((i: any) => i.key === 'disclosureRate').value, '-')
+  })
+})
+
+test.group('信用信息 · 修改 / 删除 and documents of a record', (group) => {
+  group.each.setup(async () => {
+    await resetCreditWorld()
+    return onCreditDay()
+  })
+
+  const upload = async (client: any, who: Parameters<typeof actor>[0], content: Buffer, name: string) =>
+    client.post('/api/v1/credit/attachments').file('file', content, { filename: name }).withCsrfToken().loginAs(await actor(who))
+  const EDIT = { polarity: 'bad', category: 'penalty', severity: 'grave', decided_on: '2026-01-10', source: '福田区住房和建设局', document_no: '深建罚〔2026〕9号' }
+  const put = async (client: any, who: Parameters<typeof actor>[0], id: number, json: Record<string, unknown>) =>
+    client.put(`/api/v1/credit/records/${id}`).json(json).withCsrfToken().loginAs(await actor(who))
+  const remove = async (client: any, who: Parameters<typeof actor>[0], id: number, version: number) =>
+    client.delete(`/api/v1/credit/records/${id}`).json({ version }).withCsrfToken().loginAs(await actor(who))
+
+  test('documents: uploaded under credit/, claimed by the record, shown on the subject page and downloaded (audited)', async ({ client, assert }) => {
+    const pdf = await upload(client, 'futian', PDF, '处罚决定书.pdf')
+    pdf.assertStatus(201)
+    const photo = await upload(client, 'futian', PNG, '现场照片.png')
+    const created = await client.post(`/api/v1/credit/subjects/${S.company}/records`)
+      .json({ ...EDIT, decided_on: '2026-12-01', estate_id: E.e3, attachments: [pdf.body().data.token, photo.body().data.token] }).withCsrfToken().loginAs(await actor('futian'))
+    created.assertStatus(201)
+    const record = created.body().data
+    assert.deepEqual(record.attachments.map((a: any) => [a.id, a.fileName, a.sizeBytes]), [[1, '处罚决定书.pdf', PDF.length], [2, '现场照片.png', PNG.length]])
+    const stored = await db.from('credit_records').where('id', record.id).firstOrFail()
+    assert.isTrue(stored.attachments.every((a: any) => a.storageKey.startsWith('credit/')))
+    // a street reads the page and downloads the document; the download is audited
+    const page = (await client.visit('api.credit_subjects.show', { id: S.company }).loginAs(await actor('head'))).body().data
+    assert.deepEqual(page.records.find((r: any) => r.id === record.id).attachments.map((a: any) => a.fileName), ['处罚决定书.pdf', '现场照片.png'])
+    assert.notInclude(JSON.stringify(page), 'storageKey')
+    const download = await client.get(`/api/v1/credit/records/${record.id}/attachments/1`).loginAs(await actor('head'))
+    download.assertStatus(200)
+    assert.equal(download.header('content-type'), 'application/pdf')
+    assert.include(decodeURIComponent(download.header('content-disposition')), '处罚决定书.pdf')
+    const audited = await db.from('audit_logs').where({ action: 'export', route: 'api.credit_attachments.download', outcome: 'success' }).orderBy('id', 'desc').firstOrFail()
+    assert.deepInclude(audited.detail, { credit_record_id: record.id, attachment_id: 1, file_name: '处罚决定书.pdf' })
+    // a subject out of the user's reach, an unknown document: 404
+    ;(await client.get(`/api/v1/credit/records/${CR.bottomTen}/attachments/1`).loginAs(await actor('head'))).assertStatus(404)
+    ;(await client.get(`/api/v1/credit/records/${record.id}/attachments/9`).loginAs(await actor('head'))).assertStatus(404)
+    // a token is claimed once
+    const again = await client.post(`/api/v1/credit/subjects/${S.leader}/records`).json({ ...EDIT, attachments: [pdf.body().data.token] }).withCsrfToken().loginAs(await actor('futian'))
+    again.assertStatus(422)
+    assert.deepInclude(again.body().errors[0], { field: 'attachments.0', message: '该附件已使用过，请重新上传' })
+  })
+
+  test('documents only of allowed types and sizes, by their content; only credit.manage uploads; a token is its uploader’s', async ({ client, assert }) => {
+    for (const [content, name, message] of [
+      [PNG, 'fake.pdf', /不符/], [Buffer.from('MZ\x90\x00'), 'fake.jpg', /不符/], [PDF, 'tool.exe', /格式/], [Buffer.alloc(0), 'empty.pdf', /为空|格式/],
+    ] as const) {
+      const refused = await upload(client, 'futian', content as Buffer, name)
+      refused.assertStatus(422)
+      assert.equal(refused.body().errors[0].field, 'file')
+      assert.match(refused.body().errors[0].message, message)
+    }
+    ;(await upload(client, 'futian', Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]), 'big.pdf')).assertStatus(422)
+    ;(await upload(client, 'head', PNG, 'a.png')).assertStatus(403)
+    ;(await upload(client, 'party', PNG, 'a.png')).assertStatus(403)
+    const token = (await upload(client, 'futian', PNG, 'a.png')).body().data.token
+    const stolen = await client.post(`/api/v1/credit/subjects/${S.leader}/records`).json({ ...EDIT, attachments: [token] }).withCsrfToken().loginAs(await actor('city'))
+    stolen.assertStatus(422)
+    assert.deepInclude(stolen.body().errors[0], { field: 'attachments.0', message: '附件已失效，请重新上传' })
+  })
+
+  test('修改: fields, validity and score follow; documents added and dropped; a stale version is a 409; the warehouse follows', async ({ client, assert }) => {
+    const { drain } = await import('#tests/support/warehouse')
+    // 责令整改 一般 (expired yesterday) becomes 行政处罚 严重 of 2026-01-10: counts until 2029-01-09, −10
+    const photo = (await upload(client, 'futian', PNG, '整改通知.png')).body().data.token
+    const changed = await put(client, 'futian', CR.rectification, { ...EDIT, version: 1, attachments: [photo] })
+    changed.assertStatus(200)
+    assert.deepInclude(changed.body().data, { id: CR.rectification, estateId: E.e1, categoryName: '行政处罚', severityName: '严重', validUntil: '2029-01-09', validityName: '有效', points: -10, version: 2 })
+    assert.deepEqual(changed.body().data.attachments.map((a: any) => a.fileName), ['整改通知.png'])
+    const page = (await client.visit('api.credit_subjects.show', { id: S.company }).loginAs(await actor('head'))).body().data
+    assert.deepInclude(page.subject, { score: 89, grade: 'B' })
+    // the same version again is stale: 409 in Chinese, nothing changed
+    const stale = await put(client, 'futian', CR.rectification, { ...EDIT, source: '别的部门', version: 1 })
+    stale.assertStatus(409)
+    assert.match(stale.body().errors?.[0]?.message ?? stale.body().message, /已被他人修改/)
+    // drop the document
+    const dropped = await put(client, 'futian', CR.rectification, { ...EDIT, version: 2, remove_attachments: [1] })
+    dropped.assertStatus(200)
+    assert.deepEqual(dropped.body().data.attachments, [])
+    const unknown = await put(client, 'futian', CR.rectification, { ...EDIT, version: 3, remove_attachments: [1] })
+    unknown.assertStatus(422)
+    assert.deepInclude(unknown.body().errors[0], { field: 'remove_attachments.0', message: '该附件不属于这条信用记录' })
+    const row = await db.from('credit_records').where('id', CR.rectification).firstOrFail()
+    assert.deepInclude(row, { version: 3, source: '福田区住房和建设局', severity: 'grave', updated_by: 2 })
+    // the warehouse: the 行政处罚 count of 园岭一 follows the change
+    await drain()
+    const stats = await client.visit('api.credit_stats.index').qs({ region_id: R.yl1 }).loginAs(await actor('head'))
+    assert.equal(stats.body().meta.totals.penaltyRecords, 1)
+    const { differences } = await reconcileWarehouse()
+    assert.deepEqual(differences.filter((d) => d.table.startsWith('credit')), [])
+  })
+
+  test('修改 input: 422 per field in Chinese; out of reach a 404; streets only read', async ({ client, assert }) => {
+    const refused: [Record<string, unknown>, string, RegExp][] = [
+      [{ ...EDIT, version: 1, category: 'commendation' }, 'category', /不良信息没有该类别/],
+      [{ ...EDIT, version: 1, severity: undefined }, 'severity', /严重程度/],
+      [{ ...EDIT, version: 1, decided_on: '2026-12-08' }, 'decided_on', /晚于今天/],
+      [{ ...EDIT, version: 1, source: '   ' }, 'source', /认定部门/],
+      [{ ...EDIT, version: 0 }, 'version', /版本/],
+      [{ ...EDIT }, 'version', /版本/],
+      [{ ...EDIT, version: 1, attachments: ['nope'] }, 'attachments.0', /附件/],
+    ]
+    for (const [json, field, message] of refused) {
+      const response = await put(client, 'futian', CR.rectification, json)
+      response.assertStatus(422)
+      assert.equal(response.body().errors[0].field, field, JSON.stringify(json))
+      assert.match(response.body().errors[0].message, message)
+    }
+    // a NUL character is refused by the input guard before any validator (400), nothing written
+    ;(await put(client, 'futian', CR.rectification, { ...EDIT, version: 1, source: 'a\u0000b' })).assertStatus(400)
+    // 福田 cannot reach 罗湖's record; none 999999; a street head holds no credit.manage
+    ;(await put(client, 'futian', CR.bottomTen, { ...EDIT, version: 1 })).assertStatus(404)
+    ;(await put(client, 'futian', 999999, { ...EDIT, version: 1 })).assertStatus(404)
+    ;(await put(client, 'head', CR.rectification, { ...EDIT, version: 1 })).assertStatus(403)
+    ;(await remove(client, 'head', CR.rectification, 1)).assertStatus(403)
+    ;(await remove(client, 'futian', CR.bottomTen, 1)).assertStatus(404)
+    const row = await db.from('credit_records').where('id', CR.rectification).firstOrFail()
+    assert.deepInclude(row, { version: 1, category: 'rectification' })
+  })
+
+  test('删除: the record stops counting everywhere (page, score, lists, warehouse); stale is a 409; a deleted record is a 404', async ({ client, assert }) => {
+    const { drain } = await import('#tests/support/warehouse')
+    ;(await remove(client, 'futian', CR.penalty, 2)).assertStatus(409)
+    const deleted = await remove(client, 'futian', CR.penalty, 1)
+    deleted.assertStatus(200)
+    const row = await db.from('credit_records').where('id', CR.penalty).firstOrFail()
+    assert.isNotNull(row.deleted_at)
+    assert.equal(row.deleted_by, 2)
+    // the company loses the −5 of 行政处罚: 100 + 2 + 2 = 104
+    const page = (await client.visit('api.credit_subjects.show', { id: S.company }).loginAs(await actor('head'))).body().data
+    assert.deepInclude(page.subject, { score: 104, grade: 'A' })
+    assert.notInclude(page.records.map((r: any) => r.id), CR.penalty)
+    assert.equal(page.subject.badRecords, 0)
+    const list = (await client.visit('api.credit_records.index').qs({ region_id: R.yuanling }).loginAs(await actor('head'))).body()
+    assert.notInclude(list.data.map((r: any) => r.id), CR.penalty)
+    ;(await remove(client, 'futian', CR.penalty, 2)).assertStatus(404)
+    ;(await put(client, 'futian', CR.penalty, { ...EDIT, version: 2 })).assertStatus(404)
+    await drain()
+    const stats = await client.visit('api.credit_stats.index').qs({ region_id: R.yl2 }).loginAs(await actor('head'))
+    assert.equal(stats.body().meta.totals.penaltyRecords, 0)
+    const trend = await client.visit('api.credit_trend.index').qs({ region_id: R.yuanling, from: '2025-01', to: '2025-01' }).loginAs(await actor('head'))
+    assert.equal(trend.body().data[0].badRecords, 0)
+    const { differences } = await reconcileWarehouse()
+    assert.deepEqual(differences.filter((d) => d.table.startsWith('credit')), [])
   })
 })

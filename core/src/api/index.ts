@@ -96,7 +96,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     /** 共有资金情况 (module 18): 账户流水 and 共享银行统计 */
     commonFunds: commonFundsApi(http),
     /** 信用信息 (module 7): 信用主体查询 and a subject's page */
-    credit: creditApi(http),
+    credit: creditApi(http, options.baseUrl ?? ''),
     /** 党建园地 (module 24): 民意征集 */
     partyBuilding: partyBuildingApi(http),
     /** 平安建设 (module 12): 考核内容配置 and 考核办理 */

@@ -29,12 +29,20 @@ export const credit = defineModule({
     { name: 'credit_subjects.show', method: 'GET', path: 'credit/subjects/:id', access: 'credit.view', label: '信用主体详情', params: { id: 'id' }, scoped: true },
     // entered by the city and district bureaus (streets read): a subject of their region, else 404
     { name: 'credit_records.store', method: 'POST', path: 'credit/subjects/:id/records', access: 'credit.manage', label: '录入信用记录', params: { id: 'id' }, scoped: true },
+    // a record of a subject in the bureau's region (else 404); `version` guards both (409 when stale)
+    { name: 'credit_records.update', method: 'PUT', path: 'credit/records/:id', access: 'credit.manage', label: '修改信用记录', params: { id: 'id' }, scoped: true },
+    { name: 'credit_records.destroy', method: 'DELETE', path: 'credit/records/:id', access: 'credit.manage', label: '删除信用记录', params: { id: 'id' }, scoped: true },
+    // one document per request (magic bytes checked), stored under credit/; a record's `attachments` claims it
+    { name: 'credit_attachments.upload', method: 'POST', path: 'credit/attachments', access: 'credit.manage', label: '上传信用记录附件' },
+    { name: 'credit_attachments.download', method: 'GET', path: 'credit/records/:id/attachments/:attachmentId', access: 'credit.view', label: '下载信用记录附件', params: { id: 'id', attachmentId: 'id' }, scoped: true },
   ],
   pages: [
     { name: 'credit', path: '/credit', title: '信用信息', feature: 'credit.view', apps: ['pc', 'h5'], menu: true },
     { name: 'credit-records', path: '/credit/records', title: '信用记录', feature: 'credit.view', apps: ['pc', 'h5'], menu: true },
     { name: 'credit-subjects', path: '/credit/subjects', title: '信用主体查询', feature: 'credit.view', apps: ['pc', 'h5'], menu: true },
     { name: 'credit-subject', path: '/credit/subjects/:id', title: '信用主体详情', feature: 'credit.view', apps: ['pc', 'h5'] },
+    // PC shows the trend under 信用信息统计's region table
+    { name: 'credit-trend', path: '/credit/trend', title: '信用信息按月趋势', feature: 'credit.view', apps: ['h5'] },
   ],
   tile: { label: '信用信息', icon: 'medal-o', page: 'credit' },
   estateTab: { label: '信用信息', feature: 'credit.view' },

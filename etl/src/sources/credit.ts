@@ -4,11 +4,13 @@
  *
  * The one SQL over credit_records used by the backend (outbox payloads, inside the writer's
  * transaction), the rebuild (row path and bulk COPY), the reconciliation and the drain (found by slug).
- * Nothing is deleted and a record never changes estate, so (estate_id, record_id) is a stable identity.
+ * A record never changes estate, so (estate_id, record_id) is a stable identity; a deleted record stays
+ * in PostgreSQL (`deleted_at`, backend migration 0044) and is mirrored with `deleted = 1` (warehouse
+ * migration 0034): the rollup, the trend and the cube skip it.
  */
 import { CREDIT_CATEGORY_CODES } from '@szpm/warehouse'
 import type { FactSource, Rollup } from '../fact_sources.ts'
-import { payloadObject, requireDate, requireId, requireOneOf as oneOf, sourceRowTopic, toUnixSeconds } from '../payload.ts'
+import { PayloadError, payloadObject, requireDate, requireId, requireOneOf as oneOf, sourceRowTopic, toUnixSeconds } from '../payload.ts'
 import { bulkVersionSelect, sourceFilter, sourceReaders, type SourceQueryOptions } from './source_rows.ts'
 
 export const CREDIT_RECORD_FACTS_TABLE = 'credit_record_facts'
@@ -37,11 +39,13 @@ export type CreditRecordFact = {
   decided_on: string
   /** YYYY-MM-DD, the last day it counts */
   valid_until: string
+  /** 1 when a bureau deleted it (it no longer counts anywhere) */
+  deleted: 0 | 1
 }
 
 const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`
 /** a record as its fact row names it (the warehouse's column order) */
-const COLUMNS = `r.estate_id, r.id as record_id, r.subject_id, s.kind as subject_kind, r.polarity, r.category, coalesce(r.severity, '') as severity, ${day('r.decided_on')} as decided_on, ${day('r.valid_until')} as valid_until`
+const COLUMNS = `r.estate_id, r.id as record_id, r.subject_id, s.kind as subject_kind, r.polarity, r.category, coalesce(r.severity, '') as severity, ${day('r.decided_on')} as decided_on, ${day('r.valid_until')} as valid_until, (r.deleted_at is not null)::int as deleted`
 const FROM = 'from credit_records r join credit_subjects s on s.id = r.subject_id'
 
 function recordSql(options: SourceQueryOptions = {}): string {
@@ -60,6 +64,7 @@ function normalize(row: Record<string, unknown>): CreditRecordFact {
     severity: String(row.severity ?? '') as CreditRecordFact['severity'],
     decided_on: String(row.decided_on),
     valid_until: String(row.valid_until),
+    deleted: Number(row.deleted) === 1 ? 1 : 0,
   }
 }
 
@@ -75,6 +80,10 @@ export function creditRecordFactRow(row: CreditRecordFact, at: string | bigint |
   return { ...row, changed_at: toUnixSeconds(changedAt), version: String(at) }
 }
 
+function invalidDeleted(event: string): never {
+  throw new PayloadError(`${event}: deleted must be 0 or 1`)
+}
+
 export function parseCreditRecord(payload: unknown, event = CREDIT_RECORD_TOPIC): CreditRecordFact {
   const p = payloadObject(payload, event)
   return {
@@ -87,6 +96,8 @@ export function parseCreditRecord(payload: unknown, event = CREDIT_RECORD_TOPIC)
     severity: oneOf(p, 'severity', SEVERITIES, event),
     decided_on: requireDate(p, 'decided_on', event),
     valid_until: requireDate(p, 'valid_until', event),
+    // events written before migration 0044 carry no flag: the record was not deleted
+    deleted: p.deleted === undefined ? 0 : p.deleted === 1 || p.deleted === true ? 1 : p.deleted === 0 || p.deleted === false ? 0 : invalidDeleted(event),
   }
 }
 
@@ -103,8 +114,10 @@ const ROLLUP_COLUMNS = ['estate_id', 'credit_records', 'credit_subject_ids', 'cr
 function estateArrays(facts: string, where: string): string {
   // the category's 1-based code in the cube's order (warehouse/src/cubes/credit.ts)
   const codes = `[${CREDIT_CATEGORY_CODES.map((code) => `'${code}'`).join(', ')}]`
-  const sorted = `SELECT estate_id, count() AS r_records,
-  arraySort(groupArray((record_id, subject_id, toUInt8(polarity = 'good'), toUInt8(polarity = 'bad'), toUInt8(indexOf(${codes}, category)), decided_on, valid_until))) AS r_sorted
+  // deleted records are skipped by -If, not WHERE: ClickHouse 18.16 may move a WHERE on a non-key column
+  // to PREWHERE, which runs before FINAL picks the newest row (an older, undeleted row would survive)
+  const sorted = `SELECT estate_id, countIf(deleted = 0) AS r_records,
+  arraySort(groupArrayIf((record_id, subject_id, toUInt8(polarity = 'good'), toUInt8(polarity = 'bad'), toUInt8(indexOf(${codes}, category)), decided_on, valid_until), deleted = 0)) AS r_sorted
 FROM ${facts} FINAL${where ? ` WHERE ${where}` : ''} GROUP BY estate_id`
   const element = (position: number) => `arrayMap(t -> tupleElement(t, ${position}), r_sorted)`
   return `SELECT estate_id, r_records AS credit_records, ${element(2)} AS credit_subject_ids, ${element(3)} AS credit_good, ${element(4)} AS credit_bad,
@@ -135,7 +148,7 @@ const recordSource: FactSource<CreditRecordFact> = {
   topic: CREDIT_RECORD_TOPIC,
   transformer: sourceRowTopic(CREDIT_RECORD_FACTS_TABLE, parseCreditRecord, creditRecordFactRow),
   bulk: {
-    columns: ['estate_id', 'record_id', 'subject_id', 'subject_kind', 'polarity', 'category', 'severity', 'decided_on', 'valid_until', 'changed_at', 'version'],
+    columns: ['estate_id', 'record_id', 'subject_id', 'subject_kind', 'polarity', 'category', 'severity', 'decided_on', 'valid_until', 'deleted', 'changed_at', 'version'],
     select: (at, changedAt) => `select ${COLUMNS}, ${bulkVersionSelect(at, changedAt)}\n${FROM}`,
   },
   rollups: [creditEstateTotals],
@@ -144,7 +157,7 @@ const recordSource: FactSource<CreditRecordFact> = {
   key: ['record_id'],
   countSql: 'select count(*) from credit_records',
   toFactRow: creditRecordFactRow,
-  fields: ['subject_id', 'subject_kind', 'polarity', 'category', 'severity', 'decided_on', 'valid_until'],
+  fields: ['subject_id', 'subject_kind', 'polarity', 'category', 'severity', 'decided_on', 'valid_until', 'deleted'],
 }
 
 export const factSources: readonly FactSource<any>[] = [recordSource]

@@ -26,6 +26,7 @@ export const PAGE_COMPONENTS: Readonly<Record<string, LazyPage>> = {
   'common-fund-banks': () => import('@/views/common_funds/Banks.vue'),
   'credit-subjects': () => import('@/views/credit/Subjects.vue'),
   'credit-subject': () => import('@/views/credit/SubjectDetail.vue'),
+  'credit-trend': () => import('@/views/credit/Trend.vue'),
   opinions: () => import('@/views/party_building/Opinions.vue'),
   'opinion-detail': () => import('@/views/party_building/OpinionDetail.vue'),
   estate: () => import('@/views/estate/index.vue'),

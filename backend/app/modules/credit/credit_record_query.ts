@@ -50,6 +50,8 @@ export function creditRecordQuery(region: Region, filters: CreditRecordFilters, 
       .join('credit_subjects as cs', 'cs.id', 'r.subject_id')
       .leftJoin('property_companies as pc', 'pc.id', 'cs.company_id')
   )
+  // a deleted record (migration 0044) is in no list and no figure
+  query.whereNull('r.deleted_at')
   if (region.level !== 'city') query.where(`e.${region.level}_id`, region.id)
   if (filters.estate_id) query.where('r.estate_id', filters.estate_id)
   if (filters.subject_kind) query.where('cs.kind', filters.subject_kind)

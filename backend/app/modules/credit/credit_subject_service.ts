@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import clock from '#services/clock'
 import { CREDIT_SUBJECT_KINDS, type CreditSubjectDetail, type CreditSubjectQuery, type CreditSubjectKind, type CreditSubjectRow, type CreditIndicator } from '@szpm/core'
 import type Region from '#models/region'
 import { NotFoundInScope } from '#services/region_scope'
@@ -6,6 +7,12 @@ import type { PersonalDataView } from '#services/masking'
 import { creditGrade, creditScore, creditScoreOf } from '#modules/credit/credit_rules'
 import { subjectKeyword } from '#modules/credit/credit_record_query'
 import { subjectCode, transformCreditRecord } from '#modules/credit/credit_transformer'
+import type { CreditAttachment } from '@szpm/core'
+
+/** what a page shows of a record's attachments (credit_records.attachments; never the storage key) */
+export function publicAttachments(stored: { id: number; fileName: string; sizeBytes: number }[] | null | undefined): CreditAttachment[] {
+  return (stored ?? []).map((file) => ({ id: file.id, fileName: file.fileName, sizeBytes: file.sizeBytes }))
+}
 
 /** 信用主体查询's filters (the API client's query without region and paging; dates YYYY-MM-DD) */
 export type CreditSubjectFilters = Omit<CreditSubjectQuery, 'region_id' | 'page' | 'per_page'>
@@ -42,7 +49,7 @@ function subjectBase(region: Region, filters: CreditSubjectFilters) {
   if (filters.subject_kind) query.where('cs.kind', filters.subject_kind)
   if (filters.polarity || filters.from || filters.to) {
     query.whereExists((records) => {
-      records.from('credit_records as fr').whereRaw('fr.subject_id = cs.id')
+      records.from('credit_records as fr').whereRaw('fr.subject_id = cs.id').whereNull('fr.deleted_at')
       if (filters.polarity) records.where('fr.polarity', filters.polarity)
       if (filters.from) records.where('fr.decided_on', '>=', filters.from)
       if (filters.to) records.where('fr.decided_on', '<=', filters.to)
@@ -65,7 +72,7 @@ function withFigures(query: ReturnType<typeof subjectBase>, asOf: string) {
           count(*) filter (where r.polarity = 'bad' and r.severity = 'minor' and r.decided_on <= ? and r.valid_until >= ?)::int as minor_records,
           count(*) filter (where r.polarity = 'bad' and r.severity = 'serious' and r.decided_on <= ? and r.valid_until >= ?)::int as serious_records,
           count(*) filter (where r.polarity = 'bad' and r.severity = 'grave' and r.decided_on <= ? and r.valid_until >= ?)::int as grave_records
-        from credit_records r where r.subject_id = cs.id
+        from credit_records r where r.subject_id = cs.id and r.deleted_at is null
       ) rc on true`,
       [asOf, asOf, asOf, asOf, asOf, asOf, asOf, asOf, asOf]
     )
@@ -127,8 +134,9 @@ const rate = (part: number, base: number) => (base > 0 ? `${((part * 100) / base
 /**
  * A 物业企业's indicators from the modules that exist, over the estates it manages: 在管面积 (项目管理),
  * 共有资金账户 (共有资金情况: 基本账户 of its estates), 人员培训情况 (宣传培训: completed learning records of its
- * practitioners), 通知公告响应率 (通知发布: receipts of its estates read) and 评价反馈率 (街道社区评价:
- * evaluations of its estates submitted). Rates at two decimals, '-' when the base is 0.
+ * practitioners), 信息公开率 (信息公开: its estates with an announcement published in the last twelve months),
+ * 通知公告响应率 (通知发布: receipts of its estates read), 安全检查情况 ('-': 安全检查 is not built) and 评价反馈率
+ * (街道社区评价: evaluations of its estates submitted). Rates at two decimals, '-' when the base is 0.
  */
 async function companyIndicators(name: string, subject: CreditSubjectRow): Promise<CreditIndicator[]> {
   const estates = db.from('estates').where('company_name', name).select('id')
@@ -141,11 +149,21 @@ async function companyIndicators(name: string, subject: CreditSubjectRow): Promi
     .select(db.raw('count(l.completed_at)::int as completed'))
   const [notices] = await db.from('notice_receipts').whereIn('estate_id', estates.clone()).count('* as receipts').select(db.raw('count(read_at)::int as read'))
   const [evaluations] = await db.from('evaluations').whereIn('estate_id', estates.clone()).count('* as total').select(db.raw('count(submitted_at)::int as submitted'))
+  // 信息公开率: its estates with an announcement published (in force, not voided) in the last twelve months
+  const [disclosed] = await db
+    .from('disclosures')
+    .whereIn('estate_id', estates.clone())
+    .where('state', 'published')
+    .where('published_at', '>=', clock.now().minus({ months: 12 }).toJSDate())
+    .countDistinct('estate_id as estates')
   return [
     { key: 'managedArea', label: '在管面积', value: `${subject.managedArea ?? '0.00'}㎡（${subject.estates ?? 0}个项目）` },
     { key: 'commonFundAccounts', label: '共有资金账户', value: `${Number(funds.accounts)}个（基本账户开户率 ${rate(Number(funds.basic), subject.estates ?? 0)}）` },
+    { key: 'disclosureRate', label: '信息公开率', value: rate(Number(disclosed.estates), subject.estates ?? 0) },
     { key: 'training', label: '人员培训情况', value: rate(Number(learning.completed), Number(learning.enrolled)) },
     { key: 'noticeResponse', label: '通知公告响应率', value: rate(Number(notices.read), Number(notices.receipts)) },
+    // 安全检查 (module 15) is not built yet: no figure to show
+    { key: 'safetyInspections', label: '安全检查情况', value: '-' },
     { key: 'evaluationFeedback', label: '评价反馈率', value: rate(Number(evaluations.submitted), Number(evaluations.total)) },
   ]
 }
@@ -171,9 +189,10 @@ export async function creditSubjectDetail(region: Region, id: number, asOf: stri
     .leftJoin('regions as s', 's.id', 'e.street_id')
     .leftJoin('regions as c', 'c.id', 'e.community_id')
     .where('r.subject_id', id)
+    .whereNull('r.deleted_at')
     .select(
       'r.id', 'r.estate_id', 'e.name as estate_name', 'r.subject_id', 'cs.name as subject_name', 'cs.kind as subject_kind', 'cs.id_number', 'pc.credit_code',
-      'r.polarity', 'r.category', 'r.severity', 'r.source', 'r.document_no',
+      'r.polarity', 'r.category', 'r.severity', 'r.source', 'r.document_no', 'r.attachments', 'r.version',
       db.raw(`to_char(r.decided_on, 'YYYY-MM-DD') as decided_on`),
       db.raw(`to_char(r.valid_until, 'YYYY-MM-DD') as valid_until`),
       db.raw("coalesce(d.name, '') as district_name"), db.raw("coalesce(s.name, '') as street_name"), db.raw("coalesce(c.name, '') as community_name")
@@ -186,5 +205,10 @@ export async function creditSubjectDetail(region: Region, id: number, asOf: stri
     : new Map<number, number>()
   const indicators = subject.kind === 'company' ? await companyIndicators(row.name, subject) : []
   const estates = subject.kind === 'company' ? await managedEstates(row.name, region) : []
-  return { subject, records: records.map((record) => ({ ...record, points: points.get(record.id) ?? null })), indicators, estates }
+  return {
+    subject,
+    records: records.map((record, i) => ({ ...record, points: points.get(record.id) ?? null, attachments: publicAttachments(recordRows[i].attachments), version: Number(recordRows[i].version) })),
+    indicators,
+    estates,
+  }
 }

@@ -2,8 +2,10 @@ import type { HttpContext } from '@adonisjs/core/http'
 import clock from '#services/clock'
 import { personalData } from '#services/masking'
 import { findRegionInScope } from '#services/region_scope'
-import { createCreditRecordValidator, creditSubjectListValidator } from '#modules/credit/credit_validator'
-import { createCreditRecord } from '#modules/credit/credit_record_service'
+import { createCreditRecordValidator, creditSubjectListValidator, deleteCreditRecordValidator, updateCreditRecordValidator } from '#modules/credit/credit_validator'
+import { CREDIT_FOLDER, createCreditRecord, creditAttachment, deleteCreditRecord, updateCreditRecord } from '#modules/credit/credit_record_service'
+import { attachmentStream, storeUpload } from '#modules/notices/notice_attachments'
+import { describeExport } from '#services/audit'
 import { creditSubjectDetail, creditSubjectPage } from '#modules/credit/credit_subject_service'
 
 /** a validated date as YYYY-MM-DD (its local calendar day, as VineJS parsed it) */
@@ -36,5 +38,44 @@ export default class CreditSubjectsController {
     const personal = await personalData(ctx, { target: '信用主体详情' })
     const detail = await creditSubjectDetail(region, Number(ctx.params.id), clock.today(), personal)
     return ctx.response.created({ data: detail.records.find((record) => record.id === id), meta: {} })
+  }
+
+  /** 修改信用记录 (credit.manage): the record as the subject page now lists it */
+  async updateRecord(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(updateCreditRecordValidator)
+    const user = ctx.auth.getUserOrFail()
+    const id = Number(ctx.params.id)
+    const { subjectId } = await updateCreditRecord(user, id, { ...input, decided_on: ymd(input.decided_on)! })
+    const region = await findRegionInScope(user, undefined)
+    const personal = await personalData(ctx, { target: '信用主体详情' })
+    const detail = await creditSubjectDetail(region, subjectId, clock.today(), personal)
+    return { data: detail.records.find((record) => record.id === id), meta: {} }
+  }
+
+  /** 删除信用记录 (credit.manage) */
+  async destroyRecord(ctx: HttpContext) {
+    const { version } = await ctx.request.validateUsing(deleteCreditRecordValidator)
+    const id = Number(ctx.params.id)
+    await deleteCreditRecord(ctx.auth.getUserOrFail(), id, version)
+    return { data: { id }, meta: {} }
+  }
+
+  /** one document for a record (credit.manage): checked by its content, stored under credit/; 201 with its token */
+  async upload(ctx: HttpContext) {
+    const staged = await storeUpload(ctx, ctx.auth.getUserOrFail().id, CREDIT_FOLDER)
+    return ctx.response.created({ data: { token: staged.token, fileName: staged.fileName, sizeBytes: staged.sizeBytes }, meta: {} })
+  }
+
+  /** a document of a record whose subject the user sees; audited (as every `.download`) */
+  async download(ctx: HttpContext) {
+    const recordId = Number(ctx.params.id)
+    const attachment = await creditAttachment(ctx.auth.getUserOrFail(), recordId, Number(ctx.params.attachmentId))
+    const stream = await attachmentStream(attachment.storageKey)
+    describeExport(ctx, { credit_record_id: recordId, attachment_id: attachment.id, file_name: attachment.fileName, size_bytes: attachment.sizeBytes })
+    ctx.response.header('Content-Type', attachment.contentType)
+    ctx.response.header('Content-Length', String(attachment.sizeBytes))
+    ctx.response.header('Content-Disposition', `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
+    ctx.response.header('X-Content-Type-Options', 'nosniff')
+    ctx.response.stream(stream)
   }
 }

@@ -31,6 +31,7 @@ export function transformCreditRecord(row: Record<string, any>, asOf: string, pe
     polarityName: CREDIT_POLARITIES[row.polarity as CreditPolarity] ?? row.polarity,
     category: row.category as CreditCategory,
     categoryName: CREDIT_CATEGORIES[row.category as CreditCategory] ?? row.category,
+    severity: (row.severity ?? null) as CreditSeverity | null,
     severityName: row.severity ? (CREDIT_SEVERITIES[row.severity as CreditSeverity] ?? row.severity) : '',
     decidedOn: row.decided_on,
     validUntil: row.valid_until,

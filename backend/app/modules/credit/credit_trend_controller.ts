@@ -28,9 +28,13 @@ function regionFilter(region: Region): SqlFragment {
  */
 export async function creditTrendRows(region: Region, from: string, to: string): Promise<CreditTrendRow[]> {
   const warehouse = await app.container.make('warehouse')
-  const query = sql`SELECT toString(toYYYYMM(decided_on)) AS ym, count() AS records, countIf(polarity = 'good') AS good, countIf(polarity = 'bad') AS bad
+  // only the key (estate_id) is filtered by WHERE: a record's date changes when it is edited and its
+  // deleted flag when it is deleted, and ClickHouse 18.16 may move a WHERE on such a column to PREWHERE,
+  // before FINAL picks the newest row; the -If conditions run after it
+  const inMonths = sql`deleted = 0 AND decided_on >= ${bind(`${from}-01`, 'Date')} AND toStartOfMonth(decided_on) <= ${bind(`${to}-01`, 'Date')}`
+  const query = sql`SELECT toString(toYYYYMM(decided_on)) AS ym, countIf(${inMonths}) AS records, countIf(${inMonths} AND polarity = 'good') AS good, countIf(${inMonths} AND polarity = 'bad') AS bad
 FROM credit_record_facts FINAL
-WHERE ${regionFilter(region)} AND decided_on >= ${bind(`${from}-01`, 'Date')} AND toStartOfMonth(decided_on) <= ${bind(`${to}-01`, 'Date')}
+WHERE ${regionFilter(region)}
 GROUP BY ym`
   const rows = await fromWarehouse(() => warehouse.query<{ ym: string; records: string | number; good: string | number; bad: string | number }>(query))
   const byMonth = new Map(rows.map((row) => [`${row.ym.slice(0, 4)}-${row.ym.slice(4, 6)}`, row]))

@@ -18,4 +18,8 @@ export default {
   'credit_subjects.index': [CreditSubjectsController, 'index'],
   'credit_subjects.show': [CreditSubjectsController, 'show'],
   'credit_records.store': [CreditSubjectsController, 'storeRecord'],
+  'credit_records.update': [CreditSubjectsController, 'updateRecord'],
+  'credit_records.destroy': [CreditSubjectsController, 'destroyRecord'],
+  'credit_attachments.upload': [CreditSubjectsController, 'upload'],
+  'credit_attachments.download': [CreditSubjectsController, 'download'],
 } satisfies RouteHandlers

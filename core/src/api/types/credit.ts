@@ -19,6 +19,8 @@ export interface CreditRecordRow {
   polarityName: string
   category: CreditCategory
   categoryName: string
+  /** minor / serious / grave for 不良信息, null for 良好信息 */
+  severity: CreditSeverity | null
   /** 一般 / 较重 / 严重 for 不良信息, '' for 良好信息 */
   severityName: string
   /** YYYY-MM-DD */
@@ -56,9 +58,26 @@ export interface CreditSubjectRow {
   grade: CreditGrade | null
 }
 
+/** a document attached to a credit record (PDF, Word, Excel, JPG, PNG; ≤ 10 MB; downloaded through credit_attachments.download) */
+export interface CreditAttachment {
+  id: number
+  fileName: string
+  sizeBytes: number
+}
+
+/** an uploaded file not yet on a record: its token goes into the record's `attachments` */
+export interface CreditUpload {
+  token: string
+  fileName: string
+  sizeBytes: number
+}
+
 /** one record on a subject's page, with what it adds to or takes off the score (null: it does not count) */
 export interface CreditSubjectRecord extends CreditRecordRow {
   points: number | null
+  attachments: CreditAttachment[]
+  /** for 修改 / 删除 (409 when stale) */
+  version: number
 }
 
 /** an indicator of a 物业企业 computed from another module's data ('-' when its base is 0) */
@@ -88,6 +107,17 @@ export interface CreditRecordInput {
   decided_on: string
   source: string
   document_no: string
+  /** tokens of files uploaded through credit_attachments.upload (at most 5 per request) */
+  attachments?: string[]
+}
+
+/**
+ * 修改信用记录 (credit.manage): the same fields but the estate (a record never moves), its `version`
+ * (409 when stale), new uploads in `attachments` and the ids of attachments to drop in `remove_attachments`.
+ */
+export interface CreditRecordUpdate extends Omit<CreditRecordInput, 'estate_id'> {
+  version: number
+  remove_attachments?: number[]
 }
 
 /** 信用主体查询's query string */

@@ -1,12 +1,14 @@
-import { computed, ref } from 'vue'
+import { computed, markRaw, ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { safetyYearOptions, type SafetyItemsMeta } from '@szpm/api'
 import { items } from '@/api/safety'
 import type { StatisticsPageHook } from '@/views/statistics/hooks'
+import AssessmentAction from './AssessmentAction.vue'
 
 /**
  * 平安建设 on the generic statistics pages: the year selector (?year=2026, absent = this year, the
- * server's default), carried into every link; a community's row opens its assessments.
+ * server's default), carried into every link; a community's row opens its assessments, each with 办理
+ * (status, score, remark) for users holding safety.handle (AssessmentAction.vue).
  */
 export function useSafetyYear(): StatisticsPageHook {
   const route = useRoute()
@@ -40,5 +42,6 @@ export function useSafetyYear(): StatisticsPageHook {
       if (answer.year) shown.value = String(answer.year)
     },
     recordLink: () => undefined,
+    rowAction: markRaw(AssessmentAction),
   }
 }

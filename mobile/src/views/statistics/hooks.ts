@@ -3,7 +3,7 @@
  * 街道社区评价's half-year selector: one small hook per module, keyed by slug. A module without a
  * hook gets the plain pages.
  */
-import { computed, type ComputedRef, type WritableComputedRef } from 'vue'
+import { computed, type Component, type ComputedRef, type WritableComputedRef } from 'vue'
 import type { RouteLocationRaw } from 'vue-router'
 import type { Query, RecordRow } from '@szpm/api'
 import { useCommonFundsPage } from '@/views/common_funds/useCommonFundsPage'
@@ -42,6 +42,8 @@ export interface StatisticsPageHook {
   recordLink?(row: RecordRow): RouteLocationRaw | undefined
   /** actions shown under the figures (only those the user may run) */
   actions?: ComputedRef<PageAction[]>
+  /** a component on each record's card (props `row`; emits `changed` to reload the list), e.g. 平安建设's 办理 */
+  rowAction?: Component
 }
 
 function usePlainPage(): StatisticsPageHook {

@@ -16,6 +16,8 @@ export interface RecordItem {
   tag: { text: string; type: ReturnType<typeof statusTag> } | null
   details: { key: string; label: string; value: string }[]
   to: RouteLocationRaw | undefined
+  /** the row as listed (for the hook's row action) */
+  row: RecordRow
 }
 
 /**
@@ -88,6 +90,7 @@ export function useStatisticsRecords() {
         .filter((column) => row[column.key] !== null && row[column.key] !== undefined && row[column.key] !== '')
         .map((column) => ({ key: column.key, label: column.label, value: recordText(column, row) })),
       to: rowLink(row),
+      row,
     }))
   )
 
@@ -107,6 +110,7 @@ export function useStatisticsRecords() {
   return {
     ...list,
     title: page.title,
+    rowAction: hook.rowAction,
     backTo: h5Page(statisticsPage(moduleBySlug(slug)!))?.path ?? '/',
     searchPlaceholder: keyword ? `搜索${keyword.label}` : '',
     hasSearch: Boolean(keyword),
