@@ -75,6 +75,9 @@ export default await Env.create(new URL('../', import.meta.url), {
   QWEATHER_API_HOST: Env.schema.string.optional(),
   QWEATHER_TIMEOUT_MS: Env.schema.number.optional(),
   QWEATHER_RETRIES: Env.schema.number.optional(),
+  // 招标投标进度 (app/modules/tenders/bidding_config.ts): the bidding platform's shared HMAC secret and the timestamp window
+  BIDDING_WEBHOOK_SECRET: Env.schema.secret.optional(),
+  BIDDING_WEBHOOK_WINDOW_SECONDS: Env.schema.number.optional(),
 
   // 共有资金情况 (config/common_funds.ts): days to open the account after the 业主大会 filing, rectification period
   COMMON_FUNDS_OPEN_DAYS: Env.schema.number.optional(),
