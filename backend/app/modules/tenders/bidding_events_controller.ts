@@ -5,6 +5,7 @@ import { biddingConfig } from '#modules/tenders/bidding_config'
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '#modules/tenders/bidding_signature'
 import clock from '#services/clock'
 import { errors as vineErrors } from '@vinejs/vine'
+import { DateTime } from 'luxon'
 import { TENDER_STAGES } from '@szpm/core'
 
 const UNAUTHORIZED = {
@@ -33,8 +34,10 @@ export default class BiddingEventsController {
     })
     if (problem) return response.status(401).send({ errors: [{ message: UNAUTHORIZED[problem], rule: problem }] })
     const input = await request.validateUsing(biddingEventValidator)
-    const occurredAt = new Date(input.occurred_at)
-    if (Number.isNaN(occurredAt.getTime())) {
+    // Luxon refuses impossible dates (2026-02-31) that Date would roll over into March
+    const parsed = DateTime.fromISO(input.occurred_at, { setZone: true })
+    const occurredAt = parsed.toJSDate()
+    if (!parsed.isValid) {
       throw new vineErrors.E_VALIDATION_ERROR([{ field: 'occurred_at', message: '发生时间不是有效的时间', rule: 'date' }])
     }
     const result = await this.#service.ingest({ ...input, occurred_at: occurredAt }, request.body())
