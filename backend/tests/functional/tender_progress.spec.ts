@@ -6,6 +6,9 @@ import { readSheet } from '#tests/support/excel'
 import { seedTender, signedEvent } from '#tests/support/tenders'
 import { signBody } from '#modules/tenders/bidding_signature'
 import clock from '#services/clock'
+import env from '#start/env'
+import { replayFiling, startBiddingStub } from '../../stubs/bidding_stub.ts'
+import { DEV_BIDDING_SECRET } from '#modules/tenders/bidding_signature'
 
 const at = (moment: string) => clock.travelTo(`${moment}+08:00`)
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300, 0x20)])
@@ -108,6 +111,33 @@ test.group('招标投标进度 · the bidding platform\'s signed stages', (group
     assert.equal(detail.body().data.currentStage, 'opening')
     assert.equal(detail.body().data.currentStageName, '开标')
     assert.deepEqual(detail.body().data.stages.map((stage: any) => [stage.stageName, stage.late]), [['发布公告', false], ['报名', true], ['开标', false]])
+  })
+})
+
+test.group('招标投标进度 · the bidding platform stub', (group) => {
+  group.each.setup(async () => {
+    await resetWorld()
+  })
+
+  test('the stub moves approved filings one stage per step, signed; replaying one filing sends the rest and repeats nothing', async ({ assert }) => {
+    const tender = await seedTender()
+    const platformUrl = `http://${env.get('HOST')}:${env.get('PORT')}`
+    const stub = await startBiddingStub({ platformUrl, secret: DEV_BIDDING_SECRET, approvedFilings: async () => [tender.filingNo], stepSeconds: 0 })
+    try {
+      assert.deepEqual((await stub.tick()).map((event) => [event.stage, event.status]), [['announcement', 201]])
+      assert.deepEqual((await stub.tick()).map((event) => [event.stage, event.status]), [['registration', 201]])
+      const replayed = await replayFiling({ platformUrl, secret: DEV_BIDDING_SECRET, filingNo: tender.filingNo })
+      assert.deepEqual(replayed.map((event) => event.status), [200, 200, 201, 201, 201, 201])
+      assert.deepEqual(
+        (await db.from('tender_progress_events').where('tender_id', tender.id).orderBy('stage_order')).map((row) => row.stage),
+        ['announcement', 'registration', 'opening', 'evaluation', 'award', 'publicity'],
+      )
+      // signed with another secret, the platform refuses it
+      const wrong = await replayFiling({ platformUrl, secret: 'wrong', filingNo: tender.filingNo })
+      assert.deepEqual(wrong.map((event) => event.status), [401])
+    } finally {
+      await stub.close()
+    }
   })
 })
 
