@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import type { Browser, BrowserContext, Page } from 'playwright'
-import { loginOnPc } from '#tests/support/browser'
+import { loginOnH5, loginOnPc } from '#tests/support/browser'
 import { resetWorld, type WorldUser } from '#tests/support/world'
 import { seedTender } from '#tests/support/tenders'
 import { DEV_BIDDING_SECRET } from '#modules/tenders/bidding_signature'
@@ -72,6 +72,30 @@ test.group('招标投标进度查询 · PC', (group) => {
       await page.locator(`[data-test="timeline-${tender.id}"]`, { hasText: '【补遗】关于服务期限的补遗' }).waitFor()
     } finally {
       await handler.context.close()
+    }
+  })
+
+  test('H5: 招标备案 → 进度查询 shows the current stage; the filing shows the timeline and the clarification', async ({ browser, assert }) => {
+    const tender = await seedTender()
+    const platform = { platformUrl: base(), secret: DEV_BIDDING_SECRET, filingNo: tender.filingNo }
+    assert.equal((await sendStage({ ...platform, stage: 'announcement', occurredAt: new Date(Date.now() - 600_000) })).status, 201)
+    await db.table('tender_clarifications').insert({
+      tender_id: tender.id, kind: 'clarification', title: '现场踏勘安排', content: '<p>踏勘时间另行通知</p>', published_at: new Date(), published_by: 11, publisher_name: '翠园业委会主任（业委会主任）',
+    })
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
+    try {
+      const page = await context.newPage()
+      await loginOnH5(page, 'handler')
+      await page.goto(`${base()}/m/tenders`)
+      await page.getByText('进度查询').click()
+      await page.waitForURL((url) => url.pathname === '/m/tender-progress')
+      const row = page.locator(`[data-test="progress-${tender.id}"]`)
+      await row.getByText('发布公告').waitFor()
+      await row.click()
+      await page.locator('[data-test="tender-progress-timeline"]').getByText('发布公告').waitFor()
+      assert.include(await page.locator('[data-test="tender-clarifications"]').innerText(), '【澄清】现场踏勘安排')
+    } finally {
+      await context.close()
     }
   })
 })
