@@ -18,7 +18,8 @@ export default defineConfig({
   },
   csrf: {
     enabled: true,
-    exceptRoutes: [],
+    // the bidding platform's inbound stages are signed (HMAC + timestamp), not a browser form
+    exceptRoutes: (ctx) => ctx.route?.name === 'api.bidding_events.store',
     enableXsrfCookie: true,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

@@ -79,6 +79,9 @@ export default await Env.create(new URL('../', import.meta.url), {
   MAP_TILE_URL: Env.schema.string.optional(),
   MAP_TILE_ATTRIBUTION: Env.schema.string.optional(),
   MAP_TILE_CRS: Env.schema.enum.optional(['wgs84', 'gcj02'] as const),
+  // 招标投标进度 (app/modules/tenders/bidding_config.ts): the bidding platform's shared HMAC secret and the timestamp window
+  BIDDING_WEBHOOK_SECRET: Env.schema.secret.optional(),
+  BIDDING_WEBHOOK_WINDOW_SECONDS: Env.schema.number.optional(),
 
   // 共有资金情况 (config/common_funds.ts): days to open the account after the 业主大会 filing, rectification period
   COMMON_FUNDS_OPEN_DAYS: Env.schema.number.optional(),

@@ -18,7 +18,10 @@ function localAppKey() {
 }
 
 /** Ports of the local SMS / WeChat / QWeather stubs `npm start` runs (backend/stubs/serve.ts). */
-export const STUB_PORTS = { sms: 3391, wechat: 3392, weather: 3394 }
+export const STUB_PORTS = {
+  sms: 3391, wechat: 3392, weather: 3394,
+  bidding: 3393,
+}
 
 /**
  * True when `npm start` should run the stubs: not in production, and no real SMS gateway / WeChat
@@ -31,6 +34,11 @@ export function usesIdentityStubs(env = process.env) {
 /** True when `npm start` should run the QWeather stub: not in production, no QWeather host or key configured. */
 export function usesWeatherStub(env = process.env) {
   return env.NODE_ENV !== 'production' && !env.QWEATHER_API_HOST && !env.QWEATHER_API_KEY
+}
+
+/** True when `npm start` should run the bidding-platform stub (招标投标进度): not in production, not switched off (BIDDING_STUB=off). */
+export function usesBiddingStub(env = process.env) {
+  return env.NODE_ENV !== 'production' && env.BIDDING_STUB !== 'off'
 }
 
 /** SMS_* / WECHAT_* pointing at the local stubs, for the dev profile when nothing is configured. */

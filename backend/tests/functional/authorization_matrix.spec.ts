@@ -382,6 +382,13 @@ const TARGETS: Record<string, RouteCase> = {
   'tenders.resubmit': { target: () => ({ params: { id: 999999 }, json: { tenderer_name: '矩阵', title: '矩阵招标', tender_method: 'public', contact_name: '矩阵', contact_phone: '13800000000', version: 1 } }), outcome: everyone(404) },
   'tenders.first_review': { target: () => ({ params: { id: 999999 }, json: { opinion: 'agree', version: 1 } }), outcome: everyone(404) },
   'tenders.final_review': { target: () => ({ params: { id: 999999 }, json: { decision: 'approve', version: 1 } }), outcome: everyone(404) },
+  'tender_progress.index': { target: (p) => ({ qs: { estate_id: ESTATE_IN[p] } }) },
+  'tender_progress.export': { target: (p) => ({ qs: { estate_id: ESTATE_IN[p] } }) },
+  'tender_progress.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'tender_clarifications.store': { target: () => ({ params: { id: 999999 }, json: { kind: 'clarification', title: '矩阵澄清', content: '<p>矩阵</p>' } }), outcome: everyone(404) },
+  'tender_clarification_files.download': { target: () => ({ params: { id: 999999, attachmentId: 1 } }), outcome: everyone(404) },
+  // public but signed: without the platform's signature every caller is a 401
+  'bidding_events.store': { target: () => ({ json: { event_id: 'matrix', filing_no: 'ZBBA-2026-000001', stage: 'announcement', occurred_at: '2026-11-28T10:00:00+08:00' } }) },
   // 信息公开: templates are kept by the city (others holding disclosures.manage: 403); street accounts publish for their street's estates (the
   // bureaus: 403; another street's estate: 404); no announcement 999999; 公示公告 is everyone's own
   'disclosure_templates.index': { target: none },

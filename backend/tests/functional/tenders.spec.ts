@@ -4,6 +4,7 @@ import { E, R, USERS, resetWorld, type WorldUser } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
 import { resetCalendar } from '#tests/support/calendar'
 import { readSheet } from '#tests/support/excel'
+import { pdfText } from '#tests/support/pdf_text'
 import clock from '#services/clock'
 import { remindTenders } from '#modules/tenders/remind_tenders'
 import { receiptContent, receiptDigest } from '#modules/tenders/tender_receipt'
@@ -131,6 +132,11 @@ test.group('招标文件备案 · filing and the two-level review', (group) => {
     assert.include(content.firstReview, '拟同意：与表决一致')
     assert.include(content.finalReview, '园岭负责人')
     assert.match(content.verifyUrl, new RegExp(`/tenders/${filed.id}$`))
+    // on top of the digest: the text read back from the PDF itself (PDF.js), what a reader's copy or search sees
+    const text = (await pdfText(first.pdf)).join('\n')
+    for (const expected of ['招标文件备案回执', `备案编号：${filed.filingNo}`, content.estate, content.tenderer, content.firstReview, content.finalReview, content.approvedOn, '经审核，上述招标文件已予备案。', `校验码：${first.digest}`]) {
+      assert.include(text, expected)
+    }
     // audited as an export; the sibling street cannot print it
     assert.equal(await db.from('audit_logs').where({ action: 'export', route: 'api.tender_receipts.download', outcome: 'success' }).count('* as n').then((r) => Number(r[0].n)), 2)
     ;(await client.get(`/api/v1/tenders/${filed.id}/receipt`).loginAs(await actor('nanyuan'))).assertStatus(404)

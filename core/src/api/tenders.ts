@@ -1,6 +1,6 @@
 /** 招标投标管理 (module 21): 招标文件备案, its two-level review and the uploads. */
 import { uploadFile, type Http, type Query } from './http.ts'
-import type { PageMeta, TenderDetail, TenderFinalReviewInput, TenderFirstReviewInput, TenderInput, TenderQuery, TenderResubmitInput, TenderRow, TenderUpload } from './types.ts'
+import type { PageMeta, TenderClarificationInput, TenderProgressDetail, TenderProgressQuery, TenderProgressRow, TenderDetail, TenderFinalReviewInput, TenderFirstReviewInput, TenderInput, TenderQuery, TenderResubmitInput, TenderRow, TenderUpload } from './types.ts'
 
 export function tendersApi(http: Http, baseUrl: string) {
   return {
@@ -16,5 +16,12 @@ export function tendersApi(http: Http, baseUrl: string) {
     resubmit: (id: number, input: TenderResubmitInput) => http.call<TenderDetail>('tenders.resubmit', { params: { id }, body: input }),
     firstReview: (id: number, input: TenderFirstReviewInput) => http.call<TenderDetail>('tenders.first_review', { params: { id }, body: input }),
     finalReview: (id: number, input: TenderFinalReviewInput) => http.call<TenderDetail>('tenders.final_review', { params: { id }, body: input }),
+    /** 招标投标进度查询 */
+    progressList: (query: TenderProgressQuery = {}) => http.call<TenderProgressRow[], PageMeta>('tender_progress.index', { query: query as Query }),
+    progressExportUrl: (query: TenderProgressQuery = {}) => http.url('tender_progress.export', { query: query as Query }),
+    /** one filing's stages and 澄清与补遗 */
+    progress: (id: number) => http.call<TenderProgressDetail>('tender_progress.show', { params: { id } }),
+    clarify: (id: number, input: TenderClarificationInput) => http.call<TenderProgressDetail>('tender_clarifications.store', { params: { id }, body: input }),
+    clarificationFileUrl: (id: number, attachmentId: number) => http.url('tender_clarification_files.download', { params: { id, attachmentId } }),
   }
 }

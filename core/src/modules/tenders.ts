@@ -25,6 +25,16 @@ export type TenderFinalDecision = keyof typeof TENDER_FINAL_DECISIONS
 export const TENDER_REVIEW_REMINDER = '请核对：所附《物业服务招标文件》须与业主大会表决通过的内容一致（招标范围、服务标准、合同期限、评标办法等），不一致的应拟不同意并说明理由。'
 
 /**
+ * 招标投标进度 stages the bidding platform reports (POST integrations/bidding/events), in their order;
+ * a report may skip a stage, never go back (docs/tenders.md → 招标投标进度查询)
+ */
+export const TENDER_STAGES = { announcement: '发布公告', registration: '报名', opening: '开标', evaluation: '评标', award: '定标', publicity: '中标公示' } as const
+export type TenderStage = keyof typeof TENDER_STAGES
+/** 澄清与补遗: what the tenderer publishes about an approved filing while bidding runs */
+export const TENDER_CLARIFICATION_KINDS = { clarification: '澄清', addendum: '补遗' } as const
+export type TenderClarificationKind = keyof typeof TENDER_CLARIFICATION_KINDS
+
+/**
  * 招标投标管理 (module 21), first part: 招标文件备案 with the two-level review (domain-rules.md §2–3).
  * The owners' committee director (estate-side account, `estates.own`) files for their estate; a street
  * handler registers a developer's (建设单位) filing on its behalf, since developers have no account.
@@ -49,10 +59,19 @@ export const tenders = defineModule({
     { name: 'tenders.resubmit', method: 'POST', path: 'tenders/:id/resubmit', access: ['estates.own', 'tenders.handle'], label: '修改后重新提交', params: { id: 'id' }, scoped: true },
     { name: 'tenders.first_review', method: 'POST', path: 'tenders/:id/first-review', access: 'tenders.handle', label: '招标文件初审', params: { id: 'id' }, scoped: true },
     { name: 'tenders.final_review', method: 'POST', path: 'tenders/:id/final-review', access: 'tenders.approve', label: '招标文件终审', params: { id: 'id' }, scoped: true },
+    // 招标投标进度查询 and 澄清与补遗 (docs/tenders.md)
+    { name: 'tender_progress.index', method: 'GET', path: 'tender-progress', access: ['tenders.view', 'estates.own'], label: '招标投标进度查询', scoped: true, query: ['region_id', 'estate_id', 'stage', 'q', 'page', 'per_page'] },
+    { name: 'tender_progress.export', method: 'GET', path: 'tender-progress/export', access: 'tenders.export', label: '导出招标投标进度', scoped: true, query: ['region_id', 'estate_id', 'stage', 'q'] },
+    { name: 'tender_progress.show', method: 'GET', path: 'tenders/:id/progress', access: ['tenders.view', 'estates.own'], label: '招标投标进度与澄清补遗', params: { id: 'id' }, scoped: true },
+    { name: 'tender_clarifications.store', method: 'POST', path: 'tenders/:id/clarifications', access: ['estates.own', 'tenders.handle'], label: '发布澄清与补遗', params: { id: 'id' }, scoped: true },
+    { name: 'tender_clarification_files.download', method: 'GET', path: 'tenders/:id/clarification-files/:attachmentId', access: ['tenders.view', 'estates.own'], label: '下载澄清与补遗附件', params: { id: 'id', attachmentId: 'id' }, scoped: true },
+    // the bidding platform's inbound stages: no session, HMAC-SHA256 over timestamp + body (backend/app/modules/tenders/bidding_signature.ts)
+    { name: 'bidding_events.store', method: 'POST', path: 'integrations/bidding/events', access: 'public', label: '招标平台进度回传' },
   ],
   pages: [
     { name: 'tenders', path: '/tenders', title: '招标文件备案', feature: ['tenders.view', 'estates.own'], apps: ['pc', 'h5'], menu: true },
     { name: 'tender-detail', path: '/tenders/:id(\\d+)', title: '招标文件备案详情', feature: ['tenders.view', 'estates.own'], apps: ['pc', 'h5'] },
+    { name: 'tender-progress', path: '/tender-progress', title: '招标投标进度查询', feature: ['tenders.view', 'estates.own'], apps: ['pc', 'h5'], menu: true },
   ],
   tile: { label: '招标备案', icon: 'description', page: 'tenders' },
   processes: [{ name: 'tender', label: '招标文件备案', todoPage: 'tender-detail' }],

@@ -52,6 +52,7 @@ const PAGE_VIEWS: Readonly<Record<string, Lazy>> = {
   'areas-equipment': () => import('@/views/areas/equipment/index.vue'),
   tenders: () => import('@/views/tenders/list/index.vue'),
   'tender-detail': () => import('@/views/tenders/detail/index.vue'),
+  'tender-progress': () => import('@/views/tenders/progress/index.vue'),
   disclosures: () => import('@/views/disclosures/list/index.vue'),
   'disclosure-publish': () => import('@/views/disclosures/publish/index.vue'),
   'disclosure-templates': () => import('@/views/disclosures/templates/index.vue'),

@@ -39,6 +39,7 @@ export const PAGE_COMPONENTS: Readonly<Record<string, LazyPage>> = {
   'dispute-detail': () => import('@/views/disputes/Detail.vue'),
   tenders: () => import('@/views/tenders/Tenders.vue'),
   'tender-detail': () => import('@/views/tenders/TenderDetail.vue'),
+  'tender-progress': () => import('@/views/tenders/TenderProgress.vue'),
   disclosures: () => import('@/views/disclosures/DisclosureList.vue'),
   'disclosure-detail': () => import('@/views/disclosures/DisclosureDetail.vue'),
   'disclosure-board': () => import('@/views/disclosures/DisclosureList.vue'),

@@ -5,6 +5,8 @@
 import type { RouteHandlers } from '#start/route_handlers'
 
 const TendersController = () => import('#modules/tenders/tenders_controller')
+const TenderProgressController = () => import('#modules/tenders/tender_progress_controller')
+const BiddingEventsController = () => import('#modules/tenders/bidding_events_controller')
 
 export default {
   'tenders.index': [TendersController, 'index'],
@@ -17,4 +19,10 @@ export default {
   'tenders.resubmit': [TendersController, 'resubmit'],
   'tenders.first_review': [TendersController, 'firstReview'],
   'tenders.final_review': [TendersController, 'finalReview'],
+  'tender_progress.index': [TenderProgressController, 'index'],
+  'tender_progress.export': [TenderProgressController, 'export'],
+  'tender_progress.show': [TenderProgressController, 'show'],
+  'tender_clarifications.store': [TenderProgressController, 'clarify'],
+  'tender_clarification_files.download': [TenderProgressController, 'download'],
+  'bidding_events.store': [BiddingEventsController, 'store'],
 } satisfies RouteHandlers

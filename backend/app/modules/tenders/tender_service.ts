@@ -101,6 +101,11 @@ export default class TenderService {
     return { query }
   }
 
+  /** the scoped filings query (tenders t, estates e, regions c / s) for other readers of filings (招标投标进度查询) */
+  scopedQuery(user: User, filters: Pick<TenderFilters, 'region_id' | 'estate_id'> = {}) {
+    return this.#scoped(user, filters)
+  }
+
   async list(user: User, filters: TenderFilters & { page: number; perPage: number }) {
     const { query } = await this.#scoped(user, filters)
     if (filters.state) query.where('t.state', filters.state)

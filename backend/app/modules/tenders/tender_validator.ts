@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import { labelled } from '#validators/messages'
 import { idField, pageField, perPageField, versionField } from '#validators/numbers'
-import { TENDER_FINAL_DECISIONS, TENDER_FIRST_OPINIONS, TENDER_METHODS, TENDER_SLA_BUCKETS, TENDER_STATES, TENDERER_KINDS } from '@szpm/core'
+import { TENDER_CLARIFICATION_KINDS, TENDER_FINAL_DECISIONS, TENDER_FIRST_OPINIONS, TENDER_METHODS, TENDER_SLA_BUCKETS, TENDER_STAGES, TENDER_STATES, TENDERER_KINDS } from '@szpm/core'
 
 /** the Chinese names of this module's fields (the shared ones — estate_id, version, page … — are in #validators/messages) */
 const LABELS = {
@@ -55,3 +55,37 @@ export const finalReviewValidator = labelled(vine.create({
   decision: vine.enum(keys(TENDER_FINAL_DECISIONS)),
   remark: vine.string().trim().maxLength(500).optional().nullable(),
 }), LABELS)
+
+// 招标投标进度查询, 澄清与补遗 and the bidding platform's stages (tender_progress_controller.ts)
+const PROGRESS_LABELS = {
+  stage: '招标阶段', kind: '类型', title: '标题', content: '内容', attachments: '附件', 'attachments.*': '附件',
+  event_id: '事件编号', filing_no: '备案编号', occurred_at: '发生时间', note: '说明',
+}
+
+export const progressListValidator = labelled(vine.create({
+  region_id: id().optional(),
+  estate_id: id().optional(),
+  stage: vine.enum([...keys(TENDER_STAGES), 'none' as const]).optional(),
+  q: vine.string().trim().maxLength(50).optional(),
+  page: pageField().optional(),
+  per_page: perPageField().optional(),
+}), PROGRESS_LABELS)
+
+export const clarificationValidator = labelled(vine.create({
+  kind: vine.enum(keys(TENDER_CLARIFICATION_KINDS)),
+  title: vine.string().trim().minLength(2).maxLength(100),
+  /** rich text, sanitised by the service (an empty result is refused there) */
+  content: vine.string().trim().minLength(1).maxLength(20000),
+  attachments: vine.array(vine.string().trim().uuid()).maxLength(10).optional(),
+}), PROGRESS_LABELS)
+
+/** ISO 8601 with seconds and an offset (Z or ±hh:mm), as the platform sends times */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2})$/
+
+export const biddingEventValidator = labelled(vine.create({
+  event_id: vine.string().trim().minLength(1).maxLength(64).regex(/^[A-Za-z0-9._:-]+$/),
+  filing_no: vine.string().trim().regex(/^ZBBA-\d{4}-\d{6,}$/),
+  stage: vine.enum(keys(TENDER_STAGES)),
+  occurred_at: vine.string().trim().regex(ISO_TIME),
+  note: vine.string().trim().maxLength(500).optional(),
+}), PROGRESS_LABELS, { 'occurred_at.regex': '发生时间须为带时区的 ISO 8601 时间，如 2026-12-01T09:30:00+08:00' })

@@ -1,5 +1,5 @@
 /** Wire types of 招标投标管理 (module 21): 招标文件备案. */
-import type { TenderFinalDecision, TenderFirstOpinion, TenderMethod, TenderSlaBucket, TenderState, TendererKind } from '../../modules/tenders.ts'
+import type { TenderClarificationKind, TenderFinalDecision, TenderFirstOpinion, TenderMethod, TenderSlaBucket, TenderStage, TenderState, TendererKind } from '../../modules/tenders.ts'
 import type { PageMeta } from './common.ts'
 import type { WorkflowHistoryEntry } from './todos.ts'
 
@@ -120,3 +120,85 @@ export interface TenderUpload {
 }
 
 export type TenderListMeta = PageMeta
+
+/** one stage the bidding platform reported (招标投标进度) */
+export interface TenderProgressStage {
+  stage: TenderStage
+  stageName: string
+  /** ISO time the stage happened on the platform */
+  occurredAt: string
+  /** ISO time the platform reported it */
+  receivedAt: string
+  /** reported after a later stage (补报): shown in stage order, never moves the current stage back */
+  late: boolean
+  note: string
+}
+
+export interface TenderClarificationFile {
+  id: number
+  fileName: string
+  contentType: string
+  sizeBytes: number
+}
+
+/** 澄清与补遗 */
+export interface TenderClarification {
+  id: number
+  kind: TenderClarificationKind
+  kindName: string
+  title: string
+  /** sanitised HTML (the rich-text allow-list) */
+  content: string
+  publishedAt: string
+  publishedBy: string
+  attachments: TenderClarificationFile[]
+}
+
+/** a filing in 招标投标进度查询: its current stage, its timeline and its clarifications */
+export interface TenderProgressRow {
+  id: number
+  filingNo: string
+  estateId: number
+  estateName: string
+  communityName: string
+  streetName: string
+  title: string
+  tendererName: string
+  tendererKindName: string
+  /** when the filing was approved (已备案) */
+  approvedAt: string | null
+  /** null = nothing reported yet (未开始) */
+  currentStage: TenderStage | null
+  currentStageName: string
+  stages: TenderProgressStage[]
+  clarifications: Omit<TenderClarification, 'content' | 'attachments'>[]
+}
+
+/** tenders/:id/progress: the timeline, the clarifications and whether the user may publish one */
+export interface TenderProgressDetail {
+  currentStage: TenderStage | null
+  currentStageName: string
+  stages: TenderProgressStage[]
+  clarifications: TenderClarification[]
+  /** the tenderer (业委会主任, or the street handler for a developer) of an approved filing, before 定标 */
+  canClarify: boolean
+}
+
+export interface TenderProgressQuery {
+  region_id?: number
+  estate_id?: number
+  /** a stage, or `none` (nothing reported yet) */
+  stage?: TenderStage | 'none'
+  q?: string
+  page?: number
+  per_page?: number
+}
+
+export interface TenderClarificationInput {
+  kind: TenderClarificationKind
+  title: string
+  /** rich text; sanitised by the server */
+  content: string
+  /** tokens of files uploaded through tenders/attachments */
+  attachments?: string[]
+}
