@@ -55,7 +55,7 @@ export default class BallotService {
    */
   async castByOwner(userId: number, input: CastBallot): Promise<CastResult> {
     return db.transaction(async (trx) => {
-      const replay = await this.#replay(trx, input)
+      const replay = await this.#replay(trx, input, userId)
       if (replay) return replay
       const topic = await this.#openTopic(trx, input.topicId)
       // the account's bound owner who is on the register for this house (first owner or a co-owner)
@@ -88,7 +88,7 @@ export default class BallotService {
       const ballots: PaperCastResult['ballots'] = []
       for (const choice of input.choices) {
         const cast: CastBallot = { topicId: choice.topicId, houseId: input.houseId, choice: choice.choice, requestId: input.requestId }
-        const replay = await this.#replay(trx, cast)
+        const replay = await this.#replay(trx, cast, userId)
         if (replay) {
           ballots.push({ topicId: choice.topicId, ...replay })
           continue
@@ -103,12 +103,15 @@ export default class BallotService {
     })
   }
 
-  async #replay(trx: TransactionClientContract, input: CastBallot): Promise<CastResult | null> {
+  async #replay(trx: TransactionClientContract, input: CastBallot, userId: number): Promise<CastResult | null> {
     const earlier = await trx.from('voting_ballots').where({ topic_id: input.topicId, request_id: input.requestId })
-      .select('id', 'house_id', 'choice', 'cast_at').first()
+      .select('id', 'house_id', 'choice', 'cast_at', 'user_id').first()
     if (!earlier) return null
-    // the key names one request: reusing it for another house or choice is a client's bug, not a replay
-    if (Number(earlier.house_id) !== input.houseId || earlier.choice !== input.choice) refuse('request_id', '请求编号已被另一张选票使用')
+    // the key names one request of one account: reusing it for another house or choice, or from another
+    // account (who would otherwise learn a ballot's id and choice by guessing), is no replay
+    if (Number(earlier.user_id) !== userId || Number(earlier.house_id) !== input.houseId || earlier.choice !== input.choice) {
+      refuse('request_id', '请求编号已被另一张选票使用')
+    }
     return { ballotId: Number(earlier.id), choice: earlier.choice, castAt: earlier.cast_at, replayed: true }
   }
 
@@ -135,7 +138,7 @@ export default class BallotService {
       [input.topicId, input.houseId, input.choice, by.channel, by.userId, by.ownerId, by.scanPath, input.requestId, castAt] as any[])
     if (inserted.rows.length === 0) {
       // a concurrent double submit with the same key committed first: it is this request's ballot
-      const replay = await this.#replay(trx, input)
+      const replay = await this.#replay(trx, input, by.userId)
       if (replay) return replay
     }
     const ballotId = Number(inserted.rows[0].id)
