@@ -130,11 +130,20 @@ export default class BallotService {
   async #insert(trx: TransactionClientContract, input: CastBallot,
     by: { channel: 'h5' | 'paper'; userId: number; ownerId: number | null; scanPath: string | null }): Promise<CastResult> {
     const castAt = clock.now().toJSDate()
+    // one round trip: the ballot, and the house's standing ballot replaced by it — the later ballot (the
+    // higher id) stands, whichever of two concurrent ballots of a house commits first
     const inserted = await trx.rawQuery(
-      `INSERT INTO voting_ballots (topic_id, house_id, choice, channel, user_id, owner_id, scan_path, request_id, cast_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (topic_id, request_id) DO NOTHING
-       RETURNING id`,
+      `WITH ballot AS (
+         INSERT INTO voting_ballots (topic_id, house_id, choice, channel, user_id, owner_id, scan_path, request_id, cast_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (topic_id, request_id) DO NOTHING
+         RETURNING id, topic_id, house_id, choice
+       ), standing AS (
+         INSERT INTO voting_standing_ballots (topic_id, house_id, ballot_id, choice) SELECT topic_id, house_id, id, choice FROM ballot
+         ON CONFLICT (topic_id, house_id) DO UPDATE SET ballot_id = EXCLUDED.ballot_id, choice = EXCLUDED.choice
+         WHERE voting_standing_ballots.ballot_id < EXCLUDED.ballot_id
+       )
+       SELECT id FROM ballot`,
       [input.topicId, input.houseId, input.choice, by.channel, by.userId, by.ownerId, by.scanPath, input.requestId, castAt] as any[])
     if (inserted.rows.length === 0) {
       // a concurrent double submit with the same key committed first: it is this request's ballot
@@ -142,12 +151,6 @@ export default class BallotService {
       if (replay) return replay
     }
     const ballotId = Number(inserted.rows[0].id)
-    // the later ballot (the higher id) stands, whichever of two concurrent ballots of a house commits first
-    await trx.rawQuery(
-      `INSERT INTO voting_standing_ballots (topic_id, house_id, ballot_id, choice) VALUES (?, ?, ?, ?)
-       ON CONFLICT (topic_id, house_id) DO UPDATE SET ballot_id = EXCLUDED.ballot_id, choice = EXCLUDED.choice
-       WHERE voting_standing_ballots.ballot_id < EXCLUDED.ballot_id`,
-      [input.topicId, input.houseId, ballotId, input.choice])
     // 业主决策情况: the house's standing ballot, as it now stands, to the warehouse (ballot_facts)
     await writeBallotOutbox((sql, params) => trx.rawQuery(sql, params as any[]).then((result) => result.rows), [{ topicId: input.topicId, houseId: input.houseId }], { paramStyle: 'knex' })
     return { ballotId, choice: input.choice, castAt, replayed: false }
