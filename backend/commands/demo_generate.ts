@@ -10,7 +10,7 @@ import { GENERATORS, SCALES, DEMO_ACCOUNTS, DEMO_PASSWORD, ESTATE_DEMO_ACCOUNTS,
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`
 
 /**
- * `./ace demo:generate [--scale demo|city] [--fresh] [--seed N]` — builds the (seeded, synthetic)
+ * `./ace demo:generate [--scale demo|city] [--fresh] [--seed N] [--voting-ballots N]` — builds the (seeded, synthetic)
  * Shenzhen in PostgreSQL with the generators registered in database/generators/index.ts, all in one
  * transaction on a dedicated connection, bulk-loaded with COPY. Then fills the warehouse through the
  * production ETL rebuild. Does nothing when data is already there unless --fresh.
@@ -32,13 +32,23 @@ export default class DemoGenerate extends BaseCommand {
   @flags.boolean({ description: 'Rebuild the ClickHouse warehouse afterwards', default: true, showNegatedVariantInHelp: true })
   declare warehouse: boolean
 
+  // 电子投票 / 业主决策情况: e.g. 10000000 at city scale (docs/decisions.md, "Data"); more meetings until the plan holds it
+  @flags.number({ description: 'Generate at least this many standing ballots (电子投票; default: the scale\'s meetings only)' })
+  declare votingBallots?: number
+
   async run() {
-    const scale = SCALES[this.scale]
-    if (!scale) {
+    const named = SCALES[this.scale]
+    if (!named) {
       this.logger.error(`Unknown scale "${this.scale}" (use ${Object.keys(SCALES).join(' or ')})`)
       this.exitCode = 1
       return
     }
+    if (this.votingBallots !== undefined && (!Number.isInteger(this.votingBallots) || this.votingBallots < 1)) {
+      this.logger.error(`--voting-ballots must be a positive integer (got ${this.votingBallots})`)
+      this.exitCode = 1
+      return
+    }
+    const scale = this.votingBallots ? { ...named, votingBallots: this.votingBallots } : named
     const started = performance.now()
     const timings: [string, number, string][] = []
     const log = (line: string) => this.logger.log(line)

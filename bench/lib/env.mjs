@@ -100,15 +100,20 @@ export async function ensureData(env, pool, scale, { regenerate = false } = {}) 
   const { rows: [{ assessments }] } = await pool.query(`SELECT CASE WHEN to_regclass('safety_assessments') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM (SELECT 1 FROM safety_assessments LIMIT 1) x) END AS assessments`)
   // … and before 电子投票's (voting_meetings missing or empty)
   const { rows: [{ meetings }] } = await pool.query(`SELECT CASE WHEN to_regclass('voting_meetings') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM (SELECT 1 FROM voting_meetings LIMIT 1) x) END AS meetings`)
-  if (!regenerate && marker && marker.scale === scale && marker.estates === count && count > 0 && evaluations > 0 && receipts > 0 && spaces > 0 && responses > 0 && assessments > 0 && meetings > 0) {
+  // 电子投票: SZPM_BENCH_VOTING_BALLOTS=10000000 generates that many standing ballots (docs/decisions.md); the marker keeps the target
+  const votingBallots = process.env.SZPM_BENCH_VOTING_BALLOTS
+  if (votingBallots !== undefined && !/^[1-9]\d*$/.test(votingBallots)) throw new Error(`SZPM_BENCH_VOTING_BALLOTS must be a positive integer, got ${votingBallots}`)
+  const marked = votingBallots ? `${scale}+ballots${votingBallots}` : scale
+  if (!regenerate && marker && marker.scale === marked && marker.estates === count && count > 0 && evaluations > 0 && receipts > 0 && spaces > 0 && responses > 0 && assessments > 0 && meetings > 0) {
     console.log(`[bench] szpm_bench already holds the ${scale} scale (${count} estates); reusing it (--regenerate forces)`)
     return
   }
-  runStep(`generating the ${scale}-scale data: ./ace demo:generate --scale ${scale} --fresh`, env,
-    [TS_EXEC, 'ace.js', 'demo:generate', '--scale', scale, '--fresh'], BACKEND)
+  const ballotArgs = votingBallots ? ['--voting-ballots', votingBallots] : []
+  runStep(`generating the ${scale}-scale data: ./ace demo:generate --scale ${scale} --fresh ${ballotArgs.join(' ')}`.trim(), env,
+    [TS_EXEC, 'ace.js', 'demo:generate', '--scale', scale, '--fresh', ...ballotArgs], BACKEND)
   const { rows: [after] } = await pool.query('SELECT count(*)::int AS count FROM estates')
   await pool.query(`INSERT INTO bench_marker (id, scale, estates, generated_at) VALUES (1, $1, $2, now())
-    ON CONFLICT (id) DO UPDATE SET scale = excluded.scale, estates = excluded.estates, generated_at = excluded.generated_at`, [scale, after.count])
+    ON CONFLICT (id) DO UPDATE SET scale = excluded.scale, estates = excluded.estates, generated_at = excluded.generated_at`, [marked, after.count])
 }
 
 export function createPool(env, max = 8) {

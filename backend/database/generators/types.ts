@@ -27,6 +27,11 @@ export interface Scale {
   disclosuresPerEstate?: [number, number]
   /** 电子投票: meetings held in the estates (generators/voting.ts; default 40) */
   votingMeetings?: number
+  /**
+   * 电子投票: at least this many standing ballots (one per house per topic): more meetings, in the next
+   * largest estates, until the plan reaches it (`./ace demo:generate --voting-ballots 10000000`; default none)
+   */
+  votingBallots?: number
   /** Only these street offices get communities (tests use a handful); default: all 74. */
   streets?: readonly string[]
 }

@@ -136,6 +136,8 @@ export const voting: DataGenerator = {
     const r = ctx.random()
     const { client, now, seed } = ctx
     const wanted = ctx.scale.votingMeetings ?? DEFAULT_MEETINGS
+    // a target of standing ballots (10M at city scale): meetings go on, through every estate by size, until the plan holds it
+    const targetBallots = ctx.scale.votingBallots ?? 0
 
     const { rows: admins } = await client.query<{ id: number }>(`SELECT id FROM users WHERE role = 'city_admin' ORDER BY id LIMIT 1`)
     const fallbackUser = admins[0]?.id
@@ -149,7 +151,7 @@ export const voting: DataGenerator = {
         WHERE e.house_count > 0
         ORDER BY (EXISTS (SELECT 1 FROM user_estates ue JOIN users u ON u.id = ue.user_id WHERE ue.estate_id = e.id AND u.phone = '13800000008')) DESC,
                  e.house_count DESC, e.id
-        LIMIT $1`, [Math.max(1, Math.ceil(wanted / 1.5))])
+        LIMIT $1`, [targetBallots > 0 ? 1_000_000 : Math.max(1, Math.ceil(wanted / 1.5))])
     if (estates.length === 0) return { voting_meetings: 0, voting_topics: 0, voting_ballots: 0, voting_standing_ballots: 0, house_co_owners: 0 }
 
     // the houses of the voting estates, with developer-held and co-owned houses marked
@@ -189,7 +191,9 @@ export const voting: DataGenerator = {
     let nextMeeting = await ctx.firstId('voting_meetings')
     let nextTopic = await ctx.firstId('voting_topics')
     const meetings: PlannedMeeting[] = []
-    for (let i = 0; meetings.length < wanted; i++) {
+    let plannedBallots = 0
+    for (let i = 0; meetings.length < wanted || plannedBallots < targetBallots; i++) {
+      // the default plan: the largest ⌈wanted / 1.5⌉ estates in turn; with a ballot target, every estate by size in turn
       const estate = estates[i % estates.length]
       const committee = estate.has_committee && estate.director !== null
       const kind = committee && r.chance(0.2) ? 'committee' : 'owners_assembly'
@@ -214,6 +218,10 @@ export const voting: DataGenerator = {
         turnout: 0.45 + r.next() * 0.5, topics,
         userId: (committee ? estate.director : estate.street_user) ?? fallbackUser,
       })
+      if (targetBallots > 0) {
+        const meeting = meetings[meetings.length - 1]
+        for (const _ of meetingBallots(seed, now, meeting, housesOf.get(meeting.estateId) ?? [])) plannedBallots++
+      }
     }
 
     // pass 1: the tally of every closed meeting's topics from its standing ballots

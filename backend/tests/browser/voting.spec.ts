@@ -23,7 +23,7 @@ test.group('电子投票 · H5', (group) => {
     return () => clock.reset()
   })
 
-  test('an owner binds as 业主 at 375 px, votes per house, changes a ballot, and reads the result once closed', async ({ browser, assert }) => {
+  test('an owner binds as 业主 at 375 px, votes per house, changes a ballot, and reads the result once closed; the street reads it on PC', async ({ browser, visit, assert }) => {
     const [meeting] = await db.table('voting_meetings').insert({
       estate_id: E.e1, kind: 'owners_assembly', title: '2026年第一次业主大会', opens_at: OPEN, closes_at: CLOSE, status: 'published',
     }).returning('id')
@@ -78,6 +78,16 @@ test.group('电子投票 · H5', (group) => {
     } finally {
       await context.close()
     }
+
+    // the street head reads the same result on PC: the six numbers and the verdict, never a ballot
+    const pc = await loginOnPc(visit, 'head')
+    await pc.goto(`${base()}/voting/meetings/${meeting.id}`)
+    const card = pc.locator(`[data-test="topic-${topic.id}"]`)
+    await card.locator('[data-test="topic-numbers"]').waitFor()
+    assert.equal((await card.locator('[data-test="verdict"]').innerText()).trim(), '未通过')
+    const numbers = await card.locator('[data-test="topic-numbers"]').innerText()
+    for (const figure of ['10385.50', '73', '955.50', '1']) assert.include(numbers, figure)
+    assert.notInclude(await pc.locator('body').innerText(), BUYER.name)
   })
 })
 
@@ -206,5 +216,7 @@ test.group('电子投票 · PC 居代业 and paper ballots', (group) => {
     assert.include(await page.locator('[data-test="paper-table"]').innerText(), '议题1：反对')
     const ballot = await db.from('voting_ballots').select('topic_id', 'choice', 'channel', 'user_id').firstOrFail()
     assert.deepEqual([Number(ballot.topic_id), ballot.choice, ballot.channel, Number(ballot.user_id)], [Number(topic.id), 'oppose', 'paper', 11])
+    // 导出Excel of the entry log
+    assert.equal(await exportedFileName(page, '[data-test="paper-export"]'), `纸质选票录入记录-${meeting.id}.xlsx`)
   })
 })

@@ -336,6 +336,7 @@ const TARGETS: Record<string, RouteCase> = {
   'voting_meetings.proxy_estates': { target: none },
   'voting_paper_scans.upload': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
   'voting_paper_ballots.index': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'voting_paper_ballots.export': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
   'voting_paper_ballots.store': {
     target: () => ({ params: { id: 999999 }, json: { house_id: 1, choices: [{ topic_id: 1, choice: 'agree' }], scan_token: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f', request_id: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f' } }),
     outcome: everyone(404),

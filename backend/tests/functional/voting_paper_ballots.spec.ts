@@ -6,6 +6,8 @@ import clock from '#services/clock'
 import { E, USERS, resetWorld } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
 import { CLOSE, DURING, OPEN, houseIds, registerEstate } from '#tests/support/voting'
+import { readSheet } from '#tests/support/excel'
+import { excelTime } from '#services/excel_export'
 
 /**
  * 纸质选票: the convener (e1's 业委会主任 for the committee's meeting) uploads a paper ballot's scan and
@@ -104,6 +106,21 @@ test.group('Voting · paper ballots entered by the convener', (group) => {
     // the entries themselves are audited writes
     const writes = await db.from('audit_logs').where('id', '>', before).where('route', 'api.voting_paper_ballots.store').where('action', 'write').count('* as n')
     assert.equal(Number(writes[0].n), 3)
+
+    // 导出 the entry log: one row per entry, newest first, a column per topic (a replaced choice marked,
+    // an unanswered topic 未填写), who, when, the scan's file name; audited as an export naming the meeting
+    const exported = await client.visit('api.voting_paper_ballots.export', { id: meetingId }).loginAs(director)
+    exported.assertStatus(200)
+    const sheet = await readSheet(exported.body())
+    assert.equal(sheet.name, '纸质选票录入记录')
+    assert.deepEqual(sheet.rows, [
+      ['房屋', '议题1：议题1', '议题2：议题2', '录入人', '录入时间', '扫描件'],
+      ['1栋1单元1', '同意', '未填写', USERS.director.name, '2026-12-09 10:00', '补录.pdf'],
+      ['1栋1单元1', '同意（已被替换）', '反对', USERS.director.name, excelTime(DURING), '1栋101选票.png'],
+    ])
+    const exportAudit = await db.from('audit_logs').where('id', '>', before).where('route', 'api.voting_paper_ballots.export').select('action', 'user_id', 'detail')
+    assert.deepEqual(exportAudit.map((a) => [a.action, Number(a.user_id)]), [['export', USERS.director.id]])
+    assert.include(JSON.stringify(exportAudit[0].detail), `"meeting_id":${meetingId}`)
   })
 
   test('refused: a scan that is not an image or PDF, too large; not the convener; a closed period; a house that cannot vote', async ({ client, assert }) => {
@@ -129,6 +146,8 @@ test.group('Voting · paper ballots entered by the convener', (group) => {
       assert.include([403, 404], refused.status(), who)
       const log = await client.visit('api.voting_paper_ballots.index', { id: meetingId }).loginAs(await actor(who))
       assert.include([403, 404], log.status(), who)
+      const exported = await client.visit('api.voting_paper_ballots.export', { id: meetingId }).loginAs(await actor(who))
+      assert.include([403, 404], exported.status(), who)
     }
 
     const token = (await upload(PNG, 'scan.png')).body().data.token

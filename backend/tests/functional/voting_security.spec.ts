@@ -87,4 +87,44 @@ test.group('Voting · security', (group) => {
     assert.equal(Number((await db.from('voting_ballots').where('topic_id', topicId).count('* as n'))[0].n), 1)
     assert.equal(Number((await db.from('voting_standing_ballots').where('topic_id', topicId).count('* as n'))[0].n), 1)
   })
+
+  test('through the API: a double submit counts once, a replay after the end changes nothing, another account cannot reuse the key', async ({ client, assert }) => {
+    const ids = await houseIds()
+    const { topicId } = await publishedMeeting()
+    const before = Number((await db.from('audit_logs').max('id as id'))[0].id ?? 0)
+    const owner = await User.findOrFail(2001)
+    const body = { house_id: ids.get(4), choice: 'agree', request_id: randomUUID() }
+    const send = (who: User, json: Record<string, unknown> = body) =>
+      client.visit('api.owner_ballots.store', { id: topicId }).json(json).withCsrfToken().loginAs(who)
+    // six submits of one ballot at once (a double tap, a retry): one 201, the others 200 replayed with the same ballot
+    const answers = await Promise.all(Array.from({ length: 6 }, () => send(owner)))
+    assert.deepEqual(answers.map((a) => a.status()).sort(), [200, 200, 200, 200, 200, 201])
+    assert.lengthOf(new Set(answers.map((a) => a.body().data.ballotId)), 1)
+    for (const answer of answers.filter((a) => a.status() === 200)) assert.isTrue(answer.body().meta.replayed)
+    assert.equal(Number((await db.from('voting_ballots').where('topic_id', topicId).count('* as n'))[0].n), 1)
+    // every submit is audited as a write
+    const writes = await db.from('audit_logs').where('id', '>', before).where('route', 'api.owner_ballots.store').where('action', 'write').count('* as n')
+    assert.equal(Number(writes[0].n), 6)
+
+    // another account holding the key (bound to houses 61–70) learns nothing from it and casts nothing
+    const buyer = await User.findOrFail(2002)
+    const foreign = await send(buyer)
+    foreign.assertStatus(422)
+    assert.deepEqual(foreign.body().errors.map((e: any) => e.field), ['request_id'])
+    assert.notInclude(JSON.stringify(foreign.body()), 'agree')
+    const ownHouse = await send(buyer, { ...body, house_id: ids.get(61) })
+    ownHouse.assertStatus(422)
+    assert.equal(Number((await db.from('voting_ballots').where('topic_id', topicId).count('* as n'))[0].n), 1)
+
+    // after the end: the replay answers the ballot it made, a new ballot is refused, nothing changes
+    clock.travelTo(CLOSE)
+    const replay = await send(owner)
+    replay.assertStatus(200)
+    assert.isTrue(replay.body().meta.replayed)
+    const late = await send(owner, { ...body, choice: 'oppose', request_id: randomUUID() })
+    late.assertStatus(422)
+    assert.equal(late.body().errors[0].message, '投票已结束，选票不能再提交或修改')
+    const standing = await db.from('voting_standing_ballots').where('topic_id', topicId).select('house_id', 'choice')
+    assert.deepEqual(standing.map((s) => [Number(s.house_id), s.choice]), [[ids.get(4), 'agree']])
+  })
 })

@@ -55,4 +55,19 @@ test.group('voting generator', (group) => {
     const [{ n: self }] = await db.from('house_co_owners as c').join('houses as h', 'h.id', 'c.house_id').whereRaw('h.owner_id = c.owner_id').count('* as n')
     assert.equal(Number(self), 0)
   })
+
+  test('a ballot target (--voting-ballots) adds meetings through the estates by size until the standing ballots reach it', async ({ assert }) => {
+    const generators = GENERATORS.filter((generator) => ['regions', 'estates', 'houses_and_owners', 'accounts', 'estate_accounts', 'voting'].includes(generator.name))
+    const plain = await withClient((client) => runGenerators(generators, { client, scale: SMALL, seed: 17, fresh: true }))
+    const target = plain.rows.voting_standing_ballots * 3
+    const more = await withClient((client) => runGenerators(generators, { client, scale: { ...SMALL, votingBallots: target }, seed: 17, fresh: true }))
+    assert.isAtLeast(more.rows.voting_standing_ballots, target)
+    assert.isAbove(more.rows.voting_meetings, plain.rows.voting_meetings)
+    // no more meetings than needed: the target is reached by the last one
+    const [{ n: standing }] = await db.from('voting_standing_ballots').count('* as n')
+    assert.equal(Number(standing), more.rows.voting_standing_ballots)
+    const last = await db.from('voting_meetings').max('id as id').first()
+    const [{ n: lastBallots }] = await db.from('voting_standing_ballots as s').join('voting_topics as t', 't.id', 's.topic_id').where('t.meeting_id', last!.id).count('* as n')
+    assert.isBelow(more.rows.voting_standing_ballots - Number(lastBallots), target)
+  })
 })

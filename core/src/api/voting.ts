@@ -39,6 +39,8 @@ export function votingApi(http: Http, baseUrl = '') {
     enterPaperBallot: (meetingId: number, ballot: { house_id: number; choices: { topic_id: number; choice: VotingChoice }[]; scan_token: string; request_id: string }) =>
       http.call<PaperBallotResult, { replayed?: boolean }>('voting_paper_ballots.store', { params: { id: meetingId }, body: ballot }),
     paperBallots: (meetingId: number) => http.call<PaperBallotEntry[]>('voting_paper_ballots.index', { params: { id: meetingId } }),
+    /** 导出 the entry log of the meeting's paper ballots (.xlsx; the convener only, audited as an export) */
+    paperBallotsExportUrl: (meetingId: number) => http.url('voting_paper_ballots.export', { params: { id: meetingId } }),
     /** the houses of the meeting's estate, for 录入纸质选票 */
     paperHouses: (meetingId: number) => http.call<{ id: number; name: string; registered: boolean }[]>('voting_paper_ballots.houses', { params: { id: meetingId } }),
     paperScanUrl: (ballotId: number) => http.url('voting_paper_ballots.download', { params: { id: ballotId } }),

@@ -121,5 +121,7 @@ export const decisions = defineModule({
     { name: 'decision-topics', path: '/decisions/topics', title: '表决议题', feature: 'decisions.view', apps: ['pc', 'h5'], menu: true },
   ],
   tile: { label: '业主决策', icon: 'chart-trending-o', page: 'decisions' },
+  // the estate page's 业主决策: its meetings → topics with the six numbers and results (物业项目 → 会议 → 议题)
+  estateTab: { label: '业主决策', feature: 'decisions.view' },
   statistics: decisionsStatistics,
 })

@@ -46,6 +46,7 @@ export const voting = defineModule({
     // the list is the entry log (who entered which house's ballot, when, with which scan) for the convener
     { name: 'voting_paper_scans.upload', method: 'POST', path: 'voting/meetings/:id/paper_scans', access: ['voting.manage', 'estates.own'], label: '上传纸质选票扫描件', params: { id: 'id' }, scoped: true },
     { name: 'voting_paper_ballots.index', method: 'GET', path: 'voting/meetings/:id/paper_ballots', access: ['voting.manage', 'estates.own'], label: '纸质选票录入记录', params: { id: 'id' }, scoped: true, query: [] },
+    { name: 'voting_paper_ballots.export', method: 'GET', path: 'voting/meetings/:id/paper_ballots/export', access: ['voting.manage', 'estates.own'], label: '导出纸质选票录入记录', params: { id: 'id' }, scoped: true, query: [] },
     { name: 'voting_paper_ballots.store', method: 'POST', path: 'voting/meetings/:id/paper_ballots', access: ['voting.manage', 'estates.own'], label: '录入纸质选票', params: { id: 'id' }, scoped: true },
     { name: 'voting_paper_ballots.houses', method: 'GET', path: 'voting/meetings/:id/houses', access: ['voting.manage', 'estates.own'], label: '纸质选票房屋列表', params: { id: 'id' }, scoped: true, query: [] },
     { name: 'voting_paper_ballots.download', method: 'GET', path: 'voting/paper_ballots/:id/scan', access: ['voting.manage', 'estates.own'], label: '查看纸质选票扫描件', params: { id: 'id' }, scoped: true },

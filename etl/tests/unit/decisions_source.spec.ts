@@ -34,9 +34,12 @@ test.group('decisions · ballot and topic facts', () => {
   })
 
   test('SQL: ballots by (topic, house) pairs, by estate, keyset by the standing ballot id; topics by meeting and keyset', ({ assert }) => {
-    assert.include(ballotSql('houses'), 'where (sb.topic_id, sb.house_id) in (select * from unnest($1::int[], $2::bigint[]))')
+    // the pairs first (materialized, by the primary key), the joins from those rows
+    assert.match(ballotSql('houses'), /^with sb as materialized \(\s+select s\.\* from unnest\(\$1::int\[\], \$2::bigint\[\]\) as k\(topic_id, house_id\)\s+join voting_standing_ballots s on s\.topic_id = k\.topic_id and s\.house_id = k\.house_id\s+\)/)
+    assert.include(ballotSql('houses'), 'from sb\njoin voting_ballots b on b.id = sb.ballot_id')
     assert.include(ballotSql('houses', 'knex'), 'unnest(?::int[], ?::bigint[])')
-    assert.include(ballotSql('estates'), 'where m.estate_id = any($1::int[])')
+    assert.include(ballotSql('estates'), 'where m0.estate_id = any($1::int[])')
+    assert.match(ballotSql('estates'), /^with sb as materialized \(/)
     assert.match(ballotSql('page'), /where sb\.ballot_id > \$1\s+order by sb\.ballot_id\s+limit \$2$/)
     assert.include(votingTopicSql('meetings', 'knex'), 'where m.id = any(?::int[])')
     assert.match(votingTopicSql('page'), /where t\.id > \$1\s+order by t\.id\s+limit \$2$/)

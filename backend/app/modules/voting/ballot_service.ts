@@ -55,7 +55,7 @@ export default class BallotService {
    */
   async castByOwner(userId: number, input: CastBallot): Promise<CastResult> {
     return db.transaction(async (trx) => {
-      const replay = await this.#replay(trx, input)
+      const replay = await this.#replay(trx, input, userId)
       if (replay) return replay
       const topic = await this.#openTopic(trx, input.topicId)
       // the account's bound owner who is on the register for this house (first owner or a co-owner)
@@ -88,7 +88,7 @@ export default class BallotService {
       const ballots: PaperCastResult['ballots'] = []
       for (const choice of input.choices) {
         const cast: CastBallot = { topicId: choice.topicId, houseId: input.houseId, choice: choice.choice, requestId: input.requestId }
-        const replay = await this.#replay(trx, cast)
+        const replay = await this.#replay(trx, cast, userId)
         if (replay) {
           ballots.push({ topicId: choice.topicId, ...replay })
           continue
@@ -103,12 +103,15 @@ export default class BallotService {
     })
   }
 
-  async #replay(trx: TransactionClientContract, input: CastBallot): Promise<CastResult | null> {
+  async #replay(trx: TransactionClientContract, input: CastBallot, userId: number): Promise<CastResult | null> {
     const earlier = await trx.from('voting_ballots').where({ topic_id: input.topicId, request_id: input.requestId })
-      .select('id', 'house_id', 'choice', 'cast_at').first()
+      .select('id', 'house_id', 'choice', 'cast_at', 'user_id').first()
     if (!earlier) return null
-    // the key names one request: reusing it for another house or choice is a client's bug, not a replay
-    if (Number(earlier.house_id) !== input.houseId || earlier.choice !== input.choice) refuse('request_id', '请求编号已被另一张选票使用')
+    // the key names one request of one account: reusing it for another house or choice, or from another
+    // account (who would otherwise learn a ballot's id and choice by guessing), is no replay
+    if (Number(earlier.user_id) !== userId || Number(earlier.house_id) !== input.houseId || earlier.choice !== input.choice) {
+      refuse('request_id', '请求编号已被另一张选票使用')
+    }
     return { ballotId: Number(earlier.id), choice: earlier.choice, castAt: earlier.cast_at, replayed: true }
   }
 
@@ -127,24 +130,27 @@ export default class BallotService {
   async #insert(trx: TransactionClientContract, input: CastBallot,
     by: { channel: 'h5' | 'paper'; userId: number; ownerId: number | null; scanPath: string | null }): Promise<CastResult> {
     const castAt = clock.now().toJSDate()
+    // one round trip: the ballot, and the house's standing ballot replaced by it — the later ballot (the
+    // higher id) stands, whichever of two concurrent ballots of a house commits first
     const inserted = await trx.rawQuery(
-      `INSERT INTO voting_ballots (topic_id, house_id, choice, channel, user_id, owner_id, scan_path, request_id, cast_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (topic_id, request_id) DO NOTHING
-       RETURNING id`,
+      `WITH ballot AS (
+         INSERT INTO voting_ballots (topic_id, house_id, choice, channel, user_id, owner_id, scan_path, request_id, cast_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (topic_id, request_id) DO NOTHING
+         RETURNING id, topic_id, house_id, choice
+       ), standing AS (
+         INSERT INTO voting_standing_ballots (topic_id, house_id, ballot_id, choice) SELECT topic_id, house_id, id, choice FROM ballot
+         ON CONFLICT (topic_id, house_id) DO UPDATE SET ballot_id = EXCLUDED.ballot_id, choice = EXCLUDED.choice
+         WHERE voting_standing_ballots.ballot_id < EXCLUDED.ballot_id
+       )
+       SELECT id FROM ballot`,
       [input.topicId, input.houseId, input.choice, by.channel, by.userId, by.ownerId, by.scanPath, input.requestId, castAt] as any[])
     if (inserted.rows.length === 0) {
       // a concurrent double submit with the same key committed first: it is this request's ballot
-      const replay = await this.#replay(trx, input)
+      const replay = await this.#replay(trx, input, by.userId)
       if (replay) return replay
     }
     const ballotId = Number(inserted.rows[0].id)
-    // the later ballot (the higher id) stands, whichever of two concurrent ballots of a house commits first
-    await trx.rawQuery(
-      `INSERT INTO voting_standing_ballots (topic_id, house_id, ballot_id, choice) VALUES (?, ?, ?, ?)
-       ON CONFLICT (topic_id, house_id) DO UPDATE SET ballot_id = EXCLUDED.ballot_id, choice = EXCLUDED.choice
-       WHERE voting_standing_ballots.ballot_id < EXCLUDED.ballot_id`,
-      [input.topicId, input.houseId, ballotId, input.choice])
     // 业主决策情况: the house's standing ballot, as it now stands, to the warehouse (ballot_facts)
     await writeBallotOutbox((sql, params) => trx.rawQuery(sql, params as any[]).then((result) => result.rows), [{ topicId: input.topicId, houseId: input.houseId }], { paramStyle: 'knex' })
     return { ballotId, choice: input.choice, castAt, replayed: false }

@@ -76,3 +76,8 @@ export async function readScan(key: string): Promise<{ scan: StoredScan; content
   const scan = JSON.parse(await disk.get(metaKeyOf(key))) as StoredScan
   return { scan, content: await disk.getBytes(key) }
 }
+
+/** The metadata of a stored scan (its file name, type, size), without its bytes. */
+export async function readScanMeta(key: string): Promise<StoredScan> {
+  return JSON.parse(await storage().get(metaKeyOf(key))) as StoredScan
+}

@@ -17,6 +17,7 @@ export default {
   'voting_meetings.proxy_estates': [MeetingsController, 'proxyEstates'],
   'voting_paper_scans.upload': [PaperBallotsController, 'upload'],
   'voting_paper_ballots.index': [PaperBallotsController, 'index'],
+  'voting_paper_ballots.export': [PaperBallotsController, 'export'],
   'voting_paper_ballots.store': [PaperBallotsController, 'store'],
   'voting_paper_ballots.houses': [PaperBallotsController, 'houses'],
   'voting_paper_ballots.download': [PaperBallotsController, 'download'],

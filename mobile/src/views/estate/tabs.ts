@@ -12,4 +12,5 @@ export const ESTATE_TAB_VIEWS: Readonly<Record<string, Component>> = {
   evaluations: markRaw(defineAsyncComponent(() => import('@/views/evaluations/EstateEvaluationsTab.vue'))),
   common_funds: markRaw(defineAsyncComponent(() => import('@/views/common_funds/EstateCommonFundsTab.vue'))),
   areas: markRaw(defineAsyncComponent(() => import('@/views/areas/EstateAreaTab.vue'))),
+  decisions: markRaw(defineAsyncComponent(() => import('@/views/decisions/EstateDecisionsTab.vue'))),
 }

@@ -1,4 +1,4 @@
-import { reactive, ref, shallowRef, type Ref } from 'vue'
+import { computed, reactive, ref, shallowRef, type Ref } from 'vue'
 import type { PaperBallotEntry, VotingMeetingDetail } from '@szpm/api'
 import type { VotingChoice } from '@szpm/core'
 import { voting } from '@/api/voting'
@@ -8,7 +8,7 @@ import { formatDateTime } from '@/utils/format'
 /**
  * 纸质选票 on 表决结果, for the meeting's convener while it is open: 录入纸质选票 (the house, a choice
  * per topic it answers, the scan — uploaded at once when picked, PDF / JPG / PNG up to 10 MB, checked
- * by the server) and the entry log (who entered which house's ballot when; 查看扫描件). The last
+ * by the server) and the entry log (who entered which house's ballot when; 查看扫描件; 导出Excel). The last
  * ballot of a house counts, paper or the owner's own on H5.
  */
 export function usePaperBallots(meeting: Ref<VotingMeetingDetail | null>, reload: () => Promise<unknown>) {
@@ -88,8 +88,11 @@ export function usePaperBallots(meeting: Ref<VotingMeetingDetail | null>, reload
     })
   }
 
+  // 导出Excel: the entry log as the server writes it (audited as an export)
+  const exportUrl = computed(() => (meeting.value ? voting.paperBallotsExportUrl(meeting.value.id) : ''))
+
   return {
-    entries, houses, open, saving, uploading, fieldErrors, form, loadEntries, openEntry, onScan, submit, formatDateTime,
+    entries, houses, open, saving, uploading, fieldErrors, form, loadEntries, openEntry, onScan, submit, formatDateTime, exportUrl,
     scanUrl: (scanBallotId: number) => voting.paperScanUrl(scanBallotId),
   }
 }
