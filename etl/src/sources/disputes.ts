@@ -46,6 +46,9 @@ function normalize(row: Record<string, unknown>): DisputeFactRecord {
 
 const readers = sourceReaders(DISPUTE_TOPIC, disputeSql, normalize)
 
+/** the fact records of these disputes (ordered by id; unknown ids are absent) */
+export const loadDisputes = readers.load
+
 /**
  * For the dispute service, INSIDE the transaction of each step (ids = dispute ids): one `dispute` event
  * per dispute with its state after the step. Lucid: `writeDisputeOutbox(knexQuery(trx), [id], { paramStyle: 'knex' })`.
