@@ -48,7 +48,7 @@ export {
 export type { NoticeReceipt, NoticeRelation } from './sources/notices.ts'
 export { writeParkingSpaceOutbox, writeParkingProfileOutbox, parkingEstateTotals, PARKING_SPACE_TOPIC, PARKING_PROFILE_TOPIC } from './sources/parking.ts'
 export type { ParkingSpaceRecord, DeletedParkingSpace, ParkingProfileRecord } from './sources/parking.ts'
-export { writeDisputeOutbox, loadDisputes, parseDispute, disputeFactRow, DISPUTE_TOPIC, DISPUTE_FACTS_TABLE, OPEN_CLOSED_ON } from './sources/disputes.ts'
+export { writeDisputeOutbox, loadDisputes, parseDispute, disputeFactRow, DISPUTE_TOPIC, DISPUTE_FACTS_TABLE } from './sources/disputes.ts'
 export type { DisputeFactRecord } from './sources/disputes.ts'
 export { learningRecordSql, loadLearningRecordPage, writeLearningRecordOutbox, writeEstateLearningRecordsOutbox, learningRecordFactRow, parseLearningRecord, LEARNING_RECORD_TOPIC, LEARNING_RECORD_FACTS_TABLE } from './sources/training.ts'
 export type { LearningRecord } from './sources/training.ts'

@@ -1,6 +1,6 @@
 -- 纠纷化解台账 (module 22) at the grain of the record (backend migration 0037, docs/disputes.md): one row
 -- per dispute — its type, state, 受理日期 and, once 已办结, the Shenzhen day it was closed (closed_on,
--- 1970-01-01 while open). The disputes cube (纠纷化解统计) and the parking cube (住宅小区车位纠纷类型, the
+-- NULL while open: ClickHouse 18.16 would print a 1970-01-01 sentinel as 0000-00-00). The disputes cube (纠纷化解统计) and the parking cube (住宅小区车位纠纷类型, the
 -- `parking_*` types) start from the estate dimension (estate_profile_facts, the place) and group these
 -- per estate.
 --
@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS dispute_facts
     dispute_type String,
     state String,
     reported_on Date,
-    closed_on Date,
+    closed_on Nullable(Date),
     changed_at DateTime,
     version UInt64
 )

@@ -193,7 +193,7 @@ test.group('纠纷化解统计 · facts written with every step', (group) => {
     }).withCsrfToken().loginAs(futian)
     created.assertStatus(201)
     const events = await db.from('outbox_events').where('topic', 'dispute')
-    assert.deepEqual(events.map((e) => [e.payload.dispute_id, e.payload.state, e.payload.dispute_type, e.payload.closed_on]), [[created.body().data.id, 'transferred', 'renovation', '1970-01-01']])
+    assert.deepEqual(events.map((e) => [e.payload.dispute_id, e.payload.state, e.payload.dispute_type, e.payload.closed_on]), [[created.body().data.id, 'transferred', 'renovation', null]])
     await drain()
     const stats = (await client.visit('api.dispute_stats.index').qs({ region_id: R.ny1 }).loginAs(futian)).body().data[0]
     assert.deepInclude(stats, { id: E.e4, disputes: 1, transferredDisputes: 1, renovationDisputes: 1, parkingDisputes: 0 })

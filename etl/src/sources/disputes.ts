@@ -1,6 +1,6 @@
 /**
  * 纠纷化解台账 (module 22) at the grain of the record (warehouse migration 0026): `dispute_facts`, one
- * row per dispute (type, state, 受理日期, the Shenzhen day of 确认办结), current state.
+ * row per dispute (type, state, 受理日期, the Shenzhen day of 确认办结 or null), current state.
  *
  * Used by the dispute service of the backend (every step — 录入, 转办, 处理, 申请办结, 确认办结, 退回 — writes
  * one `dispute` event inside the transaction that moved the dispute), the rebuild (bulk COPY), the
@@ -19,13 +19,10 @@ export const DISPUTE_FACTS_TABLE = 'dispute_facts'
 const TYPES = Object.keys(DISPUTE_TYPES) as (keyof typeof DISPUTE_TYPES)[]
 const STATES = Object.keys(DISPUTE_STATES) as (keyof typeof DISPUTE_STATES)[]
 
-/** closed_on while a dispute is open (ClickHouse Date has no NULL here) */
-export const OPEN_CLOSED_ON = '1970-01-01'
+export type DisputeFactRecord = { dispute_id: number; estate_id: number; dispute_type: string; state: string; reported_on: string; /** the Shenzhen day of 确认办结; null while open */ closed_on: string | null }
 
-export type DisputeFactRecord = { dispute_id: number; estate_id: number; dispute_type: string; state: string; reported_on: string; closed_on: string }
-
-/** the Shenzhen day of 确认办结, or OPEN_CLOSED_ON */
-const CLOSED_ON = `coalesce(to_char(d.closed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD'), '${OPEN_CLOSED_ON}')`
+/** the Shenzhen day of 确认办结, NULL while open (a Nullable column: the bulk COPY's \N reads as NULL) */
+const CLOSED_ON = `to_char(d.closed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`
 const COLUMNS = `d.id as dispute_id, d.estate_id, d.dispute_type, d.state, to_char(d.reported_on, 'YYYY-MM-DD') as reported_on, ${CLOSED_ON} as closed_on`
 
 function disputeSql(options: SourceQueryOptions = {}): string {
@@ -40,7 +37,7 @@ function normalize(row: Record<string, unknown>): DisputeFactRecord {
     dispute_type: String(row.dispute_type),
     state: String(row.state),
     reported_on: String(row.reported_on),
-    closed_on: String(row.closed_on),
+    closed_on: row.closed_on === null || row.closed_on === undefined ? null : String(row.closed_on),
   }
 }
 
@@ -63,16 +60,15 @@ const isDate = (value: unknown): value is string => typeof value === 'string' &&
 
 export function parseDispute(payload: unknown, event = DISPUTE_TOPIC): DisputeFactRecord {
   const p = payloadObject(payload, event)
-  for (const key of ['reported_on', 'closed_on']) {
-    if (!isDate(p[key])) throw new PayloadError(`${event}: ${key} must be YYYY-MM-DD, got ${JSON.stringify(p[key])}`)
-  }
+  if (!isDate(p.reported_on)) throw new PayloadError(`${event}: reported_on must be YYYY-MM-DD, got ${JSON.stringify(p.reported_on)}`)
+  if (p.closed_on !== null && !isDate(p.closed_on)) throw new PayloadError(`${event}: closed_on must be YYYY-MM-DD or null, got ${JSON.stringify(p.closed_on)}`)
   return {
     dispute_id: requireId(p, 'dispute_id', event),
     estate_id: requireId(p, 'estate_id', event),
     dispute_type: oneOf(p, 'dispute_type', TYPES, event),
     state: oneOf(p, 'state', STATES, event),
     reported_on: p.reported_on as string,
-    closed_on: p.closed_on as string,
+    closed_on: p.closed_on as string | null,
   }
 }
 

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import type { Pool } from 'pg'
 import { bind, drillDown, sql, totals } from '@szpm/warehouse'
 import type { Warehouse } from '@szpm/warehouse'
-import { drainOutbox, loadDisputes, parseDispute, pgQueryFn, rebuildAllFacts, reconcile, setWatermark, writeDisputeOutbox } from '../../src/index.ts'
+import { drainOutbox, writeEstateProfileOutbox, loadDisputes, parseDispute, pgQueryFn, rebuildAllFacts, reconcile, setWatermark, writeDisputeOutbox } from '../../src/index.ts'
 import { Fixtures, openSeededTestEnvironment } from '../helpers.ts'
 
 const CH_SUFFIX = 'etl_disputes_test'
@@ -54,18 +54,20 @@ test.group('etl 纠纷化解台账 (disputes → outbox → ClickHouse)', (group
     }
   })
 
-  test('source SQL: type, state, 受理日期 and the Shenzhen day of 确认办结 (1970-01-01 while open); payloads are checked', async ({ assert }) => {
+  test('source SQL: type, state, 受理日期 and the Shenzhen day of 确认办结 (null while open); payloads are checked', async ({ assert }) => {
     const rows = await loadDisputes(pgQueryFn(pg), [d.closed, d.fee, 2_000_000_000])
     assert.deepEqual(rows, [
-      { dispute_id: d.fee, estate_id: estates[0], dispute_type: 'property_fee', state: 'registered', reported_on: '2026-10-01', closed_on: '1970-01-01' },
+      { dispute_id: d.fee, estate_id: estates[0], dispute_type: 'property_fee', state: 'registered', reported_on: '2026-10-01', closed_on: null },
       { dispute_id: d.closed, estate_id: estates[1], dispute_type: 'parking_other', state: 'closed', reported_on: '2026-10-01', closed_on: '2026-10-11' },
     ])
     assert.throws(() => parseDispute({ ...rows[0], state: 'lost' }), /state must be one of/)
     assert.throws(() => parseDispute({ ...rows[0], dispute_type: 'x' }), /dispute_type must be one of/)
-    assert.throws(() => parseDispute({ ...rows[0], closed_on: null }), /closed_on must be YYYY-MM-DD/)
+    assert.throws(() => parseDispute({ ...rows[0], closed_on: '2026-13' }), /closed_on must be YYYY-MM-DD or null/)
   })
 
   test('outbox → drain → the disputes cube and parking\'s 车位纠纷; a step replaces the row; replays never double count', async ({ assert }) => {
+    // the estate dimension the cubes start from, then the disputes
+    await fx.writeOutbox((query) => writeEstateProfileOutbox(query, estates))
     await fx.writeOutbox((query) => writeDisputeOutbox(query, ids()))
     await drain()
     assert.deepEqual(await total(), {

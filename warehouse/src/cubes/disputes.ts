@@ -8,8 +8,8 @@ const PARKING_TYPES = Object.keys(PARKING_TYPE_OF_DISPUTE)
 
 const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ')
 
-/** days from 受理日期 to the (Shenzhen) day it was closed, for closed disputes */
-const DAYS = 'toRelativeDayNum(closed_on) - toRelativeDayNum(reported_on)'
+/** days from 受理日期 to the (Shenzhen) day it was closed, for closed disputes (closed_on is NULL while open) */
+const DAYS = 'ifNull(toInt64(toRelativeDayNum(closed_on)) - toInt64(toRelativeDayNum(reported_on)), 0)'
 
 /**
  * One row per estate with its disputes counted by state and type (dispute_facts, one row per dispute,
