@@ -19,6 +19,7 @@ import { runExcel } from './sections/excel.mjs'
 import { runLoad } from './sections/load.mjs'
 import { runNotices } from './sections/notices.mjs'
 import { runParking } from './sections/parking.mjs'
+import { runDisputes } from './sections/disputes.mjs'
 import { runTraining } from './sections/training.mjs'
 import { runDecisions } from './sections/decisions.mjs'
 import { runPartyBuilding } from './sections/party_building.mjs'
@@ -120,6 +121,7 @@ export async function runBench(options) {
     if (selected('excel')) sections.push(await runExcel(ctx))
     if (selected('notices')) sections.push(await runNotices(ctx))
     if (selected('parking')) sections.push(await runParking(ctx))
+    if (selected('disputes')) sections.push(await runDisputes(ctx))
     if (selected('training')) sections.push(await runTraining(ctx))
     if (selected('party_building')) sections.push(await runPartyBuilding(ctx))
     if (selected('safety')) sections.push(await runSafety(ctx))

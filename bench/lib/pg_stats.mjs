@@ -17,6 +17,7 @@
  *                        marker and 民意征集 responses (党建园地)
  *   credit             → GROUP BY over `estates` LEFT JOIN `credit_records` (信用信息: one row per record,
  *                        distinct subjects, counting / 已过期 as of a date)
+ *   disputes           → GROUP BY over `estates`, each estate with its `disputes` by state and type (纠纷化解统计)
  *   decisions          → GROUP BY over `estates`, each estate with its published / closed meetings' topics
  *                        (stored tallies' or the register's denominators) and its standing ballots with
  *                        each house's area and owner key (业主决策情况, DECISIONS_OF_ESTATE)
@@ -94,6 +95,27 @@ export const PG_METRICS = {
     leaseSaleDisputes: 'sum(d.lease_sale)',
     chargingDisputes: 'sum(d.charging)',
     otherDisputes: 'sum(d.other)',
+  },
+  // 纠纷化解统计: estates e with DISPUTES_OF_ESTATE (dp: disputes by state and type, closed days)
+  disputes: {
+    disputes: 'sum(dp.total)',
+    registeredDisputes: 'sum(dp.registered)',
+    transferredDisputes: 'sum(dp.transferred)',
+    handlingDisputes: 'sum(dp.handling)',
+    closingDisputes: 'sum(dp.closing)',
+    closedDisputes: 'sum(dp.closed)',
+    openDisputes: 'sum(dp.total) - sum(dp.closed)',
+    closeRate: 'CASE WHEN sum(dp.total) = 0 THEN 0 ELSE sum(dp.closed)::float8 / sum(dp.total) END',
+    averageDays: 'CASE WHEN sum(dp.closed) = 0 THEN NULL ELSE sum(dp.closed_days)::float8 / sum(dp.closed) END',
+    propertyFeeDisputes: 'sum(dp.type_property_fee)',
+    serviceQualityDisputes: 'sum(dp.type_service_quality)',
+    commonFundDisputes: 'sum(dp.type_common_fund)',
+    committeeDisputes: 'sum(dp.type_committee)',
+    handoverDisputes: 'sum(dp.type_handover)',
+    renovationDisputes: 'sum(dp.type_renovation)',
+    neighbourDisputes: 'sum(dp.type_neighbour)',
+    parkingDisputes: 'sum(dp.parking)',
+    otherDisputes: 'sum(dp.type_other)',
   },
   // 宣传培训: estates e with LEARNING_OF_ESTATE (t: the learning records of the estate's practitioners)
   training: {
@@ -291,14 +313,30 @@ CROSS JOIN LATERAL (SELECT count(*) AS houses, count(hh.owner_id) AS households,
 
 /**
  * 车位信息's figures of each estate `e` from its records: spaces by kind (parking_spaces, an index-only
- * scan of parking_spaces_estate_kind_index per estate), disputes by type, the filled-in marker.
+ * scan of parking_spaces_estate_kind_index per estate), the `parking_*` disputes of 纠纷化解台账 by type
+ * (disputes by its estate_id index), the filled-in marker.
  */
 const PARKING_OF_ESTATE = `
 CROSS JOIN LATERAL (SELECT count(*) AS spaces, count(*) FILTER (WHERE ps.kind = 'owned') AS owned, count(*) FILTER (WHERE ps.kind = 'civil_defense') AS civil_defense, count(*) FILTER (WHERE ps.kind = 'rented') AS rented, count(*) FILTER (WHERE ps.kind = 'temporary') AS temporary, count(*) FILTER (WHERE ps.kind = 'charging') AS charging, count(*) FILTER (WHERE ps.kind = 'other') AS other
   FROM parking_spaces ps WHERE ps.estate_id = e.id) p
-CROSS JOIN LATERAL (SELECT count(*) AS disputes, count(*) FILTER (WHERE pd.dispute_type = 'occupation') AS occupation, count(*) FILTER (WHERE pd.dispute_type = 'fee') AS fee, count(*) FILTER (WHERE pd.dispute_type = 'ownership') AS ownership, count(*) FILTER (WHERE pd.dispute_type = 'lease_sale') AS lease_sale, count(*) FILTER (WHERE pd.dispute_type = 'charging') AS charging, count(*) FILTER (WHERE pd.dispute_type = 'other') AS other
-  FROM parking_disputes pd WHERE pd.estate_id = e.id) d
+CROSS JOIN LATERAL (SELECT count(*) AS disputes, count(*) FILTER (WHERE pd.dispute_type = 'parking_occupation') AS occupation, count(*) FILTER (WHERE pd.dispute_type = 'parking_fee') AS fee, count(*) FILTER (WHERE pd.dispute_type = 'parking_ownership') AS ownership, count(*) FILTER (WHERE pd.dispute_type = 'parking_lease_sale') AS lease_sale, count(*) FILTER (WHERE pd.dispute_type = 'parking_charging') AS charging, count(*) FILTER (WHERE pd.dispute_type = 'parking_other') AS other
+  FROM disputes pd WHERE pd.estate_id = e.id AND pd.dispute_type LIKE 'parking\\_%') d
 LEFT JOIN estate_parking_profiles pp ON pp.estate_id = e.id`
+
+/**
+ * 纠纷化解统计's figures of each estate `e` from its `disputes` (by the estate_id index): by state, by
+ * type, 车位纠纷 (the `parking_*` types), and the closed ones' days from 受理日期 to the Shenzhen day of
+ * 确认办结 (the warehouse's closed_on).
+ */
+const DISPUTE_STATE_KEYS = ['registered', 'transferred', 'handling', 'closing', 'closed']
+const DISPUTE_TYPE_KEYS = ['property_fee', 'service_quality', 'common_fund', 'committee', 'handover', 'renovation', 'neighbour', 'other']
+const DISPUTES_OF_ESTATE = `
+CROSS JOIN LATERAL (SELECT count(*) AS total,
+    ${DISPUTE_STATE_KEYS.map((state) => `count(*) FILTER (WHERE dd.state = '${state}') AS ${state}`).join(', ')},
+    ${DISPUTE_TYPE_KEYS.map((type) => `count(*) FILTER (WHERE dd.dispute_type = '${type}') AS type_${type}`).join(', ')},
+    count(*) FILTER (WHERE dd.dispute_type LIKE 'parking\\_%') AS parking,
+    coalesce(sum((dd.closed_at AT TIME ZONE 'Asia/Shanghai')::date - dd.reported_on) FILTER (WHERE dd.state = 'closed'), 0) AS closed_days
+  FROM disputes dd WHERE dd.estate_id = e.id) dp`
 
 /**
  * 从业人员信息's records (the rows of the warehouse's staff_facts, from the same tables): each
@@ -459,7 +497,7 @@ export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, as
     if (!/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new Error('disclosures needs { asOf: YYYY-MM-DD }')
     params.push(asOf)
   }
-  const perEstate = cube === 'disclosures' ? DISCLOSURES_OF_ESTATE(`$${params.length}`) : cube === 'proxy_governance' ? PROXY_GOVERNANCE_OF_ESTATE : cube === 'parking' ? `${HOUSES_OF_ESTATE}${PARKING_OF_ESTATE}` : cube === 'training' ? LEARNING_OF_ESTATE : cube === 'party_building' ? PARTY_OF_ESTATE : cube === 'opinion_responses' ? OPINIONS_OF_ESTATE : cube === 'decisions' ? DECISIONS_OF_ESTATE : HOUSES_OF_ESTATE
+  const perEstate = cube === 'disclosures' ? DISCLOSURES_OF_ESTATE(`$${params.length}`) : cube === 'proxy_governance' ? PROXY_GOVERNANCE_OF_ESTATE : cube === 'parking' ? `${HOUSES_OF_ESTATE}${PARKING_OF_ESTATE}` : cube === 'training' ? LEARNING_OF_ESTATE : cube === 'party_building' ? PARTY_OF_ESTATE : cube === 'opinion_responses' ? OPINIONS_OF_ESTATE : cube === 'decisions' ? DECISIONS_OF_ESTATE : cube === 'disputes' ? DISPUTES_OF_ESTATE : HOUSES_OF_ESTATE
   if (!childLevel) return { sql: `SELECT ${metrics}\nFROM estates e${perEstate}${where}`, params }
   const [nameExpr, join] = childLevel === 'estate' ? ['e.name', ''] : ['r.name', `\nJOIN regions r ON r.id = e.${childLevel}_id`]
   return {

@@ -46,8 +46,10 @@ export {
   NOTICE_RELATIONS,
 } from './sources/notices.ts'
 export type { NoticeReceipt, NoticeRelation } from './sources/notices.ts'
-export { writeParkingSpaceOutbox, writeParkingDisputeOutbox, writeParkingProfileOutbox, parkingEstateTotals, PARKING_SPACE_TOPIC, PARKING_DISPUTE_TOPIC, PARKING_PROFILE_TOPIC } from './sources/parking.ts'
-export type { ParkingSpaceRecord, DeletedParkingSpace, ParkingDisputeRecord, ParkingProfileRecord } from './sources/parking.ts'
+export { writeParkingSpaceOutbox, writeParkingProfileOutbox, parkingEstateTotals, PARKING_SPACE_TOPIC, PARKING_PROFILE_TOPIC } from './sources/parking.ts'
+export type { ParkingSpaceRecord, DeletedParkingSpace, ParkingProfileRecord } from './sources/parking.ts'
+export { writeDisputeOutbox, loadDisputes, parseDispute, disputeFactRow, DISPUTE_TOPIC, DISPUTE_FACTS_TABLE } from './sources/disputes.ts'
+export type { DisputeFactRecord } from './sources/disputes.ts'
 export { learningRecordSql, loadLearningRecordPage, writeLearningRecordOutbox, writeEstateLearningRecordsOutbox, learningRecordFactRow, parseLearningRecord, LEARNING_RECORD_TOPIC, LEARNING_RECORD_FACTS_TABLE } from './sources/training.ts'
 export type { LearningRecord } from './sources/training.ts'
 export { writeCommonFundAccountOutbox, writeCommonFundBalanceOutbox, writeCommonFundEnforcementOutbox, COMMON_FUND_ACCOUNT_TOPIC, COMMON_FUND_BALANCE_TOPIC, COMMON_FUND_ENFORCEMENT_TOPIC } from './sources/common_funds.ts'

@@ -112,7 +112,8 @@ export type ClusterMigrateResult = { readonly tables: readonly string[] }
 /**
  * Applies the migrations to every node's shard database, then (re)creates the Distributed tables of
  * the cluster database on every node: a missing one is created, one whose columns no longer match
- * its local table (a migration added a column) is dropped and created again — a Distributed table
+ * its local table (a migration added a column) is dropped and created again, one whose local table a
+ * migration dropped is dropped — a Distributed table
  * holds no data (with insert_distributed_sync = 1 it has no queue either).
  */
 export async function migrateCluster(config: ClusterConfig, options: { dir?: string; log?: (line: string) => void } = {}): Promise<ClusterMigrateResult> {
@@ -133,6 +134,13 @@ export async function migrateCluster(config: ClusterConfig, options: { dir?: str
     tables = names
     await node.command(`CREATE DATABASE IF NOT EXISTS ${database}`)
     const distributed = await columnsOf(node, database)
+    // a local table a migration dropped (e.g. 0027's parking_dispute_facts) takes its Distributed table with it
+    for (const table of distributed.keys()) {
+      if (!local.has(table) && !SKIPPED_TABLES.has(table) && !/_(rebuild|replaced)$/.test(table)) {
+        await node.command(`DROP TABLE ${database}.${assertIdentifier(table, 'table')}`)
+        log(`${table}: dropped (no local table)`)
+      }
+    }
     for (const table of names) {
       if (distributed.get(table) === local.get(table)) continue
       if (distributed.has(table)) await node.command(`DROP TABLE ${database}.${table}`)

@@ -20,6 +20,7 @@ const SUMMARIES: Record<string, string> = {
   parking_ownership: '业主与开发商对地下车位产权归属存在争议',
   parking_lease_sale: '车位只售不租、租售价格引发业主投诉',
   parking_charging: '业主申请安装充电桩被物业拒绝，双方发生争议',
+  parking_other: '业主对车位划线、车位改造等其他车位事项发生争议',
   other: '业主与物业服务企业就其他管理事项发生争议',
 }
 

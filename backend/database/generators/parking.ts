@@ -5,8 +5,6 @@ import type { DataGenerator, EstateInfo, Scale } from './types.ts'
 const KINDS = ['owned', 'civil_defense', 'rented', 'temporary', 'charging', 'other'] as const
 /** typical shares of the kinds in a Shenzhen estate (each estate varies them) */
 const KIND_WEIGHTS = [0.45, 0.12, 0.18, 0.1, 0.1, 0.05]
-const DISPUTE_TYPES = ['occupation', 'fee', 'ownership', 'lease_sale', 'charging', 'other'] as const
-const DISPUTE_WEIGHTS = [0.32, 0.24, 0.14, 0.12, 0.12, 0.06]
 const DAY = 86_400_000
 
 function weighted<T>(r: Random, items: readonly T[], weights: readonly number[]): T {
@@ -23,13 +21,12 @@ export interface PlannedParking {
   /** when the project manager filled the parking information in; null = never */
   filledAt: Date | null
   spaces: { code: string; kind: (typeof KINDS)[number]; location: string; status: 'in_use' | 'idle' | 'disabled' }[]
-  disputes: { type: (typeof DISPUTE_TYPES)[number]; occurredOn: string; status: 'open' | 'resolved' }[]
 }
 
 /**
  * One estate's parking, deterministic per (seed, estate index): most estates filled their parking
  * information in (住宅 88 %, others 75 %) with about 0.4–1.1 spaces per planned house, kinds drawn
- * from the estate's own mix; a third of the estates have had 1–4 parking disputes in three years.
+ * from the estate's own mix. (The parking disputes are 纠纷化解台账's `parking_*` disputes: generators/disputes.ts.)
  */
 export function planParking(seed: number, estate: Pick<EstateInfo, 'index' | 'estateType'>, scale: Pick<Scale, 'housesPerEstate'>, now: Date): PlannedParking {
   const r = createRandom(deriveSeed(seed, 'parking', estate.index))
@@ -54,35 +51,26 @@ export function planParking(seed: number, estate: Pick<EstateInfo, 'index' | 'es
       })
     }
   }
-  const disputes: PlannedParking['disputes'] = []
-  if (r.chance(0.33)) {
-    for (let n = r.int(1, 4); n > 0; n--) {
-      const on = new Date(now.getTime() - r.int(0, 1095) * DAY)
-      disputes.push({ type: weighted(r, DISPUTE_TYPES, DISPUTE_WEIGHTS), occurredOn: on.toISOString().slice(0, 10), status: r.chance(0.7) ? 'resolved' : 'open' })
-    }
-  }
-  return { filledAt, spaces, disputes }
+  return { filledAt, spaces }
 }
 
 /**
  * 车位信息 (module 10): each estate's parking spaces (≈ 57k at demo scale, ≈ 2M at city scale, streamed
- * with COPY), when it filled its parking information in, and its parking disputes.
+ * with COPY) and when it filled its parking information in.
  */
 export const parking: DataGenerator = {
   name: 'parking',
-  description: '车位 (kind, number, location, status) per estate, the parking information filled-in marker, 车位纠纷',
-  tables: ['parking_spaces', 'estate_parking_profiles', 'parking_disputes'],
+  description: '车位 (kind, number, location, status) per estate, the parking information filled-in marker',
+  tables: ['parking_spaces', 'estate_parking_profiles'],
   async run(ctx) {
     const { state, scale, seed, now } = ctx
     const bar = ctx.progress.start('parking spaces', state.estates.length, 'estates')
-    // one pass over the plans: spaces stream into COPY, the few profiles and disputes are kept for theirs
+    // one pass over the plans: spaces stream into COPY, the few profiles are kept for theirs
     const profileRows: CopyValue[][] = []
-    const disputeRows: CopyValue[][] = []
     function* spaceRows(): Generator<CopyValue[]> {
       for (const estate of state.estates) {
         const planned = planParking(seed, estate, scale, now)
         if (planned.filledAt) profileRows.push([estate.id, planned.filledAt, null])
-        for (const dispute of planned.disputes) disputeRows.push([estate.id, dispute.type, dispute.occurredOn, dispute.status, '', now])
         for (const space of planned.spaces) yield [estate.id, space.kind, space.code, space.location, space.status, 1, now, now]
         bar.increment()
       }
@@ -90,8 +78,7 @@ export const parking: DataGenerator = {
     const spaces = await ctx.copy('parking_spaces', ['estate_id', 'kind', 'code', 'location', 'status', 'version', 'created_at', 'updated_at'], spaceRows())
     bar.stop()
     const profiles = await ctx.copy('estate_parking_profiles', ['estate_id', 'filled_at', 'filled_by'], profileRows)
-    const disputes = await ctx.copy('parking_disputes', ['estate_id', 'dispute_type', 'occurred_on', 'status', 'summary', 'created_at'], disputeRows)
     await ctx.client.query('ANALYZE parking_spaces')
-    return { parking_spaces: spaces, estate_parking_profiles: profiles, parking_disputes: disputes }
+    return { parking_spaces: spaces, estate_parking_profiles: profiles }
   },
 }

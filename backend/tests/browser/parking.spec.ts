@@ -4,6 +4,7 @@ import type { Page } from 'playwright'
 import { R, E, USERS, resetWorld } from '#tests/support/world'
 import { drillIntoCommunity, loginOnH5, loginOnPc } from '#tests/support/browser'
 import { syncWarehouse } from '#tests/support/warehouse'
+import { insertDisputes } from '#tests/support/disputes'
 
 const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).trim()
@@ -17,7 +18,7 @@ async function seedParking() {
     space(E.e6, 'rented', 'R-001'), space(E.e6, 'rented', 'R-002'),
   ])
   await db.table('estate_parking_profiles').multiInsert([E.e1, E.e6].map((estateId) => ({ estate_id: estateId, filled_at: new Date() })))
-  await db.table('parking_disputes').insert({ estate_id: E.e1, dispute_type: 'fee', occurred_on: '2026-05-01', status: 'open' })
+  await insertDisputes([{ estate: E.e1, type: 'parking_fee', reportedOn: '2026-05-01' }])
   await syncWarehouse()
 }
 

@@ -352,6 +352,8 @@ const TARGETS: Record<string, RouteCase> = {
   // bureau, with one attachment). 处理 / 申请办结 are the street's steps (the bureaus hold
   // disputes.handle but the process refuses them); an empty step body is a 422, a 确认办结 of a
   // dispute 处理中 a 422; an upload without a multipart body is a 422.
+  'dispute_stats.index': { target: inRegion },
+  'dispute_stats.export': { target: inRegion },
   'disputes.index': { target: inRegion },
   'disputes.export': { target: inRegion },
   'disputes.estates': { target: none },

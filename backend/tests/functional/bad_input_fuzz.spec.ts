@@ -183,7 +183,7 @@ const GENERIC_QUERY = ['id', 'q', 'page', 'per_page', 'region_id', 'code', 'stat
 const TABLES = ['filings', 'filing_events', 'outbox_events', 'users', 'estates', 'regions', 'calendar_years', 'calendar_days',
   'evaluations', 'evaluation_templates', 'evaluation_periods', 'workflow_events', 'todos',
   'notices', 'notice_estates', 'notice_receipts', 'notice_urges', 'notice_attachments', 'messages', 'message_deliveries',
-  'export_runs', 'export_subscriptions', 'parking_spaces', 'estate_parking_profiles', 'parking_disputes',
+  'export_runs', 'export_subscriptions', 'parking_spaces', 'estate_parking_profiles',
   'training_courses', 'learning_records', 'practitioners', 'practitioner_certificates', 'estate_staff_confirmations',
   'party_organizations', 'committee_members', 'red_property_projects', 'opinion_collections', 'opinion_responses',
   'safety_items', 'safety_assessments', 'disputes', 'dispute_attachments', 'equipment', 'equipment_imports']

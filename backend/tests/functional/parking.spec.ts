@@ -5,12 +5,14 @@ import { E, R, USERS, resetWorld } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
 import { readSheet } from '#tests/support/excel'
 import { drain, reconcileWarehouse, syncWarehouse } from '#tests/support/warehouse'
+import { insertDisputes } from '#tests/support/disputes'
 
 /**
  * 车位信息 (module 10) over the small world: households come from the house register (estate N has
  * 90·N households: e1 90, e2 180, e3 270, e6 540, e4 360). Parking as seeded below:
  *
- *   园岭一社区: e1 filled in — 3 产权, 1 人防, 2 充电; disputes 占用 + 收费.  e2 never filled in.
+ * The disputes are 纠纷化解台账's (the `parking_*` types count, others do not):
+ *   园岭一社区: e1 filled in — 3 产权, 1 人防, 2 充电; disputes 占用 + 收费 (+ a 物业费纠纷).  e2 never filled in.
  *   园岭二社区: e3 never filled in (one 收费 dispute).  e6 filled in — 2 租赁, 2 临停.
  *   南园一社区: e4 filled in — 5 产权; one 产权 dispute.   桂园: e5 never filled in.
  */
@@ -26,11 +28,12 @@ async function seedParking() {
   await db.table('parking_spaces').multiInsert(SPACES.flatMap(([estateId, kind, count]) =>
     Array.from({ length: count }, () => ({ estate_id: estateId, kind, code: `B1-${String(++n).padStart(4, '0')}`, location: '地下一层A区', status: n % 4 === 0 ? 'idle' : 'in_use' }))))
   await db.table('estate_parking_profiles').multiInsert([E.e1, E.e6, E.e4].map((estateId) => ({ estate_id: estateId, filled_at: now })))
-  await db.table('parking_disputes').multiInsert([
-    { estate_id: E.e1, dispute_type: 'occupation', occurred_on: '2026-03-01', status: 'resolved' },
-    { estate_id: E.e1, dispute_type: 'fee', occurred_on: '2026-04-01', status: 'open' },
-    { estate_id: E.e3, dispute_type: 'fee', occurred_on: '2026-05-01', status: 'open' },
-    { estate_id: E.e4, dispute_type: 'ownership', occurred_on: '2026-02-01', status: 'resolved' },
+  await insertDisputes([
+    { estate: E.e1, type: 'parking_occupation', reportedOn: '2026-03-01', state: 'closed' },
+    { estate: E.e1, type: 'parking_fee', reportedOn: '2026-04-01', state: 'registered' },
+    { estate: E.e1, type: 'property_fee', reportedOn: '2026-04-02' },
+    { estate: E.e3, type: 'parking_fee', reportedOn: '2026-05-01' },
+    { estate: E.e4, type: 'parking_ownership', reportedOn: '2026-02-01', state: 'closed' },
   ])
   await syncWarehouse()
 }

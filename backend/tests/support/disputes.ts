@@ -32,3 +32,41 @@ export async function seedDisputes() {
   })
   for (const row of rows) await drive.use().put(`disputes/seed-${row.id}`, '%PDF-1.7\n')
 }
+
+/** the street and district of the world's estates (disputes.street_id, bureau_region_id) */
+const PLACE: Record<number, { street: number; district: number }> = {
+  [E.e1]: { street: R.yuanling, district: R.futian },
+  [E.e2]: { street: R.yuanling, district: R.futian },
+  [E.e3]: { street: R.yuanling, district: R.futian },
+  [E.e6]: { street: R.yuanling, district: R.futian },
+  [E.e4]: { street: R.nanyuan, district: R.futian },
+  [E.e5]: { street: R.guiyuan, district: R.luohu },
+}
+
+export interface DisputeSeed {
+  estate: number
+  type: string
+  state?: 'registered' | 'transferred' | 'handling' | 'closing' | 'closed'
+  reportedOn?: string
+  /** ISO time of 确认办结 (closed ones) */
+  closedAt?: string
+}
+
+/**
+ * Disputes written straight to the table (entered by the estate's district bureau), for statistics tests
+ * that need a known set of types and states; the caller rebuilds or drains the warehouse. Returns the ids.
+ */
+export async function insertDisputes(seeds: readonly DisputeSeed[]): Promise<number[]> {
+  const now = new Date('2026-11-01T02:00:00Z')
+  const rows = (await db.table('disputes').multiInsert(seeds.map((seed, i) => {
+    const place = PLACE[seed.estate]
+    const state = seed.state ?? 'handling'
+    return {
+      dispute_type: seed.type, estate_id: seed.estate, street_id: place.street, bureau_region_id: place.district,
+      title: `统计纠纷${i + 1}`, parties: '业主甲；物业公司', summary: '测试', reported_on: seed.reportedOn ?? '2026-10-01', state,
+      version: 1, transferred_at: state === 'registered' ? null : now, closed_at: seed.closedAt ?? (state === 'closed' ? now : null),
+      created_at: now, updated_at: now,
+    }
+  })).returning('id')) as { id: number }[]
+  return rows.map((row) => Number(row.id))
+}

@@ -31,14 +31,14 @@ const disputes = (label: string) => ({ label, unit: '宗', format: 'count', aggr
 
 /**
  * 车位信息统计情况 and 住宅小区车位纠纷类型情况 per region: one `parking_space_facts` row per parking space
- * (≈ 2M at city scale) with its per-estate rollup, one `parking_dispute_facts` row per dispute, one
- * `parking_profile_facts` row per estate that filled its parking information in (docs/parking.md).
+ * (≈ 2M at city scale) with its per-estate rollup, one `parking_profile_facts` row per estate that filled
+ * its parking information in, and the `parking_*` disputes of 纠纷化解台账 (module 22's `dispute_facts`,
+ * declared there) by type (docs/parking.md).
  */
 export const parkingStatistics: StatisticsDeclaration<ParkingMetric> = {
   cube: 'parking',
   facts: [
     { table: 'parking_space_facts', topic: 'parking_space' },
-    { table: 'parking_dispute_facts', topic: 'parking_dispute' },
     { table: 'parking_profile_facts', topic: 'parking_profile' },
   ],
   title: '车位信息统计情况',

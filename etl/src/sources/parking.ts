@@ -1,9 +1,9 @@
 /**
- * 车位信息 (module 10) at the grain of the record (warehouse migrations 0010 and 0013):
+ * 车位信息 (module 10) at the grain of the record (warehouse migration 0010; its 住宅小区车位纠纷 are the
+ * `parking_*` disputes of 纠纷化解台账, sources/disputes.ts):
  * - `parking_space_facts`: one row per parking space (kind, status), collapsing, with its per-estate
  *   rollup `parking_estate_totals` (spaces by kind). A deleted space is published as a tombstone
  *   `{ space_id, estate_id, deleted: true }`: the drain cancels its live row.
- * - `parking_dispute_facts`: one row per 住宅小区车位纠纷 (type, day, status), current state.
  * - `parking_profile_facts`: one row per estate that filled its parking information in (when).
  *
  * Used by the parking writers of the backend (inside the transaction that changed the rows), the
@@ -19,17 +19,13 @@ import { oneOf } from './filings.ts'
 import { bulkVersionSelect, sourceFilter, sourceReaders, withTombstones, type ParamStyle, type SourceQueryOptions, type Tombstone } from './source_rows.ts'
 
 export const PARKING_SPACE_TOPIC = 'parking_space'
-export const PARKING_DISPUTE_TOPIC = 'parking_dispute'
 export const PARKING_PROFILE_TOPIC = 'parking_profile'
 export const PARKING_SPACE_FACTS_TABLE = 'parking_space_facts'
 export const PARKING_ESTATE_TOTALS_TABLE = 'parking_estate_totals'
-export const PARKING_DISPUTE_FACTS_TABLE = 'parking_dispute_facts'
 export const PARKING_PROFILE_FACTS_TABLE = 'parking_profile_facts'
 
 const SPACE_KINDS = ['owned', 'civil_defense', 'rented', 'temporary', 'charging', 'other'] as const
 const SPACE_STATUSES = ['in_use', 'idle', 'disabled'] as const
-const DISPUTE_TYPES = ['occupation', 'fee', 'ownership', 'lease_sale', 'charging', 'other'] as const
-const DISPUTE_STATUSES = ['open', 'resolved'] as const
 
 function positiveId(payload: Record<string, unknown>, key: string, event: string): number {
   const value = Number(payload[key])
@@ -148,61 +144,6 @@ export const parkingSpaceFactSource: FactSource<ParkingSpaceRecord> = {
 }
 
 // ---------------------------------------------------------------------------------------------
-// parking disputes
-
-export type ParkingDisputeRecord = { dispute_id: number; estate_id: number; dispute_type: string; occurred_on: string; status: string }
-
-const DISPUTE_COLUMNS = "d.id as dispute_id, d.estate_id, d.dispute_type, to_char(d.occurred_on, 'YYYY-MM-DD') as occurred_on, d.status"
-
-function disputeSql(options: SourceQueryOptions = {}): string {
-  const { where, limit } = sourceFilter('d.id', options)
-  return [`select ${DISPUTE_COLUMNS}`, 'from parking_disputes d', ...(where ? [where] : []), 'order by d.id', ...(limit ? [limit] : [])].join('\n')
-}
-
-function normalizeDispute(row: Record<string, unknown>): ParkingDisputeRecord {
-  return { dispute_id: Number(row.dispute_id), estate_id: Number(row.estate_id), dispute_type: String(row.dispute_type), occurred_on: String(row.occurred_on), status: String(row.status) }
-}
-
-const disputeReaders = sourceReaders(PARKING_DISPUTE_TOPIC, disputeSql, normalizeDispute)
-
-/** For writers of parking disputes, inside their transaction: one `parking_dispute` event per dispute. */
-export const writeParkingDisputeOutbox = disputeReaders.writeOutbox
-
-export function parkingDisputeFactRow(dispute: ParkingDisputeRecord, version: string | bigint | number, changedAt: Date | string): Record<string, unknown> {
-  return { ...dispute, changed_at: toUnixSeconds(changedAt), version: String(version) }
-}
-
-export function parseParkingDispute(payload: unknown, event = PARKING_DISPUTE_TOPIC): ParkingDisputeRecord {
-  const p = payloadObject(payload, event)
-  if (typeof p.occurred_on !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(p.occurred_on)) throw new PayloadError(`${event}: occurred_on must be YYYY-MM-DD, got ${JSON.stringify(p.occurred_on)}`)
-  return {
-    dispute_id: requireId(p, 'dispute_id', event),
-    estate_id: requireId(p, 'estate_id', event),
-    dispute_type: oneOf(p, 'dispute_type', DISPUTE_TYPES, event),
-    occurred_on: p.occurred_on,
-    status: oneOf(p, 'status', DISPUTE_STATUSES, event),
-  }
-}
-
-export const parkingDisputeFactSource: FactSource<ParkingDisputeRecord> = {
-  table: PARKING_DISPUTE_FACTS_TABLE,
-  topic: PARKING_DISPUTE_TOPIC,
-  transformer: sourceRowTopic(PARKING_DISPUTE_FACTS_TABLE, parseParkingDispute, parkingDisputeFactRow),
-  bulk: {
-    columns: ['estate_id', 'dispute_id', 'dispute_type', 'occurred_on', 'status', 'changed_at', 'version'],
-    select(version, changedAt) {
-      return `select d.estate_id, d.id as dispute_id, d.dispute_type, to_char(d.occurred_on, 'YYYY-MM-DD') as occurred_on, d.status, ${bulkVersionSelect(version, changedAt)} from parking_disputes d`
-    },
-  },
-  loadPage: disputeReaders.loadPage,
-  cursor: (row) => row.dispute_id,
-  key: ['dispute_id'],
-  countSql: 'select count(*) from parking_disputes',
-  toFactRow: parkingDisputeFactRow,
-  fields: ['dispute_type', 'occurred_on', 'status'],
-}
-
-// ---------------------------------------------------------------------------------------------
 // the estates' parking information filled-in marker
 
 export type ParkingProfileRecord = { estate_id: number; /** unix seconds */ filled_at: number }
@@ -246,5 +187,5 @@ export const parkingProfileFactSource: FactSource<ParkingProfileRecord> = {
   fields: ['filled_at'],
 }
 
-export const factSources: readonly FactSource<any>[] = [parkingSpaceFactSource, parkingDisputeFactSource, parkingProfileFactSource]
+export const factSources: readonly FactSource<any>[] = [parkingSpaceFactSource, parkingProfileFactSource]
 

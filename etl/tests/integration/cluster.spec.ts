@@ -43,7 +43,7 @@ import type { TestEnvironment } from '../helpers.ts'
 const AS_OF = '2026-07-01'
 const H1 = { year: 2026, half: 1 } as const
 const FACT_TABLES = ['estate_profile_facts', 'house_facts', 'house_estate_totals', 'filing_facts', 'estate_evaluation_facts', 'notice_receipt_facts',
-  'parking_space_facts', 'parking_estate_totals', 'parking_dispute_facts', 'parking_profile_facts',
+  'parking_space_facts', 'parking_estate_totals', 'parking_profile_facts', 'dispute_facts',
   'common_fund_account_facts', 'common_fund_balance_facts', 'common_fund_enforcement_facts',
   'party_organization_facts', 'committee_member_facts', 'red_property_facts', 'opinion_response_facts', 'opinion_estate_totals',
   'staff_facts', 'staff_estate_totals', 'learning_record_facts', 'learning_estate_totals', 'credit_record_facts', 'credit_estate_totals', 'safety_assessment_facts',
@@ -162,13 +162,23 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
         const recipients: Array<[number, number, 'project_manager', boolean]> = []
         for (const [i, estate] of estates.entries()) recipients.push([estate, await fx.user(`集群经理${i + 1}`, 'project_manager', communities[i % 4].id), 'project_manager', i % 2 === 0])
         await fx.notice(s1.id, publisher, recipients)
-        // 车位信息: two spaces and the filled-in marker of each estate but every third, a dispute on two of three
+        // 车位信息: two spaces and the filled-in marker of each estate but every third
         for (const [i, estate] of estates.entries()) {
           if (i % 3 !== 2) {
             await pg.query("insert into parking_spaces (estate_id, kind, code) values ($1, $2, 'P-1'), ($1, 'charging', 'P-2')", [estate, i % 2 === 0 ? 'owned' : 'rented'])
             await pg.query('insert into estate_parking_profiles (estate_id, filled_at) values ($1, now())', [estate])
           }
-          if (i % 3 !== 1) await pg.query("insert into parking_disputes (estate_id, dispute_type, occurred_on) values ($1, 'fee', '2026-03-01')", [estate])
+          // 纠纷化解台账: a 车位收费纠纷 (处理中) on two of three, a closed 物业费纠纷 on every fourth
+          if (i % 3 !== 1) {
+            await pg.query(
+              `insert into disputes (dispute_type, estate_id, street_id, bureau_region_id, title, parties, summary, reported_on, state)
+               select 'parking_fee', e.id, e.street_id, e.district_id, '车位收费', '业主；物业', '收费争议', '2026-03-01', 'handling' from estates e where e.id = $1`, [estate])
+          }
+          if (i % 4 === 0) {
+            await pg.query(
+              `insert into disputes (dispute_type, estate_id, street_id, bureau_region_id, title, parties, summary, reported_on, state, closed_at)
+               select 'property_fee', e.id, e.street_id, e.district_id, '物业费', '业主；物业', '拒缴物业费', '2026-03-01', 'closed', '2026-03-11T02:00:00Z' from estates e where e.id = $1`, [estate])
+          }
         }
         // 共有资金情况: a 基本账户 (every fourth estate) or a 共管账户 (the next one), each with two entries and two
         // month-end balances; a 责令整改 of every even estate (业主大会 filed), a 行政处罚 of the overdue ones
@@ -280,7 +290,7 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
       } finally {
         await servers?.stop()
         // the parking rows this file seeded, before the fixture removes their estates
-        for (const table of ['parking_spaces', 'estate_parking_profiles', 'parking_disputes']) await pg.query(`delete from ${table} where estate_id = any($1::int[])`, [estates])
+        for (const table of ['parking_spaces', 'estate_parking_profiles', 'disputes']) await pg.query(`delete from ${table} where estate_id = any($1::int[])`, [estates])
         // and the 共有资金 rows
         for (const table of ['common_fund_balances', 'common_fund_transactions']) await pg.query(`delete from ${table} where account_id in (select id from common_fund_accounts where estate_id = any($1::int[]))`, [estates])
         for (const table of ['common_fund_accounts', 'common_fund_enforcements']) await pg.query(`delete from ${table} where estate_id = any($1::int[])`, [estates])

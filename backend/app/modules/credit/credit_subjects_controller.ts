@@ -4,7 +4,7 @@ import { personalData } from '#services/masking'
 import { findRegionInScope } from '#services/region_scope'
 import { createCreditRecordValidator, creditSubjectListValidator, deleteCreditRecordValidator, updateCreditRecordValidator } from '#modules/credit/credit_validator'
 import { CREDIT_FOLDER, createCreditRecord, creditAttachment, deleteCreditRecord, updateCreditRecord } from '#modules/credit/credit_record_service'
-import { attachmentStream, storeUpload } from '#modules/notices/notice_attachments'
+import { attachmentStream, storeUpload } from '#services/attachments'
 import { describeExport } from '#services/audit'
 import { creditSubjectDetail, creditSubjectPage } from '#modules/credit/credit_subject_service'
 

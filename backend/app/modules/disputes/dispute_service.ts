@@ -4,6 +4,7 @@
  * region_scope (a dispute of another region is a 404, exactly like a missing one).
  */
 import db from '@adonisjs/lucid/services/db'
+import { writeDisputeOutbox } from '@szpm/etl'
 import { errors as vineErrors } from '@vinejs/vine'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -16,7 +17,7 @@ import { stagedAttachments, type StagedAttachment } from '#services/attachments'
 import { disputeProcess } from '#modules/disputes/dispute_process'
 import { appendHistory, fire, mayFire, missingFields, openTodos, TransitionNotAllowed } from '#workflows/engine'
 import type { ProcessDefinition } from '#workflows/process'
-import type { DisputeActions, DisputeLedger, DisputeState, DisputeType } from '@szpm/core'
+import { PARKING_TYPE_OF_DISPUTE, type DisputeActions, type DisputeLedger, type DisputeState, type DisputeType, type DisputeTypeGroup } from '@szpm/core'
 
 export const DISPUTE_PROCESS = disputeProcess as unknown as ProcessDefinition
 /** the storage folder of dispute attachments */
@@ -30,6 +31,7 @@ export interface DisputeListInput {
   estate_id?: number
   state?: DisputeState
   type?: DisputeType
+  type_group?: DisputeTypeGroup
   q?: string
   reported_from?: string
   reported_to?: string
@@ -95,6 +97,14 @@ const STEP_FIELDS: Record<DisputeAction, readonly (keyof DisputeStepInput)[]> = 
 /** steps that may carry attachments */
 const WITH_ATTACHMENTS: readonly string[] = ['register', 'handle', 'apply_close']
 
+/**
+ * The `dispute` outbox event of a dispute in its state after a step, INSIDE the step's transaction, so
+ * the record, its history, the inbox and the warehouse feed (dispute_facts) commit together.
+ */
+function publishDispute(trx: TransactionClientContract, id: number) {
+  return writeDisputeOutbox((sql, params) => trx.rawQuery(sql, params as any[]).then((result) => result.rows), [id], { paramStyle: 'knex' })
+}
+
 function refuse(field: string, message: string, rule = 'invalid'): never {
   throw new vineErrors.E_VALIDATION_ERROR([{ field, message, rule }])
 }
@@ -139,6 +149,7 @@ function filtered(root: Region, region: Region, input: DisputeListInput) {
   if (ledger === 'closed') query.where('d.state', 'closed')
   if (input.state) query.where('d.state', input.state)
   if (input.type) query.where('d.dispute_type', input.type)
+  if (input.type_group === 'parking') query.whereIn('d.dispute_type', Object.keys(PARKING_TYPE_OF_DISPUTE))
   if (input.estate_id) query.where('d.estate_id', input.estate_id)
   if (input.reported_from) query.where('d.reported_on', '>=', input.reported_from)
   if (input.reported_to) query.where('d.reported_on', '<=', input.reported_to)
@@ -260,6 +271,7 @@ export async function createDispute(user: User, input: DisputeCreateInput): Prom
     if (input.transfer) {
       await fire(trx, DISPUTE_PROCESS, { subjectId: id, action: 'transfer', actor: user, version: 1, remark: null, changes: { transferred_at: now } })
     }
+    await publishDispute(trx, id)
     return id
   })
 }
@@ -300,6 +312,7 @@ export async function stepDispute(user: User, id: number, action: DisputeAction,
     const files = await attach(trx, id, action, staged, user.id)
     const remark = (action === 'return' ? input.opinion : action === 'handle' ? input.progress : action === 'apply_close' ? input.result : input.remark) ?? null
     await fire(trx, DISPUTE_PROCESS, { subjectId: id, action, actor: user, version: input.version, remark, data: { ...data, attachments: files }, changes })
+    await publishDispute(trx, id)
   })
   return showDispute(user, id)
 }

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { DISPUTE_LEDGERS, DISPUTE_STATES, DISPUTE_TYPES } from '@szpm/core'
+import { DISPUTE_LEDGERS, DISPUTE_STATES, DISPUTE_TYPE_GROUPS, DISPUTE_TYPES } from '@szpm/core'
 import { labelled } from '#validators/messages'
 import { idField, pageField, perPageField, versionField } from '#validators/numbers'
 
@@ -13,7 +13,7 @@ const text = (max: number = DISPUTE_LIMITS.textMax) => vine.string().trim().maxL
 const attachments = () => vine.array(vine.string().uuid()).maxLength(DISPUTE_LIMITS.attachmentsMax).distinct().optional()
 
 const LABELS = {
-  ledger: '台账', region_id: '区域', estate_id: '物业项目', state: '状态', type: '纠纷类型', dispute_type: '纠纷类型', q: '关键字',
+  ledger: '台账', region_id: '区域', estate_id: '物业项目', state: '状态', type: '纠纷类型', type_group: '纠纷大类', dispute_type: '纠纷类型', q: '关键字',
   reported_from: '开始日期', reported_to: '结束日期', title: '纠纷事项', parties: '当事人', summary: '纠纷简要情况', reported_on: '受理日期',
   transfer: '录入后转办', attachments: '附件', 'attachments.*': '附件', version: '版本', remark: '备注', handled_on: '处理日期',
   measures: '处理措施', progress: '处理情况', result: '办结情况', opinion: '退回意见',
@@ -28,6 +28,7 @@ export const disputeListValidator = labelled(
     estate_id: idField({ query: true }).optional(),
     state: oneOf(DISPUTE_STATES).optional(),
     type: oneOf(DISPUTE_TYPES).optional(),
+    type_group: oneOf(DISPUTE_TYPE_GROUPS).optional(),
     q: vine.string().trim().maxLength(50).optional(),
     reported_from: dateField().optional(),
     reported_to: dateField().afterOrSameAs('reported_from').optional(),

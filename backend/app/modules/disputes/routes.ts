@@ -5,8 +5,11 @@
 import type { RouteHandlers } from '#start/route_handlers'
 
 const DisputesController = () => import('#modules/disputes/disputes_controller')
+const DisputeStatsController = () => import('#modules/disputes/dispute_stats_controller')
 
 export default {
+  'dispute_stats.index': [DisputeStatsController, 'index'],
+  'dispute_stats.export': [DisputeStatsController, 'export'],
   'disputes.index': [DisputesController, 'index'],
   'disputes.export': [DisputesController, 'export'],
   'disputes.estates': [DisputesController, 'estates'],

@@ -19,8 +19,8 @@ import { isEstateSideRole, ROLES } from '#services/roles'
 import { NotFoundInScope } from '#services/region_scope'
 import { containing } from '#services/like_pattern'
 import { sanitizeRichText, richTextIsEmpty } from '#services/rich_text'
-import { stagedAttachments } from '#modules/notices/notice_attachments'
-import TenderService from '#modules/tenders/tender_service'
+import { stagedAttachments } from '#services/attachments'
+import TenderService, { TENDER_FOLDER } from '#modules/tenders/tender_service'
 import { TENDER_STAGES, type TenderClarificationKind, type TenderStage } from '@szpm/core'
 
 export const STAGE_ORDER = Object.fromEntries(Object.keys(TENDER_STAGES).map((stage, index) => [stage, index + 1])) as Record<TenderStage, number>
@@ -164,7 +164,7 @@ export default class TenderProgressService {
     const content = sanitizeRichText(input.content)
     if (richTextIsEmpty(content)) refuse('content', '请填写澄清或补遗的内容', 'required')
     const tokens = input.attachments ?? []
-    const staged = tokens.length ? await stagedAttachments(tokens, user.id) : []
+    const staged = tokens.length ? await stagedAttachments(tokens, user.id, TENDER_FOLDER) : []
     await db.transaction(async (trx) => {
       // serialises with the platform's stage reports for this filing
       await trx.from('tenders').where('id', tenderId).forUpdate().first()

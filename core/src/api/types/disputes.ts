@@ -1,5 +1,5 @@
 /** 纠纷化解台账 (module 22): wire types of the ledgers, one dispute and its steps. */
-import type { DisputeLedger, DisputeState, DisputeType } from '../../modules/disputes.ts'
+import type { DisputeLedger, DisputeState, DisputeType, DisputeTypeGroup } from '../../modules/disputes.ts'
 import type { WorkflowHistoryEntry } from './todos.ts'
 
 export interface DisputeQuery {
@@ -8,6 +8,8 @@ export interface DisputeQuery {
   estate_id?: number
   state?: DisputeState
   type?: DisputeType
+  /** parking = every 车位纠纷 type */
+  type_group?: DisputeTypeGroup
   q?: string
   /** YYYY-MM-DD, inclusive */
   reported_from?: string
