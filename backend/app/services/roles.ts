@@ -84,7 +84,9 @@ const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
     // 招标文件备案: the handler does 初审 (终审 is the head's)
     'tenders.view', 'tenders.handle', 'tenders.export',
     // 信息公开 and 居代业 are published and handled by the street office
-    'disclosures.view', 'disclosures.manage', 'proxy_governance.view', 'proxy_governance.handle'],
+    'disclosures.view', 'disclosures.manage', 'proxy_governance.view', 'proxy_governance.handle',
+    // 安全检查: the street reads, exports and urges the bureaus' tasks (publishing is the city's and districts')
+    'inspections.view', 'inspections.export', 'inspections.remind'],
   // 党支部书记: party building (党建园地) is their own module
   party_secretary: ['todos.view', 'filings.view', 'projects.view', 'evaluations.view', 'party_building.view', 'party_building.export'],
   community_head: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'projects.view', 'projects.export',
