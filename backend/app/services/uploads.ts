@@ -43,6 +43,8 @@ export const UPLOAD_ROUTES: Readonly<Record<string, UploadLimits>> = {
   'api.voting_paper_scans.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'jpg', 'jpeg', 'png'] },
   // 招标文件备案: one tender document per request (checked by its magic bytes too, as notice attachments are)
   'api.tender_attachments.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'] },
+  // 安全检查's checklist photos: JPG / PNG only (magic bytes checked by notice_attachments.storeUpload)
+  'api.inspection_photos.upload': { field: 'file', size: '10mb', extnames: ['jpg', 'jpeg', 'png'] },
 }
 
 export function acceptsUploads(routeName: string | undefined) {

@@ -238,7 +238,7 @@ export default class InspectionService {
     const { rows } = await this.listTasksById(region, taskId)
     if (rows.length === 0) throw new NotFoundInScope()
     const items = await db.from('inspection_items').where('task_id', taskId).orderBy('position').select('id', 'position', 'content', 'photo_required')
-    return { ...rows[0], items }
+    return { ...rows[0], checklist: items }
   }
 
   private async listTasksById(region: Region, taskId: number) {

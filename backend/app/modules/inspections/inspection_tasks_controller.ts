@@ -18,7 +18,7 @@ export default class InspectionTasksController {
     return {
       data: {
         ...transformInspectionTask(task),
-        checklist: task.items.map((item: any) => ({ id: Number(item.id), position: Number(item.position), content: item.content as string, photoRequired: Boolean(item.photo_required) })),
+        checklist: task.checklist.map((item: any) => ({ id: Number(item.id), position: Number(item.position), content: item.content as string, photoRequired: Boolean(item.photo_required) })),
       },
       meta: {},
     }
