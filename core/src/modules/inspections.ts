@@ -110,6 +110,7 @@ export const inspections = defineModule({
     { name: 'inspection_targets.index', method: 'GET', path: 'inspections/targets', access: 'inspections.view', label: '安全检查填报情况', scoped: true, query: ['region_id', 'estate_id', 'task_id', 'state', 'overdue', 'problems', 'q', 'page', 'per_page'] },
     { name: 'inspection_targets.export', method: 'GET', path: 'inspections/targets/export', access: 'inspections.export', label: '导出安全检查填报情况', scoped: true, query: ['region_id', 'estate_id', 'task_id', 'state', 'overdue', 'problems', 'q'] },
     { name: 'inspection_tasks.index', method: 'GET', path: 'inspections/tasks', access: ['inspections.view', 'inspections.manage'], label: '安全检查任务', scoped: true, query: ['region_id', 'q', 'page', 'per_page'] },
+    { name: 'inspection_tasks.export', method: 'GET', path: 'inspections/tasks/export', access: 'inspections.export', label: '导出安全检查任务', scoped: true, query: ['region_id', 'q'] },
     { name: 'inspection_tasks.store', method: 'POST', path: 'inspections/tasks', access: 'inspections.manage', label: '发布安全检查任务', scoped: true },
     { name: 'inspection_tasks.show', method: 'GET', path: 'inspections/tasks/:id', access: ['inspections.view', 'inspections.manage'], label: '安全检查任务详情', params: { id: 'id' }, scoped: true },
     { name: 'inspection_tasks.remind', method: 'POST', path: 'inspections/tasks/:id/remind', access: 'inspections.remind', label: '催办安全检查', params: { id: 'id' }, scoped: true },

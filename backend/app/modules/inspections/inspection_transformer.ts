@@ -59,7 +59,7 @@ export function transformInspectionTargetDetail(detail: { row: Record<string, an
     ...target,
     closed: detail.today > target.deadline,
     canFill: detail.canFill && open && detail.today <= target.deadline,
-    items: detail.items.map((item) => ({
+    checklist: detail.items.map((item) => ({
       id: Number(item.id),
       position: Number(item.position),
       content: item.content as string,

@@ -15,6 +15,7 @@ export default {
   'inspection_targets.index': [InspectionTargetsController, 'index'],
   'inspection_targets.export': [InspectionTargetsController, 'export'],
   'inspection_tasks.index': [InspectionTasksController, 'index'],
+  'inspection_tasks.export': [InspectionTasksController, 'export'],
   'inspection_tasks.store': [InspectionTasksController, 'store'],
   'inspection_tasks.show': [InspectionTasksController, 'show'],
   'inspection_tasks.remind': [InspectionTasksController, 'remind'],
