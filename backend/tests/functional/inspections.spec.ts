@@ -247,6 +247,10 @@ test.group('安全检查 · publish, fill, rectify, remind, statistics', (group)
     ;(await client.visit('api.inspection_tasks.show', { id: task.id }).loginAs(await actor('guiyuan'))).assertStatus(404)
     const { differences } = await reconcileWarehouse()
     assert.deepEqual(differences.filter((difference) => difference.table === 'inspection_target_facts'), [])
+    // a rebuild (bulk COPY from PostgreSQL) gives the same numbers
+    await syncWarehouse()
+    const rebuilt = await client.visit('api.inspection_stats.index').loginAs(head)
+    assert.deepEqual(rebuilt.body().data.map(pick), stats.body().data.map(pick))
   })
 
   test('催办 by hand once a day (409 naming the last), and the job the working day before the deadline', async ({ client, assert }) => {
