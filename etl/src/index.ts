@@ -60,6 +60,7 @@ export { staffSql, loadStaffRecords, loadStaffPage, writeStaffOutbox, writeEstat
 export type { StaffRecord, StaffRecordIds, StaffRecordKind, DeletedStaffRecord } from './sources/staff.ts'
 export { safetyAssessmentSql, loadSafetyAssessments, loadSafetyAssessmentPage, writeSafetyAssessmentOutbox, safetyAssessmentFactRow, parseSafetyAssessment, SAFETY_ASSESSMENT_TOPIC, SAFETY_ASSESSMENT_FACTS_TABLE, SAFETY_ASSESSMENT_STATUSES } from './sources/safety.ts'
 export type { SafetyAssessmentRecord, SafetyAssessmentStatus } from './sources/safety.ts'
+export { writeInspectionTargetOutbox, loadInspectionTargets, INSPECTION_TARGET_TOPIC, INSPECTION_TARGET_FACTS_TABLE, type InspectionTargetFact } from './sources/inspections.ts'
 export { ballotSql, votingTopicSql, writeBallotOutbox, writeEstateBallotsOutbox, writeEstateVotingOutbox, writeMeetingTopicsOutbox, OWNER_KEY_SQL, BALLOT_TOPIC, BALLOT_FACTS_TABLE, VOTING_TOPIC_TOPIC, VOTING_TOPIC_FACTS_TABLE, DECISION_ESTATE_TOTALS_TABLE } from './sources/decisions.ts'
 export type { BallotRecord, VotingTopicRecord } from './sources/decisions.ts'
 export { writeDisclosureOutbox, DISCLOSURE_TOPIC, DISCLOSURE_FACTS_TABLE, type DisclosureFact } from './sources/disclosures.ts'

@@ -86,7 +86,9 @@ const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
     // 信息公开 and 居代业 are published and handled by the street office
     'disclosures.view', 'disclosures.manage', 'proxy_governance.view', 'proxy_governance.handle',
     // what the street reads of its estates: owners' decisions and meetings, credit, weather (its users get the warnings)
-    'decisions.view', 'decisions.export', 'voting.view', 'credit.view', 'credit.export', 'weather.view'],
+    'decisions.view', 'decisions.export', 'voting.view', 'credit.view', 'credit.export', 'weather.view',
+    // 安全检查: the street reads, exports and urges the bureaus' tasks (publishing is the city's and districts')
+    'inspections.view', 'inspections.export', 'inspections.remind'],
   // 党支部书记: party building (党建园地) is their own module
   party_secretary: ['todos.view', 'filings.view', 'projects.view', 'evaluations.view', 'party_building.view', 'party_building.export'],
   community_head: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'projects.view', 'projects.export',

@@ -45,6 +45,8 @@ export const UPLOAD_ROUTES: Readonly<Record<string, UploadLimits>> = {
   'api.tender_attachments.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'] },
   // 信用信息: one document of a credit record per request, the same types and content check as 通知发布's
   'api.credit_attachments.upload': { field: 'file', size: '10mb', extnames: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'] },
+  // 安全检查's checklist photos: JPG / PNG only (magic bytes checked by #services/attachments storeUpload)
+  'api.inspection_photos.upload': { field: 'file', size: '10mb', extnames: ['jpg', 'jpeg', 'png'] },
 }
 
 export function acceptsUploads(routeName: string | undefined) {

@@ -14,6 +14,7 @@ import { parking } from './parking.ts'
 import { partyBuilding } from './party_building.ts'
 import { regions } from './regions.ts'
 import { safety } from './safety.ts'
+import { inspections } from './inspections.ts'
 import { staff } from './staff.ts'
 import { training } from './training.ts'
 import { voting } from './voting.ts'
@@ -55,6 +56,8 @@ export const GENERATORS: readonly DataGenerator[] = [
   disclosures,
   // after the houses and the estate accounts (the 业委会主任 convenes)
   voting,
+  // after the accounts and the estate accounts (the bureaus publish, the project managers fill)
+  inspections,
 ]
 
 export { runGenerators } from './pipeline.ts'

@@ -436,6 +436,28 @@ const TARGETS: Record<string, RouteCase> = {
   'decision_topics.export': { target: inRegion },
   'decision_turnout.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
   'decision_turnout.export': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  // 安全检查: statistics, 穿透 and tasks by region; the bureaus publish for a region of theirs (a region outside → 404);
+  // a target / task / photo that does not exist is a 404 wherever the feature is held
+  'inspection_stats.index': { target: inRegion },
+  'inspection_stats.export': { target: inRegion },
+  'inspection_companies.index': { target: inRegion },
+  'inspection_companies.export': { target: inRegion },
+  'inspection_targets.index': { target: inRegion },
+  'inspection_targets.export': { target: inRegion },
+  'inspection_tasks.index': { target: inRegion },
+  'inspection_tasks.export': { target: inRegion },
+  'inspection_tasks.store': {
+    target: (p) => ({ json: { title: '矩阵检查', deadline: '2026-12-31', items: [{ content: '消防通道' }], target_mode: 'region', region_id: REGION_IN[p] } }),
+    outcome: { city: 201, futian: 201 },
+  },
+  'inspection_tasks.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'inspection_tasks.remind': { target: () => ({ params: { id: 999999 }, json: {} }), outcome: everyone(404) },
+  'my_inspections.index': { target: none },
+  'inspection_target.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  'inspection_target.submit': { target: () => ({ params: { id: 999999 }, json: { version: 1, answers: [{ item_id: 1, result: 'pass' }] } }), outcome: everyone(404) },
+  'inspection_target.rectify': { target: () => ({ params: { id: 999999 }, json: { version: 1, answers: [{ item_id: 1, rectified_on: '2026-11-01' }] } }), outcome: everyone(404) },
+  'inspection_photos.upload': { target: () => ({ json: {} }), outcome: { manager: 422, director: 422, nanyuanManager: 422 } },
+  'inspection_photos.download': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
 }
 
 /** Which places a role's scope covers in the world (city sees all; 福田 sees its two streets). */

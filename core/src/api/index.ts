@@ -46,6 +46,8 @@ import { votingApi } from './voting.ts'
 import { weatherApi } from './weather.ts'
 import { tendersApi } from './tenders.ts'
 import { decisionsApi } from './decisions.ts'
+import { inspectionsApi } from './inspections.ts'
+export type { InspectionTask, InspectionTaskDetail, InspectionTargetRow, InspectionTargetDetail, InspectionAnswer, InspectionCompanyRow, InspectionTaskInput, InspectionAnswerInput, InspectionUpload } from './inspections.ts'
 export type { DecisionTurnoutMeta } from './decisions.ts'
 export type { VotingMeetingInput, VotingMeetingQuery } from './voting.ts'
 
@@ -115,6 +117,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     proxyGovernance: proxyGovernanceApi(http),
     /** 业主决策情况 (module 8): a topic's turnout by building or by day */
     decisions: decisionsApi(http),
+    /** 安全检查 (module 15): tasks, 发布, the checklist, 催办 */
+    inspections: inspectionsApi(http, options.baseUrl ?? ''),
   }
 }
 

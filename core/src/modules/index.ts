@@ -16,6 +16,7 @@ import { exportCenter } from './exports.ts'
 import { evaluations } from './evaluations.ts'
 import { filings } from './filings.ts'
 import { identity } from './identity.ts'
+import { inspections } from './inspections.ts'
 export { IDENTITY_TYPES, identityTypeOfRole, type IdentityType } from './identity.ts'
 import { messages } from './messages.ts'
 import { notices } from './notices.ts'
@@ -62,11 +63,13 @@ export * from './party_building_statistics.ts'
 export * from './areas.ts'
 export * from './disclosures.ts'
 export * from './proxy_governance.ts'
+export * from './inspections.ts'
 
 /** every module, manual order (0 = platform tools last) */
 export const MODULES: readonly ModuleDeclaration[] = [
   identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting, weather, disputes, areas, tenders, disclosures, proxyGovernance, decisions,
   ...PLANNED_MODULES,
+  inspections,
   estates, messages, exportCenter, audit, personalData, calendar,
 ].sort((a, b) => (a.no || 100) - (b.no || 100))
 

@@ -135,7 +135,7 @@ const rate = (part: number, base: number) => (base > 0 ? `${((part * 100) / base
  * A 物业企业's indicators from the modules that exist, over the estates it manages: 在管面积 (项目管理),
  * 共有资金账户 (共有资金情况: 基本账户 of its estates), 人员培训情况 (宣传培训: completed learning records of its
  * practitioners), 信息公开率 (信息公开: its estates with an announcement published in the last twelve months),
- * 通知公告响应率 (通知发布: receipts of its estates read), 安全检查情况 ('-': 安全检查 is not built) and 评价反馈率
+ * 通知公告响应率 (通知发布: receipts of its estates read), 安全检查情况 (安全检查: its estates' checklists filled in, problems found and rectified) and 评价反馈率
  * (街道社区评价: evaluations of its estates submitted). Rates at two decimals, '-' when the base is 0.
  */
 async function companyIndicators(name: string, subject: CreditSubjectRow): Promise<CreditIndicator[]> {
@@ -156,14 +156,26 @@ async function companyIndicators(name: string, subject: CreditSubjectRow): Promi
     .where('state', 'published')
     .where('published_at', '>=', clock.now().minus({ months: 12 }).toJSDate())
     .countDistinct('estate_id as estates')
+  // 安全检查情况: its estates' checklists of the bureaus' tasks — filled in, problems found and rectified
+  const [inspected] = await db
+    .from('inspection_targets as t')
+    .whereIn('t.estate_id', estates.clone())
+    .count('* as targets')
+    .select(
+      db.raw(`count(*) filter (where t.state <> 'pending')::int as completed`),
+      db.raw(`(select count(*) from inspection_answers a join inspection_targets x on x.id = a.target_id where a.result = 'problem' and x.estate_id in (select id from estates where company_name = ?))::int as problems`, [name]),
+      db.raw(`(select count(*) from inspection_answers a join inspection_targets x on x.id = a.target_id where a.result = 'problem' and a.rectified and x.estate_id in (select id from estates where company_name = ?))::int as rectified`, [name])
+    )
+  const safety = Number(inspected.targets) > 0
+    ? `完成率 ${rate(Number(inspected.completed), Number(inspected.targets))}（发现问题 ${Number(inspected.problems)} 个，已整改 ${Number(inspected.rectified)} 个）`
+    : '-'
   return [
     { key: 'managedArea', label: '在管面积', value: `${subject.managedArea ?? '0.00'}㎡（${subject.estates ?? 0}个项目）` },
     { key: 'commonFundAccounts', label: '共有资金账户', value: `${Number(funds.accounts)}个（基本账户开户率 ${rate(Number(funds.basic), subject.estates ?? 0)}）` },
     { key: 'disclosureRate', label: '信息公开率', value: rate(Number(disclosed.estates), subject.estates ?? 0) },
     { key: 'training', label: '人员培训情况', value: rate(Number(learning.completed), Number(learning.enrolled)) },
     { key: 'noticeResponse', label: '通知公告响应率', value: rate(Number(notices.read), Number(notices.receipts)) },
-    // 安全检查 (module 15) is not built yet: no figure to show
-    { key: 'safetyInspections', label: '安全检查情况', value: '-' },
+    { key: 'safetyInspections', label: '安全检查情况', value: safety },
     { key: 'evaluationFeedback', label: '评价反馈率', value: rate(Number(evaluations.submitted), Number(evaluations.total)) },
   ]
 }

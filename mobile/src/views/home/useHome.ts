@@ -19,6 +19,7 @@ export interface HomeTile {
 
 /** 我的: every signed-in user's own account (not a module) */
 const ACCOUNT_TILE: HomeTile = { key: 'account', text: '我的', icon: 'user-o', to: '/account' }
+const MY_INSPECTIONS_TILE: HomeTile = { key: 'my-inspections', text: '安全检查', icon: 'shield-o', to: '/inspections/mine' }
 
 export function useHome() {
   const router = useRouter()
@@ -76,6 +77,8 @@ export function useHome() {
       to: tile.page.path,
       badge: tile.slug === 'todos' ? countBadge(todoPending.value) : tile.slug === 'messages' ? countBadge(messagesUnread.value) : undefined,
     })),
+    // 安全检查: a 项目经理 fills its estates' checklists (本项目安全检查; the module's tile is the statistics)
+    ...(user.value?.estates?.some((estate) => estate.relation === 'project_manager') ? [MY_INSPECTIONS_TILE] : []),
     ACCOUNT_TILE,
   ])
 
