@@ -69,6 +69,12 @@ test.group('安全检查 · publish, fill, rectify, remind, statistics', (group)
     const now = await stateOf(e1.id)
     assert.deepEqual(now.todos, [{ step: 'pending', region_id: R.yl1, roles: ['project_manager'], feature: 'estates.own' }])
     assert.deepEqual(now.history, ['publish'])
+    // the inbox of e1 and e3's 项目经理 holds exactly their two estates' to-dos; 南园's manager holds e4's
+    const inbox = async (who: 'manager' | 'nanyuanManager') =>
+      (await client.visit('api.todos.index').loginAs(await actor(who))).body().data.filter((t: any) => t.process === 'inspection').map((t: any) => t.subjectId).sort()
+    const ids = async (...estates: number[]) => Promise.all(estates.map(async (estate) => (await targetOf(task.id, estate)).id))
+    assert.deepEqual(await inbox('manager'), (await ids(E.e1, E.e3)).sort())
+    assert.deepEqual(await inbox('nanyuanManager'), await ids(E.e4))
     // outbox: one event per target
     const events = await db.from('outbox_events').where('topic', 'inspection_target').count('* as n').first()
     assert.equal(Number(events?.n), 5)
