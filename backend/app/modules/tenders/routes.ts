@@ -5,6 +5,7 @@
 import type { RouteHandlers } from '#start/route_handlers'
 
 const TendersController = () => import('#modules/tenders/tenders_controller')
+const TendersStatsController = () => import('#modules/tenders/tenders_stats_controller')
 
 export default {
   'tenders.index': [TendersController, 'index'],
@@ -17,4 +18,6 @@ export default {
   'tenders.resubmit': [TendersController, 'resubmit'],
   'tenders.first_review': [TendersController, 'firstReview'],
   'tenders.final_review': [TendersController, 'finalReview'],
+  'tenders_stats.index': [TendersStatsController, 'index'],
+  'tenders_stats.export': [TendersStatsController, 'export'],
 } satisfies RouteHandlers
