@@ -7,7 +7,7 @@
 -- Working days need the editable holiday calendar, which the warehouse does not have. So the source
 -- (etl/src/sources/tenders.ts, one SQL for the outbox, the rebuild and the reconciliation) also stores
 -- the round's thresholds on that calendar: the day it reaches working day 6 (overdue_from, 已超期) and
--- day 10 (severe_from, 严重超期) — 1970-01-01 when that day lies past the calendar — and known_until, the
+-- day 10 (severe_from, 严重超期) — 1970-01-02 when that day lies past the calendar — and known_until, the
 -- last day before the first year the calendar lacks. The cube buckets a round as of its decision day,
 -- or as of today (`asOf`) while open: later than known_until → 未知, else by the thresholds. A calendar
 -- change re-publishes the rounds it can affect (docs/tenders.md).

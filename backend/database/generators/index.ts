@@ -16,6 +16,7 @@ import { safety } from './safety.ts'
 import { staff } from './staff.ts'
 import { training } from './training.ts'
 import { voting } from './voting.ts'
+import { tenders } from './tenders.ts'
 import type { DataGenerator } from './types.ts'
 
 /**
@@ -52,6 +53,8 @@ export const GENERATORS: readonly DataGenerator[] = [
   disclosures,
   // after the houses and the estate accounts (the 业委会主任 convenes)
   voting,
+  // after the accounts and the estate accounts (street handlers and heads review, 业委会主任 file)
+  tenders,
 ]
 
 export { runGenerators } from './pipeline.ts'

@@ -27,6 +27,8 @@ export interface Scale {
   disclosuresPerEstate?: [number, number]
   /** 电子投票: meetings held in the estates (generators/voting.ts; default 40) */
   votingMeetings?: number
+  /** 招标投标管理: 招标文件备案 of each estate since 2019 (generators/tenders.ts; default 0–2) */
+  tendersPerEstate?: [number, number]
   /** Only these street offices get communities (tests use a handful); default: all 74. */
   streets?: readonly string[]
 }

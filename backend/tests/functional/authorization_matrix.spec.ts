@@ -370,6 +370,8 @@ const TARGETS: Record<string, RouteCase> = {
   'tenders.resubmit': { target: () => ({ params: { id: 999999 }, json: { tenderer_name: '矩阵', title: '矩阵招标', tender_method: 'public', contact_name: '矩阵', contact_phone: '13800000000', version: 1 } }), outcome: everyone(404) },
   'tenders.first_review': { target: () => ({ params: { id: 999999 }, json: { opinion: 'agree', version: 1 } }), outcome: everyone(404) },
   'tenders.final_review': { target: () => ({ params: { id: 999999 }, json: { decision: 'approve', version: 1 } }), outcome: everyone(404) },
+  'tenders_stats.index': { target: inRegion },
+  'tenders_stats.export': { target: inRegion },
   // 信息公开: templates are kept by the city (others holding disclosures.manage: 403); street accounts publish for their street's estates (the
   // bureaus: 403; another street's estate: 404); no announcement 999999; 公示公告 is everyone's own
   'disclosure_templates.index': { target: none },

@@ -10,7 +10,7 @@
  * SQL, with #services/working_days' rules: a weekday works unless it is a `holiday`, a weekend day rests
  * unless it is a `workday`, only published years count. Per round: the elapsed working days in (submitted,
  * decided] once decided (-1 while open or when a counted year is missing), the days it reaches working day
- * 6 and 10 (1970-01-01 when past the calendar) and `known_until` (the day before the first missing year
+ * 6 and 10 (1970-01-02 when past the calendar) and `known_until` (the day before the first missing year
  * after the submission day); the cube buckets open rounds as of today from these (docs/tenders.md).
  */
 import type { FactSource } from '../fact_sources.ts'
@@ -24,8 +24,8 @@ const KINDS = ['committee', 'developer'] as const
 const METHODS = ['public', 'invited'] as const
 const STATES = ['first_review', 'final_review', 'rejected', 'approved'] as const
 const DECISIONS = ['', 'approved', 'rejected'] as const
-/** the day a threshold lies past the calendar / a round is undecided */
-export const NO_DAY = '1970-01-01'
+/** the day a threshold lies past the calendar / a round is undecided (not day 0: ClickHouse 18.16 reads that back as 0000-00-00) */
+export const NO_DAY = '1970-01-02'
 
 /** One review round as the warehouse mirrors it. */
 export type TenderRoundFact = {
@@ -41,7 +41,7 @@ export type TenderRoundFact = {
   submitted_on: string
   /** '' while open */
   decision: (typeof DECISIONS)[number]
-  /** YYYY-MM-DD, NO_DAY while open */
+  /** YYYY-MM-DD, NO_DAY (1970-01-02) while open */
   decided_on: string
   /** elapsed working days of a decided round; -1 while open or when the calendar lacks a counted year */
   working_days: number

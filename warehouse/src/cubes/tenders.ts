@@ -4,7 +4,7 @@ import type { CubeDefinition } from './types.ts'
 /**
  * Per estate, its filings (counted on each filing's last round: is_last = 1) by current state, method and
  * tenderer kind, its rounds by decision, and every round's SLA inputs as parallel arrays — the decision
- * day (1970-01-01 while open), the days it reaches working day 6 and 10 (1970-01-01: past the calendar)
+ * day (1970-01-02 while open), the days it reaches working day 6 and 10 (1970-01-02: past the calendar)
  * and the last day the calendar knows — so the metrics bucket each round as of its decision day, or as
  * of `asOf` (today) while open, at read time (tender_round_facts, warehouse migration 0025).
  */
@@ -18,7 +18,7 @@ export const TENDERS_PER_ESTATE =
   'groupArray(decided_on) AS t_decided, groupArray(overdue_from) AS t_overdue, groupArray(severe_from) AS t_severe, groupArray(known_until) AS t_known ' +
   'FROM tender_round_facts FINAL GROUP BY estate_id'
 
-const NONE = "toDate('1970-01-01')"
+const NONE = "toDate('1970-01-02')"
 /** a round's 办理时长 bucket (1 正常办理, 2 已超期, 3 严重超期, 4 未知) as of its decision day or, open, as of asOf */
 const BUCKET = `multiIf(if(d > ${NONE}, d, asOf) > k, 4, s > ${NONE} AND if(d > ${NONE}, d, asOf) >= s, 3, o > ${NONE} AND if(d > ${NONE}, d, asOf) >= o, 2, 1)`
 const bucket = (code: number) => ({ sql: `sum(arrayCount((d, o, s, k) -> ${BUCKET} = ${code}, t_decided, t_overdue, t_severe, t_known))`, kind: 'count' }) as const
