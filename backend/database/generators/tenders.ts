@@ -15,7 +15,7 @@ const REJECT_REMARKS = ['服务标准与业主大会表决内容不一致，请�
 const RETURN_REMARKS = ['请经办人补充核对业主大会决议', '请核对招标范围后重新初审']
 
 interface EstateRow { id: number; name: string; street_id: number; community_id: number; company_name: string | null }
-interface Actor { id: number; name: string; role: string }
+interface Actor { id: number | null; name: string; role: string }
 
 /** a filing's last round: how it ends (most older ones are approved; open states only among recent ones) */
 const OUTCOMES: readonly ['approved' | 'rejected' | 'first_review' | 'final_review', number][] = [['approved', 0.8], ['rejected', 0.08], ['first_review', 0.07], ['final_review', 0.05]]
@@ -23,7 +23,7 @@ const OUTCOMES: readonly ['approved' | 'rejected' | 'first_review' | 'final_revi
 /**
  * 招标投标管理 (module 21): 招标文件备案 since 2019 on the estates (demo ≈ 1.5k, city ≈ 8k filings with
  * `tendersPerEstate`): the owners' committee's (where the estate has a director account) or a developer's
- * registered by the street handler, each with its rounds (a fifth resubmitted after 不同意, some sent back
+ * registered by the street handler (estates with neither account get none), each with its rounds (a fifth resubmitted after 不同意, some sent back
  * once by 返回上一级 within a round), the history the engine would have written, the open to-do of its state
  * and no attachment (files are not generated). Review times span 春节 and 国庆 (a share is filed on their
  * eves) and 2019's filings count 未知 (the calendar starts in 2020). Seeded per estate.
@@ -35,7 +35,9 @@ export const tenders: DataGenerator = {
   async run(ctx) {
     const { client, now, seed } = ctx
     const [min, max] = ctx.scale.tendersPerEstate ?? [0, 2]
-    const { rows: estates } = await client.query<EstateRow>('SELECT id, name, street_id, community_id, company_name FROM estates ORDER BY id')
+    const { rows: estates } = await client.query<EstateRow & { street_name: string }>(
+      'SELECT e.id, e.name, e.street_id, e.community_id, e.company_name, s.name AS street_name FROM estates e JOIN regions s ON s.id = e.street_id ORDER BY e.id'
+    )
     const { rows: users } = await client.query<Actor & { region_id: number }>(
       `SELECT id, name, role, region_id FROM users WHERE role IN ('street_handler', 'street_head') AND status = 'active' ORDER BY id`
     )
@@ -67,9 +69,11 @@ export const tenders: DataGenerator = {
     for (const estate of estates) {
       const r = createRandom(deriveSeed(seed, 'tenders', estate.id))
       const people = ctx.people(`tenders-${estate.id}`)
-      const handler = handlers.get(estate.street_id)
-      const head = heads.get(estate.street_id)
-      if (!handler || !head) {
+      // a street without accounts still reviews (the history names its office); a filing needs an account to file it
+      const handlerAccount = handlers.get(estate.street_id)
+      const handler: Actor = handlerAccount ?? { id: null, name: `${estate.street_name}经办人`, role: 'street_handler' }
+      const head: Actor = heads.get(estate.street_id) ?? { id: null, name: `${estate.street_name}负责人`, role: 'street_head' }
+      if (!handlerAccount && !directors.has(estate.id)) {
         bar.increment()
         continue
       }
@@ -77,7 +81,7 @@ export const tenders: DataGenerator = {
       for (let n = r.int(min, max); n > 0; n--) {
         const id = nextId++
         const director = directors.get(estate.id)
-        const kind = director && r.chance(0.85) ? 'committee' : 'developer'
+        const kind = director && (!handlerAccount || r.chance(0.85)) ? 'committee' : 'developer'
         const filer: Actor = kind === 'committee' ? director! : handler
         const rounds = r.chance(0.03) ? 3 : r.chance(0.17) ? 2 : 1
         let roll = r.next()
