@@ -71,6 +71,12 @@ cross join lateral (select max(w.d) filter (where w.n = 6) as overdue_from, max(
   from (select g.d::date as d, row_number() over (order by g.d) as n from generate_series(k.sd + 1, least(k.sd + 60, ku.known_until), interval '1 day') g(d)
     left join calendar_days cd on cd.date = g.d::date where ${WORKING}) w) th`
 
+/**
+ * Every round's fact columns over tender_rounds / tenders (no WHERE yet: append one), for the bench's
+ * PostgreSQL baseline (bench/lib/pg_stats.mjs), which buckets them as of a date as the cube does.
+ */
+export const TENDER_ROUND_SELECT = `select ${COLUMNS}\n${FROM}`
+
 function roundSql(options: SourceQueryOptions = {}): string {
   const { where, limit } = sourceFilter('r.id', options)
   return [`select ${COLUMNS}`, FROM, ...(where ? [where] : []), 'order by r.id', ...(limit ? [limit] : [])].join('\n')
