@@ -18,6 +18,8 @@
  *   credit             → GROUP BY over `estates` LEFT JOIN `credit_records` (信用信息: one row per record,
  *                        distinct subjects, counting / 已过期 as of a date)
  *   disputes           → GROUP BY over `estates`, each estate with its `disputes` by state and type (纠纷化解统计)
+ *   tenders            → GROUP BY over `estates`, each estate with its 招标文件备案 rounds (the ETL's round columns:
+ *                        thresholds on the holiday calendar) bucketed as of a date (招标投标统计, TENDERS_OF_ESTATE)
  *   decisions          → GROUP BY over `estates`, each estate with its published / closed meetings' topics
  *                        (stored tallies' or the register's denominators) and its standing ballots with
  *                        each house's area and owner key (业主决策情况, DECISIONS_OF_ESTATE)
@@ -29,6 +31,7 @@
  * Same query shape as the warehouse: one grouped query for the child level plus one totals query,
  * filtered by the asked region; metric names and shaping as in warehouse/src/cubes and shape.ts.
  */
+import { TENDER_NO_DAY, TENDER_ROUND_SELECT } from '@szpm/etl'
 const rate = (condition) => `CASE WHEN count(*) = 0 THEN 0 ELSE (count(*) FILTER (WHERE ${condition}))::float8 / count(*) END`
 const countIf = (condition) => `count(*) FILTER (WHERE ${condition})`
 
@@ -232,6 +235,15 @@ export const PG_METRICS = {
     declined: 'sum(pg_.declined)',
     terminated: 'sum(pg_.terminated)',
   },
+  // 招标投标统计: estates e with TENDERS_OF_ESTATE (tn: its filings by their last round, its rounds and their buckets as of $1)
+  tenders: {
+    estates: 'count(*)',
+    usingEstates: countIf('tn.filings > 0'),
+    ...Object.fromEntries([
+      'filings', 'firstReviewFilings', 'finalReviewFilings', 'rejectedFilings', 'approvedFilings', 'publicFilings', 'invitedFilings', 'committeeFilings', 'developerFilings',
+      'rounds', 'approvedRounds', 'rejectedRounds', 'openRounds', 'normalRounds', 'overdueRounds', 'severeRounds', 'unknownRounds',
+    ].map((name) => [name, `coalesce(sum(tn."${name}"), 0)`])),
+  },
   // 平安建设: over safety_assessments a (one per community × item of the year) with its community c
   safety: {
     communities: 'count(DISTINCT a.community_id)',
@@ -402,6 +414,22 @@ const OWNER_KEY = `CASE WHEN h.developer_held THEN 'developer' ELSE coalesce((SE
  * stored result's total area and owners once closed, the register's while open), and its standing
  * ballots with each house's area (0.01 m²) and the participating owners (per topic the distinct owner keys).
  */
+/** 招标投标统计: per estate (alias e) its filings and rounds; a round's 办理情况 as of its decision day, or $1 while open (warehouse/src/cubes/tenders.ts) */
+const TENDER_DAY = `(CASE WHEN f.decided_on <> '${TENDER_NO_DAY}' THEN f.decided_on ELSE to_char($1::date, 'YYYY-MM-DD') END)`
+const TENDER_BUCKET = `(CASE WHEN ${TENDER_DAY} > f.known_until THEN 4 WHEN f.severe_from <> '${TENDER_NO_DAY}' AND ${TENDER_DAY} >= f.severe_from THEN 3
+  WHEN f.overdue_from <> '${TENDER_NO_DAY}' AND ${TENDER_DAY} >= f.overdue_from THEN 2 ELSE 1 END)`
+const TENDERS_OF_ESTATE = `
+CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE f.is_last = 1) AS "filings",
+    count(*) FILTER (WHERE f.is_last = 1 AND f.state = 'first_review') AS "firstReviewFilings", count(*) FILTER (WHERE f.is_last = 1 AND f.state = 'final_review') AS "finalReviewFilings",
+    count(*) FILTER (WHERE f.is_last = 1 AND f.state = 'rejected') AS "rejectedFilings", count(*) FILTER (WHERE f.is_last = 1 AND f.state = 'approved') AS "approvedFilings",
+    count(*) FILTER (WHERE f.is_last = 1 AND f.tender_method = 'public') AS "publicFilings", count(*) FILTER (WHERE f.is_last = 1 AND f.tender_method = 'invited') AS "invitedFilings",
+    count(*) FILTER (WHERE f.is_last = 1 AND f.tenderer_kind = 'committee') AS "committeeFilings", count(*) FILTER (WHERE f.is_last = 1 AND f.tenderer_kind = 'developer') AS "developerFilings",
+    count(*) AS "rounds", count(*) FILTER (WHERE f.decision = 'approved') AS "approvedRounds", count(*) FILTER (WHERE f.decision = 'rejected') AS "rejectedRounds",
+    count(*) FILTER (WHERE f.decision = '') AS "openRounds",
+    count(*) FILTER (WHERE ${TENDER_BUCKET} = 1) AS "normalRounds", count(*) FILTER (WHERE ${TENDER_BUCKET} = 2) AS "overdueRounds",
+    count(*) FILTER (WHERE ${TENDER_BUCKET} = 3) AS "severeRounds", count(*) FILTER (WHERE ${TENDER_BUCKET} = 4) AS "unknownRounds"
+  FROM (${TENDER_ROUND_SELECT}\nwhere t.estate_id = e.id) f) tn`
+
 const DECISIONS_OF_ESTATE = `
 CROSS JOIN LATERAL (SELECT
     count(DISTINCT vm.id) FILTER (WHERE vm.kind = 'owners_assembly') AS assembly, count(DISTINCT vm.id) FILTER (WHERE vm.kind = 'committee') AS committee,
@@ -463,6 +491,16 @@ export function pgStatsSql(cube, { childLevel, filterLevel, filterId, period, as
     const where = filterLevel ? `\nWHERE e.${filterLevel === 'estate' ? 'id' : `${filterLevel}_id`} = $2` : ''
     // a deleted record (backend migration 0044) counts nowhere
     const from = 'FROM estates e\nLEFT JOIN credit_records r ON r.estate_id = e.id AND r.deleted_at IS NULL'
+    if (!childLevel) return { sql: `SELECT ${metrics}\n${from}${where}`, params }
+    const [idExpr, nameExpr, join] = childLevel === 'estate' ? ['e.id', 'e.name', ''] : [`e.${childLevel}_id`, 'c.name', `\nJOIN regions c ON c.id = e.${childLevel}_id`]
+    return { sql: `SELECT ${idExpr} AS id, ${nameExpr} AS name,\n  ${metrics}\n${from}${join}${where}\nGROUP BY 1, 2`, params }
+  }
+  if (cube === 'tenders') {
+    // every estate with its rounds (the ETL's own round columns: thresholds on the holiday calendar), bucketed as of $1
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new Error('tenders needs { asOf: YYYY-MM-DD }')
+    const params = [asOf, ...(filterLevel ? [filterId] : [])]
+    const where = filterLevel ? `\nWHERE e.${filterLevel === 'estate' ? 'id' : `${filterLevel}_id`} = $2` : ''
+    const from = `FROM estates e${TENDERS_OF_ESTATE}`
     if (!childLevel) return { sql: `SELECT ${metrics}\n${from}${where}`, params }
     const [idExpr, nameExpr, join] = childLevel === 'estate' ? ['e.id', 'e.name', ''] : [`e.${childLevel}_id`, 'c.name', `\nJOIN regions c ON c.id = e.${childLevel}_id`]
     return { sql: `SELECT ${idExpr} AS id, ${nameExpr} AS name,\n  ${metrics}\n${from}${join}${where}\nGROUP BY 1, 2`, params }

@@ -70,6 +70,8 @@ const NO_SCOPE = { label: '', filters: {}, params: undefined, qs: '' }
  * and asOf), by slug. A statistics module without an entry is asked for its regions only.
  */
 const SCOPES = { filings: asOfToday, staff: asOfToday, evaluations: latestEndedHalf, common_funds: commonFundsToday, credit: asOfToday, safety: currentYear, disclosures: asOfToday }
+// 招标投标统计: open rounds measured to today (on its own line: merges stay easy)
+SCOPES.tenders = asOfToday
 
 /**
  * Every statistics module of the platform (core/src/modules, STATISTICS_MODULES): its title, cube,

@@ -18,6 +18,7 @@ import { inspections } from './inspections.ts'
 import { staff } from './staff.ts'
 import { training } from './training.ts'
 import { voting } from './voting.ts'
+import { tenders } from './tenders.ts'
 import type { DataGenerator } from './types.ts'
 
 /**
@@ -58,6 +59,8 @@ export const GENERATORS: readonly DataGenerator[] = [
   voting,
   // after the accounts and the estate accounts (the bureaus publish, the project managers fill)
   inspections,
+  // after the accounts and the estate accounts (street handlers and heads review, 业委会主任 file)
+  tenders,
 ]
 
 export { runGenerators } from './pipeline.ts'

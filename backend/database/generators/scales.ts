@@ -14,3 +14,6 @@ export const SCALES: Record<string, Scale> = {
   // 2–9 disputes per estate: ≈ 30,000 disputes (纠纷化解台账); 1–3 announcements per estate (信息公开); 1,500 meetings in the largest estates, ≈ 6,000 topics (电子投票, 业主决策情况)
   city: { communitiesPerStreet: [8, 11], estatesPerCommunity: [6, 10], housesPerEstate: [80, 1000], noticesPerStreet: [180, 200], courses: 200, coursesPerLearner: [14, 34], staffPerEstate: [20, 37], opinionCollectionsPerStreet: [4, 6], opinionResponsesPerEstate: [22, 52], disputesPerEstate: [2, 9], disclosuresPerEstate: [1, 3], votingMeetings: 1500 },
 }
+
+// 0–3 招标文件备案 per estate: ≈ 8,000 filings since 2019 (招标投标管理); kept apart from the line above so merges stay easy
+SCALES.city.tendersPerEstate = [0, 3]

@@ -32,6 +32,8 @@ export interface Scale {
    * largest estates, until the plan reaches it (`./ace demo:generate --voting-ballots 10000000`; default none)
    */
   votingBallots?: number
+  /** 招标投标管理: 招标文件备案 of each estate since 2019 (generators/tenders.ts; default 0–2) */
+  tendersPerEstate?: [number, number]
   /** Only these street offices get communities (tests use a handful); default: all 74. */
   streets?: readonly string[]
 }

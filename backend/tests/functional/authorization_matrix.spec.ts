@@ -392,6 +392,8 @@ const TARGETS: Record<string, RouteCase> = {
   'tender_clarification_files.download': { target: () => ({ params: { id: 999999, attachmentId: 1 } }), outcome: everyone(404) },
   // public but signed: without the platform's signature every caller is a 401
   'bidding_events.store': { target: () => ({ json: { event_id: 'matrix', filing_no: 'ZBBA-2026-000001', stage: 'announcement', occurred_at: '2026-11-28T10:00:00+08:00' } }) },
+  'tenders_stats.index': { target: inRegion },
+  'tenders_stats.export': { target: inRegion },
   // 信息公开: templates are kept by the city (others holding disclosures.manage: 403); street accounts publish for their street's estates (the
   // bureaus: 403; another street's estate: 404); no announcement 999999; 公示公告 is everyone's own
   'disclosure_templates.index': { target: none },

@@ -1,4 +1,7 @@
+import { tendersStatistics } from './tenders_statistics.ts'
 import { defineModule } from './types.ts'
+
+export * from './tenders_statistics.ts'
 
 /** who files the tender documents (domain-rules.md §3) */
 export const TENDERER_KINDS = { committee: '业主委员会', developer: '建设单位' } as const
@@ -49,8 +52,8 @@ export const tenders = defineModule({
   features: { 'tenders.view': '查看与统计', 'tenders.handle': '初审', 'tenders.approve': '终审', 'tenders.export': '导出' },
   routes: [
     // the committee director reads and files for their own estates (`estates.own`); street users by region
-    { name: 'tenders.index', method: 'GET', path: 'tenders', access: ['tenders.view', 'estates.own'], label: '招标文件备案列表', scoped: true, query: ['region_id', 'estate_id', 'state', 'sla', 'q', 'page', 'per_page'] },
-    { name: 'tenders.export', method: 'GET', path: 'tenders/export', access: 'tenders.export', label: '导出招标文件备案', scoped: true, query: ['region_id', 'estate_id', 'state', 'sla', 'q'] },
+    { name: 'tenders.index', method: 'GET', path: 'tenders', access: ['tenders.view', 'estates.own'], label: '招标文件备案列表', scoped: true, query: ['region_id', 'estate_id', 'state', 'sla', 'q', 'page', 'per_page', 'tender_method', 'tenderer_kind', 'round_decision', 'round_sla'] },
+    { name: 'tenders.export', method: 'GET', path: 'tenders/export', access: 'tenders.export', label: '导出招标文件备案', scoped: true, query: ['region_id', 'estate_id', 'state', 'sla', 'q', 'tender_method', 'tenderer_kind', 'round_decision', 'round_sla'] },
     { name: 'tender_attachments.upload', method: 'POST', path: 'tenders/attachments', access: ['estates.own', 'tenders.handle'], label: '上传招标文件' },
     { name: 'tenders.store', method: 'POST', path: 'tenders', access: ['estates.own', 'tenders.handle'], label: '提交招标文件备案', scoped: true },
     { name: 'tenders.show', method: 'GET', path: 'tenders/:id', access: ['tenders.view', 'estates.own'], label: '招标文件备案详情', params: { id: 'id' }, scoped: true },
@@ -58,6 +61,9 @@ export const tenders = defineModule({
     { name: 'tender_receipts.download', method: 'GET', path: 'tenders/:id/receipt', access: ['tenders.view', 'estates.own'], label: '打印备案回执', params: { id: 'id' }, scoped: true },
     { name: 'tenders.resubmit', method: 'POST', path: 'tenders/:id/resubmit', access: ['estates.own', 'tenders.handle'], label: '修改后重新提交', params: { id: 'id' }, scoped: true },
     { name: 'tenders.first_review', method: 'POST', path: 'tenders/:id/first-review', access: 'tenders.handle', label: '招标文件初审', params: { id: 'id' }, scoped: true },
+    // 招标投标统计 (issue 18 item 6): the three statistics per region, from tender_round_facts
+    { name: 'tenders_stats.index', method: 'GET', path: 'stats/tenders', access: 'tenders.view', label: '招标投标统计', scoped: true, query: ['region_id'] },
+    { name: 'tenders_stats.export', method: 'GET', path: 'stats/tenders/export', access: 'tenders.export', label: '导出招标投标统计', scoped: true, query: ['region_id'] },
     { name: 'tenders.final_review', method: 'POST', path: 'tenders/:id/final-review', access: 'tenders.approve', label: '招标文件终审', params: { id: 'id' }, scoped: true },
     // 招标投标进度查询 and 澄清与补遗 (docs/tenders.md)
     { name: 'tender_progress.index', method: 'GET', path: 'tender-progress', access: ['tenders.view', 'estates.own'], label: '招标投标进度查询', scoped: true, query: ['region_id', 'estate_id', 'stage', 'q', 'page', 'per_page'] },
@@ -72,7 +78,10 @@ export const tenders = defineModule({
     { name: 'tenders', path: '/tenders', title: '招标文件备案', feature: ['tenders.view', 'estates.own'], apps: ['pc', 'h5'], menu: true },
     { name: 'tender-detail', path: '/tenders/:id(\\d+)', title: '招标文件备案详情', feature: ['tenders.view', 'estates.own'], apps: ['pc', 'h5'] },
     { name: 'tender-progress', path: '/tender-progress', title: '招标投标进度查询', feature: ['tenders.view', 'estates.own'], apps: ['pc', 'h5'], menu: true },
+    { name: 'tender-stats', path: '/tenders/stats', title: '招标投标统计', feature: 'tenders.view', apps: ['pc', 'h5'], menu: true },
+    { name: 'tender-records', path: '/tenders/stats/records', title: '招标投标统计明细', feature: 'tenders.view', apps: ['pc', 'h5'] },
   ],
   tile: { label: '招标备案', icon: 'description', page: 'tenders' },
+  statistics: tendersStatistics,
   processes: [{ name: 'tender', label: '招标文件备案', todoPage: 'tender-detail' }],
 })

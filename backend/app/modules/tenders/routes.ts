@@ -7,6 +7,7 @@ import type { RouteHandlers } from '#start/route_handlers'
 const TendersController = () => import('#modules/tenders/tenders_controller')
 const TenderProgressController = () => import('#modules/tenders/tender_progress_controller')
 const BiddingEventsController = () => import('#modules/tenders/bidding_events_controller')
+const TendersStatsController = () => import('#modules/tenders/tenders_stats_controller')
 
 export default {
   'tenders.index': [TendersController, 'index'],
@@ -25,4 +26,6 @@ export default {
   'tender_clarifications.store': [TenderProgressController, 'clarify'],
   'tender_clarification_files.download': [TenderProgressController, 'download'],
   'bidding_events.store': [BiddingEventsController, 'store'],
+  'tenders_stats.index': [TendersStatsController, 'index'],
+  'tenders_stats.export': [TendersStatsController, 'export'],
 } satisfies RouteHandlers

@@ -6,6 +6,7 @@ import { notify } from '#modules/messages/notifier'
 import { CALENDAR_MISSING_STEP, tenderProcess } from '#modules/tenders/tender_process'
 import { REMIND_ON_WORKING_DAY, WORKING_DAY_ENDS_AT_HOUR } from '#modules/tenders/remind_tenders'
 import { roundSla } from '#modules/tenders/tender_sla'
+import { publishTenderRounds } from '#modules/tenders/tender_service'
 
 interface OpenTender {
   id: number
@@ -70,7 +71,8 @@ export default class TenderReminderService {
 
   /**
    * Opens the city admin's to-do for each filing whose count needs an unknown year (one open per
-   * filing), and closes those whose year has since been published.
+   * filing), and closes those whose year has since been published — re-publishing their rounds to the
+   * warehouse, whose SLA thresholds were computed without that year (docs/tenders.md).
    */
   async #calendarTodos(missing: Map<number, number>) {
     const city = await db.from('regions').where('level', 'city').select('id').first()
@@ -84,6 +86,8 @@ export default class TenderReminderService {
       if (resolved.length) {
         await trx.from('todos').where({ process: tenderProcess.name, step: CALENDAR_MISSING_STEP }).whereIn('subject_id', resolved).whereNull('closed_at')
           .update({ closed_at: now, outcome: 'expired' })
+        // the year is there now: the warehouse's thresholds of these filings' rounds were computed without it
+        await publishTenderRounds(trx, resolved)
       }
       const fresh = [...missing].filter(([id]) => !alreadyOpen.has(id))
       if (fresh.length === 0) return

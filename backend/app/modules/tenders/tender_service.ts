@@ -16,7 +16,8 @@ import { TransitionNotAllowed, fire, mayFire, recordCreated, transitionOf } from
 import { tenderWorkflow as tenderProcess } from '#modules/tenders/tender_process'
 import { roundSla } from '#modules/tenders/tender_sla'
 import { stagedAttachments } from '#services/attachments'
-import type { TenderFinalDecision, TenderFirstOpinion, TenderSla, TenderSlaBucket, TenderState, TendererKind, TenderMethod } from '@szpm/core'
+import { writeTenderRoundOutbox } from '@szpm/etl'
+import type { TenderFinalDecision, TenderFirstOpinion, TenderRoundDecision, TenderSla, TenderSlaBucket, TenderState, TendererKind, TenderMethod } from '@szpm/core'
 
 export interface TenderFilters {
   region_id?: number
@@ -24,6 +25,23 @@ export interface TenderFilters {
   state?: TenderState
   sla?: TenderSlaBucket
   q?: string
+  tender_method?: TenderMethod
+  tenderer_kind?: TendererKind
+  /** filings having a round with this outcome (招标投标统计's 穿透) */
+  round_decision?: TenderRoundDecision
+  /** filings having a round in this 办理情况 bucket (招标投标统计's 穿透) */
+  round_sla?: TenderSlaBucket
+}
+
+/**
+ * For the writers, INSIDE their transaction: one `tender_round` outbox event per round of each filing
+ * (state and is_last belong to the filing, so every step re-publishes all its rounds; etl/src/sources/tenders.ts).
+ */
+export async function publishTenderRounds(trx: TransactionClientContract, tenderIds: readonly number[]) {
+  if (tenderIds.length === 0) return
+  const rounds = await trx.from('tender_rounds').whereIn('tender_id', [...tenderIds]).select('id')
+  await writeTenderRoundOutbox((sql, params) => trx.rawQuery(sql, params as never).then((result: { rows: any[] }) => result.rows),
+    rounds.map((row: { id: number }) => Number(row.id)), { paramStyle: 'knex' })
 }
 
 export interface TenderFields {
@@ -109,14 +127,38 @@ export default class TenderService {
   async list(user: User, filters: TenderFilters & { page: number; perPage: number }) {
     const { query } = await this.#scoped(user, filters)
     if (filters.state) query.where('t.state', filters.state)
+    if (filters.tender_method) query.where('t.tender_method', filters.tender_method)
+    if (filters.tenderer_kind) query.where('t.tenderer_kind', filters.tenderer_kind)
+    if (filters.round_decision) {
+      const decision = filters.round_decision
+      query.whereExists((sub) => {
+        sub.from('tender_rounds as rd').whereRaw('rd.tender_id = t.id')
+        if (decision === 'open') sub.whereNull('rd.decision')
+        else sub.where('rd.decision', decision)
+      })
+    }
     if (filters.q) query.where((q) => q.whereILike('t.title', containing(filters.q!)).orWhereILike('t.filing_no', containing(filters.q!))
       .orWhereILike('e.name', containing(filters.q!)).orWhereILike('t.tenderer_name', containing(filters.q!)))
     const ordered = () => query.clone().orderBy('t.round_started_at', 'desc').orderBy('t.id', 'desc')
-    if (filters.sla) {
+    if (filters.sla || filters.round_sla) {
       // the bucket depends on the calendar (and on today for open rounds): decided per row, then paged
       const all = (await ordered().select('t.id', 't.round_started_at', 't.decided_at')) as { id: number; round_started_at: Date; decided_at: Date | null }[]
+      const roundsOf = new Map<number, { submitted_at: Date; decided_at: Date | null }[]>()
+      if (filters.round_sla && all.length) {
+        for (const round of await db.from('tender_rounds').whereIn('tender_id', all.map((row) => row.id)).select('tender_id', 'submitted_at', 'decided_at')) {
+          roundsOf.set(Number(round.tender_id), [...(roundsOf.get(Number(round.tender_id)) ?? []), round])
+        }
+      }
       const matching: number[] = []
-      for (const row of all) if ((await roundSla(row.round_started_at, row.decided_at)).bucket === filters.sla) matching.push(row.id)
+      for (const row of all) {
+        if (filters.sla && (await roundSla(row.round_started_at, row.decided_at)).bucket !== filters.sla) continue
+        if (filters.round_sla) {
+          let found = false
+          for (const round of roundsOf.get(Number(row.id)) ?? []) if ((await roundSla(round.submitted_at, round.decided_at)).bucket === filters.round_sla) { found = true; break }
+          if (!found) continue
+        }
+        matching.push(row.id)
+      }
       const ids = matching.slice((filters.page - 1) * filters.perPage, filters.page * filters.perPage)
       const rows = ids.length ? await this.#withSla((await ordered().whereIn('t.id', ids).select(COLUMNS)) as TenderRecord[]) : []
       return { rows, total: matching.length }
@@ -225,6 +267,7 @@ export default class TenderService {
       await trx.table('tender_rounds').insert({ tender_id: tenderId, round: 1, submitted_at: now })
       await this.#claim(trx, user, tenderId, 1, input.attachments!)
       await recordCreated(trx, tenderProcess, action, [tenderId], user)
+      await publishTenderRounds(trx, [tenderId])
       return tenderId
     })
     return this.detail(user, id)
@@ -246,6 +289,7 @@ export default class TenderService {
       })
       await trx.table('tender_rounds').insert({ tender_id: id, round, submitted_at: now })
       await this.#claim(trx, user, id, round, input.attachments ?? [])
+      await publishTenderRounds(trx, [id])
     })
     return this.detail(user, id)
   }
@@ -253,10 +297,13 @@ export default class TenderService {
   /** 初审 by the street handler: 拟同意 / 拟不同意 (remark required) → 待终审 */
   async firstReview(user: User, id: number, input: { opinion: TenderFirstOpinion; remark?: string | null; version: number }) {
     const tender = await this.find(user, id)
-    await db.transaction((trx) => fire(trx, tenderProcess, {
-      subjectId: id, action: FIRST_ACTION[input.opinion], actor: user, version: input.version, remark: input.remark ?? null,
-      data: { opinion: input.opinion, round: tender.round },
-    }))
+    await db.transaction(async (trx) => {
+      await fire(trx, tenderProcess, {
+        subjectId: id, action: FIRST_ACTION[input.opinion], actor: user, version: input.version, remark: input.remark ?? null,
+        data: { opinion: input.opinion, round: tender.round },
+      })
+      await publishTenderRounds(trx, [id])
+    })
     return this.detail(user, id)
   }
 
@@ -275,6 +322,7 @@ export default class TenderService {
         await trx.from('tender_rounds').where({ tender_id: id, round: tender.round })
           .update({ decided_at: now, decision: input.decision === 'approve' ? 'approved' : 'rejected' })
       }
+      await publishTenderRounds(trx, [id])
     })
     return this.detail(user, id)
   }

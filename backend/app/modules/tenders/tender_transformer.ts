@@ -25,6 +25,11 @@ export function transformTender(row: TenderListed): TenderRow {
     submittedAt: iso(row.round_started_at)!,
     decidedAt: iso(row.decided_at),
     sla: row.sla,
+    tenderMethod: row.tender_method,
+    tenderMethodName: TENDER_METHODS[row.tender_method],
+    slaBucket: row.sla.bucket,
+    slaBucketName: row.sla.bucketName,
+    workingDaysText: row.sla.workingDays === null ? '未知' : String(row.sla.workingDays),
     version: Number(row.version),
   }
 }
@@ -33,8 +38,6 @@ export function transformTenderDetail(detail: Awaited<ReturnType<TenderService['
   const { tender } = detail
   return {
     ...transformTender(tender),
-    tenderMethod: tender.tender_method,
-    tenderMethodName: TENDER_METHODS[tender.tender_method],
     resolution: tender.resolution,
     serviceScope: tender.service_scope,
     contactName: tender.contact_name,

@@ -35,6 +35,13 @@ export interface TenderRow {
   /** ISO time of the current round's final decision */
   decidedAt: string | null
   sla: TenderSla
+  tenderMethod: TenderMethod
+  tenderMethodName: string
+  /** sla.bucket / sla.bucketName flat, for the statistics records list (穿透) */
+  slaBucket: TenderSlaBucket
+  slaBucketName: string
+  /** the current round's working days, or 未知 */
+  workingDaysText: string
   version: number
 }
 
@@ -57,8 +64,6 @@ export interface TenderRound {
 }
 
 export interface TenderDetail extends TenderRow {
-  tenderMethod: TenderMethod
-  tenderMethodName: string
   /** 业主大会决议 (表决结果文号 / 日期 …) the documents were voted on; developer filings: 前期物业 basis */
   resolution: string
   serviceScope: string
@@ -79,6 +84,10 @@ export interface TenderQuery {
   estate_id?: number
   state?: TenderState
   sla?: TenderSlaBucket
+  tender_method?: TenderMethod
+  tenderer_kind?: TendererKind
+  round_decision?: 'approved' | 'rejected' | 'open'
+  round_sla?: TenderSlaBucket
   q?: string
   page?: number
   per_page?: number
