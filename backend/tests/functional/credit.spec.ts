@@ -286,7 +286,7 @@ test.group('信用信息 · subjects (信用主体查询 and the subject page)',
     assert.deepEqual(indicators.map((i: any) => i.label), ['在管面积', '共有资金账户', '信息公开率', '人员培训情况', '通知公告响应率', '安全检查情况', '评价反馈率'])
     assert.deepEqual(indicators.slice(0, 6).map((i: any) => i.value), ['210000.00㎡（6个项目）', '0个（基本账户开户率 0.00%）', '0.00%', '-', '-', '-'])
     // 安全检查情况 from the bureaus' tasks on its estates: one of two checklists filled in, two problems, one rectified
-    const [task] = await db.table('inspection_tasks').insert({ title: '消防安全检查', deadline: '2026-12-31', region_id: R.futian, target_mode: 'list' }).returning('id')
+    const [task] = await db.table('inspection_tasks').insert({ title: '消防安全检查', deadline: '2026-12-31', region_id: R.futian, target_mode: 'estates' }).returning('id')
     const [item1, item2] = await db.table('inspection_items').multiInsert([{ task_id: task.id, position: 1, content: '消防通道' }, { task_id: task.id, position: 2, content: '灭火器' }]).returning('id')
     const [done] = await db.table('inspection_targets').multiInsert([{ task_id: task.id, estate_id: E.e1, state: 'rectifying' }, { task_id: task.id, estate_id: E.e2 }]).returning('id')
     await db.table('inspection_answers').multiInsert([

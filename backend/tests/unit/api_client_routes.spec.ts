@@ -22,6 +22,7 @@ const ARGS: Record<string, unknown[]> = {
   'areas.startImport': [new Blob(['PK']), '设施设备.xlsx'],
   'voting.uploadPaperScan': [2026, new Blob(['%PDF-1.7']), '选票.pdf'],
   'tenders.upload': [new Blob(['%PDF-1.7']), '招标文件.pdf'],
+  'credit.upload': [new Blob(['%PDF-1.7']), '认定文书.pdf'],
   'inspections.upload': [new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])]), '通道.png'],
   'proxyGovernance.fire': [2026, 'appoint', { version: 1, remark: '指定', content: '<p>公告</p>', agent: '居委会' }],
 }
