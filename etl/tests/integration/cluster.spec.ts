@@ -43,12 +43,18 @@ import type { TestEnvironment } from '../helpers.ts'
 const AS_OF = '2026-07-01'
 const H1 = { year: 2026, half: 1 } as const
 const FACT_TABLES = ['estate_profile_facts', 'house_facts', 'house_estate_totals', 'filing_facts', 'estate_evaluation_facts', 'notice_receipt_facts',
-  'parking_space_facts', 'parking_estate_totals', 'parking_profile_facts', 'dispute_facts',
+  'parking_space_facts', 'parking_estate_totals', 'parking_profile_facts',
   'common_fund_account_facts', 'common_fund_balance_facts', 'common_fund_enforcement_facts',
   'party_organization_facts', 'committee_member_facts', 'red_property_facts', 'opinion_response_facts', 'opinion_estate_totals',
   'staff_facts', 'staff_estate_totals', 'learning_record_facts', 'learning_estate_totals', 'credit_record_facts', 'credit_estate_totals', 'safety_assessment_facts',
   'ballot_facts', 'voting_topic_facts', 'decision_estate_totals',
-  'disclosure_facts', 'proxy_governance_facts']
+  'disclosure_facts', 'proxy_governance_facts', 'dispute_facts', 'inspection_target_facts', 'tender_round_facts']
+/**
+ * fact tables this file does not seed yet (their source rows need the workflow's own fixtures: immutable
+ * announcements, 居代业 cases, inspection tasks, tender rounds): built on every shard, rebuilt, reconciled —
+ * but their spread over the shards is not observed here
+ */
+const UNSEEDED = new Set(['disclosure_facts', 'proxy_governance_facts', 'inspection_target_facts', 'tender_round_facts'])
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** numbers rounded to 1e-6: float sums merged from two shards may differ in the last bits */
@@ -343,6 +349,7 @@ test.group('two-shard ClickHouse cluster (same migrations, same ETL, same number
       // 平安建设's facts belong to communities, not estates: estate_id is 0 on every row, so the sharding
       // key intHash32(estate_id) keeps them on one shard (≈ 10k rows at city scale); they must be complete
       if (table === 'safety_assessment_facts') assert.equal(counts.reduce((a, b) => a + b, 0), 8)
+      else if (UNSEEDED.has(table)) assert.deepEqual(counts, [0, 0], `${table}: no source rows were seeded`)
       else assert.isTrue(counts.every((count) => count > 0), `${table} is spread over both shards: ${counts.join(' + ')}`)
     }
     const { single: one, cluster } = await reconcileBoth()
