@@ -26,6 +26,8 @@ export default class extends BaseSchema {
     })
     this.schema.raw(`ALTER TABLE risk_level_settings ADD CONSTRAINT risk_level_settings_one CHECK (id = 1 AND red > orange AND orange > yellow AND yellow > 0)`)
     this.schema.createTable('estate_risk_scores', (table) => {
+      // the fact source's cursor; a re-run of a day updates its rows in place (the id stays)
+      table.increments('id')
       table.date('day').notNullable()
       table.integer('estate_id').notNullable().references('estates.id').onDelete('CASCADE')
       table.decimal('score', 6, 1).notNullable()
@@ -33,7 +35,16 @@ export default class extends BaseSchema {
       // [{ key, present, enabled, points, description, input }]
       table.jsonb('signals').notNullable()
       table.timestamp('computed_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.primary(['day', 'estate_id'])
+      table.unique(['day', 'estate_id'])
+    })
+    // one row per day the job ran (the job is idempotent per day: a day with a run is not run again)
+    this.schema.createTable('risk_runs', (table) => {
+      table.date('day').primary()
+      table.jsonb('settings').notNullable()
+      table.integer('estates').notNullable()
+      table.integer('red').notNullable()
+      table.integer('new_red').notNullable()
+      table.timestamp('finished_at', { useTz: true }).notNullable().defaultTo(this.now())
     })
     this.schema.raw(`CREATE INDEX estate_risk_scores_estate ON estate_risk_scores (estate_id, day DESC)`)
     this.defer(async (db) => {
@@ -41,10 +52,18 @@ export default class extends BaseSchema {
         RISK_SIGNAL_KEYS.map((signal) => ({ signal, ...RISK_DEFAULT_SETTINGS.signals[signal] }))
       )
       await db.table('risk_level_settings').insert({ id: 1, ...RISK_DEFAULT_SETTINGS.levels })
+      // 物业项目风险预警 joins the street handlers' defaults (roles.ts): accounts that exist already get it too
+      await db.rawQuery(
+        `INSERT INTO user_features (user_id, feature, granted_at)
+         SELECT u.id, f.feature, now() FROM users u CROSS JOIN unnest(?::text[]) AS f(feature)
+         WHERE u.role = 'street_handler' ON CONFLICT DO NOTHING`,
+        [['risk.view', 'risk.export']]
+      )
     })
   }
 
   async down() {
+    this.schema.dropTableIfExists('risk_runs')
     this.schema.dropTableIfExists('estate_risk_scores')
     this.schema.dropTableIfExists('risk_level_settings')
     this.schema.dropTableIfExists('risk_signal_settings')

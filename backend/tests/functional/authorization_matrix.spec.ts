@@ -410,6 +410,9 @@ const TARGETS: Record<string, RouteCase> = {
   'decision_topics.export': { target: inRegion },
   'decision_turnout.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
   'decision_turnout.export': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  // 物业项目风险预警: the settings are the city's (an empty save is a harmless 422, nothing written)
+  'risk_settings.show': { target: none },
+  'risk_settings.update': { target: () => ({ json: {} }), outcome: { city: 422 } },
 }
 
 /** Which places a role's scope covers in the world (city sees all; 福田 sees its two streets). */

@@ -1,4 +1,56 @@
-import { defineModule } from './types.ts'
+import { PLACE_COLUMNS } from './place_columns.ts'
+import { defineModule, type StatisticsDeclaration } from './types.ts'
+
+/** the metric keys of 风险预警统计 (warehouse/src/cubes/risk.ts defines exactly these) */
+export type RiskMetric = 'scoredEstates' | 'redEstates' | 'orangeEstates' | 'yellowEstates' | 'greenEstates' | 'meanScore'
+
+const levelMetric = (level: 'red' | 'orange' | 'yellow' | 'green', label: string) =>
+  ({ label, unit: '个', format: 'count', aggregation: 'count', records: { level } }) as const
+
+/**
+ * 风险预警统计 per region (区 → 街道 → 社区 → 物业项目): each estate's latest daily score
+ * (`estate_risk_daily`, one row per estate per day), estates by level and the mean score, with 穿透 to
+ * the estates of a level (PostgreSQL `estate_risk_scores` of the latest run).
+ */
+export const riskStatistics: StatisticsDeclaration<RiskMetric> = {
+  cube: 'risk',
+  facts: [{ table: 'estate_risk_daily', topic: 'estate_risk' }],
+  title: '物业项目风险预警统计',
+  levels: ['district', 'street', 'community', 'estate'],
+  recordsPage: 'risk-estates',
+  records: {
+    list: 'risk_estates.index',
+    export: 'risk_estates.export',
+    title: '风险预警物业项目',
+    estateIdKey: 'estateId',
+    columns: [
+      ...PLACE_COLUMNS,
+      { key: 'day', label: '评分日期', format: 'date', width: 110 },
+      { key: 'score', label: '风险分', format: 'score', width: 90 },
+      { key: 'level', label: '预警等级', format: 'status', nameKey: 'levelName', width: 90 },
+      { key: 'reasons', label: '主要风险', width: 360 },
+    ],
+    filters: [
+      { key: 'q', label: '物业项目名称', kind: 'keyword' },
+      { key: 'level', label: '预警等级', kind: 'select', options: [
+        { value: 'red', label: '红' }, { value: 'orange', label: '橙' }, { value: 'yellow', label: '黄' }, { value: 'green', label: '绿' },
+      ] },
+    ],
+  },
+  metrics: {
+    scoredEstates: { label: '已评分物业项目', unit: '个', format: 'count', aggregation: 'count', records: {} },
+    redEstates: levelMetric('red', '红色预警'),
+    orangeEstates: levelMetric('orange', '橙色预警'),
+    yellowEstates: levelMetric('yellow', '黄色预警'),
+    greenEstates: levelMetric('green', '绿色'),
+    meanScore: { label: '平均风险分', unit: '分', format: 'score', aggregation: 'average' },
+  },
+  keyFigures: ['redEstates', 'orangeEstates', 'yellowEstates', 'meanScore'],
+  charts: [
+    { title: '预警等级分布', kind: 'donut', metrics: ['redEstates', 'orangeEstates', 'yellowEstates', 'greenEstates'] },
+    { title: '各区域预警等级', kind: 'bar', stack: true, metrics: ['redEstates', 'orangeEstates', 'yellowEstates', 'greenEstates'] },
+  ],
+}
 
 /**
  * 物业项目风险预警 (issue 21 part 1): one score per estate per day (0–100) from declared, weighted
@@ -13,9 +65,23 @@ export const risk = defineModule({
   group: 'statistics',
   features: { 'risk.view': '查看', 'risk.export': '导出', 'risk.manage': '预警设置' },
   routes: [
+    { name: 'risk_stats.index', method: 'GET', path: 'stats/risk', access: 'risk.view', label: '物业项目风险预警统计', scoped: true, query: ['region_id'] },
+    { name: 'risk_stats.export', method: 'GET', path: 'stats/risk/export', access: 'risk.export', label: '导出物业项目风险预警统计', scoped: true, query: ['region_id'] },
+    { name: 'risk_estates.index', method: 'GET', path: 'risk/estates', access: 'risk.view', label: '风险预警物业项目列表', scoped: true, query: ['region_id', 'estate_id', 'level', 'q', 'page', 'per_page'] },
+    { name: 'risk_estates.export', method: 'GET', path: 'risk/estates/export', access: 'risk.export', label: '导出风险预警物业项目', scoped: true, query: ['region_id', 'estate_id', 'level', 'q'] },
     { name: 'risk_settings.show', method: 'GET', path: 'risk/settings', access: 'risk.manage', label: '风险预警设置' },
     { name: 'risk_settings.update', method: 'PUT', path: 'risk/settings', access: 'risk.manage', label: '修改风险预警设置' },
   ],
+  // a newly red estate's to-do for its street's handlers opens the estate page
+  processes: [{ name: 'risk', label: '物业项目风险预警', todoPage: 'estate' }],
+  pages: [
+    { name: 'risk', path: '/risk', title: '物业项目风险预警', feature: 'risk.view', apps: ['pc', 'h5'], menu: true },
+    { name: 'risk-estates', path: '/risk/estates', title: '风险预警物业项目', feature: 'risk.view', apps: ['pc', 'h5'], menu: true },
+    { name: 'risk-settings', path: '/risk/settings', title: '风险预警设置', feature: 'risk.manage', apps: ['pc'], menu: true },
+  ],
+  tile: { label: '风险预警', icon: 'warning-o', page: 'risk' },
+  estateTab: { label: '风险预警', feature: 'risk.view' },
+  statistics: riskStatistics,
 })
 
 /** risk levels, most severe first */
@@ -186,4 +252,20 @@ export function riskScore(inputs: RiskInputs, settings: RiskSettings = RISK_DEFA
 export interface RiskSettingsView {
   signals: { key: RiskSignalKey; label: string; thresholdLabel: string; thresholdUnit: string; weight: number; threshold: number; enabled: boolean }[]
   levels: RiskLevelThresholds
+}
+
+/** a row of 风险预警物业项目 (the estates of the latest run; 穿透 and the estate tab) */
+export interface RiskEstateRow {
+  estateId: number
+  estateName: string
+  districtName: string
+  streetName: string
+  communityName: string
+  day: string
+  score: number
+  level: RiskLevel
+  levelName: string
+  /** the signals that scored, with their points (e.g. 合同未备案（20分）) */
+  reasons: string
+  signals: (RiskSignalResult & { input: unknown })[]
 }

@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import { labelled } from '#validators/messages'
-import { RISK_SIGNAL_KEYS } from '@szpm/core'
+import { idField, pageField, perPageField } from '#validators/numbers'
+import { RISK_LEVELS, RISK_SIGNAL_KEYS } from '@szpm/core'
 
 /** the Chinese labels of 风险预警设置's fields */
 const LABELS = {
@@ -38,4 +39,17 @@ export const riskSettingsValidator = labelled(
     }),
   }),
   LABELS
+)
+
+/** 风险预警物业项目's query string (穿透 from the statistics, and the estate tab) */
+export const riskEstateListValidator = labelled(
+  vine.create({
+    region_id: idField({ query: true }).optional(),
+    estate_id: idField({ query: true }).optional(),
+    level: vine.enum(Object.keys(RISK_LEVELS) as (keyof typeof RISK_LEVELS)[]).optional(),
+    q: vine.string().trim().maxLength(50).optional(),
+    page: pageField().optional(),
+    per_page: perPageField().optional(),
+  }),
+  { level: '预警等级', q: '关键词' }
 )
