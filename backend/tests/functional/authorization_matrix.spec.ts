@@ -410,7 +410,12 @@ const TARGETS: Record<string, RouteCase> = {
   'decision_topics.export': { target: inRegion },
   'decision_turnout.show': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
   'decision_turnout.export': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
-  // 物业项目风险预警: the settings are the city's (an empty save is a harmless 422, nothing written)
+  // 物业项目风险预警: statistics and the estates of the latest run by region; the settings are the city's
+  // (an empty save is a harmless 422, nothing written)
+  'risk_stats.index': { target: inRegion },
+  'risk_stats.export': { target: inRegion },
+  'risk_estates.index': { target: inRegion },
+  'risk_estates.export': { target: inRegion },
   'risk_settings.show': { target: none },
   'risk_settings.update': { target: () => ({ json: {} }), outcome: { city: 422 } },
 }
