@@ -72,8 +72,8 @@ export const risk = defineModule({
     { name: 'risk_settings.show', method: 'GET', path: 'risk/settings', access: 'risk.manage', label: '风险预警设置' },
     { name: 'risk_settings.update', method: 'PUT', path: 'risk/settings', access: 'risk.manage', label: '修改风险预警设置' },
   ],
-  // a newly red estate's to-do for its street's handlers opens the estate page
-  processes: [{ name: 'risk', label: '物业项目风险预警', todoPage: 'estate' }],
+  // a newly red estate's to-do for its street's handlers opens 风险预警物业项目 (the reminder opens the estate page)
+  processes: [{ name: 'risk', label: '物业项目风险预警', todoPage: 'risk-estates' }],
   pages: [
     { name: 'risk', path: '/risk', title: '物业项目风险预警', feature: 'risk.view', apps: ['pc', 'h5'], menu: true },
     { name: 'risk-estates', path: '/risk/estates', title: '风险预警物业项目', feature: 'risk.view', apps: ['pc', 'h5'], menu: true },
