@@ -6,6 +6,7 @@ import EstateFilingsTab from './EstateFilingsTab.vue'
 import EstateRecordsTab from './EstateRecordsTab.vue'
 import EstateCommonFundsTab from '@/views/common_funds/EstateCommonFundsTab.vue'
 import EstateEquipmentTab from '@/views/areas/EstateEquipmentTab.vue'
+import EstateRiskTab from '@/views/risk/EstateRiskTab.vue'
 
 /**
  * The tab of each module on the estate page, by slug (props: `estate`, `slug`). A module that
@@ -19,6 +20,7 @@ const ESTATE_TABS: Readonly<Record<string, Component>> = {
   evaluations: EstateEvaluationsTab,
   common_funds: EstateCommonFundsTab,
   areas: EstateEquipmentTab,
+  risk: EstateRiskTab,
 }
 
 export function estateTabComponent(slug: string): Component {
