@@ -11,4 +11,5 @@ export const ESTATE_TAB_VIEWS: Readonly<Record<string, Component>> = {
   filings: markRaw(defineAsyncComponent(() => import('@/views/filings/EstateFilingsTab.vue'))),
   evaluations: markRaw(defineAsyncComponent(() => import('@/views/evaluations/EstateEvaluationsTab.vue'))),
   common_funds: markRaw(defineAsyncComponent(() => import('@/views/common_funds/EstateCommonFundsTab.vue'))),
+  risk: markRaw(defineAsyncComponent(() => import('@/views/risk/EstateRiskTab.vue'))),
 }
