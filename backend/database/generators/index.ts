@@ -16,6 +16,7 @@ import { safety } from './safety.ts'
 import { staff } from './staff.ts'
 import { training } from './training.ts'
 import { voting } from './voting.ts'
+import { risk } from './risk.ts'
 import type { DataGenerator } from './types.ts'
 
 /**
@@ -52,6 +53,8 @@ export const GENERATORS: readonly DataGenerator[] = [
   disclosures,
   // after the houses and the estate accounts (the 业委会主任 convenes)
   voting,
+  // last: today's risk score of every estate, from everything above
+  risk,
 ]
 
 export { runGenerators } from './pipeline.ts'

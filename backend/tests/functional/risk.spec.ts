@@ -6,6 +6,10 @@ import { actor } from '#tests/support/actors'
 import { syncWarehouse } from '#tests/support/warehouse'
 import { runRiskDaily } from '#modules/risk/risk_daily'
 import { saveRiskSettings } from '#modules/risk/risk_settings'
+import clock from '#services/clock'
+import { withClient } from '#tests/support/owner_client'
+import { runGenerators } from '#database/generators/index'
+import { risk as riskGenerator } from '#database/generators/risk'
 
 /**
  * 物业项目风险预警: the settings (city admin only, 422 in Chinese at the field, audited, applied from the
@@ -184,5 +188,20 @@ test.group('物业项目风险预警 · estates list and statistics', (group) =>
     const street = await client.get('/api/v1/stats/risk').qs({ region_id: R.yuanling }).loginAs(handler)
     street.assertStatus(200)
     ;(await client.get('/api/v1/stats/risk').qs({ region_id: R.luohu }).loginAs(handler)).assertStatus(404)
+  })
+})
+
+test.group('物业项目风险预警 · generator', (group) => {
+  group.each.setup(resetRisk)
+
+  test('the generator writes today\'s scores exactly as the daily job computes them', async ({ assert }) => {
+    await openDispute(E.e2, R.yuanling, '2026-10-01')
+    await withClient((client) => runGenerators([riskGenerator], { client, scale: { communitiesPerStreet: [1, 1], estatesPerCommunity: [1, 1], housesPerEstate: [1, 1] }, seed: 1, fresh: true }))
+    const today = clock.today()
+    const generated = await db.from('estate_risk_scores').where('day', today).orderBy('estate_id').select('estate_id', 'score', 'level', 'signals')
+    assert.lengthOf(generated, 6)
+    assert.deepInclude(await runRiskDaily({ day: today, force: true }), { ran: true, estates: 6 })
+    const computed = await db.from('estate_risk_scores').where('day', today).orderBy('estate_id').select('estate_id', 'score', 'level', 'signals')
+    assert.deepEqual(computed, generated)
   })
 })

@@ -78,10 +78,18 @@ export function inputsOf(row: Record<string, any>): RiskInputs {
   }
 }
 
+/** the inputs query with pg's $1 / $2 placeholders (the generators' plain pg client) */
+export const RISK_INPUTS_SQL_PG = INPUTS_SQL.replace('?::date', '$1::date').replace('?::integer', '$2::integer')
+
 /** every estate's inputs as of `asOf` (YYYY-MM-DD, Asia/Shanghai) */
 export async function loadRiskInputs(asOf: string, client: QueryClientContract = db.connection()): Promise<EstateRiskInputs[]> {
   const result = await client.rawQuery(INPUTS_SQL, [asOf, commonFundsConfig.openDays])
-  return result.rows.map((row: Record<string, any>) => ({
+  return riskInputRows(result.rows)
+}
+
+/** the query's rows as inputs */
+export function riskInputRows(rows: Record<string, any>[]): EstateRiskInputs[] {
+  return rows.map((row: Record<string, any>) => ({
     estateId: Number(row.estate_id),
     streetId: Number(row.street_id),
     estateName: String(row.estate_name),
