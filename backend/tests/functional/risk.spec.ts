@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { RISK_DEFAULT_SETTINGS, RISK_SIGNAL_KEYS } from '@szpm/core'
 import { E, R, USERS, resetWorld } from '#tests/support/world'
 import { actor } from '#tests/support/actors'
-import { syncWarehouse } from '#tests/support/warehouse'
+import { reconcileWarehouse, syncWarehouse } from '#tests/support/warehouse'
 import { runRiskDaily } from '#modules/risk/risk_daily'
 import { saveRiskSettings } from '#modules/risk/risk_settings'
 import clock from '#services/clock'
@@ -188,6 +188,8 @@ test.group('物业项目风险预警 · estates list and statistics', (group) =>
     const street = await client.get('/api/v1/stats/risk').qs({ region_id: R.yuanling }).loginAs(handler)
     street.assertStatus(200)
     ;(await client.get('/api/v1/stats/risk').qs({ region_id: R.luohu }).loginAs(handler)).assertStatus(404)
+    // the warehouse's rows equal PostgreSQL's, record by record
+    assert.lengthOf((await reconcileWarehouse()).differences.filter((difference) => difference.table === 'estate_risk_daily'), 0)
   })
 })
 
