@@ -54,6 +54,7 @@ export { learningRecordSql, loadLearningRecordPage, writeLearningRecordOutbox, w
 export type { LearningRecord } from './sources/training.ts'
 export { writeCommonFundAccountOutbox, writeCommonFundBalanceOutbox, writeCommonFundEnforcementOutbox, COMMON_FUND_ACCOUNT_TOPIC, COMMON_FUND_BALANCE_TOPIC, COMMON_FUND_ENFORCEMENT_TOPIC } from './sources/common_funds.ts'
 export type { CommonFundAccountRecord, CommonFundBalanceRecord, CommonFundEnforcementRecord } from './sources/common_funds.ts'
+export { writeEstateRiskOutbox, ESTATE_RISK_TOPIC, ESTATE_RISK_DAILY_TABLE, type EstateRiskFact } from './sources/risk.ts'
 export { writeCreditRecordOutbox, CREDIT_RECORD_TOPIC, CREDIT_ESTATE_TOTALS_TABLE, creditEstateTotals, type CreditRecordFact } from './sources/credit.ts'
 export { writeTenderRoundOutbox, loadTenderRounds, TENDER_ROUND_SELECT, NO_DAY as TENDER_NO_DAY, TENDER_ROUND_TOPIC, TENDER_ROUND_FACTS_TABLE, type TenderRoundFact } from './sources/tenders.ts'
 export { writePartyOrganizationOutbox, writeCommitteeMemberOutbox, writeRedPropertyOutbox, writeOpinionResponseOutbox, PARTY_ORGANIZATION_TOPIC, COMMITTEE_MEMBER_TOPIC, RED_PROPERTY_TOPIC, OPINION_RESPONSE_TOPIC } from './sources/party_building.ts'

@@ -123,8 +123,9 @@ function where(source: FactSource<any>, row: Record<string, unknown>) {
   return source.key ? { ...base, key: Object.fromEntries(source.key.map((column) => [column, Number(row[column])])) } : base
 }
 
-/** PostgreSQL's value against the warehouse's: numbers and booleans compare as numbers. */
+/** PostgreSQL's value against the warehouse's: numbers and booleans compare as numbers, arrays element by element. */
 function same(expected: unknown, actual: unknown): boolean {
+  if (Array.isArray(expected)) return Array.isArray(actual) && actual.length === expected.length && expected.every((value, i) => same(value, actual[i]))
   if (typeof expected === 'number') return Number(actual) === expected
   if (typeof expected === 'boolean') return Number(actual) === (expected ? 1 : 0)
   return actual === expected

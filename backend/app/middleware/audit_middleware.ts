@@ -74,7 +74,7 @@ export default class AuditMiddleware {
     } else if (ctx.request.method() !== 'GET') {
       detail.body_keys = keysOf(ctx.request.body())
     }
-    if (action === 'export') Object.assign(detail, exportDetailOf(ctx))
+    if (action === 'export' || action === 'write') Object.assign(detail, exportDetailOf(ctx))
     await recordAudit(ctx, {
       action,
       outcome: action === 'login_failed' ? 'failure' : outcomeOf(status),

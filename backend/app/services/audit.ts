@@ -48,6 +48,9 @@ export function describeExport(ctx: HttpContext, detail: Record<string, unknown>
   exportDetails.set(ctx, { ...exportDetails.get(ctx), ...detail })
 }
 
+/** the same for a write: a handler names what it changed (e.g. settings before → after) on its audit row */
+export const describeAudit = describeExport
+
 export function exportDetailOf(ctx: HttpContext): Record<string, unknown> | undefined {
   return exportDetails.get(ctx)
 }

@@ -58,7 +58,9 @@ const STREET_HEAD = without(ALL, 'audit.view', 'personal_data.unmask', 'inspecti
   // 平安建设's assessment items are configured by the city administrator
   'safety.manage',
   // 信用信息's records are entered by the city and district bureaus; streets read
-  'credit.manage')
+  'credit.manage',
+  // 物业项目风险预警's settings are the city administrator's
+  'risk.manage')
 
 /**
  * Role defaults: preset roles hold exactly these; granted roles get them when a head creates the
@@ -70,7 +72,8 @@ const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
   // 平安建设's assessments are handled by the communities and streets; the city configures the items
   city_admin: without(ALL, 'personal_data.unmask', 'tenders.handle', 'tenders.approve', 'evaluations.handle', 'filings.manage', 'notices.manage', 'notices.remind', 'safety.handle'),
   district_admin: without(ALL, 'audit.view', 'personal_data.unmask', 'tenders.handle', 'tenders.approve', 'evaluations.handle', 'filings.manage', 'evaluations.manage', 'calendar.manage',
-    'notices.manage', 'notices.remind', 'safety.handle', 'safety.manage'),
+    'notices.manage', 'notices.remind', 'safety.handle', 'safety.manage',
+    'risk.manage'),
   street_head: STREET_HEAD,
   street_handler: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'filings.manage', 'projects.view', 'projects.export',
     'evaluations.view', 'evaluations.handle', 'evaluations.export', 'notices.view', 'notices.manage', 'notices.remind', 'notices.export',
@@ -88,7 +91,9 @@ const ROLE_FEATURES: Record<RoleCode, FeatureCode[]> = {
     // what the street reads of its estates: owners' decisions and meetings, credit, weather (its users get the warnings)
     'decisions.view', 'decisions.export', 'voting.view', 'credit.view', 'credit.export', 'weather.view',
     // 安全检查: the street reads, exports and urges the bureaus' tasks (publishing is the city's and districts')
-    'inspections.view', 'inspections.export', 'inspections.remind'],
+    'inspections.view', 'inspections.export', 'inspections.remind',
+    // 物业项目风险预警: the street reads its estates' risk (the settings are the city's)
+    'risk.view', 'risk.export'],
   // 党支部书记: party building (党建园地) is their own module
   party_secretary: ['todos.view', 'filings.view', 'projects.view', 'evaluations.view', 'party_building.view', 'party_building.export'],
   community_head: ['todos.view', 'todos.handle', 'filings.view', 'filings.export', 'projects.view', 'projects.export',

@@ -9,6 +9,7 @@ import { disputeProcess } from '#modules/disputes/dispute_process'
 import { tenderProcess } from '#modules/tenders/tender_process'
 import { proxyGovernanceProcess } from '#modules/proxy_governance/proxy_governance_process'
 import { inspectionProcess } from '#modules/inspections/inspection_process'
+import { riskProcess } from '#modules/risk/risk_process'
 import { WORKFLOW_PROCESSES } from '@szpm/core'
 import { auditLogPartitionsJob } from '#modules/audit/audit_log_partitions'
 import { weatherWarningsJob } from '#modules/weather/weather_warnings_job'
@@ -21,6 +22,7 @@ const PROCESS_DEFINITIONS: readonly ProcessDefinition[] = [
   tenderProcess as unknown as ProcessDefinition,
   proxyGovernanceProcess as unknown as ProcessDefinition,
   inspectionProcess as unknown as ProcessDefinition,
+  riskProcess as unknown as ProcessDefinition,
 ]
 
 const registry = new Map<string, ProcessDefinition>()

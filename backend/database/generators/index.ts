@@ -19,6 +19,7 @@ import { staff } from './staff.ts'
 import { training } from './training.ts'
 import { voting } from './voting.ts'
 import { tenders } from './tenders.ts'
+import { risk } from './risk.ts'
 import type { DataGenerator } from './types.ts'
 
 /**
@@ -61,6 +62,8 @@ export const GENERATORS: readonly DataGenerator[] = [
   inspections,
   // after the accounts and the estate accounts (street handlers and heads review, 业委会主任 file)
   tenders,
+  // last: today's risk score of every estate, from everything above
+  risk,
 ]
 
 export { runGenerators } from './pipeline.ts'

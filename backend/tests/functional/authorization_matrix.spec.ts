@@ -460,6 +460,14 @@ const TARGETS: Record<string, RouteCase> = {
   'inspection_target.rectify': { target: () => ({ params: { id: 999999 }, json: { version: 1, answers: [{ item_id: 1, rectified_on: '2026-11-01' }] } }), outcome: everyone(404) },
   'inspection_photos.upload': { target: () => ({ json: {} }), outcome: { manager: 422, director: 422, nanyuanManager: 422 } },
   'inspection_photos.download': { target: () => ({ params: { id: 999999 } }), outcome: everyone(404) },
+  // 物业项目风险预警: statistics and the estates of the latest run by region; the settings are the city's
+  // (an empty save is a harmless 422, nothing written)
+  'risk_stats.index': { target: inRegion },
+  'risk_stats.export': { target: inRegion },
+  'risk_estates.index': { target: inRegion },
+  'risk_estates.export': { target: inRegion },
+  'risk_settings.show': { target: none },
+  'risk_settings.update': { target: () => ({ json: {} }), outcome: { city: 422 } },
 }
 
 /** Which places a role's scope covers in the world (city sees all; 福田 sees its two streets). */

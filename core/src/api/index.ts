@@ -39,6 +39,9 @@ export { emptyPractitionerForm, emptyCertificateForm, practitionerFormOf, practi
 import { todosApi } from './todos.ts'
 import { trainingApi } from './training.ts'
 import { safetyApi } from './safety.ts'
+import { riskApi } from './risk.ts'
+export type { RiskSettingsInput } from './risk.ts'
+export type { RiskSettingsView, RiskEstateRow } from '../modules/risk.ts'
 export { safetyYearOptions, type SafetyItem, type SafetyItemsMeta, type SafetyItemInput, type SafetyAssessment, type SafetyAssessmentInput } from './safety.ts'
 export { learningPlayer, videoProgressStep, type PlayerHooks, type TrainingApi } from './training.ts'
 import { accountApi, usersApi } from './users.ts'
@@ -103,6 +106,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     partyBuilding: partyBuildingApi(http),
     /** 平安建设 (module 12): 考核内容配置 and 考核办理 */
     safety: safetyApi(http),
+    /** 物业项目风险预警: 风险预警设置 */
+    risk: riskApi(http),
     /** 小区气象公告栏 (module 14): estates to choose and their weather */
     weather: weatherApi(http),
     /** 纠纷化解台账 (module 22): ledgers, 录入, steps and attachments */

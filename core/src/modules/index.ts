@@ -25,6 +25,7 @@ import { partyBuilding } from './party_building.ts'
 import { PLANNED_MODULES } from './planned.ts'
 import { projects } from './projects.ts'
 import { proxyGovernance } from './proxy_governance.ts'
+import { risk } from './risk.ts'
 import { safety } from './safety.ts'
 import { sessions } from './sessions.ts'
 import { staff } from './staff.ts'
@@ -64,10 +65,12 @@ export * from './areas.ts'
 export * from './disclosures.ts'
 export * from './proxy_governance.ts'
 export * from './inspections.ts'
+export * from './risk.ts'
 
 /** every module, manual order (0 = platform tools last) */
 export const MODULES: readonly ModuleDeclaration[] = [
   identity, sessions, users, todos, projects, filings, evaluations, notices, staff, training, parking, commonFunds, credit, partyBuilding, safety, voting, weather, disputes, areas, tenders, disclosures, proxyGovernance, decisions,
+  risk,
   ...PLANNED_MODULES,
   inspections,
   estates, messages, exportCenter, audit, personalData, calendar,

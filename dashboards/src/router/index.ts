@@ -36,6 +36,7 @@ const PAGE_VIEWS: Readonly<Record<string, Lazy>> = {
   'training-learning': () => import('@/views/training/learning/index.vue'),
   'training-courses': () => import('@/views/training/courses/index.vue'),
   'safety-items': () => import('@/views/safety/items/index.vue'),
+  'risk-settings': () => import('@/views/risk/settings/index.vue'),
   'common-fund-banks': () => import('@/views/common_funds/banks/index.vue'),
   'credit-subjects': () => import('@/views/credit/subjects/index.vue'),
   'credit-subject': () => import('@/views/credit/subject/index.vue'),

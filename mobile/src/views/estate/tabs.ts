@@ -13,4 +13,5 @@ export const ESTATE_TAB_VIEWS: Readonly<Record<string, Component>> = {
   common_funds: markRaw(defineAsyncComponent(() => import('@/views/common_funds/EstateCommonFundsTab.vue'))),
   areas: markRaw(defineAsyncComponent(() => import('@/views/areas/EstateAreaTab.vue'))),
   decisions: markRaw(defineAsyncComponent(() => import('@/views/decisions/EstateDecisionsTab.vue'))),
+  risk: markRaw(defineAsyncComponent(() => import('@/views/risk/EstateRiskTab.vue'))),
 }

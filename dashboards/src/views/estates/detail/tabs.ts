@@ -7,6 +7,7 @@ import EstateRecordsTab from './EstateRecordsTab.vue'
 import EstateCommonFundsTab from '@/views/common_funds/EstateCommonFundsTab.vue'
 import EstateAreaTab from '@/views/areas/EstateAreaTab.vue'
 import EstateDecisionsTab from '@/views/decisions/EstateDecisionsTab.vue'
+import EstateRiskTab from '@/views/risk/EstateRiskTab.vue'
 
 /**
  * The tab of each module on the estate page, by slug (props: `estate`, `slug`). A module that
@@ -21,6 +22,7 @@ const ESTATE_TABS: Readonly<Record<string, Component>> = {
   common_funds: EstateCommonFundsTab,
   areas: EstateAreaTab,
   decisions: EstateDecisionsTab,
+  risk: EstateRiskTab,
 }
 
 export function estateTabComponent(slug: string): Component {
