@@ -48,13 +48,13 @@ const FACT_TABLES = ['estate_profile_facts', 'house_facts', 'house_estate_totals
   'party_organization_facts', 'committee_member_facts', 'red_property_facts', 'opinion_response_facts', 'opinion_estate_totals',
   'staff_facts', 'staff_estate_totals', 'learning_record_facts', 'learning_estate_totals', 'credit_record_facts', 'credit_estate_totals', 'safety_assessment_facts',
   'ballot_facts', 'voting_topic_facts', 'decision_estate_totals',
-  'disclosure_facts', 'proxy_governance_facts', 'dispute_facts', 'inspection_target_facts', 'tender_round_facts']
+  'disclosure_facts', 'proxy_governance_facts', 'dispute_facts', 'inspection_target_facts', 'tender_round_facts', 'estate_risk_daily']
 /**
  * fact tables this file does not seed yet (their source rows need the workflow's own fixtures: immutable
- * announcements, 居代业 cases, inspection tasks, tender rounds): built on every shard, rebuilt, reconciled —
- * but their spread over the shards is not observed here
+ * announcements, 居代业 cases, inspection tasks, tender rounds, a run of the daily risk job): built on every
+ * shard, rebuilt, reconciled — but their spread over the shards is not observed here
  */
-const UNSEEDED = new Set(['disclosure_facts', 'proxy_governance_facts', 'inspection_target_facts', 'tender_round_facts'])
+const UNSEEDED = new Set(['disclosure_facts', 'proxy_governance_facts', 'inspection_target_facts', 'tender_round_facts', 'estate_risk_daily'])
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** numbers rounded to 1e-6: float sums merged from two shards may differ in the last bits */

@@ -112,6 +112,10 @@ function valueFor(table: string, column: Column, type: string, i: number, c: num
   }
   const h = mix(i, c)
   const n = (i * 37 + c * 11) % 101 // numbers step through every residue: scores, areas, counts of every size
+  // 物业项目风险预警 reads the latest day only: every row on one day, each level in turn
+  if (table === 'estate_risk_daily' && column.name === 'day') return day(200)
+  // (the rows of one estate share that day and collapse to one: the level varies by estate)
+  if (table === 'estate_risk_daily' && column.name === 'level') return ['red', 'orange', 'yellow', 'green'][Math.floor(i / ROWS_PER_PLACE) % 4]
   if (type === 'UInt8') return h % 3
   if (type === 'Bool') return h % 2 === 0
   if (/^U?Int(16|32|64|128|256)$/.test(type)) return type.startsWith('U') ? n : n - 50
