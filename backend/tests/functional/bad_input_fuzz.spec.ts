@@ -236,6 +236,7 @@ test.group('Bad input fuzz', (group) => {
       handler: await actor('handler'),
       party: await actor('party'),
       luohu: await actor('luohu'),
+      futian: await actor('futian'),
       nanyuanManager: await actor('nanyuanManager'),
     }
     const failures: string[] = []

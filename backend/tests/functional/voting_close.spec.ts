@@ -91,7 +91,7 @@ test.group('Voting · the automatic close at the end of the period and the publi
     assert.deepEqual(second.closed, [])
     assert.deepEqual(second.logged, [])
     assert.equal(Number((await db.from('voting_meetings').where('id', due.id).select('version').firstOrFail()).version), 2)
-    assert.equal(Number((await db.from('messages').where('reason', `voting.result:${due.id}`).count('* as n'))[0].n), 4 + 1)
+    assert.equal(Number((await db.from('messages').where('reason', `voting.result:${due.id}`).count('* as n'))[0].n), 4 + 2)
     // after the end nothing changes: a ballot the next day is refused too, and the convener's close is a 422
     clock.travelTo('2026-12-16T09:00:00+08:00')
     ;(await cast(53, 'agree')).assertStatus(422)
@@ -110,9 +110,9 @@ test.group('Voting · the automatic close at the end of the period and the publi
     clock.travelTo(CLOSE)
     await runJob()
     const messages = await db.from('messages').where('reason', `voting.result:${due.id}`).orderBy('recipient_id').select('recipient_id', 'title', 'summary', 'kind')
-    // owners 2001–2004 (2005 is bound to nobody) and 园岭's street head (voting.view); not the street's handler
-    // without the feature, not another street's users, not the estate's manager or director
-    assert.deepEqual(messages.map((m) => Number(m.recipient_id)), [USERS.head.id, 2001, 2002, 2003, 2004])
+    // owners 2001–2004 (2005 is bound to nobody) and 园岭's street head and handler (voting.view); not another
+    // street's users, not the estate's manager or director
+    assert.deepEqual(messages.map((m) => Number(m.recipient_id)), [USERS.head.id, USERS.handler.id, 2001, 2002, 2003, 2004])
     assert.equal(messages[0].title, '表决结果：翠园小区2026年第一次业主大会')
     assert.equal(messages[0].summary, '议题1「议题1」未通过；议题2「议题2」未通过。')
     assert.equal(messages[0].kind, 'notice')
@@ -138,9 +138,9 @@ test.group('Voting · the automatic close at the end of the period and the publi
     const closed = await client.visit('api.voting_meetings.close', { id: due.id }).json({ version: 1 }).withCsrfToken().loginAs(await actor('director'))
     closed.assertStatus(200)
     const sent = await db.from('messages').where('reason', `voting.result:${due.id}`).select('sender_id')
-    assert.lengthOf(sent, 5)
+    assert.lengthOf(sent, 6)
     assert.isTrue(sent.every((m) => Number(m.sender_id) === USERS.director.id))
     assert.deepEqual((await runJob()).closed, [])
-    assert.lengthOf(await db.from('messages').where('reason', `voting.result:${due.id}`), 5)
+    assert.lengthOf(await db.from('messages').where('reason', `voting.result:${due.id}`), 6)
   })
 })

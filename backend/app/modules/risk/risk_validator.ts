@@ -6,6 +6,7 @@ import { RISK_LEVELS, RISK_SIGNAL_KEYS } from '@szpm/core'
 /** the Chinese labels of 风险预警设置's fields */
 const LABELS = {
   signals: '预警信号',
+  'signals.*': '预警信号',
   key: '信号',
   weight: '权重',
   threshold: '阈值',
